@@ -1,0 +1,68 @@
+package chat.protocol;
+
+/**
+ * A request from a client to the server. {@code id} is the client's optional correlation id
+ * (1..64 chars); the server's direct answer echoes it as {@code re}.
+ */
+public sealed interface ClientFrame {
+
+    String id();
+
+    /** The wire {@code type} of this frame. */
+    String type();
+
+    record Hello(String id, String nick, Integer protocol, String client) implements ClientFrame {
+        public String type() { return "hello"; }
+    }
+
+    record Ping(String id) implements ClientFrame {
+        public String type() { return "ping"; }
+    }
+
+    /** Additive extension: a client may answer the server's ping with pong; it needs no reply. */
+    record Pong(String id) implements ClientFrame {
+        public String type() { return "pong"; }
+    }
+
+    record Bye(String id) implements ClientFrame {
+        public String type() { return "bye"; }
+    }
+
+    /** {@code since} is null when the client wants the default on-join history. */
+    record Join(String id, String room, Long since) implements ClientFrame {
+        public String type() { return "join"; }
+    }
+
+    record Leave(String id, String room) implements ClientFrame {
+        public String type() { return "leave"; }
+    }
+
+    record Say(String id, String room, String text) implements ClientFrame {
+        public String type() { return "say"; }
+    }
+
+    record Whisper(String id, String to, String text) implements ClientFrame {
+        public String type() { return "whisper"; }
+    }
+
+    record Nick(String id, String nick) implements ClientFrame {
+        public String type() { return "nick"; }
+    }
+
+    record Topic(String id, String room, String topic) implements ClientFrame {
+        public String type() { return "topic"; }
+    }
+
+    record Rooms(String id) implements ClientFrame {
+        public String type() { return "rooms"; }
+    }
+
+    record Who(String id, String room) implements ClientFrame {
+        public String type() { return "who"; }
+    }
+
+    /** {@code before} and {@code limit} are null when absent. */
+    record History(String id, String room, Long before, Integer limit) implements ClientFrame {
+        public String type() { return "history"; }
+    }
+}

@@ -1,0 +1,98 @@
+package chat.protocol;
+
+import java.nio.ByteBuffer;
+import java.util.Arrays;
+
+/**
+ * Cuts a byte stream into frames at {@code \n}, before any decoding: the first stage of every
+ * reader, so that a line is measured in bytes and never buffered past the limit.
+ *
+ * <p>A {@code \r} right before the {@code \n} is dropped (CRLF is accepted); empty lines are
+ * skipped. A line longer than the limit (newline excluded) is reported once through
+ * {@link Sink#tooLong}, after which all input is ignored: the contract closes that connection.
+ * Not thread-safe: one per connection.
+ */
+public final class LineSplitter {
+
+    /** Receives what the splitter finds, in order. */
+    public interface Sink {
+        void line(byte[] bytes);
+
+        void tooLong(int limit);
+    }
+
+    private static final int INITIAL_CAPACITY = 256;
+
+    private int limit;
+    private byte[] buffer = new byte[INITIAL_CAPACITY];
+    private int length;
+    private boolean overflowed;
+
+    public LineSplitter(int limit) {
+        this.limit = limit;
+    }
+
+    /** Changes the limit for the line being read and those after it. */
+    public void limit(int newLimit) {
+        this.limit = newLimit;
+    }
+
+    public int limit() {
+        return limit;
+    }
+
+    public void feed(ByteBuffer chunk, Sink sink) {
+        while (chunk.hasRemaining() && !overflowed) {
+            byte b = chunk.get();
+            if (b == '\n') {
+                emit(sink);
+            } else {
+                append(b, sink);
+            }
+        }
+    }
+
+    public void feed(byte[] bytes, int offset, int count, Sink sink) {
+        feed(ByteBuffer.wrap(bytes, offset, count), sink);
+    }
+
+    /** Bytes of an unfinished line, so a reader can tell a clean end of stream from a cut frame. */
+    public boolean hasPartialLine() {
+        return length > 0;
+    }
+
+    private void append(byte b, Sink sink) {
+        // One byte of slack: a trailing CR of CRLF does not count against the limit.
+        if (length >= limit + 1 || (length == limit && b != '\r')) {
+            overflowed = true;
+            buffer = new byte[0];
+            length = 0;
+            sink.tooLong(limit);
+            return;
+        }
+        if (length == buffer.length) {
+            buffer = Arrays.copyOf(buffer, Math.min(Math.max(buffer.length * 2, INITIAL_CAPACITY), limit + 1));
+        }
+        buffer[length++] = b;
+    }
+
+    private void emit(Sink sink) {
+        int end = length;
+        if (end > 0 && buffer[end - 1] == '\r') {
+            end--;
+        }
+        if (end > limit) {
+            overflowed = true;
+            sink.tooLong(limit);
+            return;
+        }
+        length = 0;
+        if (end > 0) {
+            sink.line(Arrays.copyOf(buffer, end));
+        }
+        if (buffer.length > INITIAL_CAPACITY * 16) {
+            // Give back the room a single large frame needed, so idle connections stay small.
+            buffer = new byte[INITIAL_CAPACITY];
+        }
+    }
+}

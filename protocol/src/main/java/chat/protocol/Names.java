@@ -1,0 +1,87 @@
+package chat.protocol;
+
+import java.text.Normalizer;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * The nick and room rules of protocol v1, in one place.
+ *
+ * <p>A name is shown as its owner spelled it, but compared by its {@link #key key}: NFKC, case
+ * folded, then mapped through {@link Confusables} so that lookalikes across scripts (Cyrillic
+ * {@code е} for Latin {@code e}) name the same nick.
+ */
+public final class Names {
+
+    public static final int MAX_NICK_CODE_POINTS = 24;
+    public static final int MAX_ROOM_CODE_POINTS = 32;
+
+    private Names() {}
+
+    /** Why {@code nick} is not a valid nick, or empty when it is. */
+    public static Optional<String> nickProblem(String nick) {
+        return problem(nick, "nick", MAX_NICK_CODE_POINTS, true);
+    }
+
+    /** Why {@code room} is not a valid room name, or empty when it is. */
+    public static Optional<String> roomProblem(String room) {
+        return problem(room, "room name", MAX_ROOM_CODE_POINTS, false);
+    }
+
+    /**
+     * The spelling a valid name is shown with: the owner's own, composed (NFC) so that a name
+     * typed with combining accents is stored like the same name typed precomposed.
+     */
+    public static String display(String name) {
+        return Normalizer.normalize(name, Normalizer.Form.NFC);
+    }
+
+    /** The comparison key: names with equal keys are the same nick or room. */
+    public static String key(String name) {
+        String compatible = Normalizer.normalize(name, Normalizer.Form.NFKC);
+        // Upper then lower folds what a plain lower-casing misses (ß and SS, final sigma).
+        String folded = compatible.toUpperCase(Locale.ROOT).toLowerCase(Locale.ROOT);
+        return Confusables.skeleton(Normalizer.normalize(folded, Normalizer.Form.NFKC));
+    }
+
+    private static Optional<String> problem(String name, String what, int maxCodePoints, boolean firstMustBeLetter) {
+        if (name == null || name.isEmpty()) {
+            return Optional.of("a " + what + " needs at least one character");
+        }
+        String composed = display(name);
+        int count = composed.codePointCount(0, composed.length());
+        if (count > maxCodePoints) {
+            return Optional.of("a " + what + " has at most " + maxCodePoints + " characters, this one has " + count);
+        }
+        int index = 0;
+        boolean first = true;
+        while (index < composed.length()) {
+            int cp = composed.codePointAt(index);
+            if (first && firstMustBeLetter && !(Character.isLetter(cp) || cp == '_')) {
+                return Optional.of("a " + what + " starts with a letter or _");
+            }
+            if (!allowed(cp, first)) {
+                return Optional.of("a " + what + " holds letters, digits, _ and - only, not " + describe(cp));
+            }
+            first = false;
+            index += Character.charCount(cp);
+        }
+        return Optional.empty();
+    }
+
+    private static boolean allowed(int cp, boolean first) {
+        if (Character.isLetter(cp) || Character.isDigit(cp) || cp == '_' || cp == '-') {
+            return true;
+        }
+        // Scripts such as Devanagari and Thai need their combining marks after a base letter.
+        int type = Character.getType(cp);
+        return !first && (type == Character.NON_SPACING_MARK || type == Character.COMBINING_SPACING_MARK);
+    }
+
+    private static String describe(int cp) {
+        if (cp > ' ' && cp < 0x7f) {
+            return "'" + (char) cp + "'";
+        }
+        return String.format("U+%04X", cp);
+    }
+}

@@ -1,0 +1,101 @@
+package chat.protocol;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A frame from the server to a client. {@code re} is the id of the request this frame answers,
+ * or null for frames nobody asked for (fan-out, presence, server pings).
+ */
+public sealed interface ServerFrame {
+
+    /** The wire {@code type} of this frame. */
+    String type();
+
+    record Welcome(String nick, int protocol, String server, int heartbeat, String motd, String re)
+            implements ServerFrame {
+        public String type() { return "welcome"; }
+    }
+
+    record Pong(String re) implements ServerFrame {
+        public String type() { return "pong"; }
+    }
+
+    /** The server's heartbeat probe; any frame from the client answers it. */
+    record Ping() implements ServerFrame {
+        public String type() { return "ping"; }
+    }
+
+    record Bye(String reason, String re) implements ServerFrame {
+        public String type() { return "bye"; }
+    }
+
+    record Joined(String room, String topic, List<String> members, List<Message> history, String re)
+            implements ServerFrame {
+        public Joined {
+            members = List.copyOf(members);
+            history = List.copyOf(history);
+        }
+        public String type() { return "joined"; }
+    }
+
+    record Left(String room, String re) implements ServerFrame {
+        public String type() { return "left"; }
+    }
+
+    /** {@code old} is set for renames, {@code reason} for quits; both null otherwise. */
+    record Presence(String room, String nick, PresenceEvent event, String old, String reason)
+            implements ServerFrame {
+        public String type() { return "presence"; }
+    }
+
+    record Message(String room, String from, String text, long seq, Instant ts, String re)
+            implements ServerFrame {
+        public String type() { return "message"; }
+
+        /** The same message as the answer to the sender's request {@code re}. */
+        public Message answering(String requestId) {
+            return new Message(room, from, text, seq, ts, requestId);
+        }
+    }
+
+    record Whisper(String from, String to, String text, Instant ts, String re) implements ServerFrame {
+        public String type() { return "whisper"; }
+    }
+
+    /** Answer to a rename: wire type {@code nick}. */
+    record NickChanged(String old, String nick, String re) implements ServerFrame {
+        public String type() { return "nick"; }
+    }
+
+    record Topic(String room, String topic, String by, String re) implements ServerFrame {
+        public String type() { return "topic"; }
+    }
+
+    record RoomList(List<RoomSummary> rooms, String re) implements ServerFrame {
+        public RoomList {
+            rooms = List.copyOf(rooms);
+        }
+        public String type() { return "rooms"; }
+    }
+
+    record RoomSummary(String room, int members, String topic) {}
+
+    record Members(String room, List<String> members, String re) implements ServerFrame {
+        public Members {
+            members = List.copyOf(members);
+        }
+        public String type() { return "members"; }
+    }
+
+    record History(String room, List<Message> messages, String re) implements ServerFrame {
+        public History {
+            messages = List.copyOf(messages);
+        }
+        public String type() { return "history"; }
+    }
+
+    record Error(ErrorCode code, String message, String re) implements ServerFrame {
+        public String type() { return "error"; }
+    }
+}
