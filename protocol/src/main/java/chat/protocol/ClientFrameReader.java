@@ -8,6 +8,8 @@ import java.util.Map;
 final class ClientFrameReader {
 
     static final int MAX_ID_LENGTH = 64;
+    /** How much of an unknown type the error repeats back. */
+    private static final int ABBREVIATED_TYPE_CODE_POINTS = 32;
 
     /** A field that is missing or of the wrong JSON type. */
     private static final class BadField extends Exception {
@@ -143,7 +145,11 @@ final class ClientFrameReader {
     }
 
     private static String abbreviate(String type) {
-        return type.length() <= 32 ? type : type.substring(0, 32) + "…";
+        if (type.codePointCount(0, type.length()) <= ABBREVIATED_TYPE_CODE_POINTS) {
+            return type;
+        }
+        // Cut by code points: half an emoji would make the error frame itself ill-formed text.
+        return type.substring(0, type.offsetByCodePoints(0, ABBREVIATED_TYPE_CODE_POINTS)) + "…";
     }
 
     private static Decoded reject(ErrorCode code, String message, String re) {
