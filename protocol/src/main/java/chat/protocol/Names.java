@@ -70,12 +70,29 @@ public final class Names {
     }
 
     private static boolean allowed(int cp, boolean first) {
+        if (invisible(cp)) {
+            return false;
+        }
         if (Character.isLetter(cp) || Character.isDigit(cp) || cp == '_' || cp == '-') {
             return true;
         }
         // Scripts such as Devanagari and Thai need their combining marks after a base letter.
         int type = Character.getType(cp);
         return !first && (type == Character.NON_SPACING_MARK || type == Character.COMBINING_SPACING_MARK);
+    }
+
+    /**
+     * The default-ignorable code points that Java counts as letters or marks: Hangul fillers draw
+     * nothing, so a nick of them is blank, and variation selectors or the grapheme joiner would let
+     * {@code alice} plus an invisible mark pass for {@code alice} under a different key.
+     */
+    private static boolean invisible(int cp) {
+        return cp == 0x034F
+                || cp == 0x115F || cp == 0x1160 || cp == 0x3164 || cp == 0xFFA0
+                || cp == 0x17B4 || cp == 0x17B5
+                || (cp >= 0x180B && cp <= 0x180F)
+                || (cp >= 0xFE00 && cp <= 0xFE0F)
+                || (cp >= 0xE0100 && cp <= 0xE01EF);
     }
 
     private static String describe(int cp) {
