@@ -1,0 +1,70 @@
+package chat.actors;
+
+import com.typesafe.config.Config;
+import java.time.Duration;
+import java.util.Optional;
+
+/** The {@code chat.*} settings, read once; see conf/application.conf for what each one means. */
+public record ChatSettings(
+        String host,
+        int port,
+        int acceptBacklog,
+        String serverName,
+        Optional<String> defaultRoom,
+        String motd,
+        Duration heartbeat,
+        Limits limits,
+        History history,
+        Duration shutdownTimeout) {
+
+    public record Limits(
+            int maxFrameBytes,
+            int maxFrameBytesUnregistered,
+            int maxText,
+            int maxTopic,
+            double rate,
+            int burst,
+            int rateAbuseTolerance,
+            int maxSessions,
+            int maxPerAddress,
+            int maxOutbound,
+            Duration registerTimeout,
+            Duration linger,
+            int maxRoomsPerSession,
+            int maxRooms) {}
+
+    public record History(int onJoin, int keepPerRoom) {}
+
+    /** Reads {@code chat.*} from a config that already has reference.conf as fallback. */
+    public static ChatSettings from(Config root) {
+        Config chat = root.getConfig("chat");
+        Config limits = chat.getConfig("limits");
+        Config history = chat.getConfig("history");
+        String defaultRoom = chat.getString("default-room").trim();
+        return new ChatSettings(
+                chat.getString("host"),
+                chat.getInt("port"),
+                chat.getInt("accept-backlog"),
+                chat.getString("server-name"),
+                defaultRoom.isEmpty() ? Optional.empty() : Optional.of(defaultRoom),
+                chat.getString("motd"),
+                chat.getDuration("heartbeat"),
+                new Limits(
+                        limits.getInt("max-frame-bytes"),
+                        limits.getInt("max-frame-bytes-unregistered"),
+                        limits.getInt("max-text"),
+                        limits.getInt("max-topic"),
+                        limits.getDouble("rate"),
+                        limits.getInt("burst"),
+                        limits.getInt("rate-abuse-tolerance"),
+                        limits.getInt("max-sessions"),
+                        limits.getInt("max-per-address"),
+                        limits.getInt("max-outbound"),
+                        limits.getDuration("register-timeout"),
+                        limits.getDuration("linger"),
+                        limits.getInt("max-rooms-per-session"),
+                        limits.getInt("max-rooms")),
+                new History(history.getInt("on-join"), history.getInt("keep-per-room")),
+                chat.getDuration("shutdown-timeout"));
+    }
+}

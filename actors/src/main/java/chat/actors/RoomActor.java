@@ -1,0 +1,200 @@
+package chat.actors;
+
+import chat.actors.history.RoomHistory;
+import chat.protocol.PresenceEvent;
+import chat.protocol.ProtocolLimits;
+import chat.protocol.ServerFrame;
+import chat.protocol.Timestamps;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.SupervisorStrategy;
+import org.apache.pekko.actor.typed.javadsl.AbstractBehavior;
+import org.apache.pekko.actor.typed.javadsl.ActorContext;
+import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.apache.pekko.actor.typed.javadsl.Receive;
+
+/**
+ * One room: its members, {@code seq}, recent history and topic. Every message is encoded once
+ * and the same bytes go to every member, in {@code seq} order. A join is handled as one message,
+ * so the {@code joined} snapshot and the messages after it fit together without gap or overlap.
+ */
+public final class RoomActor extends AbstractBehavior<RoomActor.Command> {
+
+    public sealed interface Command {}
+
+    /** Sent by the registry, which counts these to know when an idle room may stop. */
+    public record Join(ActorRef<SessionActor.Reply> session, String nick, Long since, String re) implements Command {}
+
+    public record Leave(ActorRef<SessionActor.Reply> session) implements Command {}
+
+    /** The session is going away; co-members see {@code presence quit} with the reason. */
+    public record Quit(ActorRef<SessionActor.Reply> session, String reason) implements Command {}
+
+    public record Say(ActorRef<SessionActor.Reply> session, String text, String re) implements Command {}
+
+    public record Rename(ActorRef<SessionActor.Reply> session, String nick) implements Command {}
+
+    public record SetTopic(ActorRef<SessionActor.Reply> session, String topic, String re) implements Command {}
+
+    public record Who(ActorRef<SessionActor.Reply> replyTo, String re) implements Command {}
+
+    public record History(ActorRef<SessionActor.Reply> replyTo, Long before, int limit, String re) implements Command {}
+
+    /** The registry agrees that this idle room may stop. */
+    public record Stop() implements Command {}
+
+    private record MemberGone(ActorRef<SessionActor.Reply> session) implements Command {}
+
+    private static final String CONNECTION_LOST = "connection lost";
+
+    private final String key;
+    private final String name;
+    private final ActorRef<RegistryActor.Command> registry;
+    private final RoomHistory history;
+    private final int historyOnJoin;
+    private final Map<ActorRef<SessionActor.Reply>, String> members = new LinkedHashMap<>();
+    private String topic = "";
+    private long seq;
+    private long joinsSeen;
+
+    /**
+     * A room keeps serving its members when one message makes it fail: it resumes with its
+     * state, so no member is forgotten and none is left behind as a ghost.
+     */
+    public static Behavior<Command> create(String key, String name, ActorRef<RegistryActor.Command> registry,
+                                           RoomHistory history, int historyOnJoin) {
+        return Behaviors.supervise(Behaviors.<Command>setup(
+                        context -> new RoomActor(context, key, name, registry, history, historyOnJoin)))
+                .onFailure(SupervisorStrategy.resume().withLoggingEnabled(true));
+    }
+
+    private RoomActor(ActorContext<Command> context, String key, String name,
+                      ActorRef<RegistryActor.Command> registry, RoomHistory history, int historyOnJoin) {
+        super(context);
+        this.key = key;
+        this.name = name;
+        this.registry = registry;
+        this.history = history;
+        this.historyOnJoin = historyOnJoin;
+        this.seq = history.lastSeq();
+    }
+
+    @Override
+    public Receive<Command> createReceive() {
+        return newReceiveBuilder()
+                .onMessage(Join.class, this::onJoin)
+                .onMessage(Say.class, this::onSay)
+                .onMessage(Leave.class, leave -> removeMember(leave.session(), PresenceEvent.LEAVE, null))
+                .onMessage(Quit.class, quit -> removeMember(quit.session(), PresenceEvent.QUIT, quit.reason()))
+                .onMessage(MemberGone.class, gone -> removeMember(gone.session(), PresenceEvent.QUIT, CONNECTION_LOST))
+                .onMessage(Rename.class, this::onRename)
+                .onMessage(SetTopic.class, this::onSetTopic)
+                .onMessage(Who.class, this::onWho)
+                .onMessage(History.class, this::onHistory)
+                .onMessage(Stop.class, stop -> isIdle() ? Behaviors.stopped() : this)
+                .build();
+    }
+
+    private Behavior<Command> onJoin(Join join) {
+        joinsSeen++;
+        if (!members.containsKey(join.session())) {
+            broadcast(new ServerFrame.Presence(name, join.nick(), PresenceEvent.JOIN, null, null), null);
+            members.put(join.session(), join.nick());
+            getContext().watchWith(join.session(), new MemberGone(join.session()));
+            reportStatus();
+        }
+        List<ServerFrame.Message> recent = join.since() == null
+                ? history.latest(historyOnJoin)
+                : history.after(join.since(), ProtocolLimits.MAX_SINCE_MESSAGES);
+        ServerFrame.Joined snapshot = new ServerFrame.Joined(name, topic, memberNicks(), recent, join.re());
+        join.session().tell(new SessionActor.RoomJoined(key, getContext().getSelf(), Wire.bytes(snapshot)));
+        return this;
+    }
+
+    private Behavior<Command> onSay(Say say) {
+        String from = members.get(say.session());
+        if (from == null) {
+            return this;
+        }
+        ServerFrame.Message message = new ServerFrame.Message(name, from, say.text(), ++seq, Timestamps.now(), null);
+        history.append(message);
+        broadcast(message, say.session());
+        say.session().tell(new SessionActor.Answer(Wire.bytes(message.answering(say.re()))));
+        return this;
+    }
+
+    private Behavior<Command> onRename(Rename rename) {
+        String old = members.get(rename.session());
+        if (old != null) {
+            members.put(rename.session(), rename.nick());
+            broadcast(new ServerFrame.Presence(name, rename.nick(), PresenceEvent.RENAME, old, null), rename.session());
+        }
+        return this;
+    }
+
+    private Behavior<Command> onSetTopic(SetTopic set) {
+        String by = members.get(set.session());
+        if (by == null) {
+            return this;
+        }
+        topic = set.topic();
+        ServerFrame.Topic changed = new ServerFrame.Topic(name, topic, by, null);
+        broadcast(changed, set.session());
+        set.session().tell(new SessionActor.Answer(Wire.bytes(new ServerFrame.Topic(name, topic, by, set.re()))));
+        reportStatus();
+        return this;
+    }
+
+    private Behavior<Command> onWho(Who who) {
+        who.replyTo().tell(new SessionActor.Answer(Wire.bytes(new ServerFrame.Members(name, memberNicks(), who.re()))));
+        return this;
+    }
+
+    private Behavior<Command> onHistory(History request) {
+        List<ServerFrame.Message> page = request.before() == null
+                ? history.latest(request.limit())
+                : history.before(request.before(), request.limit());
+        request.replyTo().tell(new SessionActor.Answer(Wire.bytes(new ServerFrame.History(name, page, request.re()))));
+        return this;
+    }
+
+    private Behavior<Command> removeMember(ActorRef<SessionActor.Reply> session, PresenceEvent event, String reason) {
+        String nick = members.remove(session);
+        if (nick == null) {
+            return this;
+        }
+        getContext().unwatch(session);
+        broadcast(new ServerFrame.Presence(name, nick, event, null, reason), null);
+        reportStatus();
+        if (isIdle()) {
+            registry.tell(new RegistryActor.RoomIdle(key, getContext().getSelf(), joinsSeen));
+        }
+        return this;
+    }
+
+    /** Encodes once and hands the same delivery to every member but {@code except}. */
+    private void broadcast(ServerFrame frame, ActorRef<SessionActor.Reply> except) {
+        SessionActor.Deliver delivery = new SessionActor.Deliver(key, Wire.bytes(frame));
+        for (ActorRef<SessionActor.Reply> member : members.keySet()) {
+            if (!member.equals(except)) {
+                member.tell(delivery);
+            }
+        }
+    }
+
+    private List<String> memberNicks() {
+        return new ArrayList<>(members.values());
+    }
+
+    private boolean isIdle() {
+        return members.isEmpty() && history.isEmpty();
+    }
+
+    private void reportStatus() {
+        registry.tell(new RegistryActor.RoomStatus(key, name, members.size(), topic));
+    }
+}

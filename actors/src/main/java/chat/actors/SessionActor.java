@@ -1,0 +1,543 @@
+package chat.actors;
+
+import chat.actors.session.OutboundQueue;
+import chat.actors.session.RegistrationRules;
+import chat.actors.session.TokenBucket;
+import chat.protocol.ClientFrame;
+import chat.protocol.Decoded;
+import chat.protocol.ErrorCode;
+import chat.protocol.Names;
+import chat.protocol.ProtocolLimits;
+import chat.protocol.ServerFrame;
+import chat.protocol.TextRules;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.PostStop;
+import org.apache.pekko.actor.typed.javadsl.AbstractBehavior;
+import org.apache.pekko.actor.typed.javadsl.ActorContext;
+import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.apache.pekko.actor.typed.javadsl.Receive;
+import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
+import org.apache.pekko.util.ByteString;
+
+/**
+ * One client connection: registration, the requests of a registered client, heartbeat, rate
+ * limit and the connection's outbound queue. It never touches a socket: frames arrive decoded in
+ * {@link Received}, and bytes leave as {@link Outbound} messages to whatever stands for the
+ * connection.
+ *
+ * <p>Requests are handled one at a time: the ack for a {@link Received} is held until the
+ * request's answer has arrived (from a room or the registry), so a client's answers come in the
+ * order of its requests.
+ */
+public final class SessionActor extends AbstractBehavior<SessionActor.Command> {
+
+    public sealed interface Command {}
+
+    /** What rooms and the registry send back to a session. */
+    public sealed interface Reply extends Command {}
+
+    /** The connection is ready: {@code connection} takes outbound bytes, {@code inboundAck} the first ack. */
+    public record Connected(ActorRef<Outbound> connection, ActorRef<Ack> inboundAck) implements Command {}
+
+    /** One decoded inbound line; the session acknowledges it on {@code ack} when ready for the next. */
+    public record Received(Decoded decoded, ActorRef<Ack> ack) implements Command {}
+
+    /** The connection's writer took the last {@link Outbound.Write} and is ready for the next. */
+    public enum Written implements Command { INSTANCE }
+
+    /** The inbound side ended: the peer closed the socket or the connection failed. */
+    public record ConnectionLost(String reason) implements Command {}
+
+    /** The server is stopping: say {@code bye} and close. */
+    public record ServerShutdown() implements Command {}
+
+    /** The ack a session gives for each {@link Received}. */
+    public enum Ack { INSTANCE }
+
+    public record NickClaimed(String nick, String key, String re) implements Reply {}
+
+    public record NickRefused(ErrorCode code, String message, String re) implements Reply {}
+
+    public record RoomJoined(String roomKey, ActorRef<RoomActor.Command> room, ByteString frame) implements Reply {}
+
+    /** The answer to the request in progress. */
+    public record Answer(ByteString frame) implements Reply {}
+
+    /** A frame nobody asked for; {@code roomKey} names its room, or is null for whispers. */
+    public record Deliver(String roomKey, ByteString frame) implements Reply {}
+
+    private enum Tick implements Command { REGISTER_TIMEOUT, SILENCE, LINGER_EXPIRED }
+
+    private enum Phase { AWAITING_HELLO, ACTIVE, CLOSING }
+
+    private static final String CLIENT_QUIT = "client quit";
+
+    private final ChatSettings settings;
+    private final ActorRef<RegistryActor.Command> registry;
+    private final String address;
+    private final TimerScheduler<Command> timers;
+    private final ActorRef<Reply> self;
+    private final TokenBucket rate;
+    private final TokenBucket patience;
+    private final OutboundQueue queue = new OutboundQueue();
+    private final Map<String, ActorRef<RoomActor.Command>> rooms = new HashMap<>();
+
+    private Phase phase = Phase.AWAITING_HELLO;
+    private ActorRef<Outbound> connection;
+    private boolean writeInFlight;
+    private boolean connectionReleased;
+    private ActorRef<Ack> heldAck;
+    /** Set by a handler that asked a room or the registry, which will answer this request. */
+    private boolean awaitingAnswer;
+    private boolean pinged;
+    private String nick;
+    private String nickKey;
+
+    public static Behavior<Command> create(ChatSettings settings, ActorRef<RegistryActor.Command> registry,
+                                           String address) {
+        return Behaviors.setup(context -> Behaviors.withTimers(
+                timers -> new SessionActor(context, timers, settings, registry, address)));
+    }
+
+    private SessionActor(ActorContext<Command> context, TimerScheduler<Command> timers, ChatSettings settings,
+                         ActorRef<RegistryActor.Command> registry, String address) {
+        super(context);
+        this.timers = timers;
+        this.settings = settings;
+        this.registry = registry;
+        this.address = address;
+        this.self = context.getSelf().narrow();
+        long now = System.nanoTime();
+        this.rate = new TokenBucket(settings.limits().rate(), settings.limits().burst(), now);
+        this.patience = new TokenBucket(settings.limits().rate(), settings.limits().rateAbuseTolerance(), now);
+        timers.startSingleTimer(Tick.REGISTER_TIMEOUT, settings.limits().registerTimeout());
+        context.getLog().info("connect from {}", address);
+    }
+
+    @Override
+    public Receive<Command> createReceive() {
+        return newReceiveBuilder()
+                .onMessage(Connected.class, this::onConnected)
+                .onMessage(Received.class, this::onReceived)
+                .onMessageEquals(Written.INSTANCE, this::onWritten)
+                .onMessage(ConnectionLost.class, lost -> closeNow(lost.reason()))
+                .onMessage(ServerShutdown.class, shutdown -> sayByeAndClose("server shutting down", null))
+                .onMessage(NickClaimed.class, this::onNickClaimed)
+                .onMessage(NickRefused.class, this::onNickRefused)
+                .onMessage(RoomJoined.class, this::onRoomJoined)
+                .onMessage(Answer.class, this::onAnswer)
+                .onMessage(Deliver.class, this::onDeliver)
+                .onMessageEquals(Tick.REGISTER_TIMEOUT, this::onRegisterTimeout)
+                .onMessageEquals(Tick.SILENCE, this::onSilence)
+                .onMessageEquals(Tick.LINGER_EXPIRED, this::onLingerExpired)
+                .onSignal(PostStop.class, stop -> onPostStop())
+                .build();
+    }
+
+    private Behavior<Command> onConnected(Connected connected) {
+        connection = connected.connection();
+        connected.inboundAck().tell(Ack.INSTANCE);
+        flush();
+        return this;
+    }
+
+    // ---- inbound requests ----
+
+    private Behavior<Command> onReceived(Received received) {
+        if (phase == Phase.CLOSING) {
+            return this;
+        }
+        if (phase == Phase.ACTIVE) {
+            pinged = false;
+            timers.startSingleTimer(Tick.SILENCE, settings.heartbeat());
+        }
+        Decoded decoded = received.decoded();
+        String re = decoded instanceof Decoded.Request request ? request.frame().id() : ((Decoded.Rejected) decoded).re();
+        long now = System.nanoTime();
+        if (!rate.tryTake(now)) {
+            if (!patience.tryTake(now)) {
+                return sayByeAndClose("rate limit exceeded", null);
+            }
+            send(error(ErrorCode.RATE_LIMITED, "slow down: at most " + settings.limits().rate()
+                    + " frames per second, bursts of " + settings.limits().burst(), re));
+            received.ack().tell(Ack.INSTANCE);
+            return this;
+        }
+        if (decoded instanceof Decoded.Rejected rejected) {
+            send(Wire.bytes(rejected.toFrame()));
+            if (rejected.code().closesConnection()) {
+                return closeAfterFlush(rejected.code().wire());
+            }
+            received.ack().tell(Ack.INSTANCE);
+            return this;
+        }
+        heldAck = received.ack();
+        Behavior<Command> next = handle(((Decoded.Request) decoded).frame());
+        if (!awaitingAnswer) {
+            releaseAck();
+        }
+        return next;
+    }
+
+    private Behavior<Command> handle(ClientFrame frame) {
+        awaitingAnswer = false;
+        if (phase == Phase.AWAITING_HELLO && !RegistrationRules.allowedBeforeHello(frame)) {
+            return reject(ErrorCode.NOT_REGISTERED, "say hello first: {\"type\":\"hello\",\"nick\":\"...\"}", frame);
+        }
+        if (frame instanceof ClientFrame.Hello hello) {
+            return onHello(hello);
+        } else if (frame instanceof ClientFrame.Say say) {
+            return onSay(say);
+        } else if (frame instanceof ClientFrame.Join join) {
+            return onJoin(join);
+        } else if (frame instanceof ClientFrame.Leave leave) {
+            return onLeave(leave);
+        } else if (frame instanceof ClientFrame.Whisper whisper) {
+            return onWhisper(whisper);
+        } else if (frame instanceof ClientFrame.Nick rename) {
+            return onNick(rename);
+        } else if (frame instanceof ClientFrame.Topic topic) {
+            return onTopic(topic);
+        } else if (frame instanceof ClientFrame.Who who) {
+            return onWho(who);
+        } else if (frame instanceof ClientFrame.History history) {
+            return onHistory(history);
+        } else if (frame instanceof ClientFrame.Rooms list) {
+            return ask(new RegistryActor.ListRooms(self, list.id()));
+        } else if (frame instanceof ClientFrame.Ping ping) {
+            send(Wire.bytes(new ServerFrame.Pong(ping.id())));
+            return this;
+        } else if (frame instanceof ClientFrame.Bye bye) {
+            return sayByeAndClose(CLIENT_QUIT, bye.id());
+        }
+        return this; // pong: the client answered our ping; its arrival already reset the heartbeat
+    }
+
+    private Behavior<Command> onHello(ClientFrame.Hello hello) {
+        if (phase == Phase.ACTIVE) {
+            return reject(ErrorCode.ALREADY_REGISTERED, "you are registered as \"" + nick + "\" already", hello);
+        }
+        if (hello.protocol() != null && hello.protocol() != ProtocolLimits.PROTOCOL_VERSION) {
+            return reject(ErrorCode.BAD_REQUEST, "this server speaks protocol " + ProtocolLimits.PROTOCOL_VERSION
+                    + ", not " + hello.protocol(), hello);
+        }
+        Optional<String> problem = Names.nickProblem(hello.nick());
+        if (problem.isPresent()) {
+            return reject(ErrorCode.BAD_NICK, problem.get(), hello);
+        }
+        return ask(new RegistryActor.ClaimNick(hello.nick(), null, self, hello.id()));
+    }
+
+    private Behavior<Command> onSay(ClientFrame.Say say) {
+        Optional<String> problem = roomProblemOrNotIn(say.room());
+        if (problem.isEmpty()) {
+            problem = TextRules.messageProblem(say.text(), settings.limits().maxText());
+            if (problem.isPresent()) {
+                return reject(ErrorCode.BAD_TEXT, problem.get(), say);
+            }
+            return askRoom(say.room(), new RoomActor.Say(self, say.text(), say.id()));
+        }
+        return rejectRoom(problem.get(), say);
+    }
+
+    private Behavior<Command> onJoin(ClientFrame.Join join) {
+        Optional<String> problem = Names.roomProblem(join.room());
+        if (problem.isPresent()) {
+            return reject(ErrorCode.BAD_ROOM, problem.get(), join);
+        }
+        if (rooms.size() >= settings.limits().maxRoomsPerSession() && !rooms.containsKey(Names.key(join.room()))) {
+            return reject(ErrorCode.BAD_REQUEST, "you are in " + rooms.size() + " rooms, the most one session may join", join);
+        }
+        return ask(new RegistryActor.JoinRoom(join.room(), nick, join.since(), self, join.id()));
+    }
+
+    private Behavior<Command> onLeave(ClientFrame.Leave leave) {
+        Optional<String> problem = roomProblemOrNotIn(leave.room());
+        if (problem.isPresent()) {
+            return rejectRoom(problem.get(), leave);
+        }
+        rooms.remove(Names.key(leave.room())).tell(new RoomActor.Leave(self));
+        send(Wire.bytes(new ServerFrame.Left(Names.display(leave.room()), leave.id())));
+        return this;
+    }
+
+    private Behavior<Command> onWhisper(ClientFrame.Whisper whisper) {
+        Optional<String> problem = Names.nickProblem(whisper.to());
+        if (problem.isPresent()) {
+            return reject(ErrorCode.BAD_NICK, problem.get(), whisper);
+        }
+        problem = TextRules.messageProblem(whisper.text(), settings.limits().maxText());
+        if (problem.isPresent()) {
+            return reject(ErrorCode.BAD_TEXT, problem.get(), whisper);
+        }
+        return ask(new RegistryActor.Whisper(nick, whisper.to(), whisper.text(), self, whisper.id()));
+    }
+
+    private Behavior<Command> onNick(ClientFrame.Nick rename) {
+        Optional<String> problem = Names.nickProblem(rename.nick());
+        if (problem.isPresent()) {
+            return reject(ErrorCode.BAD_NICK, problem.get(), rename);
+        }
+        return ask(new RegistryActor.ClaimNick(rename.nick(), nickKey, self, rename.id()));
+    }
+
+    private Behavior<Command> onTopic(ClientFrame.Topic topic) {
+        Optional<String> problem = roomProblemOrNotIn(topic.room());
+        if (problem.isPresent()) {
+            return rejectRoom(problem.get(), topic);
+        }
+        problem = TextRules.topicProblem(topic.topic(), settings.limits().maxTopic());
+        if (problem.isPresent()) {
+            return reject(ErrorCode.BAD_TEXT, problem.get(), topic);
+        }
+        return askRoom(topic.room(), new RoomActor.SetTopic(self, topic.topic(), topic.id()));
+    }
+
+    private Behavior<Command> onWho(ClientFrame.Who who) {
+        Optional<String> problem = Names.roomProblem(who.room());
+        if (problem.isPresent()) {
+            return reject(ErrorCode.BAD_ROOM, problem.get(), who);
+        }
+        return ask(new RegistryActor.WhoIn(who.room(), self, who.id()));
+    }
+
+    private Behavior<Command> onHistory(ClientFrame.History history) {
+        Optional<String> problem = Names.roomProblem(history.room());
+        if (problem.isPresent()) {
+            return reject(ErrorCode.BAD_ROOM, problem.get(), history);
+        }
+        int limit = history.limit() == null ? ProtocolLimits.DEFAULT_HISTORY_LIMIT : history.limit();
+        return ask(new RegistryActor.HistoryOf(history.room(), history.before(), limit, self, history.id()));
+    }
+
+    /** Empty when the session is in a validly named room; else why not, prefixed by the code's wire name. */
+    private Optional<String> roomProblemOrNotIn(String room) {
+        Optional<String> problem = Names.roomProblem(room);
+        if (problem.isPresent()) {
+            return Optional.of(ErrorCode.BAD_ROOM.wire() + ":" + problem.get());
+        }
+        if (!rooms.containsKey(Names.key(room))) {
+            return Optional.of(ErrorCode.NOT_IN_ROOM.wire() + ":you are not in room \"" + room + "\"; join it first");
+        }
+        return Optional.empty();
+    }
+
+    private Behavior<Command> rejectRoom(String codedProblem, ClientFrame frame) {
+        int colon = codedProblem.indexOf(':');
+        return reject(ErrorCode.fromWire(codedProblem.substring(0, colon)), codedProblem.substring(colon + 1), frame);
+    }
+
+    private Behavior<Command> ask(RegistryActor.Command request) {
+        awaitingAnswer = true;
+        registry.tell(request);
+        return this;
+    }
+
+    private Behavior<Command> askRoom(String room, RoomActor.Command request) {
+        awaitingAnswer = true;
+        rooms.get(Names.key(room)).tell(request);
+        return this;
+    }
+
+    private Behavior<Command> reject(ErrorCode code, String message, ClientFrame frame) {
+        send(error(code, message, frame.id()));
+        return this;
+    }
+
+    // ---- answers from the registry and rooms ----
+
+    private Behavior<Command> onNickClaimed(NickClaimed claimed) {
+        if (phase == Phase.CLOSING) {
+            registry.tell(new RegistryActor.ReleaseNick(claimed.key(), self));
+            return this;
+        }
+        String old = nick;
+        nick = claimed.nick();
+        nickKey = claimed.key();
+        if (phase == Phase.AWAITING_HELLO) {
+            phase = Phase.ACTIVE;
+            timers.cancel(Tick.REGISTER_TIMEOUT);
+            timers.startSingleTimer(Tick.SILENCE, settings.heartbeat());
+            getContext().getLog().info("register {} as {}", address, nick);
+            send(Wire.bytes(new ServerFrame.Welcome(nick, ProtocolLimits.PROTOCOL_VERSION, settings.serverName(),
+                    (int) settings.heartbeat().toSeconds(), settings.motd(), claimed.re())));
+            if (settings.defaultRoom().isPresent()) {
+                // The hello completes with the default room's joined frame, so a say right after it finds the room.
+                registry.tell(new RegistryActor.JoinRoom(settings.defaultRoom().get(), nick, null, self, null));
+                return this;
+            }
+        } else {
+            getContext().getLog().info("rename {} from {} to {}", address, old, nick);
+            send(Wire.bytes(new ServerFrame.NickChanged(old, nick, claimed.re())));
+            rooms.values().forEach(room -> room.tell(new RoomActor.Rename(self, nick)));
+        }
+        releaseAck();
+        return this;
+    }
+
+    private Behavior<Command> onNickRefused(NickRefused refused) {
+        send(error(refused.code(), refused.message(), refused.re()));
+        releaseAck();
+        return this;
+    }
+
+    private Behavior<Command> onRoomJoined(RoomJoined joined) {
+        if (phase == Phase.CLOSING) {
+            joined.room().tell(new RoomActor.Quit(self, CLIENT_QUIT));
+            return this;
+        }
+        rooms.put(joined.roomKey(), joined.room());
+        send(joined.frame());
+        releaseAck();
+        return this;
+    }
+
+    private Behavior<Command> onAnswer(Answer answer) {
+        send(answer.frame());
+        releaseAck();
+        return this;
+    }
+
+    private Behavior<Command> onDeliver(Deliver delivery) {
+        if (phase == Phase.ACTIVE && (delivery.roomKey() == null || rooms.containsKey(delivery.roomKey()))) {
+            send(delivery.frame());
+        }
+        return this;
+    }
+
+    private void releaseAck() {
+        if (heldAck != null) {
+            heldAck.tell(Ack.INSTANCE);
+            heldAck = null;
+        }
+        awaitingAnswer = false;
+    }
+
+    // ---- timers ----
+
+    private Behavior<Command> onRegisterTimeout() {
+        if (phase != Phase.AWAITING_HELLO) {
+            return this;
+        }
+        return sayByeAndClose("registration timeout: no hello within "
+                + settings.limits().registerTimeout().toSeconds() + " s", null);
+    }
+
+    private Behavior<Command> onSilence() {
+        if (phase != Phase.ACTIVE) {
+            return this;
+        }
+        if (pinged) {
+            return sayByeAndClose("ping timeout", null);
+        }
+        pinged = true;
+        send(Wire.bytes(new ServerFrame.Ping()));
+        timers.startSingleTimer(Tick.SILENCE, settings.heartbeat());
+        return this;
+    }
+
+    private Behavior<Command> onLingerExpired() {
+        return abort("peer did not take its last frames");
+    }
+
+    // ---- outbound ----
+
+    private void send(ByteString frame) {
+        if (phase == Phase.CLOSING) {
+            return;
+        }
+        queue.add(frame);
+        if (queue.size() > settings.limits().maxOutbound()) {
+            queue.clear();
+            sayByeAndClose("slow consumer", null);
+            return;
+        }
+        flush();
+    }
+
+    private void flush() {
+        if (connection != null && !writeInFlight && !queue.isEmpty()) {
+            connection.tell(new Outbound.Write(queue.drain()));
+            writeInFlight = true;
+        }
+    }
+
+    private Behavior<Command> onWritten() {
+        writeInFlight = false;
+        flush();
+        if (phase == Phase.CLOSING && !writeInFlight) {
+            return releaseConnection(new Outbound.Close());
+        }
+        return this;
+    }
+
+    // ---- closing ----
+
+    private Behavior<Command> sayByeAndClose(String reason, String re) {
+        send(Wire.bytes(new ServerFrame.Bye(reason, re)));
+        return closeAfterFlush(reason);
+    }
+
+    /** Leaves every room, frees the nick, and closes once the queued frames are written. */
+    private Behavior<Command> closeAfterFlush(String reason) {
+        if (phase == Phase.CLOSING) {
+            return this;
+        }
+        leaveEverything(reason);
+        if (connection == null || !writeInFlight) {
+            return releaseConnection(new Outbound.Close());
+        }
+        timers.startSingleTimer(Tick.LINGER_EXPIRED, settings.limits().linger());
+        return this;
+    }
+
+    /** The peer is gone already: nothing left to flush. */
+    private Behavior<Command> closeNow(String reason) {
+        if (phase != Phase.CLOSING) {
+            leaveEverything(reason);
+        }
+        return releaseConnection(new Outbound.Close());
+    }
+
+    private Behavior<Command> abort(String reason) {
+        return releaseConnection(new Outbound.Abort(reason));
+    }
+
+    private void leaveEverything(String reason) {
+        getContext().getLog().info("disconnect {}{}: {}", address, nick == null ? "" : " (" + nick + ")", reason);
+        phase = Phase.CLOSING;
+        timers.cancel(Tick.SILENCE);
+        timers.cancel(Tick.REGISTER_TIMEOUT);
+        rooms.values().forEach(room -> room.tell(new RoomActor.Quit(self, reason)));
+        rooms.clear();
+        if (nickKey != null) {
+            registry.tell(new RegistryActor.ReleaseNick(nickKey, self));
+        }
+    }
+
+    private Behavior<Command> releaseConnection(Outbound last) {
+        if (connection != null && !connectionReleased) {
+            connection.tell(last);
+        }
+        connectionReleased = true;
+        return Behaviors.stopped();
+    }
+
+    private Behavior<Command> onPostStop() {
+        if (phase != Phase.CLOSING) {
+            leaveEverything("session failed");
+        }
+        if (connection != null && !connectionReleased) {
+            connection.tell(new Outbound.Abort("session stopped"));
+        }
+        return this;
+    }
+
+    private static ByteString error(ErrorCode code, String message, String re) {
+        return Wire.bytes(new ServerFrame.Error(code, message, re));
+    }
+}

@@ -1,0 +1,142 @@
+package chat.server;
+
+import chat.actors.ChatSettings;
+import chat.actors.RegistryActor;
+import chat.actors.history.InMemoryHistory;
+import chat.protocol.FrameCodec;
+import chat.server.connection.ConnectionFlow;
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigFactory;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletionStage;
+import org.apache.pekko.Done;
+import org.apache.pekko.actor.CoordinatedShutdown;
+import org.apache.pekko.actor.typed.ActorSystem;
+import org.apache.pekko.actor.typed.javadsl.AskPattern;
+import org.apache.pekko.stream.javadsl.Flow;
+import org.apache.pekko.stream.javadsl.Sink;
+import org.apache.pekko.stream.javadsl.Tcp;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The running server: an actor system whose guardian is the registry, and a TCP listener that
+ * turns each accepted connection into a session. Closing it runs the same coordinated shutdown
+ * as SIGTERM: stop accepting, {@code bye} to every session, terminate.
+ */
+public final class ChatServer implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ChatServer.class);
+    private static final String SERVER_DEFAULTS = "server-defaults.conf";
+    /**
+     * A client that closes its sending side (nc -N, a script piping a file) still reads the
+     * answers; the session closes the connection once they are written.
+     */
+    private static final boolean HALF_CLOSE = true;
+
+    private final ActorSystem<RegistryActor.Command> system;
+    private final ChatSettings settings;
+    private final Tcp.ServerBinding binding;
+
+    private ChatServer(ActorSystem<RegistryActor.Command> system, ChatSettings settings, Tcp.ServerBinding binding) {
+        this.system = system;
+        this.settings = settings;
+        this.binding = binding;
+    }
+
+    /**
+     * Starts a server and returns once it listens.
+     *
+     * @param config the chat and pekko settings; reference defaults are added beneath it
+     */
+    public static ChatServer start(Config config) {
+        Config full = config.withFallback(ConfigFactory.parseResources(SERVER_DEFAULTS))
+                .withFallback(ConfigFactory.defaultReference())
+                .resolve();
+        ChatSettings settings = ChatSettings.from(full);
+        ActorSystem<RegistryActor.Command> system = ActorSystem.create(
+                RegistryActor.create(settings, new InMemoryHistory(settings.history().keepPerRoom())), "chat", full);
+        try {
+            Tcp.ServerBinding binding = bind(system, settings).toCompletableFuture().join();
+            ChatServer server = new ChatServer(system, settings, binding);
+            server.registerShutdownTasks();
+            LOG.info("listening on {}", binding.localAddress());
+            return server;
+        } catch (RuntimeException e) {
+            system.terminate();
+            throw new IllegalStateException("cannot listen on " + settings.host() + ":" + settings.port()
+                    + ": " + rootMessage(e), e);
+        }
+    }
+
+    private static CompletionStage<Tcp.ServerBinding> bind(ActorSystem<RegistryActor.Command> system, ChatSettings settings) {
+        ConnectionFlow flows = new ConnectionFlow(system, new FrameCodec(),
+                settings.limits().maxFrameBytesUnregistered(), settings.limits().maxFrameBytes());
+        Duration admitTimeout = settings.limits().registerTimeout();
+        return Tcp.get(system)
+                .bind(settings.host(), settings.port(), settings.acceptBacklog(), List.of(), HALF_CLOSE, Optional.empty())
+                .to(Sink.foreach(connection -> {
+                    String address = connection.remoteAddress().getAddress().getHostAddress();
+                    CompletionStage<RegistryActor.Admission> admission = AskPattern.ask(system,
+                            replyTo -> new RegistryActor.Admit(address, replyTo), admitTimeout, system.scheduler());
+                    connection.handleWith(Flow.completionStageFlow(admission.thenApply(flows::forAdmission)), system);
+                }))
+                .run(system);
+    }
+
+    private void registerShutdownTasks() {
+        CoordinatedShutdown shutdown = CoordinatedShutdown.get(system);
+        shutdown.addTask(CoordinatedShutdown.PhaseServiceUnbind(), "stop-accepting",
+                () -> binding.unbind().thenApply(unbound -> Done.getInstance()));
+        shutdown.addTask(CoordinatedShutdown.PhaseServiceRequestsDone(), "say-bye-to-sessions",
+                () -> AskPattern.ask(system,
+                        replyTo -> new RegistryActor.Shutdown(settings.shutdownTimeout(), replyTo),
+                        settings.shutdownTimeout().plusSeconds(1), system.scheduler()));
+    }
+
+    public int port() {
+        return binding.localAddress().getPort();
+    }
+
+    public InetSocketAddress address() {
+        return binding.localAddress();
+    }
+
+    /** What the registry holds now: sessions, nicks and rooms. */
+    public RegistryActor.Stats stats() {
+        return AskPattern.<RegistryActor.Command, RegistryActor.Stats>ask(system, RegistryActor.GetStats::new,
+                        Duration.ofSeconds(5), system.scheduler())
+                .toCompletableFuture().join();
+    }
+
+    /** Runs the coordinated shutdown and waits for it: every session gets {@code bye} first. */
+    @Override
+    public void close() {
+        CoordinatedShutdown.get(system).runAll(CoordinatedShutdown.unknownReason()).toCompletableFuture().join();
+        system.getWhenTerminated().toCompletableFuture().join();
+    }
+
+    /**
+     * Starts the coordinated shutdown without waiting: for signal handlers, which must return.
+     * With {@code pekko.coordinated-shutdown.exit-jvm} on, the JVM exits 0 when it is done.
+     */
+    void shutdownAndExit() {
+        CoordinatedShutdown.get(system).runAll(CoordinatedShutdown.jvmExitReason());
+    }
+
+    /** Completes when the actor system has terminated, whoever stopped it. */
+    public CompletionStage<Done> whenTerminated() {
+        return system.getWhenTerminated();
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null) {
+            root = root.getCause();
+        }
+        return root.getMessage();
+    }
+}

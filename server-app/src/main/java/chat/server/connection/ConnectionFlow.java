@@ -1,0 +1,88 @@
+package chat.server.connection;
+
+import chat.actors.Outbound;
+import chat.actors.RegistryActor;
+import chat.actors.SessionActor;
+import chat.protocol.Decoded;
+import chat.protocol.ErrorCode;
+import chat.protocol.FrameCodec;
+import chat.protocol.ServerFrame;
+import org.apache.pekko.NotUsed;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.ActorSystem;
+import org.apache.pekko.japi.Pair;
+import org.apache.pekko.stream.CompletionStrategy;
+import org.apache.pekko.stream.javadsl.Flow;
+import org.apache.pekko.stream.javadsl.Sink;
+import org.apache.pekko.stream.javadsl.Source;
+import org.apache.pekko.stream.typed.javadsl.ActorSink;
+import org.apache.pekko.stream.typed.javadsl.ActorSource;
+import org.apache.pekko.util.ByteString;
+import java.util.Optional;
+
+/**
+ * Builds the byte flow of one TCP connection: inbound bytes are framed and decoded and enter the
+ * session with backpressure; the session's writes leave through a source that holds one write at
+ * a time. Nothing is buffered without bound.
+ */
+public final class ConnectionFlow {
+
+    private final ActorSystem<?> system;
+    private final FrameCodec codec;
+    private final int unregisteredFrameLimit;
+    private final int frameLimit;
+
+    public ConnectionFlow(ActorSystem<?> system, FrameCodec codec, int unregisteredFrameLimit, int frameLimit) {
+        this.system = system;
+        this.codec = codec;
+        this.unregisteredFrameLimit = unregisteredFrameLimit;
+        this.frameLimit = frameLimit;
+    }
+
+    public Flow<ByteString, ByteString, NotUsed> forAdmission(RegistryActor.Admission admission) {
+        if (admission instanceof RegistryActor.Admitted admitted) {
+            return forSession(admitted.session());
+        }
+        String reason = ((RegistryActor.Refused) admission).reason();
+        ByteString refusal = ByteString.fromArrayUnsafe(codec.encode(new ServerFrame.Error(ErrorCode.SERVER_FULL, reason, null)));
+        return Flow.fromSinkAndSource(Sink.ignore(), Source.single(refusal));
+    }
+
+    private Flow<ByteString, ByteString, NotUsed> forSession(ActorRef<SessionActor.Command> session) {
+        Pair<ActorRef<Outbound>, Source<Outbound, NotUsed>> writer =
+                ActorSource.<Outbound, SessionActor.Command>actorRefWithBackpressure(
+                                session,
+                                SessionActor.Written.INSTANCE,
+                                message -> message instanceof Outbound.Close
+                                        ? Optional.of(CompletionStrategy.draining())
+                                        : Optional.empty(),
+                                message -> message instanceof Outbound.Abort abort
+                                        ? Optional.of(new ConnectionAborted(abort.reason()))
+                                        : Optional.empty())
+                        .preMaterialize(system);
+        ActorRef<Outbound> connection = writer.first();
+        Source<ByteString, NotUsed> outbound = writer.second().map(message -> ((Outbound.Write) message).bytes());
+
+        Sink<Decoded, NotUsed> intoSession = ActorSink.<Decoded, SessionActor.Command, SessionActor.Ack>actorRefWithBackpressure(
+                session,
+                (ack, decoded) -> new SessionActor.Received(decoded, ack),
+                ack -> new SessionActor.Connected(connection, ack),
+                SessionActor.Ack.INSTANCE,
+                new SessionActor.ConnectionLost("connection closed"),
+                failure -> new SessionActor.ConnectionLost("connection lost: " + failure.getMessage()));
+        Sink<ByteString, NotUsed> inbound = Flow.of(ByteString.class)
+                .statefulMapConcat(() -> {
+                    InboundDecoder decoder = new InboundDecoder(codec, unregisteredFrameLimit, frameLimit);
+                    return decoder::decode;
+                })
+                .to(intoSession);
+        return Flow.fromSinkAndSource(inbound, outbound);
+    }
+
+    /** Fails the outbound stream so the connection is reset instead of flushed. */
+    static final class ConnectionAborted extends RuntimeException {
+        ConnectionAborted(String reason) {
+            super(reason, null, false, false);
+        }
+    }
+}
