@@ -1,0 +1,14 @@
+package chat.transcript;
+
+/** One client's connection, as the transcript drives it. */
+interface ClientConnection {
+
+    /** Sends bytes exactly as given; the transcript adds the newline when it wants one. */
+    void send(byte[] bytes) throws Exception;
+
+    /** Where the server's frames to this client collect. */
+    Inbox inbox();
+
+    /** Goes away without a word, as a crashed client or a pulled cable would. */
+    void drop();
+}

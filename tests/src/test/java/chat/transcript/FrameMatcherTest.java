@@ -1,0 +1,103 @@
+package chat.transcript;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+
+class FrameMatcherTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private static Outcome match(String expected, String received, Bindings bindings) throws Exception {
+        JsonNode frame = JSON.readTree(received);
+        return FrameMatcher.match(FramePatternParser.parse(expected), frame, bindings);
+    }
+
+    private static Outcome match(String expected, String received) throws Exception {
+        return match(expected, received, Bindings.NONE);
+    }
+
+    @Test
+    void listedFieldsMustBeEqualAndOthersAreIgnored() throws Exception {
+        assertThat(match("{\"type\":\"welcome\",\"nick\":\"alice\"}",
+                "{\"type\":\"welcome\",\"nick\":\"alice\",\"protocol\":1,\"motd\":\"hi\"}"))
+                .isInstanceOf(Outcome.Matched.class);
+        assertThat(match("{\"type\":\"welcome\",\"nick\":\"alice\"}", "{\"type\":\"welcome\",\"nick\":\"Alice\"}"))
+                .hasToString(".nick: expected \"alice\", got \"Alice\"");
+    }
+
+    @Test
+    void aListedFieldThatIsMissingIsAMismatch() throws Exception {
+        assertThat(match("{\"type\":\"message\",\"re\":\"m1\"}", "{\"type\":\"message\"}"))
+                .hasToString(".re: missing");
+    }
+
+    @Test
+    void absentDemandsThatTheFieldIsNotThere() throws Exception {
+        assertThat(match("{\"type\":\"message\",\"re\":absent}", "{\"type\":\"message\"}")).isInstanceOf(Outcome.Matched.class);
+        assertThat(match("{\"type\":\"message\",\"re\":absent}", "{\"type\":\"message\",\"re\":\"m1\"}"))
+                .hasToString(".re: expected no such field, got \"m1\"");
+    }
+
+    @Test
+    void theValueOfTsIsNeverCompared() throws Exception {
+        assertThat(match("{\"ts\":\"2000-01-01T00:00:00.000Z\"}", "{\"ts\":\"2026-11-27T12:00:00.123Z\"}"))
+                .isInstanceOf(Outcome.Matched.class);
+    }
+
+    @Test
+    void numbersCompareByValue() throws Exception {
+        assertThat(match("{\"seq\":3}", "{\"seq\":3.0}")).isInstanceOf(Outcome.Matched.class);
+    }
+
+    @Test
+    void aVariableCapturesOnceAndComparesAfterwards() throws Exception {
+        Outcome first = match("{\"seq\":$s}", "{\"seq\":7}");
+        Bindings captured = ((Outcome.Matched) first).bindings();
+        assertThat(match("{\"seq\":$s}", "{\"seq\":7}", captured)).isInstanceOf(Outcome.Matched.class);
+        assertThat(match("{\"seq\":$s+1}", "{\"seq\":8}", captured)).isInstanceOf(Outcome.Matched.class);
+        assertThat(match("{\"seq\":$s+1}", "{\"seq\":9}", captured)).hasToString(".seq: expected $s+1 = 8, got 9");
+        assertThat(match("{\"seq\":$s-2}", "{\"seq\":5}", captured)).isInstanceOf(Outcome.Matched.class);
+    }
+
+    @Test
+    void dollarUnderscoreAcceptsAnyValueButNotAMissingField() throws Exception {
+        assertThat(match("{\"server\":$_}", "{\"server\":\"pekko-chat/1.0\"}")).isInstanceOf(Outcome.Matched.class);
+        assertThat(match("{\"server\":$_}", "{}")).hasToString(".server: missing");
+    }
+
+    @Test
+    void arraysAreComparedWholeAndInOrder() throws Exception {
+        assertThat(match("{\"members\":[\"alice\",\"bob\"]}", "{\"members\":[\"alice\",\"bob\"]}")).isInstanceOf(Outcome.Matched.class);
+        assertThat(match("{\"members\":[\"alice\",\"bob\"]}", "{\"members\":[\"bob\",\"alice\"]}"))
+                .hasToString(".members[0]: expected \"alice\", got \"bob\"");
+        assertThat(match("{\"members\":[\"alice\"]}", "{\"members\":[\"alice\",\"bob\"]}"))
+                .hasToString(".members: expected 1 elements, got 2: [\"alice\",\"bob\"]");
+    }
+
+    @Test
+    void aTildeArrayAcceptsAnyOrder() throws Exception {
+        assertThat(match("{\"members\":~[\"alice\",\"bob\"]}", "{\"members\":[\"bob\",\"alice\"]}")).isInstanceOf(Outcome.Matched.class);
+        assertThat(match("{\"members\":~[\"alice\",\"bob\"]}", "{\"members\":[\"bob\",\"carol\"]}")).isInstanceOf(Outcome.Mismatch.class);
+    }
+
+    @Test
+    void threeDotsAllowMoreElements() throws Exception {
+        assertThat(match("{\"members\":[\"alice\", ...]}", "{\"members\":[\"alice\",\"bob\"]}")).isInstanceOf(Outcome.Matched.class);
+        assertThat(match("{\"members\":~[\"bob\", ...]}", "{\"members\":[\"alice\",\"bob\"]}")).isInstanceOf(Outcome.Matched.class);
+        assertThat(match("{\"members\":[\"bob\", ...]}", "{\"members\":[\"alice\",\"bob\"]}")).isInstanceOf(Outcome.Mismatch.class);
+    }
+
+    @Test
+    void objectsInsideArraysMatchPartially() throws Exception {
+        String history = "{\"type\":\"joined\",\"history\":[{\"type\":\"message\",\"from\":\"bob\",\"text\":\"hi\",\"seq\":1,"
+                + "\"ts\":\"2026-11-27T12:00:00.123Z\"},{\"type\":\"message\",\"from\":\"bob\",\"text\":\"yo\",\"seq\":2,"
+                + "\"ts\":\"2026-11-27T12:00:00.124Z\"}]}";
+        assertThat(match("{\"history\":[{\"text\":\"hi\",\"seq\":$a},{\"text\":\"yo\",\"seq\":$a+1}]}", history))
+                .isInstanceOf(Outcome.Matched.class);
+        assertThat(match("{\"history\":[{\"text\":\"hi\"},{\"text\":\"hey\"}]}", history))
+                .hasToString(".history[1].text: expected \"hey\", got \"yo\"");
+    }
+}

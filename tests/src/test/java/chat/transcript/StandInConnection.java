@@ -1,0 +1,139 @@
+package chat.transcript;
+
+import chat.actors.Outbound;
+import chat.actors.RegistryActor;
+import chat.actors.SessionActor;
+import chat.protocol.Decoded;
+import chat.protocol.ErrorCode;
+import chat.protocol.FrameCodec;
+import chat.protocol.ServerFrame;
+import chat.server.connection.InboundDecoder;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.javadsl.AbstractBehavior;
+import org.apache.pekko.actor.typed.javadsl.ActorContext;
+import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.apache.pekko.actor.typed.javadsl.Receive;
+import org.apache.pekko.util.ByteString;
+
+/**
+ * Plays a TCP connection for one session, without a socket: asks the registry for admission,
+ * feeds the client's bytes through the server's own {@link InboundDecoder} one acknowledged
+ * frame at a time, acknowledges every write at once, and puts what the session writes into the
+ * client's {@link Inbox}.
+ */
+final class StandInConnection extends AbstractBehavior<StandInConnection.Command> {
+
+    sealed interface Command {}
+
+    /** Bytes the client sends. */
+    record Feed(ByteString bytes) implements Command {}
+
+    /** The client goes away: the bytes already sent still arrive, then the connection is lost. */
+    enum Drop implements Command { INSTANCE }
+
+    private record AdmissionDecided(RegistryActor.Admission admission) implements Command {}
+
+    private record FromSession(Outbound message) implements Command {}
+
+    private enum SessionReady implements Command { INSTANCE }
+
+    private static final FrameCodec CODEC = new FrameCodec();
+
+    private final Inbox inbox;
+    private final InboundDecoder decoder;
+    private final ActorRef<Outbound> outbound;
+    private final ActorRef<SessionActor.Ack> acks;
+    private final Deque<Decoded> pending = new ArrayDeque<>();
+    private ActorRef<SessionActor.Command> session;
+    private boolean sessionReady;
+    private boolean dropping;
+
+    static Behavior<Command> create(ActorRef<RegistryActor.Command> registry, String address, Inbox inbox,
+            InboundDecoder decoder) {
+        return Behaviors.setup(context -> {
+            registry.tell(new RegistryActor.Admit(address,
+                    context.messageAdapter(RegistryActor.Admission.class, AdmissionDecided::new)));
+            return new StandInConnection(context, inbox, decoder);
+        });
+    }
+
+    private StandInConnection(ActorContext<Command> context, Inbox inbox, InboundDecoder decoder) {
+        super(context);
+        this.inbox = inbox;
+        this.decoder = decoder;
+        this.outbound = context.messageAdapter(Outbound.class, FromSession::new);
+        this.acks = context.messageAdapter(SessionActor.Ack.class, ack -> SessionReady.INSTANCE);
+    }
+
+    @Override
+    public Receive<Command> createReceive() {
+        return newReceiveBuilder()
+                .onMessage(AdmissionDecided.class, this::onAdmission)
+                .onMessage(Feed.class, this::onFeed)
+                .onMessageEquals(SessionReady.INSTANCE, this::onSessionReady)
+                .onMessageEquals(Drop.INSTANCE, this::onDrop)
+                .onMessage(FromSession.class, this::onFromSession)
+                .build();
+    }
+
+    private Behavior<Command> onAdmission(AdmissionDecided decided) {
+        if (decided.admission() instanceof RegistryActor.Admitted admitted) {
+            session = admitted.session();
+            session.tell(new SessionActor.Connected(outbound, acks));
+            return this;
+        }
+        // What the server's connection flow does with a refusal: one error frame, then close.
+        String reason = ((RegistryActor.Refused) decided.admission()).reason();
+        byte[] refusal = CODEC.encode(new ServerFrame.Error(ErrorCode.SERVER_FULL, reason, null));
+        inbox.bytes(refusal, 0, refusal.length);
+        inbox.closed();
+        return Behaviors.stopped();
+    }
+
+    private Behavior<Command> onFeed(Feed feed) {
+        if (!dropping) {
+            pending.addAll(decoder.decode(feed.bytes()));
+        }
+        return pump();
+    }
+
+    private Behavior<Command> onSessionReady() {
+        sessionReady = true;
+        return pump();
+    }
+
+    private Behavior<Command> onDrop() {
+        dropping = true;
+        return pump();
+    }
+
+    private Behavior<Command> pump() {
+        if (session == null || !sessionReady) {
+            return this;
+        }
+        if (!pending.isEmpty()) {
+            sessionReady = false;
+            session.tell(new SessionActor.Received(pending.poll(), acks));
+            return this;
+        }
+        if (dropping) {
+            session.tell(new SessionActor.ConnectionLost("connection closed"));
+            return Behaviors.stopped();
+        }
+        return this;
+    }
+
+    private Behavior<Command> onFromSession(FromSession from) {
+        if (from.message() instanceof Outbound.Write write) {
+            byte[] bytes = write.bytes().toArray();
+            inbox.bytes(bytes, 0, bytes.length);
+            session.tell(SessionActor.Written.INSTANCE);
+            return this;
+        }
+        inbox.closed();
+        return Behaviors.stopped();
+    }
+}

@@ -1,0 +1,106 @@
+package chat.transcript;
+
+import chat.server.ChatServer;
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigFactory;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetAddress;
+import java.net.Socket;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The real server, in this JVM, on an ephemeral loopback port; clients are plain sockets. */
+final class TcpHarness implements ChatHarness {
+
+    private static final int READ_BUFFER_BYTES = 8192;
+
+    private final ChatServer server;
+    private final List<SocketConnection> connections = new ArrayList<>();
+    private boolean stopped;
+
+    private TcpHarness(ChatServer server) {
+        this.server = server;
+    }
+
+    /** Starts a server with the transcript's settings over the defaults, bound to 127.0.0.1:0. */
+    static TcpHarness start(Config transcriptSettings) {
+        Config config = ConfigFactory.parseString("chat.port = 0\nchat.host = \"127.0.0.1\"")
+                .withFallback(transcriptSettings)
+                .withFallback(ConfigFactory.load());
+        return new TcpHarness(ChatServer.start(config));
+    }
+
+    @Override
+    public ClientConnection connect() throws IOException {
+        SocketConnection connection = new SocketConnection(new Socket(InetAddress.getLoopbackAddress(), server.port()));
+        connections.add(connection);
+        return connection;
+    }
+
+    @Override
+    public void shutDown() {
+        stopped = true;
+        server.close();
+    }
+
+    @Override
+    public void close() {
+        connections.forEach(SocketConnection::drop);
+        if (!stopped) {
+            server.close();
+        }
+    }
+
+    private static final class SocketConnection implements ClientConnection {
+
+        private final Socket socket;
+        private final Inbox inbox = new Inbox();
+
+        SocketConnection(Socket socket) throws IOException {
+            this.socket = socket;
+            socket.setTcpNoDelay(true);
+            InputStream in = socket.getInputStream();
+            Thread reader = new Thread(() -> read(in), "transcript-client-reader");
+            reader.setDaemon(true);
+            reader.start();
+        }
+
+        private void read(InputStream in) {
+            byte[] buffer = new byte[READ_BUFFER_BYTES];
+            try {
+                int count;
+                while ((count = in.read(buffer)) >= 0) {
+                    inbox.bytes(buffer, 0, count);
+                }
+            } catch (IOException e) {
+                // A reset or our own drop ends the stream just like an orderly close.
+            }
+            inbox.closed();
+        }
+
+        @Override
+        public void send(byte[] bytes) {
+            try {
+                socket.getOutputStream().write(bytes);
+                socket.getOutputStream().flush();
+            } catch (IOException e) {
+                // The server hung up first; the transcript sees that as the closed connection in the inbox.
+            }
+        }
+
+        @Override
+        public Inbox inbox() {
+            return inbox;
+        }
+
+        @Override
+        public void drop() {
+            try {
+                socket.close();
+            } catch (IOException e) {
+                // Already gone: that is what dropping wants.
+            }
+        }
+    }
+}

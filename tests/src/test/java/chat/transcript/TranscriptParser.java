@@ -1,0 +1,229 @@
+package chat.transcript;
+
+import com.typesafe.config.ConfigException;
+import com.typesafe.config.ConfigFactory;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Reads the transcript format described in tests/README.md. */
+final class TranscriptParser {
+
+    private static final Pattern CONFIG = Pattern.compile("config:\\s*(.+)");
+    private static final Pattern WAIT = Pattern.compile("wait\\s+(\\d+)\\s*(ms|s)");
+    private static final Pattern ANY_ORDER = Pattern.compile("in any order:");
+    private static final Pattern SEND = Pattern.compile("(\\S+)\\s+>\\s?(.*)");
+    private static final Pattern EXPECT = Pattern.compile("(\\S+)\\s+<\\s*(.*)");
+    private static final Pattern SEND_RAW = Pattern.compile("(\\S+)\\s+sends raw\\s(.*)");
+    private static final Pattern SHUTS_DOWN = Pattern.compile("server shuts down");
+    private static final Pattern CONNECTS = Pattern.compile("(\\S+)\\s+connects");
+    private static final Pattern DROPS = Pattern.compile("(\\S+)\\s+drops");
+    /** {@code {{x*5000}}}: the text before the last star, repeated; for long frames. */
+    private static final Pattern REPEAT = Pattern.compile("\\{\\{(.*?)\\*(\\d+)}}");
+
+    private final String file;
+    private final List<String> configLines = new ArrayList<>();
+    private final List<Step> steps = new ArrayList<>();
+    private final Set<String> captured = new HashSet<>();
+
+    private TranscriptParser(String file) {
+        this.file = file;
+    }
+
+    static Transcript parse(String file, String text) {
+        TranscriptParser parser = new TranscriptParser(file);
+        parser.read(text.split("\r?\n", -1));
+        try {
+            return new Transcript(file, ConfigFactory.parseString(String.join("\n", parser.configLines)), parser.steps);
+        } catch (ConfigException e) {
+            throw new TranscriptSyntaxException(file, 1, String.join("\n", parser.configLines), "bad config: " + e.getMessage());
+        }
+    }
+
+    private void read(String[] lines) {
+        List<Step.Expect> group = null;
+        int groupLine = 0;
+        String groupSource = null;
+        for (int index = 0; index < lines.length; index++) {
+            int number = index + 1;
+            String source = lines[index];
+            String line = source.strip();
+            if (line.isEmpty() || line.startsWith("#")) {
+                continue;
+            }
+            boolean indented = Character.isWhitespace(source.charAt(0));
+            if (group != null && !indented) {
+                closeGroup(group, groupLine, groupSource);
+                group = null;
+            }
+            if (group != null) {
+                Step step = step(number, source, line);
+                if (!(step instanceof Step.Expect expect)) {
+                    throw new TranscriptSyntaxException(file, number, source,
+                            "only expectations with a frame (alice < {...}) go inside \"in any order:\"");
+                }
+                group.add(expect);
+                continue;
+            }
+            if (ANY_ORDER.matcher(line).matches()) {
+                group = new ArrayList<>();
+                groupLine = number;
+                groupSource = source;
+                continue;
+            }
+            Matcher config = CONFIG.matcher(line);
+            if (config.matches()) {
+                if (!steps.isEmpty()) {
+                    throw new TranscriptSyntaxException(file, number, source, "config: lines go before the first step");
+                }
+                configLines.add(config.group(1));
+                continue;
+            }
+            steps.add(step(number, source, line));
+        }
+        if (group != null) {
+            closeGroup(group, groupLine, groupSource);
+        }
+        if (steps.isEmpty()) {
+            throw new TranscriptSyntaxException(file, lines.length, "", "the transcript has no steps");
+        }
+    }
+
+    private void closeGroup(List<Step.Expect> group, int line, String source) {
+        if (group.size() < 2) {
+            throw new TranscriptSyntaxException(file, line, source, "\"in any order:\" needs at least two indented expectations below it");
+        }
+        steps.add(new Step.AnyOrder(line, source, group));
+    }
+
+    private Step step(int number, String source, String line) {
+        Matcher m;
+        if ((m = WAIT.matcher(line)).matches()) {
+            long amount = Long.parseLong(m.group(1));
+            return new Step.Wait(number, source, m.group(2).equals("s") ? Duration.ofSeconds(amount) : Duration.ofMillis(amount));
+        }
+        if (SHUTS_DOWN.matcher(line).matches()) {
+            return new Step.ShutDown(number, source);
+        }
+        if ((m = SEND_RAW.matcher(line)).matches()) {
+            return new Step.SendRaw(number, source, m.group(1), unescape(number, source, expand(m.group(2))));
+        }
+        if ((m = CONNECTS.matcher(line)).matches()) {
+            return new Step.Connect(number, source, m.group(1));
+        }
+        if ((m = DROPS.matcher(line)).matches()) {
+            return new Step.Drop(number, source, m.group(1));
+        }
+        if ((m = SEND.matcher(line)).matches()) {
+            SendTemplate template = SendTemplate.of(expand(m.group(2)));
+            for (String variable : template.variables()) {
+                requireCaptured(variable, number, source);
+            }
+            return new Step.Send(number, source, m.group(1), template);
+        }
+        if ((m = EXPECT.matcher(line)).matches()) {
+            return expectation(number, source, m.group(1), m.group(2).strip());
+        }
+        throw new TranscriptSyntaxException(file, number, source,
+                "not a transcript line; expected e.g. 'alice > {...}', 'alice < {...}', 'alice < nothing', "
+                        + "'alice < closed', 'alice connects', 'alice drops', 'alice sends raw ...', 'wait 200ms', 'server shuts down', "
+                        + "'in any order:', 'config: key = value' or '# comment'");
+    }
+
+    private Step expectation(int number, String source, String client, String body) {
+        if (body.equals("nothing")) {
+            return new Step.ExpectNothing(number, source, client);
+        }
+        if (body.equals("closed")) {
+            return new Step.ExpectClosed(number, source, client);
+        }
+        FramePattern frame;
+        try {
+            frame = FramePatternParser.parse(expand(body));
+        } catch (IllegalArgumentException e) {
+            throw new TranscriptSyntaxException(file, number, source, "cannot read the expected frame: " + e.getMessage());
+        }
+        if (!(frame instanceof FramePattern.ObjectShape)) {
+            throw new TranscriptSyntaxException(file, number, source, "an expected frame is a JSON object {...}");
+        }
+        List<String> offsets = new ArrayList<>();
+        collectVariables(frame, offsets);
+        for (String variable : offsets) {
+            requireCaptured(variable, number, source);
+        }
+        return new Step.Expect(number, source, client, frame);
+    }
+
+    /** Notes the variables the frame captures; lists in {@code offsets} those it only does arithmetic on. */
+    private void collectVariables(FramePattern pattern, List<String> offsets) {
+        if (pattern instanceof FramePattern.Variable variable) {
+            captured.add(variable.name());
+        } else if (pattern instanceof FramePattern.Offset offset) {
+            offsets.add(offset.name());
+        } else if (pattern instanceof FramePattern.ObjectShape shape) {
+            shape.fields().values().forEach(field -> collectVariables(field, offsets));
+        } else if (pattern instanceof FramePattern.ArrayShape shape) {
+            shape.elements().forEach(element -> collectVariables(element, offsets));
+        }
+    }
+
+    private void requireCaptured(String variable, int number, String source) {
+        if (!captured.contains(variable)) {
+            throw new TranscriptSyntaxException(file, number, source,
+                    "$" + variable + " is used before any expectation above captures it");
+        }
+    }
+
+    private static String expand(String text) {
+        Matcher m = REPEAT.matcher(text);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            m.appendReplacement(out, Matcher.quoteReplacement(m.group(1).repeat(Integer.parseInt(m.group(2)))));
+        }
+        m.appendTail(out);
+        return out.toString();
+    }
+
+    /** {@code \r}, {@code \n}, {@code \t}, {@code \\} and {@code \xHH}; everything else as UTF-8. */
+    private byte[] unescape(int number, String source, String text) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        int pos = 0;
+        while (pos < text.length()) {
+            char c = text.charAt(pos);
+            if (c != '\\') {
+                int end = text.indexOf('\\', pos);
+                end = end < 0 ? text.length() : end;
+                out.writeBytes(text.substring(pos, end).getBytes(StandardCharsets.UTF_8));
+                pos = end;
+                continue;
+            }
+            if (pos + 1 >= text.length()) {
+                throw new TranscriptSyntaxException(file, number, source, "a lone \\ at the end; write \\\\ for a backslash");
+            }
+            char escaped = text.charAt(pos + 1);
+            switch (escaped) {
+                case 'r' -> out.write('\r');
+                case 'n' -> out.write('\n');
+                case 't' -> out.write('\t');
+                case '\\' -> out.write('\\');
+                case 'x' -> {
+                    if (pos + 4 > text.length() || !text.substring(pos + 2, pos + 4).matches("[0-9a-fA-F]{2}")) {
+                        throw new TranscriptSyntaxException(file, number, source, "\\x needs two hex digits, e.g. \\xff");
+                    }
+                    out.write(Integer.parseInt(text.substring(pos + 2, pos + 4), 16));
+                    pos += 2;
+                }
+                default -> throw new TranscriptSyntaxException(file, number, source,
+                        "unknown escape \\" + escaped + " in raw bytes; use \\r \\n \\t \\\\ or \\xHH");
+            }
+            pos += 2;
+        }
+        return out.toByteArray();
+    }
+}

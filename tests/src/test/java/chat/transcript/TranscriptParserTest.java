@@ -1,0 +1,142 @@
+package chat.transcript;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class TranscriptParserTest {
+
+    private static List<Step> steps(String text) {
+        return TranscriptParser.parse("test.chat", text).steps();
+    }
+
+    @Test
+    void readsSendsAndExpectationsWithTheirLineNumbers() {
+        List<Step> steps = steps("""
+                # alice says hello
+                alice > {"type":"hello","nick":"alice"}
+
+                alice < {"type":"welcome","nick":"alice"}
+                """);
+        assertThat(steps).hasSize(2);
+        Step.Send send = (Step.Send) steps.get(0);
+        assertThat(send.client()).isEqualTo("alice");
+        assertThat(send.line()).isEqualTo(2);
+        assertThat(send.template().render(Bindings.NONE)).isEqualTo("{\"type\":\"hello\",\"nick\":\"alice\"}");
+        Step.Expect expect = (Step.Expect) steps.get(1);
+        assertThat(expect.line()).isEqualTo(4);
+        assertThat(expect.frame()).isInstanceOf(FramePattern.ObjectShape.class);
+    }
+
+    @Test
+    void readsTheWordForms() {
+        List<Step> steps = steps("""
+                bob connects
+                bob < nothing
+                bob drops
+                carol < closed
+                wait 250ms
+                wait 2s
+                server shuts down
+                """);
+        assertThat(steps).extracting(step -> step.getClass().getSimpleName())
+                .containsExactly("Connect", "ExpectNothing", "Drop", "ExpectClosed", "Wait", "Wait", "ShutDown");
+        assertThat(((Step.Wait) steps.get(4)).duration()).isEqualTo(Duration.ofMillis(250));
+        assertThat(((Step.Wait) steps.get(5)).duration()).isEqualTo(Duration.ofSeconds(2));
+    }
+
+    @Test
+    void clientLabelsMayBeWrittenInAnyScript() {
+        Step.Send send = (Step.Send) steps("小明 > {\"type\":\"hello\",\"nick\":\"小明\"}").get(0);
+        assertThat(send.client()).isEqualTo("小明");
+    }
+
+    @Test
+    void configLinesBecomeTheTranscriptsServerSettings() {
+        Transcript transcript = TranscriptParser.parse("limits.chat", """
+                config: chat.limits.rate = 2
+                config: chat.heartbeat = 1s
+                alice > {"type":"ping"}
+                """);
+        assertThat(transcript.settings().getInt("chat.limits.rate")).isEqualTo(2);
+        assertThat(transcript.settings().getDuration("chat.heartbeat")).isEqualTo(Duration.ofSeconds(1));
+    }
+
+    @Test
+    void configAfterTheFirstStepIsRefused() {
+        assertThatThrownBy(() -> steps("""
+                alice > {"type":"ping"}
+                config: chat.limits.rate = 2
+                """)).hasMessageContaining("test.chat:2").hasMessageContaining("before the first step");
+    }
+
+    @Test
+    void rawSendsUnderstandEscapesAndAddNoNewline() {
+        Step.SendRaw raw = (Step.SendRaw) steps("alice sends raw {\"type\":\"ping\"}\\r\\n\\xff").get(0);
+        assertThat(raw.bytes()).isEqualTo(concat("{\"type\":\"ping\"}\r\n".getBytes(StandardCharsets.UTF_8), (byte) 0xff));
+    }
+
+    @Test
+    void doubleBracesRepeatText() {
+        Step.Send send = (Step.Send) steps("alice > {\"text\":\"{{ab*3}}\"}").get(0);
+        assertThat(send.template().render(Bindings.NONE)).isEqualTo("{\"text\":\"ababab\"}");
+    }
+
+    @Test
+    void capturedValuesAreSubstitutedOutsideStringsOnly() {
+        List<Step> steps = steps("""
+                alice < {"type":"message","seq":$s1}
+                alice > {"type":"history","room":"lobby","before":$s1+1,"text":"$s1 stays"}
+                """);
+        Bindings bindings = Bindings.NONE.with("s1", com.fasterxml.jackson.databind.node.IntNode.valueOf(4));
+        assertThat(((Step.Send) steps.get(1)).template().render(bindings))
+                .isEqualTo("{\"type\":\"history\",\"room\":\"lobby\",\"before\":5,\"text\":\"$s1 stays\"}");
+    }
+
+    @Test
+    void aVariableMustBeCapturedBeforeItIsUsed() {
+        assertThatThrownBy(() -> steps("alice > {\"type\":\"history\",\"room\":\"lobby\",\"before\":$s9}"))
+                .hasMessageContaining("test.chat:1").hasMessageContaining("$s9 is used before");
+        assertThatThrownBy(() -> steps("alice < {\"type\":\"message\",\"seq\":$s9+1}"))
+                .hasMessageContaining("$s9 is used before");
+    }
+
+    @Test
+    void anyOrderGroupsTheIndentedExpectationsBelowIt() {
+        List<Step> steps = steps("""
+                in any order:
+                  carol < {"type":"message","from":"alice"}
+                  carol < {"type":"message","from":"bob"}
+                carol < nothing
+                """);
+        assertThat(steps).hasSize(2);
+        Step.AnyOrder group = (Step.AnyOrder) steps.get(0);
+        assertThat(group.expectations()).extracting(Step.Expect::line).containsExactly(2, 3);
+    }
+
+    @Test
+    void aBrokenExpectationNamesFileLineAndColumn() {
+        assertThatThrownBy(() -> steps("\nalice < {\"type\":\"welcome\" \"nick\":\"alice\"}"))
+                .isInstanceOf(TranscriptSyntaxException.class)
+                .hasMessageContaining("test.chat:2")
+                .hasMessageContaining("expected '}'")
+                .hasMessageContaining("at character 19 of the frame");
+    }
+
+    @Test
+    void anUnknownLineExplainsWhatALineMayBe() {
+        assertThatThrownBy(() -> steps("alice says hi"))
+                .hasMessageContaining("test.chat:1: not a transcript line")
+                .hasMessageContaining("alice > {...}");
+    }
+
+    private static byte[] concat(byte[] head, byte tail) {
+        byte[] out = java.util.Arrays.copyOf(head, head.length + 1);
+        out[head.length] = tail;
+        return out;
+    }
+}
