@@ -31,8 +31,11 @@ public final class RegistryActor extends AbstractBehavior<RegistryActor.Command>
 
     public sealed interface Command {}
 
-    /** A new connection from {@code address} asks to be let in. */
-    public record Admit(String address, ActorRef<Admission> replyTo) implements Command {}
+    /**
+     * A new connection asks to be let in; {@code address} is its IP address (counted against the
+     * per-address limit), {@code peer} how logs name it.
+     */
+    public record Admit(String address, String peer, ActorRef<Admission> replyTo) implements Command {}
 
     public sealed interface Admission {}
 
@@ -154,7 +157,7 @@ public final class RegistryActor extends AbstractBehavior<RegistryActor.Command>
             admit.replyTo().tell(new Refused("too many connections from your address: " + fromAddress));
         } else {
             ActorRef<SessionActor.Command> session = getContext().spawn(
-                    SessionActor.create(settings, getContext().getSelf(), admit.address()),
+                    SessionActor.create(settings, getContext().getSelf(), admit.peer()),
                     "session-" + (++sessionsStarted));
             getContext().watchWith(session, new SessionEnded(session, admit.address()));
             sessions.add(session);

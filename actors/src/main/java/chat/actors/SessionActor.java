@@ -78,7 +78,7 @@ public final class SessionActor extends AbstractBehavior<SessionActor.Command> {
 
     private final ChatSettings settings;
     private final ActorRef<RegistryActor.Command> registry;
-    private final String address;
+    private final String peer;
     private final TimerScheduler<Command> timers;
     private final ActorRef<Reply> self;
     private final TokenBucket rate;
@@ -98,24 +98,24 @@ public final class SessionActor extends AbstractBehavior<SessionActor.Command> {
     private String nickKey;
 
     public static Behavior<Command> create(ChatSettings settings, ActorRef<RegistryActor.Command> registry,
-                                           String address) {
+                                           String peer) {
         return Behaviors.setup(context -> Behaviors.withTimers(
-                timers -> new SessionActor(context, timers, settings, registry, address)));
+                timers -> new SessionActor(context, timers, settings, registry, peer)));
     }
 
     private SessionActor(ActorContext<Command> context, TimerScheduler<Command> timers, ChatSettings settings,
-                         ActorRef<RegistryActor.Command> registry, String address) {
+                         ActorRef<RegistryActor.Command> registry, String peer) {
         super(context);
         this.timers = timers;
         this.settings = settings;
         this.registry = registry;
-        this.address = address;
+        this.peer = peer;
         this.self = context.getSelf().narrow();
         long now = System.nanoTime();
         this.rate = new TokenBucket(settings.limits().rate(), settings.limits().burst(), now);
         this.patience = new TokenBucket(settings.limits().rate(), settings.limits().rateAbuseTolerance(), now);
         timers.startSingleTimer(Tick.REGISTER_TIMEOUT, settings.limits().registerTimeout());
-        context.getLog().info("connect from {}", address);
+        context.getLog().info("connect {}", peer);
     }
 
     @Override
@@ -362,7 +362,7 @@ public final class SessionActor extends AbstractBehavior<SessionActor.Command> {
             phase = Phase.ACTIVE;
             timers.cancel(Tick.REGISTER_TIMEOUT);
             timers.startSingleTimer(Tick.SILENCE, settings.heartbeat());
-            getContext().getLog().info("register {} as {}", address, nick);
+            getContext().getLog().info("register {} as {}", peer, nick);
             send(Wire.bytes(new ServerFrame.Welcome(nick, ProtocolLimits.PROTOCOL_VERSION, settings.serverName(),
                     (int) settings.heartbeat().toSeconds(), settings.motd(), claimed.re())));
             if (settings.defaultRoom().isPresent()) {
@@ -371,7 +371,7 @@ public final class SessionActor extends AbstractBehavior<SessionActor.Command> {
                 return this;
             }
         } else {
-            getContext().getLog().info("rename {} from {} to {}", address, old, nick);
+            getContext().getLog().info("rename {} from {} to {}", peer, old, nick);
             send(Wire.bytes(new ServerFrame.NickChanged(old, nick, claimed.re())));
             rooms.values().forEach(room -> room.tell(new RoomActor.Rename(self, nick)));
         }
@@ -508,7 +508,7 @@ public final class SessionActor extends AbstractBehavior<SessionActor.Command> {
     }
 
     private void leaveEverything(String reason) {
-        getContext().getLog().info("disconnect {}{}: {}", address, nick == null ? "" : " (" + nick + ")", reason);
+        getContext().getLog().info("disconnect {}{}: {}", peer, nick == null ? "" : " (" + nick + ")", reason);
         phase = Phase.CLOSING;
         timers.cancel(Tick.SILENCE);
         timers.cancel(Tick.REGISTER_TIMEOUT);

@@ -79,9 +79,11 @@ public final class ChatServer implements AutoCloseable {
         return Tcp.get(system)
                 .bind(settings.host(), settings.port(), settings.acceptBacklog(), List.of(), HALF_CLOSE, Optional.empty())
                 .to(Sink.foreach(connection -> {
-                    String address = connection.remoteAddress().getAddress().getHostAddress();
+                    InetSocketAddress remote = connection.remoteAddress();
+                    String address = remote.getAddress().getHostAddress();
+                    String peer = address + ":" + remote.getPort();
                     CompletionStage<RegistryActor.Admission> admission = AskPattern.ask(system,
-                            replyTo -> new RegistryActor.Admit(address, replyTo), admitTimeout, system.scheduler());
+                            replyTo -> new RegistryActor.Admit(address, peer, replyTo), admitTimeout, system.scheduler());
                     connection.handleWith(Flow.completionStageFlow(admission.thenApply(flows::forAdmission)), system);
                 }))
                 .run(system);
