@@ -26,6 +26,7 @@ final class ActorHarness implements ChatHarness {
     private final ActorTestKit testKit;
     private final ChatSettings settings;
     private final ActorRef<RegistryActor.Command> registry;
+    private int connections;
 
     private ActorHarness(ActorTestKit testKit, ChatSettings settings) {
         this.testKit = testKit;
@@ -44,7 +45,8 @@ final class ActorHarness implements ChatHarness {
         InboundDecoder decoder = new InboundDecoder(CODEC, settings.limits().maxFrameBytesUnregistered(),
                 settings.limits().maxFrameBytes());
         ActorRef<StandInConnection.Command> connection =
-                testKit.spawn(StandInConnection.create(registry, CLIENT_ADDRESS, inbox, decoder));
+                testKit.spawn(StandInConnection.create(registry, CLIENT_ADDRESS,
+                        CLIENT_ADDRESS + ":stand-in-" + (++connections), inbox, decoder));
         return new ClientConnection() {
             @Override
             public void send(byte[] bytes) {

@@ -51,10 +51,11 @@ final class StandInConnection extends AbstractBehavior<StandInConnection.Command
     private boolean sessionReady;
     private boolean dropping;
 
-    static Behavior<Command> create(ActorRef<RegistryActor.Command> registry, String address, Inbox inbox,
-            InboundDecoder decoder) {
+    /** {@code peer} names the connection in logs, as address:port would. */
+    static Behavior<Command> create(ActorRef<RegistryActor.Command> registry, String address, String peer,
+            Inbox inbox, InboundDecoder decoder) {
         return Behaviors.setup(context -> {
-            registry.tell(new RegistryActor.Admit(address,
+            registry.tell(new RegistryActor.Admit(address, peer,
                     context.messageAdapter(RegistryActor.Admission.class, AdmissionDecided::new)));
             return new StandInConnection(context, inbox, decoder);
         });
