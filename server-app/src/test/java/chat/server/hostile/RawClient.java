@@ -1,0 +1,209 @@
+package chat.server.hostile;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
+import chat.protocol.ClientFrame;
+import chat.protocol.ErrorCode;
+import chat.protocol.FrameCodec;
+import chat.protocol.ProtocolException;
+import chat.protocol.ServerFrame;
+import java.io.BufferedInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.SocketException;
+import java.net.SocketTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A client that speaks raw bytes over a real socket: it may send anything, well-formed or not,
+ * and reads the server's answers one frame at a time, strictly decoded.
+ */
+final class RawClient implements AutoCloseable {
+
+    /** Long enough for a busy 2-core machine, short enough that a stuck server fails the test. */
+    static final Duration PATIENCE = Duration.ofSeconds(10);
+    private static final FrameCodec CODEC = new FrameCodec();
+
+    private final Socket socket;
+    private final InputStream in;
+    private final OutputStream out;
+
+    private RawClient(Socket socket) throws IOException {
+        this.socket = socket;
+        socket.setSoTimeout((int) PATIENCE.toMillis());
+        socket.setTcpNoDelay(true);
+        this.in = new BufferedInputStream(socket.getInputStream());
+        this.out = socket.getOutputStream();
+    }
+
+    static RawClient connect(int port) {
+        try {
+            return new RawClient(new Socket(InetAddress.getLoopbackAddress(), port));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Connects from another loopback address, as a second host would. */
+    static RawClient connectFrom(String localAddress, int port) {
+        try {
+            Socket socket = new Socket();
+            socket.bind(new InetSocketAddress(localAddress, 0));
+            socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+            return new RawClient(socket);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Connects and registers; the welcome and the default room's joined frame are read. */
+    static RawClient registered(int port, String nick) {
+        RawClient client = connect(port);
+        client.hello(nick);
+        return client;
+    }
+
+    void hello(String nick) {
+        send(new ClientFrame.Hello(null, nick, 1, "hostile-test/1"));
+        receive(ServerFrame.Welcome.class);
+        receive(ServerFrame.Joined.class);
+    }
+
+    void send(ClientFrame frame) {
+        sendBytes(CODEC.encode(frame));
+    }
+
+    /** Sends one line: the text as UTF-8 and a newline. */
+    void sendLine(String line) {
+        sendBytes((line + "\n").getBytes(StandardCharsets.UTF_8));
+    }
+
+    void sendBytes(byte[] bytes) {
+        try {
+            out.write(bytes);
+            out.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The next frame from the server; fails the test when none comes within {@link #PATIENCE}. */
+    ServerFrame receive() {
+        byte[] line = readLine();
+        if (line == null) {
+            return fail("the server closed the connection while a frame was expected");
+        }
+        try {
+            return CODEC.decodeServerFrame(line);
+        } catch (ProtocolException e) {
+            return fail("the server sent a line that is not a frame: " + new String(line, StandardCharsets.UTF_8), e);
+        }
+    }
+
+    <T extends ServerFrame> T receive(Class<T> type) {
+        ServerFrame frame = receive();
+        assertThat(frame).isInstanceOf(type);
+        return type.cast(frame);
+    }
+
+    /** The next frame, which must be the error {@code code}. */
+    ServerFrame.Error receiveError(ErrorCode code) {
+        ServerFrame.Error error = receive(ServerFrame.Error.class);
+        assertThat(error.code()).as("error code of %s", error).isEqualTo(code);
+        return error;
+    }
+
+    /** Skips frames until one of {@code type} arrives. */
+    <T extends ServerFrame> T receiveSkipping(Class<T> type) {
+        while (true) {
+            ServerFrame frame = receive();
+            if (type.isInstance(frame)) {
+                return type.cast(frame);
+            }
+        }
+    }
+
+    /** Proves the session still answers: a ping with an id gets its pong. */
+    void assertAlive(String id) {
+        send(new ClientFrame.Ping(id));
+        assertThat(receive()).isEqualTo(new ServerFrame.Pong(id));
+    }
+
+    /** Every frame until the server closes the connection; fails if it stays open. */
+    List<ServerFrame> readUntilClosed() {
+        List<ServerFrame> frames = new ArrayList<>();
+        byte[] line;
+        while ((line = readLine()) != null) {
+            try {
+                frames.add(CODEC.decodeServerFrame(line));
+            } catch (ProtocolException e) {
+                fail("the server sent a line that is not a frame", e);
+            }
+        }
+        return frames;
+    }
+
+    /** The connection ends with {@code bye} and the given reason, and then closes. */
+    void assertByeAndClose(String reason) {
+        List<ServerFrame> last = readUntilClosed();
+        assertThat(last).as("frames before the close").isNotEmpty();
+        assertThat(last.get(last.size() - 1)).isEqualTo(new ServerFrame.Bye(reason, null));
+    }
+
+    /** Reads one line without its newline; null at the end of the stream or a reset. */
+    private byte[] readLine() {
+        ByteArrayOutputStream line = new ByteArrayOutputStream();
+        try {
+            int b;
+            while ((b = in.read()) != -1) {
+                if (b == '\n') {
+                    return line.toByteArray();
+                }
+                line.write(b);
+            }
+        } catch (SocketTimeoutException e) {
+            return fail("no frame from the server within " + PATIENCE.toSeconds() + " s");
+        } catch (SocketException e) {
+            if (!isReset(e)) {
+                throw new UncheckedIOException(e);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        assertThat(line.size()).as("bytes of a frame cut by the close").isZero();
+        return null;
+    }
+
+    private static boolean isReset(SocketException e) {
+        return e.getMessage() != null && e.getMessage().contains("reset");
+    }
+
+    /** Closes abruptly: a reset instead of a polite FIN, as a crashed client would. */
+    void reset() {
+        try {
+            socket.setSoLinger(true, 0);
+            socket.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            socket.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
