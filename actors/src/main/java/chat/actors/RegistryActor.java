@@ -41,7 +41,8 @@ public final class RegistryActor extends AbstractBehavior<RegistryActor.Command>
 
     public record Admitted(ActorRef<SessionActor.Command> session) implements Admission {}
 
-    public record Refused(String reason) implements Admission {}
+    /** The connection gets {@code farewell} and is closed. */
+    public record Refused(ServerFrame farewell) implements Admission {}
 
     /** Claims {@code nick} for a session; {@code previousKey} is released when a rename wins. */
     public record ClaimNick(String nick, String previousKey, ActorRef<SessionActor.Reply> session, String re)
@@ -150,11 +151,11 @@ public final class RegistryActor extends AbstractBehavior<RegistryActor.Command>
     private Behavior<Command> onAdmit(Admit admit) {
         int fromAddress = sessionsPerAddress.getOrDefault(admit.address(), 0);
         if (shuttingDown) {
-            admit.replyTo().tell(new Refused("server shutting down"));
+            admit.replyTo().tell(new Refused(new ServerFrame.Bye(SessionActor.SHUTTING_DOWN, null)));
         } else if (sessions.size() >= settings.limits().maxSessions()) {
-            admit.replyTo().tell(new Refused("server is full: " + sessions.size() + " sessions"));
+            admit.replyTo().tell(refusedAsFull("the server is full: " + sessions.size() + " people are connected"));
         } else if (fromAddress >= settings.limits().maxPerAddress()) {
-            admit.replyTo().tell(new Refused("too many connections from your address: " + fromAddress));
+            admit.replyTo().tell(refusedAsFull("too many connections from your address: " + fromAddress));
         } else {
             ActorRef<SessionActor.Command> session = getContext().spawn(
                     SessionActor.create(settings, getContext().getSelf(), admit.peer()),
@@ -326,6 +327,10 @@ public final class RegistryActor extends AbstractBehavior<RegistryActor.Command>
         shutdownWaiters.clear();
         timers.cancelAll();
         return this;
+    }
+
+    private static Refused refusedAsFull(String message) {
+        return new Refused(new ServerFrame.Error(ErrorCode.SERVER_FULL, message + "; try again later", null));
     }
 
     private static SessionActor.Answer answer(ServerFrame frame) {

@@ -75,6 +75,7 @@ public final class SessionActor extends AbstractBehavior<SessionActor.Command> {
     private enum Phase { AWAITING_HELLO, ACTIVE, CLOSING }
 
     private static final String CLIENT_QUIT = "client quit";
+    static final String SHUTTING_DOWN = "server shutting down";
 
     private final ChatSettings settings;
     private final ActorRef<RegistryActor.Command> registry;
@@ -89,7 +90,8 @@ public final class SessionActor extends AbstractBehavior<SessionActor.Command> {
     private Phase phase = Phase.AWAITING_HELLO;
     private ActorRef<Outbound> connection;
     private boolean writeInFlight;
-    private boolean connectionReleased;
+    private boolean closeSent;
+    private boolean peerGone;
     private ActorRef<Ack> heldAck;
     /** Set by a handler that asked a room or the registry, which will answer this request. */
     private boolean awaitingAnswer;
@@ -124,8 +126,8 @@ public final class SessionActor extends AbstractBehavior<SessionActor.Command> {
                 .onMessage(Connected.class, this::onConnected)
                 .onMessage(Received.class, this::onReceived)
                 .onMessageEquals(Written.INSTANCE, this::onWritten)
-                .onMessage(ConnectionLost.class, lost -> closeNow(lost.reason()))
-                .onMessage(ServerShutdown.class, shutdown -> sayByeAndClose("server shutting down", null))
+                .onMessage(ConnectionLost.class, this::onConnectionLost)
+                .onMessage(ServerShutdown.class, shutdown -> sayByeAndClose(SHUTTING_DOWN, null))
                 .onMessage(NickClaimed.class, this::onNickClaimed)
                 .onMessage(NickRefused.class, this::onNickRefused)
                 .onMessage(RoomJoined.class, this::onRoomJoined)
@@ -141,6 +143,9 @@ public final class SessionActor extends AbstractBehavior<SessionActor.Command> {
     private Behavior<Command> onConnected(Connected connected) {
         connection = connected.connection();
         connected.inboundAck().tell(Ack.INSTANCE);
+        if (phase == Phase.CLOSING) {
+            return proceedClosing();
+        }
         flush();
         return this;
     }
@@ -440,8 +445,22 @@ public final class SessionActor extends AbstractBehavior<SessionActor.Command> {
         return this;
     }
 
+    private Behavior<Command> onWritten() {
+        writeInFlight = false;
+        if (phase == Phase.CLOSING) {
+            return proceedClosing();
+        }
+        flush();
+        return this;
+    }
+
+    /** The peer took too long to take its last frames or to hang up: reset the connection. */
     private Behavior<Command> onLingerExpired() {
-        return abort("peer did not take its last frames");
+        if (connection != null && !closeSent) {
+            connection.tell(new Outbound.Abort("peer did not take its last frames within " + settings.limits().linger()));
+            closeSent = true;
+        }
+        return Behaviors.stopped();
     }
 
     // ---- outbound ----
@@ -466,15 +485,6 @@ public final class SessionActor extends AbstractBehavior<SessionActor.Command> {
         }
     }
 
-    private Behavior<Command> onWritten() {
-        writeInFlight = false;
-        flush();
-        if (phase == Phase.CLOSING && !writeInFlight) {
-            return releaseConnection(new Outbound.Close());
-        }
-        return this;
-    }
-
     // ---- closing ----
 
     private Behavior<Command> sayByeAndClose(String reason, String re) {
@@ -488,25 +498,44 @@ public final class SessionActor extends AbstractBehavior<SessionActor.Command> {
             return this;
         }
         leaveEverything(reason);
-        if (connection == null || !writeInFlight) {
-            return releaseConnection(new Outbound.Close());
-        }
         timers.startSingleTimer(Tick.LINGER_EXPIRED, settings.limits().linger());
-        return this;
+        return proceedClosing();
     }
 
-    /** The peer is gone already: nothing left to flush. */
-    private Behavior<Command> closeNow(String reason) {
+    /** The peer hung up (or the connection broke): what is queued still goes out if it can. */
+    private Behavior<Command> onConnectionLost(ConnectionLost lost) {
+        peerGone = true;
         if (phase != Phase.CLOSING) {
-            leaveEverything(reason);
+            leaveEverything(lost.reason());
+            timers.startSingleTimer(Tick.LINGER_EXPIRED, settings.limits().linger());
         }
-        return releaseConnection(new Outbound.Close());
+        return proceedClosing();
     }
 
-    private Behavior<Command> abort(String reason) {
-        return releaseConnection(new Outbound.Abort(reason));
+    /**
+     * One step towards the end: write what is queued, then ask the connection to close, then
+     * wait for the peer to hang up, so the last frame (a bye) is on the wire before this session,
+     * and during shutdown the server, goes away. {@code linger} bounds the wait.
+     */
+    private Behavior<Command> proceedClosing() {
+        if (connection == null) {
+            return peerGone ? Behaviors.stopped() : this;
+        }
+        if (writeInFlight) {
+            return this;
+        }
+        if (!queue.isEmpty()) {
+            flush();
+            return this;
+        }
+        if (!closeSent) {
+            connection.tell(new Outbound.Close());
+            closeSent = true;
+        }
+        return peerGone ? Behaviors.stopped() : this;
     }
 
+    /** Ends the session's part in the chat: from here on it only finishes its connection. */
     private void leaveEverything(String reason) {
         getContext().getLog().info("disconnect {}{}: {}", peer, nick == null ? "" : " (" + nick + ")", reason);
         phase = Phase.CLOSING;
@@ -517,21 +546,14 @@ public final class SessionActor extends AbstractBehavior<SessionActor.Command> {
         if (nickKey != null) {
             registry.tell(new RegistryActor.ReleaseNick(nickKey, self));
         }
-    }
-
-    private Behavior<Command> releaseConnection(Outbound last) {
-        if (connection != null && !connectionReleased) {
-            connection.tell(last);
-        }
-        connectionReleased = true;
-        return Behaviors.stopped();
+        releaseAck();
     }
 
     private Behavior<Command> onPostStop() {
         if (phase != Phase.CLOSING) {
             leaveEverything("session failed");
         }
-        if (connection != null && !connectionReleased) {
+        if (connection != null && !closeSent) {
             connection.tell(new Outbound.Abort("session stopped"));
         }
         return this;

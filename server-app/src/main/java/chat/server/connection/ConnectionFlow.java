@@ -4,7 +4,6 @@ import chat.actors.Outbound;
 import chat.actors.RegistryActor;
 import chat.actors.SessionActor;
 import chat.protocol.Decoded;
-import chat.protocol.ErrorCode;
 import chat.protocol.FrameCodec;
 import chat.protocol.ServerFrame;
 import org.apache.pekko.NotUsed;
@@ -43,9 +42,8 @@ public final class ConnectionFlow {
         if (admission instanceof RegistryActor.Admitted admitted) {
             return forSession(admitted.session());
         }
-        String reason = ((RegistryActor.Refused) admission).reason();
-        ByteString refusal = ByteString.fromArrayUnsafe(codec.encode(new ServerFrame.Error(ErrorCode.SERVER_FULL, reason, null)));
-        return Flow.fromSinkAndSource(Sink.ignore(), Source.single(refusal));
+        ServerFrame farewell = ((RegistryActor.Refused) admission).farewell();
+        return Flow.fromSinkAndSource(Sink.ignore(), Source.single(ByteString.fromArrayUnsafe(codec.encode(farewell))));
     }
 
     private Flow<ByteString, ByteString, NotUsed> forSession(ActorRef<SessionActor.Command> session) {
