@@ -1,0 +1,406 @@
+package chat.client.model;
+
+import chat.client.net.Endpoint;
+import chat.client.net.Transport;
+import chat.client.net.TransportFactory;
+import chat.client.net.TransportListener;
+import chat.protocol.ClientFrame;
+import chat.protocol.ErrorCode;
+import chat.protocol.Names;
+import chat.protocol.ProtocolLimits;
+import chat.protocol.ServerFrame;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+
+/**
+ * The session with the server: logs in, turns what the user typed into requests, feeds server
+ * frames to the {@link ChatModel}, and after a lost connection reconnects with backoff and rejoins
+ * every room from the last message it showed. All its methods run on the model's thread; the
+ * transport's threads only hand frames over to that thread.
+ */
+public final class ChatClient {
+
+    static final String CLIENT_NAME = "chat-swing/1.0";
+    /** A server pings after one heartbeat of silence, so two heartbeats without a frame mean it is gone. */
+    private static final int HEARTBEATS_OF_SILENCE = 2;
+    /** How long a quitting client waits for the server's goodbye before hanging up itself. */
+    private static final Duration QUIT_GRACE = Duration.ofSeconds(2);
+
+    private enum Phase { IDLE, LOGGING_IN, ONLINE, RECONNECTING, QUITTING, CLOSED }
+
+    private enum Purpose { JOIN, REJOIN, WHO, HISTORY, WHISPER, OTHER }
+
+    /** What a request with an id was for, so its answer or error lands in the right place. */
+    private record Request(Purpose purpose, String conversationKey, int limit) {}
+
+    private final ChatModel model;
+    private final TransportFactory transports;
+    private final Executor modelThread;
+    private final ScheduledExecutorService timer;
+    private final ReconnectPolicy reconnectPolicy;
+    private final Map<String, Request> requests = new HashMap<>();
+
+    private Phase phase = Phase.IDLE;
+    private Endpoint endpoint;
+    private String wantedNick;
+    private Transport transport;
+    private int generation;
+    private int attempt;
+    private long lastRequestId;
+    private String byeReason;
+    /** The rooms this client was in when it last lost the connection; null before any loss. */
+    private Set<String> roomsToRestore;
+
+    public ChatClient(ChatModel model, TransportFactory transports, Executor modelThread,
+            ScheduledExecutorService timer, ReconnectPolicy reconnectPolicy) {
+        this.model = model;
+        this.transports = transports;
+        this.modelThread = modelThread;
+        this.timer = timer;
+        this.reconnectPolicy = reconnectPolicy;
+    }
+
+    public ChatModel model() {
+        return model;
+    }
+
+    public Optional<Endpoint> endpoint() {
+        return Optional.ofNullable(endpoint);
+    }
+
+    /** Logs in as {@code nick}; the model then reports {@code loggedIn} or {@code loginFailed}. */
+    public void connect(Endpoint server, String nick) {
+        endpoint = server;
+        wantedNick = nick;
+        phase = Phase.LOGGING_IN;
+        model.status(new ConnectionStatus(ConnectionStatus.State.CONNECTING, "Connecting to " + server + "…"));
+        open();
+    }
+
+    /** Acts on one line the user typed: a message to the current conversation or a slash command. */
+    public void submit(String line) {
+        Command command = CommandParser.parse(line);
+        if (command instanceof Command.Help) {
+            model.notice("Commands (Tab completes commands and nicks):\n" + String.join("\n", CommandParser.USAGE));
+        } else if (command instanceof Command.Invalid invalid) {
+            model.error(null, invalid.problem());
+        } else if (command instanceof Command.Quit) {
+            quit();
+        } else if (phase != Phase.ONLINE) {
+            model.error(null, "Not connected: wait until the connection is back.");
+        } else {
+            perform(command);
+        }
+    }
+
+    /** Asks for the page of messages before the oldest one shown, when there is one and none is on its way. */
+    public void loadOlder(Conversation room) {
+        if (phase != Phase.ONLINE || !room.isRoom() || !room.joined() || !room.olderAvailable() || room.loadingOlder()) {
+            return;
+        }
+        int limit = ProtocolLimits.DEFAULT_HISTORY_LIMIT;
+        String id = request(new Request(Purpose.HISTORY, room.key(), limit));
+        model.olderRequested(room);
+        transport.send(new ClientFrame.History(id, room.name(), room.oldestSeq(), limit));
+    }
+
+    /** Says goodbye to the server; the model reports {@code ended} once the connection is closed. */
+    public void quit() {
+        if (phase == Phase.QUITTING || phase == Phase.CLOSED) {
+            return;
+        }
+        phase = Phase.QUITTING;
+        if (transport == null) {
+            end();
+            return;
+        }
+        Transport quitting = transport;
+        quitting.send(new ClientFrame.Bye(null));
+        quitting.finish();
+        timer.schedule(quitting::close, QUIT_GRACE.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private void perform(Command command) {
+        Conversation current = model.selected().orElse(null);
+        if (command instanceof Command.Say say) {
+            say(current, say.text());
+        } else if (command instanceof Command.Join join) {
+            join(join.room());
+        } else if (command instanceof Command.Leave leave) {
+            leave(leave.room(), current);
+        } else if (command instanceof Command.Nick nick) {
+            Optional<String> problem = Names.nickProblem(nick.nick());
+            if (problem.isPresent()) {
+                model.error(null, "Cannot use that nick: " + problem.get());
+            } else {
+                transport.send(new ClientFrame.Nick(request(Purpose.OTHER, current), nick.nick()));
+            }
+        } else if (command instanceof Command.Topic topic) {
+            inCurrentRoom(current, "/topic").ifPresent(room ->
+                    transport.send(new ClientFrame.Topic(request(Purpose.OTHER, room), room.name(), topic.topic())));
+        } else if (command instanceof Command.Msg msg) {
+            transport.send(new ClientFrame.Whisper(request(Purpose.WHISPER, current), msg.nick(), msg.text()));
+        } else if (command instanceof Command.Who who) {
+            Optional<String> room = who.room() != null ? Optional.of(who.room()) : inCurrentRoom(current, "/who").map(Conversation::name);
+            room.ifPresent(name -> transport.send(new ClientFrame.Who(request(Purpose.WHO, current), name)));
+        } else if (command instanceof Command.Rooms) {
+            transport.send(new ClientFrame.Rooms(request(Purpose.OTHER, current)));
+        }
+    }
+
+    private void say(Conversation current, String text) {
+        if (text.isBlank()) {
+            return;
+        }
+        if (current == null) {
+            model.error(null, "Join a room first: /join ROOM");
+        } else if (current.isRoom()) {
+            transport.send(new ClientFrame.Say(request(Purpose.OTHER, current), current.name(), text));
+        } else {
+            transport.send(new ClientFrame.Whisper(request(Purpose.WHISPER, current), current.name(), text));
+        }
+    }
+
+    private void join(String room) {
+        Optional<String> problem = Names.roomProblem(room);
+        if (problem.isPresent()) {
+            model.error(null, "Cannot join that room: " + problem.get());
+            return;
+        }
+        Optional<Conversation> existing = model.room(room).filter(Conversation::joined);
+        if (existing.isPresent()) {
+            model.select(existing.get().key());
+            return;
+        }
+        transport.send(new ClientFrame.Join(request(new Request(Purpose.JOIN, Conversation.roomKey(room), 0)), room, null));
+    }
+
+    private void leave(String room, Conversation current) {
+        if (room == null && current != null && !current.isRoom()) {
+            model.close(current.key());
+            return;
+        }
+        Optional<String> target = room != null ? Optional.of(room) : inCurrentRoom(current, "/leave").map(Conversation::name);
+        target.ifPresent(name -> transport.send(new ClientFrame.Leave(request(Purpose.OTHER, current), name)));
+    }
+
+    private Optional<Conversation> inCurrentRoom(Conversation current, String command) {
+        if (current == null || !current.isRoom()) {
+            model.error(null, command + " needs a room: switch to one, or name it");
+            return Optional.empty();
+        }
+        return Optional.of(current);
+    }
+
+    private String request(Purpose purpose, Conversation about) {
+        return request(new Request(purpose, about == null ? null : about.key(), 0));
+    }
+
+    private String request(Request request) {
+        String id = "c" + (++lastRequestId);
+        requests.put(id, request);
+        return id;
+    }
+
+    private void open() {
+        int current = ++generation;
+        transport = transports.open(endpoint, new TransportListener() {
+            @Override
+            public void received(ServerFrame frame) {
+                modelThread.execute(() -> {
+                    if (current == generation) {
+                        handle(frame);
+                    }
+                });
+            }
+
+            @Override
+            public void closed(String reason) {
+                modelThread.execute(() -> {
+                    if (current == generation) {
+                        lost(reason);
+                    }
+                });
+            }
+        });
+        transport.send(new ClientFrame.Hello(null, wantedNick, ProtocolLimits.PROTOCOL_VERSION, CLIENT_NAME));
+    }
+
+    private void handle(ServerFrame frame) {
+        Request request = answered(frame);
+        if (frame instanceof ServerFrame.Welcome welcome) {
+            welcomed(welcome);
+        } else if (frame instanceof ServerFrame.Ping) {
+            transport.send(new ClientFrame.Pong(null));
+        } else if (frame instanceof ServerFrame.Bye bye) {
+            byeReason = bye.reason();
+        } else if (frame instanceof ServerFrame.Joined joined) {
+            joined(joined, request);
+        } else if (frame instanceof ServerFrame.Left left) {
+            model.close(Conversation.roomKey(left.room()));
+        } else if (frame instanceof ServerFrame.Presence presence) {
+            model.presence(presence);
+        } else if (frame instanceof ServerFrame.Message message) {
+            model.message(message);
+        } else if (frame instanceof ServerFrame.Whisper whisper) {
+            model.whisper(whisper, request != null);
+        } else if (frame instanceof ServerFrame.NickChanged nick) {
+            wantedNick = nick.nick();
+            model.nickChanged(nick);
+        } else if (frame instanceof ServerFrame.Topic topic) {
+            model.topic(topic);
+        } else if (frame instanceof ServerFrame.RoomList rooms) {
+            model.roomList(rooms);
+        } else if (frame instanceof ServerFrame.Members members) {
+            model.members(members, request != null);
+        } else if (frame instanceof ServerFrame.History history) {
+            model.history(history, request == null ? ProtocolLimits.DEFAULT_HISTORY_LIMIT : request.limit());
+        } else if (frame instanceof ServerFrame.Error error) {
+            failed(error, request);
+        }
+    }
+
+    private Request answered(ServerFrame frame) {
+        String re = switch (frame.type()) {
+            case "welcome" -> ((ServerFrame.Welcome) frame).re();
+            case "joined" -> ((ServerFrame.Joined) frame).re();
+            case "whisper" -> ((ServerFrame.Whisper) frame).re();
+            case "members" -> ((ServerFrame.Members) frame).re();
+            case "history" -> ((ServerFrame.History) frame).re();
+            case "error" -> ((ServerFrame.Error) frame).re();
+            default -> null;
+        };
+        return re == null ? null : requests.remove(re);
+    }
+
+    private void welcomed(ServerFrame.Welcome welcome) {
+        boolean firstLogin = phase == Phase.LOGGING_IN;
+        phase = Phase.ONLINE;
+        attempt = 0;
+        if (welcome.heartbeat() > 0) {
+            transport.expectTrafficWithin(Duration.ofSeconds((long) welcome.heartbeat() * HEARTBEATS_OF_SILENCE));
+        }
+        model.welcomed(welcome.nick(), firstLogin ? welcome.motd() : null);
+        model.status(new ConnectionStatus(ConnectionStatus.State.ONLINE, "Connected to " + endpoint + " as " + welcome.nick()));
+        if (firstLogin) {
+            model.loggedIn(welcome.nick());
+            return;
+        }
+        model.noticeEverywhere("Reconnected");
+        for (Conversation room : model.joinedRooms()) {
+            Long since = room.newestSeq() == 0 ? null : room.newestSeq();
+            transport.send(new ClientFrame.Join(request(new Request(Purpose.REJOIN, room.key(), 0)), room.name(), since));
+        }
+    }
+
+    private void joined(ServerFrame.Joined joined, Request request) {
+        boolean unasked = request == null;
+        if (unasked && roomsToRestore != null && !roomsToRestore.contains(Conversation.roomKey(joined.room()))) {
+            // The server puts every new session in its default room; this user had left it before the reconnect.
+            transport.send(new ClientFrame.Leave(null, joined.room()));
+            return;
+        }
+        model.joined(joined, !unasked && request.purpose() == Purpose.JOIN);
+    }
+
+    private void failed(ServerFrame.Error error, Request request) {
+        String message = error.message().isBlank() ? error.code().wire() : error.message();
+        if (phase == Phase.LOGGING_IN) {
+            failLogin(loginProblem(error.code(), message));
+            return;
+        }
+        if (phase == Phase.RECONNECTING) {
+            // Most likely the server still holds this nick for the session that just dropped.
+            dropTransport();
+            scheduleReconnect(message);
+            return;
+        }
+        if (request != null && request.purpose() == Purpose.HISTORY) {
+            model.find(request.conversationKey()).ifPresent(room -> room.loadingOlder(false));
+        }
+        model.error(request == null ? null : request.conversationKey(), message);
+    }
+
+    private String loginProblem(ErrorCode code, String message) {
+        return switch (code) {
+            case NICK_TAKEN -> "The nick \u201c" + wantedNick + "\u201d is taken. Please choose another one.";
+            case BAD_NICK -> "\u201c" + wantedNick + "\u201d cannot be a nick: " + message;
+            case SERVER_FULL -> "The server is full right now. Please try again later.";
+            default -> "The server refused the login: " + message;
+        };
+    }
+
+    private void failLogin(String reason) {
+        dropTransport();
+        phase = Phase.IDLE;
+        model.status(new ConnectionStatus(ConnectionStatus.State.OFFLINE, reason));
+        model.loginFailed(reason);
+    }
+
+    private void lost(String reason) {
+        String why = byeReason != null ? "the server said goodbye: " + byeReason : reason;
+        byeReason = null;
+        transport = null;
+        requests.clear();
+        switch (phase) {
+            case LOGGING_IN -> failLogin(capitalized(why));
+            case ONLINE -> {
+                phase = Phase.RECONNECTING;
+                roomsToRestore = model.joinedRooms().stream().map(Conversation::key).collect(Collectors.toSet());
+                model.connectionLost("Connection lost: " + why);
+                scheduleReconnect(why);
+            }
+            case RECONNECTING -> scheduleReconnect(why);
+            case QUITTING -> end();
+            default -> { }
+        }
+    }
+
+    private void scheduleReconnect(String why) {
+        attempt++;
+        Duration delay = reconnectPolicy.delay(attempt);
+        model.status(new ConnectionStatus(ConnectionStatus.State.RECONNECTING,
+                "Connection lost (" + why + "). Reconnecting in " + Math.max(1, delay.toSeconds()) + " s…"));
+        timer.schedule(() -> modelThread.execute(this::reconnect), delay.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private void reconnect() {
+        if (phase != Phase.RECONNECTING || transport != null) {
+            return;
+        }
+        model.status(new ConnectionStatus(ConnectionStatus.State.RECONNECTING, "Reconnecting to " + endpoint + "…"));
+        open();
+    }
+
+    private void dropTransport() {
+        generation++;
+        if (transport != null) {
+            transport.close();
+            transport = null;
+        }
+    }
+
+    private void end() {
+        dropTransport();
+        phase = Phase.CLOSED;
+        model.status(new ConnectionStatus(ConnectionStatus.State.OFFLINE, "Disconnected"));
+        model.ended();
+    }
+
+    private static String capitalized(String text) {
+        return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1) + ".";
+    }
+
+    /** Nicks to offer on Tab: the members of the current room, or the partner of a whisper conversation. */
+    public List<String> completionNicks() {
+        return model.selected().map(c -> c.isRoom() ? c.members() : List.of(c.name())).orElse(List.of());
+    }
+}

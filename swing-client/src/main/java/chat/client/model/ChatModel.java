@@ -1,0 +1,356 @@
+package chat.client.model;
+
+import chat.protocol.Names;
+import chat.protocol.ServerFrame;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Collectors;
+
+/**
+ * Everything the user sees, without Swing: conversations with transcripts, members and unread
+ * counts, the own nick and the connection status. Confined to one thread (the event dispatch
+ * thread in the app); it changes only through server frames and the user's selection.
+ */
+public final class ChatModel {
+
+    private final Map<String, Conversation> conversations = new LinkedHashMap<>();
+    private final List<ChatListener> listeners = new CopyOnWriteArrayList<>();
+    private final Clock clock;
+    private String nick = "";
+    private String pendingMotd;
+    private Conversation selected;
+    private ConnectionStatus status = new ConnectionStatus(ConnectionStatus.State.OFFLINE, "not connected");
+
+    public ChatModel(Clock clock) {
+        this.clock = clock;
+    }
+
+    public ChatModel() {
+        this(Clock.systemUTC());
+    }
+
+    public void addListener(ChatListener listener) {
+        listeners.add(listener);
+    }
+
+    public String nick() {
+        return nick;
+    }
+
+    public List<Conversation> conversations() {
+        return List.copyOf(conversations.values());
+    }
+
+    public Optional<Conversation> find(String key) {
+        return Optional.ofNullable(conversations.get(key));
+    }
+
+    public Optional<Conversation> room(String room) {
+        return find(Conversation.roomKey(room));
+    }
+
+    public Optional<Conversation> selected() {
+        return Optional.ofNullable(selected);
+    }
+
+    public ConnectionStatus status() {
+        return status;
+    }
+
+    /** Rooms this client is in, for rejoining after a reconnect. */
+    public List<Conversation> joinedRooms() {
+        return conversations.values().stream().filter(c -> c.isRoom() && c.joined()).toList();
+    }
+
+    public void select(String key) {
+        Conversation conversation = conversations.get(key);
+        if (conversation == null) {
+            return;
+        }
+        selected = conversation;
+        conversation.markRead();
+        listeners.forEach(l -> l.selected(conversation));
+        listeners.forEach(ChatListener::conversationsChanged);
+    }
+
+    void status(ConnectionStatus newStatus) {
+        status = newStatus;
+        listeners.forEach(l -> l.statusChanged(newStatus));
+    }
+
+    void loggedIn(String ownNick) {
+        nick = ownNick;
+        listeners.forEach(l -> l.loggedIn(ownNick));
+    }
+
+    void loginFailed(String reason) {
+        listeners.forEach(l -> l.loginFailed(reason));
+    }
+
+    void ended() {
+        listeners.forEach(ChatListener::ended);
+    }
+
+    /** {@code motd} is shown atop the first room joined; null when there is nothing new to show. */
+    void welcomed(String ownNick, String motd) {
+        nick = ownNick;
+        if (motd != null && !motd.isBlank()) {
+            pendingMotd = motd;
+        }
+    }
+
+    void joined(ServerFrame.Joined frame, boolean focus) {
+        Conversation room = conversations.get(Conversation.roomKey(frame.room()));
+        boolean fresh = room == null;
+        if (fresh) {
+            room = new Conversation(Conversation.Kind.ROOM, frame.room());
+            conversations.put(room.key(), room);
+        }
+        room.rename(frame.room());
+        room.joined(true);
+        room.topic(frame.topic());
+        room.members(frame.members());
+        insertMessages(room, frame.history(), !fresh);
+        if (fresh) {
+            if (pendingMotd != null) {
+                add(room, TranscriptEntry.notice(now(), pendingMotd));
+                pendingMotd = null;
+            }
+            add(room, TranscriptEntry.presence(now(), "You joined " + frame.room()));
+            if (!room.topic().isEmpty()) {
+                add(room, TranscriptEntry.notice(now(), "Topic: " + room.topic()));
+            }
+        }
+        Conversation changed = room;
+        listeners.forEach(l -> l.conversationChanged(changed));
+        listeners.forEach(ChatListener::conversationsChanged);
+        if (focus || selected == null) {
+            select(room.key());
+        }
+    }
+
+    /** Drops a conversation from the list: a room this client left, or a whisper conversation the user closed. */
+    void close(String key) {
+        Conversation conversation = conversations.remove(key);
+        if (conversation == null) {
+            return;
+        }
+        if (conversation == selected) {
+            selected = null;
+            conversations.values().stream().findFirst().ifPresent(next -> select(next.key()));
+        }
+        listeners.forEach(ChatListener::conversationsChanged);
+    }
+
+    void presence(ServerFrame.Presence frame) {
+        Conversation room = conversations.get(Conversation.roomKey(frame.room()));
+        if (room == null) {
+            return;
+        }
+        String who = frame.nick();
+        String line = switch (frame.event()) {
+            case JOIN -> {
+                room.addMember(who);
+                yield who + " joined";
+            }
+            case LEAVE -> {
+                room.removeMember(who);
+                yield who + " left";
+            }
+            case QUIT -> {
+                room.removeMember(who);
+                yield who + " quit" + (frame.reason() == null ? "" : " (" + frame.reason() + ")");
+            }
+            case RENAME -> {
+                room.removeMember(frame.old());
+                room.addMember(who);
+                renameWhisper(frame.old(), who);
+                yield frame.old() + " is now known as " + who;
+            }
+        };
+        add(room, TranscriptEntry.presence(now(), line));
+        listeners.forEach(l -> l.conversationChanged(room));
+    }
+
+    void message(ServerFrame.Message frame) {
+        Conversation room = conversations.get(Conversation.roomKey(frame.room()));
+        if (room != null) {
+            insertMessages(room, List.of(frame), true);
+        }
+    }
+
+    void whisper(ServerFrame.Whisper frame, boolean focus) {
+        boolean own = isMe(frame.from());
+        String other = own ? frame.to() : frame.from();
+        String key = Conversation.whisperKey(other);
+        Conversation conversation = conversations.get(key);
+        if (conversation == null) {
+            conversation = new Conversation(Conversation.Kind.WHISPER, other);
+            conversations.put(key, conversation);
+        }
+        TranscriptEntry entry = TranscriptEntry.message(frame.ts(), frame.from(), frame.text(), 0, own, false);
+        add(conversation, entry);
+        if (!own) {
+            countUnread(conversation, entry);
+            Conversation target = conversation;
+            listeners.forEach(l -> l.attentionWanted(target, entry));
+        }
+        listeners.forEach(ChatListener::conversationsChanged);
+        if (focus) {
+            select(key);
+        }
+    }
+
+    void nickChanged(ServerFrame.NickChanged frame) {
+        nick = frame.nick();
+        for (Conversation room : joinedRooms()) {
+            room.removeMember(frame.old());
+            room.addMember(frame.nick());
+            add(room, TranscriptEntry.presence(now(), "You are now known as " + frame.nick()));
+            listeners.forEach(l -> l.conversationChanged(room));
+        }
+        listeners.forEach(l -> l.nickChanged(frame.nick()));
+    }
+
+    void topic(ServerFrame.Topic frame) {
+        room(frame.room()).ifPresent(room -> {
+            room.topic(frame.topic());
+            String by = frame.by() == null ? "The topic" : frame.by() + " set the topic";
+            String line = room.topic().isEmpty()
+                    ? (frame.by() == null ? "The topic was cleared" : frame.by() + " cleared the topic")
+                    : by + ": " + room.topic();
+            add(room, TranscriptEntry.notice(now(), line));
+            listeners.forEach(l -> l.conversationChanged(room));
+        });
+    }
+
+    void members(ServerFrame.Members frame, boolean show) {
+        room(frame.room()).ifPresent(room -> {
+            room.members(frame.members());
+            if (show) {
+                add(room, TranscriptEntry.notice(now(), "In " + room.name() + " (" + room.members().size() + "): "
+                        + String.join(", ", room.members())));
+            }
+            listeners.forEach(l -> l.conversationChanged(room));
+        });
+    }
+
+    void roomList(ServerFrame.RoomList frame) {
+        String rooms = frame.rooms().isEmpty()
+                ? "No rooms yet: /join one to create it"
+                : "Rooms:\n" + frame.rooms().stream()
+                        .map(r -> "  " + r.room() + " (" + r.members() + ")" + (r.topic() == null || r.topic().isEmpty() ? "" : ": " + r.topic()))
+                        .collect(Collectors.joining("\n"));
+        notice(rooms);
+    }
+
+    void olderRequested(Conversation room) {
+        room.loadingOlder(true);
+    }
+
+    void history(ServerFrame.History frame, int requested) {
+        room(frame.room()).ifPresent(room -> {
+            room.loadingOlder(false);
+            if (frame.messages().size() < requested) {
+                room.olderAvailable(false);
+            }
+            insertMessages(room, frame.messages(), false);
+            listeners.forEach(l -> l.conversationChanged(room));
+        });
+    }
+
+    /** A line for the user in the conversation they are looking at. */
+    void notice(String text) {
+        selected().ifPresent(c -> add(c, TranscriptEntry.notice(now(), text)));
+    }
+
+    /** A problem in words for the user, shown where they are looking or in the conversation it concerns. */
+    void error(String conversationKey, String text) {
+        Conversation target = conversationKey == null ? selected : conversations.getOrDefault(conversationKey, selected);
+        if (target != null) {
+            add(target, TranscriptEntry.error(now(), text));
+        }
+    }
+
+    /** Marks every conversation as cut off: pages of history asked for will not arrive. */
+    void connectionLost(String text) {
+        conversations.values().forEach(c -> c.loadingOlder(false));
+        noticeEverywhere(text);
+    }
+
+    /** A line in every conversation, such as a lost connection. */
+    void noticeEverywhere(String text) {
+        for (Conversation conversation : conversations.values()) {
+            add(conversation, TranscriptEntry.presence(now(), text));
+        }
+    }
+
+    boolean isMe(String someone) {
+        return Names.key(someone).equals(Names.key(nick));
+    }
+
+    private void insertMessages(Conversation room, List<ServerFrame.Message> messages, boolean fresh) {
+        List<TranscriptEntry> appended = new ArrayList<>();
+        boolean reordered = false;
+        for (ServerFrame.Message message : messages) {
+            boolean own = isMe(message.from());
+            TranscriptEntry entry = TranscriptEntry.message(message.ts(), message.from(), message.text(), message.seq(),
+                    own, !own && Mentions.mentions(message.text(), nick));
+            int index = room.insert(entry);
+            if (index < 0) {
+                continue;
+            }
+            if (!reordered && index == room.transcript().size() - 1) {
+                appended.add(entry);
+            } else {
+                reordered = true;
+            }
+            if (fresh && !own) {
+                countUnread(room, entry);
+                if (entry.mentionsMe()) {
+                    listeners.forEach(l -> l.attentionWanted(room, entry));
+                }
+            }
+        }
+        if (reordered) {
+            listeners.forEach(l -> l.transcriptReplaced(room));
+        } else {
+            appended.forEach(entry -> listeners.forEach(l -> l.entryAppended(room, entry)));
+        }
+    }
+
+    private void countUnread(Conversation conversation, TranscriptEntry entry) {
+        if (conversation != selected) {
+            conversation.markUnread(entry.mentionsMe());
+            listeners.forEach(ChatListener::conversationsChanged);
+        }
+    }
+
+    private void renameWhisper(String old, String now) {
+        Conversation whisper = conversations.get(Conversation.whisperKey(old));
+        if (whisper == null) {
+            return;
+        }
+        whisper.rename(now);
+        Map<String, Conversation> renamed = new LinkedHashMap<>();
+        conversations.values().forEach(c -> renamed.put(c.key(), c));
+        conversations.clear();
+        conversations.putAll(renamed);
+        listeners.forEach(ChatListener::conversationsChanged);
+    }
+
+    private void add(Conversation conversation, TranscriptEntry entry) {
+        conversation.append(entry);
+        listeners.forEach(l -> l.entryAppended(conversation, entry));
+    }
+
+    private Instant now() {
+        return clock.instant();
+    }
+}

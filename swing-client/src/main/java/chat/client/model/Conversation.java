@@ -1,0 +1,194 @@
+package chat.client.model;
+
+import chat.protocol.Names;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * A room or a whisper conversation as this client shows it: transcript, members, topic, unread
+ * count and how far back its history is loaded. Room messages are kept in {@code seq} order and
+ * each is shown once, however often the server repeats it (rejoin, paging).
+ */
+public final class Conversation {
+
+    public enum Kind { ROOM, WHISPER }
+
+    private static final Comparator<String> MEMBER_ORDER =
+            Comparator.comparing(Names::key).thenComparing(Comparator.naturalOrder());
+
+    private final Kind kind;
+    private String name;
+    private String topic = "";
+    private final List<String> members = new ArrayList<>();
+    private final List<TranscriptEntry> transcript = new ArrayList<>();
+    private final Set<Long> shownSeqs = new HashSet<>();
+    private long newestSeq;
+    private long oldestSeq;
+    private boolean olderAvailable = true;
+    private boolean loadingOlder;
+    private boolean joined;
+    private int unread;
+    private boolean mentioned;
+
+    Conversation(Kind kind, String name) {
+        this.kind = kind;
+        this.name = name;
+    }
+
+    /** The key a room is found by: rooms compare like the server compares them. */
+    public static String roomKey(String room) {
+        return "#" + Names.key(room);
+    }
+
+    /** The key of the whisper conversation with {@code nick}. */
+    public static String whisperKey(String nick) {
+        return "@" + Names.key(nick);
+    }
+
+    public String key() {
+        return kind == Kind.ROOM ? roomKey(name) : whisperKey(name);
+    }
+
+    public Kind kind() {
+        return kind;
+    }
+
+    public boolean isRoom() {
+        return kind == Kind.ROOM;
+    }
+
+    /** The room name or the other person's nick, spelled as the server spells it. */
+    public String name() {
+        return name;
+    }
+
+    void rename(String newName) {
+        this.name = newName;
+    }
+
+    public String topic() {
+        return topic;
+    }
+
+    void topic(String newTopic) {
+        this.topic = newTopic == null ? "" : newTopic;
+    }
+
+    public List<String> members() {
+        return Collections.unmodifiableList(members);
+    }
+
+    void members(List<String> nicks) {
+        members.clear();
+        members.addAll(nicks);
+        members.sort(MEMBER_ORDER);
+    }
+
+    void addMember(String nick) {
+        removeMember(nick);
+        members.add(nick);
+        members.sort(MEMBER_ORDER);
+    }
+
+    void removeMember(String nick) {
+        String key = Names.key(nick);
+        members.removeIf(member -> Names.key(member).equals(key));
+    }
+
+    boolean hasMember(String nick) {
+        String key = Names.key(nick);
+        return members.stream().anyMatch(member -> Names.key(member).equals(key));
+    }
+
+    public List<TranscriptEntry> transcript() {
+        return Collections.unmodifiableList(transcript);
+    }
+
+    void append(TranscriptEntry entry) {
+        transcript.add(entry);
+    }
+
+    /**
+     * Puts a room message where its {@code seq} belongs.
+     *
+     * @return its index, or -1 when it is already shown
+     */
+    int insert(TranscriptEntry message) {
+        long seq = message.seq();
+        if (!shownSeqs.add(seq)) {
+            return -1;
+        }
+        int index = transcript.size();
+        if (seq < newestSeq) {
+            while (index > 0 && !precedes(transcript.get(index - 1), seq)) {
+                index--;
+            }
+        }
+        transcript.add(index, message);
+        newestSeq = Math.max(newestSeq, seq);
+        oldestSeq = oldestSeq == 0 ? seq : Math.min(oldestSeq, seq);
+        return index;
+    }
+
+    private static boolean precedes(TranscriptEntry entry, long seq) {
+        return entry.isRoomMessage() && entry.seq() < seq;
+    }
+
+    /** The last message number shown: where a rejoin continues. 0 when none was shown. */
+    public long newestSeq() {
+        return newestSeq;
+    }
+
+    /** The first message number shown: where paging back continues. 0 when none was shown. */
+    public long oldestSeq() {
+        return oldestSeq;
+    }
+
+    public boolean olderAvailable() {
+        return olderAvailable && oldestSeq > 1;
+    }
+
+    void olderAvailable(boolean available) {
+        this.olderAvailable = available;
+    }
+
+    public boolean loadingOlder() {
+        return loadingOlder;
+    }
+
+    void loadingOlder(boolean loading) {
+        this.loadingOlder = loading;
+    }
+
+    /** True while this client is a member of the room; whisper conversations are always open. */
+    public boolean joined() {
+        return joined || kind == Kind.WHISPER;
+    }
+
+    void joined(boolean isJoined) {
+        this.joined = isJoined;
+    }
+
+    public int unread() {
+        return unread;
+    }
+
+    /** True when an unread message mentions this user. */
+    public boolean mentioned() {
+        return mentioned;
+    }
+
+    void markUnread(boolean mention) {
+        unread++;
+        mentioned |= mention;
+    }
+
+    void markRead() {
+        unread = 0;
+        mentioned = false;
+    }
+}

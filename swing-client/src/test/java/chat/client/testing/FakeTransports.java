@@ -1,0 +1,85 @@
+package chat.client.testing;
+
+import chat.client.net.Endpoint;
+import chat.client.net.Transport;
+import chat.client.net.TransportFactory;
+import chat.client.net.TransportListener;
+import chat.protocol.ClientFrame;
+import chat.protocol.ServerFrame;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/** An in-memory server side: records what the client sends and lets a test answer as the server. */
+public final class FakeTransports implements TransportFactory {
+
+    /** One connection: the frames the client sent on it, and a way to talk back. */
+    public static final class Link implements Transport {
+        private final TransportListener listener;
+        private final List<ClientFrame> sent = new ArrayList<>();
+        private boolean closed;
+
+        Link(TransportListener listener) {
+            this.listener = listener;
+        }
+
+        @Override
+        public void send(ClientFrame frame) {
+            sent.add(frame);
+        }
+
+        @Override
+        public void expectTrafficWithin(Duration silence) {
+            // Nothing is silent in memory.
+        }
+
+        @Override
+        public void finish() {
+            closed = true;
+        }
+
+        @Override
+        public void close() {
+            closed = true;
+        }
+
+        public List<ClientFrame> sent() {
+            return sent;
+        }
+
+        public ClientFrame lastSent() {
+            return sent.get(sent.size() - 1);
+        }
+
+        public boolean closed() {
+            return closed;
+        }
+
+        public void serverSends(ServerFrame... frames) {
+            for (ServerFrame frame : frames) {
+                listener.received(frame);
+            }
+        }
+
+        public void drop(String reason) {
+            listener.closed(reason);
+        }
+    }
+
+    private final List<Link> links = new ArrayList<>();
+
+    @Override
+    public Transport open(Endpoint endpoint, TransportListener listener) {
+        Link link = new Link(listener);
+        links.add(link);
+        return link;
+    }
+
+    public Link last() {
+        return links.get(links.size() - 1);
+    }
+
+    public int opened() {
+        return links.size();
+    }
+}
