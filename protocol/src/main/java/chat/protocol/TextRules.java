@@ -5,6 +5,10 @@ import java.util.Optional;
 /** What message text and topics may contain. */
 public final class TextRules {
 
+    /** Unicode's own line breaks, which text views honour like a newline. */
+    private static final char LINE_SEPARATOR = '\u2028';
+    private static final char PARAGRAPH_SEPARATOR = '\u2029';
+
     private TextRules() {}
 
     /**
@@ -33,6 +37,9 @@ public final class TextRules {
             boolean allowedControl = c == '\t' || (multiline && c == '\n');
             if (Character.isISOControl(c) && !allowedControl) {
                 return Optional.of(String.format("control character U+%04X is not allowed", (int) c));
+            }
+            if (!multiline && (c == LINE_SEPARATOR || c == PARAGRAPH_SEPARATOR)) {
+                return Optional.of(String.format("line break U+%04X is not allowed in a single line", (int) c));
             }
             if (Character.isSurrogate(c) && !pairedAt(text, index)) {
                 return Optional.of("text holds a lone surrogate");
