@@ -67,6 +67,14 @@ class TextRulesTest {
     }
 
     @Test
+    void unicodeLineBreaksBreakATopicButNotAMessage() {
+        assertThat(TextRules.topicProblem("two\u2028lines", MAX_TOPIC))
+                .hasValue("line break U+2028 is not allowed in a single line");
+        assertThat(TextRules.topicProblem("two\u2029paragraphs", MAX_TOPIC)).isPresent();
+        assertThat(TextRules.messageProblem("two\u2028lines", MAX_TEXT)).isEmpty();
+    }
+
+    @Test
     void aTopicHasAtMostMaxTopicCharacters() {
         assertThat(TextRules.topicProblem("话".repeat(MAX_TOPIC), MAX_TOPIC)).isEmpty();
         assertThat(TextRules.topicProblem("话".repeat(MAX_TOPIC + 1), MAX_TOPIC)).isPresent();
