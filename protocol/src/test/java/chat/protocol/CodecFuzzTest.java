@@ -82,6 +82,21 @@ class CodecFuzzTest {
         assertThat(codec.decodeServerFrame(line)).isEqualTo(message);
     }
 
+    @Property(tries = TRIES)
+    void aClientGetsAFrameOrAProtocolExceptionFromAnyServerLine(@ForAll("jsonIsh") String line,
+            @ForAll("messages") ServerFrame.Message message, @ForAll @IntRange(min = 0, max = 10_000) int where,
+            @ForAll byte value) {
+        byte[] damaged = flip(Wire.withoutNewline(codec.encode(message)), where % 40, value);
+
+        for (byte[] serverLine : new byte[][] {line.getBytes(UTF_8), damaged}) {
+            try {
+                assertThat(codec.decodeServerFrame(serverLine)).isNotNull();
+            } catch (ProtocolException expected) {
+                assertThat(expected.getMessage()).isNotBlank();
+            }
+        }
+    }
+
     /**
      * A request is one the codec would read the same way again; an error has a known code,
      * answers only a valid id, and encodes to a frame the client reads back as the same error.
