@@ -5,8 +5,10 @@ import static chat.protocol.Wire.line;
 import static chat.protocol.Wire.splice;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** Bombs and broken encodings: refused as bad frames, cheaply, and never passed on as text. */
@@ -83,6 +85,18 @@ class HostileInputTest {
         Decoded.Rejected rejected = refused(splice("{'type':'say','room':'r','text':'", bytes(hex), "'}"));
 
         assertThat(rejected).isEqualTo(new Decoded.Rejected(ErrorCode.BAD_FRAME, "frame is not valid UTF-8", null));
+    }
+
+    @ParameterizedTest(name = "byte {0}")
+    @MethodSource("bytesThatNeverAppearInUtf8")
+    void noByteFromF5ToFfIsEverAccepted(int lead) {
+        byte[] line = splice("{'type':'say','room':'r','text':'", new byte[] {(byte) lead, (byte) 0x80, (byte) 0x80}, "'}");
+
+        assertThat(refused(line).code()).isEqualTo(ErrorCode.BAD_FRAME);
+    }
+
+    static IntStream bytesThatNeverAppearInUtf8() {
+        return IntStream.rangeClosed(0xF5, 0xFF);
     }
 
     @ParameterizedTest(name = "ends with {0}")
