@@ -61,6 +61,14 @@ class HostileInputTest {
     }
 
     @Test
+    void aFrameOfGarbageIsQuotedBackOnlyInPart() {
+        Decoded.Rejected rejected = refused(line("{'type':'ping'}" + "y".repeat(16_000)));
+
+        assertThat(rejected.code()).isEqualTo(ErrorCode.BAD_FRAME);
+        assertThat(rejected.message()).hasSizeLessThan(512);
+    }
+
+    @Test
     void aStringThatFillsAWholeFrameIsStillAFrame() {
         String text = "x".repeat(16_000);
 
