@@ -4,9 +4,7 @@ import chat.actors.Outbound;
 import chat.actors.RegistryActor;
 import chat.actors.SessionActor;
 import chat.protocol.Decoded;
-import chat.protocol.ErrorCode;
 import chat.protocol.FrameCodec;
-import chat.protocol.ServerFrame;
 import chat.server.connection.InboundDecoder;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -86,9 +84,8 @@ final class StandInConnection extends AbstractBehavior<StandInConnection.Command
             session.tell(new SessionActor.Connected(outbound, acks));
             return this;
         }
-        // What the server's connection flow does with a refusal: one error frame, then close.
-        String reason = ((RegistryActor.Refused) decided.admission()).reason();
-        byte[] refusal = CODEC.encode(new ServerFrame.Error(ErrorCode.SERVER_FULL, reason, null));
+        // What the server's connection flow does with a refusal: the farewell frame, then close.
+        byte[] refusal = CODEC.encode(((RegistryActor.Refused) decided.admission()).farewell());
         inbox.bytes(refusal, 0, refusal.length);
         inbox.closed();
         return Behaviors.stopped();
@@ -135,6 +132,10 @@ final class StandInConnection extends AbstractBehavior<StandInConnection.Command
             return this;
         }
         inbox.closed();
+        if (from.message() instanceof Outbound.Close) {
+            // The client sees the end of the stream and hangs up too, as TCP clients do.
+            session.tell(new SessionActor.ConnectionLost("connection closed"));
+        }
         return Behaviors.stopped();
     }
 }

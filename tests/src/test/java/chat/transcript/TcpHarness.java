@@ -77,6 +77,8 @@ final class TcpHarness implements ChatHarness {
                 // A reset or our own drop ends the stream just like an orderly close.
             }
             inbox.closed();
+            // The server has finished: hang up too, as a client does.
+            drop();
         }
 
         @Override

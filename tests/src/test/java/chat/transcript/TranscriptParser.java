@@ -21,6 +21,7 @@ final class TranscriptParser {
     private static final Pattern SEND = Pattern.compile("(\\S+)\\s+>\\s?(.*)");
     private static final Pattern EXPECT = Pattern.compile("(\\S+)\\s+<\\s*(.*)");
     private static final Pattern SEND_RAW = Pattern.compile("(\\S+)\\s+sends raw\\s(.*)");
+    private static final Pattern TIMES = Pattern.compile("(\\d+) times:\\s*(.+)");
     private static final Pattern SHUTS_DOWN = Pattern.compile("server shuts down");
     private static final Pattern CONNECTS = Pattern.compile("(\\S+)\\s+connects");
     private static final Pattern DROPS = Pattern.compile("(\\S+)\\s+drops");
@@ -63,12 +64,13 @@ final class TranscriptParser {
                 group = null;
             }
             if (group != null) {
-                Step step = step(number, source, line);
-                if (!(step instanceof Step.Expect expect)) {
-                    throw new TranscriptSyntaxException(file, number, source,
-                            "only expectations with a frame (alice < {...}) go inside \"in any order:\"");
+                for (Step step : repeated(number, source, line)) {
+                    if (!(step instanceof Step.Expect expect)) {
+                        throw new TranscriptSyntaxException(file, number, source,
+                                "only expectations with a frame (alice < {...}) go inside \"in any order:\"");
+                    }
+                    group.add(expect);
                 }
-                group.add(expect);
                 continue;
             }
             if (ANY_ORDER.matcher(line).matches()) {
@@ -85,7 +87,7 @@ final class TranscriptParser {
                 configLines.add(config.group(1));
                 continue;
             }
-            steps.add(step(number, source, line));
+            steps.addAll(repeated(number, source, line));
         }
         if (group != null) {
             closeGroup(group, groupLine, groupSource);
@@ -100,6 +102,20 @@ final class TranscriptParser {
             throw new TranscriptSyntaxException(file, line, source, "\"in any order:\" needs at least two indented expectations below it");
         }
         steps.add(new Step.AnyOrder(line, source, group));
+    }
+
+    /** {@code 3 times: alice < {...}} stands for the line written three times. */
+    private List<Step> repeated(int number, String source, String line) {
+        Matcher times = TIMES.matcher(line);
+        if (!times.matches()) {
+            return List.of(step(number, source, line));
+        }
+        int count = Integer.parseInt(times.group(1));
+        List<Step> copies = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            copies.add(step(number, source, times.group(2).strip()));
+        }
+        return copies;
     }
 
     private Step step(int number, String source, String line) {
@@ -133,7 +149,7 @@ final class TranscriptParser {
         throw new TranscriptSyntaxException(file, number, source,
                 "not a transcript line; expected e.g. 'alice > {...}', 'alice < {...}', 'alice < nothing', "
                         + "'alice < closed', 'alice connects', 'alice drops', 'alice sends raw ...', 'wait 200ms', 'server shuts down', "
-                        + "'in any order:', 'config: key = value' or '# comment'");
+                        + "'in any order:', '3 times: ...', 'config: key = value' or '# comment'");
     }
 
     private Step expectation(int number, String source, String client, String body) {

@@ -106,6 +106,17 @@ class TranscriptParserTest {
     }
 
     @Test
+    void timesRepeatsALine() {
+        List<Step> steps = steps("""
+                3 times: alice > {"type":"ping"}
+                2 times: alice < {"type":"pong"}
+                """);
+        assertThat(steps).extracting(step -> step.getClass().getSimpleName())
+                .containsExactly("Send", "Send", "Send", "Expect", "Expect");
+        assertThat(steps).extracting(Step::line).containsExactly(1, 1, 1, 2, 2);
+    }
+
+    @Test
     void anyOrderGroupsTheIndentedExpectationsBelowIt() {
         List<Step> steps = steps("""
                 in any order:
