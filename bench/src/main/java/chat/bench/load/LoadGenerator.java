@@ -91,6 +91,7 @@ public final class LoadGenerator {
             report.put("seq-gaps", outcomes.seqGaps.sum());
             report.putAll("errors", outcomes.errors.snapshot());
             report.putAll("disconnects", outcomes.disconnects.snapshot());
+            report.putAll("slow-reader", outcomes.slowReaderFate.snapshot());
             report.putAll("unreadable", outcomes.unreadable.snapshot());
             return report;
         } finally {

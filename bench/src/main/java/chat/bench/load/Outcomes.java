@@ -18,6 +18,8 @@ final class Outcomes {
     final Recorder connectMicros = new Recorder(HIGHEST_CONNECT_MICROS, SIGNIFICANT_DIGITS);
     final Tally connectFailures = new Tally();
     final Tally disconnects = new Tally();
+    /** What became of the slow readers, kept apart so that {@link #disconnects} counts everyone else. */
+    final Tally slowReaderFate = new Tally();
     final Tally errors = new Tally();
     final Tally unreadable = new Tally();
     final LongAdder deliveries = new LongAdder();

@@ -421,7 +421,8 @@ final class Reactor implements Runnable {
             fail(client, why);
         } else if (client.state == Client.State.READY) {
             client.state = Client.State.CLOSED;
-            outcomes.disconnects.add(client.byeReason != null ? "bye: " + client.byeReason : why);
+            Tally tally = client.slowReader ? outcomes.slowReaderFate : outcomes.disconnects;
+            tally.add(client.byeReason != null ? "bye: " + client.byeReason : why);
             closeChannel(client);
         }
     }

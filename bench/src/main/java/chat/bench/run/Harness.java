@@ -1,0 +1,113 @@
+package chat.bench.run;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs one server under one load: starts the server JVM, then one or more load-generator JVMs
+ * against it, collects their reports and stops the server. Logs and raw reports stay in the
+ * results folder.
+ */
+final class Harness {
+
+    /** Both servers get the same heap, so neither wins by memory it was given. */
+    static final List<String> SERVER_JVM_OPTIONS = List.of("-Xms1g", "-Xmx2g");
+    static final List<String> LOAD_JVM_OPTIONS = List.of("-Xms512m", "-Xmx1g");
+    private static final long LOAD_TIMEOUT_MINUTES = 10;
+
+    private final Path root;
+    private final String classPath;
+    private final Path results;
+    private final List<String> extraServerOptions;
+
+    Harness(Path root, String classPath, Path results, List<String> extraServerOptions) throws IOException {
+        this.root = root;
+        this.classPath = classPath;
+        this.results = Files.createDirectories(results);
+        this.extraServerOptions = extraServerOptions;
+    }
+
+    Path results() {
+        return results;
+    }
+
+    /**
+     * One server, one load: each element of {@code loads} is the argument list of one load
+     * generator process (they run at the same time).
+     */
+    Run run(String scenario, ServerKind kind, String defaultRoom, List<List<String>> loads)
+            throws IOException, InterruptedException {
+        int port = freePort();
+        String name = scenario + "-" + kind.label;
+        List<String> jvm = new ArrayList<>(SERVER_JVM_OPTIONS);
+        if (kind == ServerKind.OURS) {
+            jvm.addAll(extraServerOptions);
+        }
+        List<String> command = kind.command(root, classPath, jvm, port, defaultRoom);
+        System.out.printf("  %s: %s, %d load generator(s)%n", name, kind.label, loads.size());
+        try (ServerProcess server = ServerProcess.start(command, port, results.resolve(name + "-server.log"))) {
+            List<Process> generators = new ArrayList<>();
+            List<Path> outputs = new ArrayList<>();
+            for (int index = 0; index < loads.size(); index++) {
+                Path out = results.resolve(name + "-load" + index + ".properties");
+                Files.deleteIfExists(out);
+                outputs.add(out);
+                generators.add(startLoad(loads.get(index), port, server.pid(), out,
+                        results.resolve(name + "-load" + index + ".log")));
+            }
+            List<LoadReport> reports = new ArrayList<>();
+            for (int index = 0; index < generators.size(); index++) {
+                Process generator = generators.get(index);
+                if (!generator.waitFor(LOAD_TIMEOUT_MINUTES, TimeUnit.MINUTES)) {
+                    generator.destroyForcibly();
+                }
+                if (!Files.exists(outputs.get(index))) {
+                    throw new IOException("load generator failed; see " + results.resolve(name + "-load" + index + ".log"));
+                }
+                reports.add(LoadReport.read(outputs.get(index)));
+            }
+            boolean survived = server.alive();
+            return new Run(kind, reports, survived, server.logTail(200));
+        }
+    }
+
+    /** The same load against each server, in the given order. */
+    Map<ServerKind, Run> both(String scenario, List<ServerKind> order, String defaultRoom, List<List<String>> loads)
+            throws IOException, InterruptedException {
+        Map<ServerKind, Run> runs = new EnumMap<>(ServerKind.class);
+        for (ServerKind kind : order) {
+            runs.put(kind, run(scenario, kind, defaultRoom, loads));
+        }
+        return runs;
+    }
+
+    private Process startLoad(List<String> args, int port, long serverPid, Path out, Path log) throws IOException {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(LOAD_JVM_OPTIONS);
+        command.addAll(List.of("-cp", classPath, "chat.bench.load.LoadGenerator",
+                "--port", Integer.toString(port), "--server-pid", Long.toString(serverPid), "--out", out.toString()));
+        command.addAll(args);
+        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    /** What one server did under one load. */
+    record Run(ServerKind kind, List<LoadReport> reports, boolean serverSurvived, List<String> serverLog) {
+        LoadReport report() {
+            return reports.get(0);
+        }
+    }
+}

@@ -1,0 +1,12 @@
+package chat.bench.run;
+
+import java.io.IOException;
+import java.util.List;
+
+/** One of the five scenarios: runs both servers and tabulates what they did. */
+interface Scenario {
+
+    String id();
+
+    Table run(Harness harness, Scale scale, List<ServerKind> order, Findings findings) throws IOException, InterruptedException;
+}
