@@ -379,9 +379,7 @@ final class Reactor implements Runnable {
             return;
         }
         if (client.slowReader) {
-            if (step.measures(intended)) {
-                step.slowDelivered.increment();
-            }
+            step.slowDelivered.increment();
         } else {
             step.recordDelivery(intended, receivedAt);
         }

@@ -26,6 +26,7 @@ final class Step {
     final LongAdder sent = new LongAdder();
     final LongAdder expected = new LongAdder();
     final LongAdder delivered = new LongAdder();
+    /** Every message a slow reader got while this step ran, measured or not: it reads far behind. */
     final LongAdder slowDelivered = new LongAdder();
 
     Step(double messagesPerSecond, long start, double warmupSeconds, double measureSeconds, int[] measuredMembers) {

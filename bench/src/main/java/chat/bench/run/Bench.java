@@ -7,10 +7,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * {@code bench/run SCENARIO... [--scale full|quick|smoke] [--profile]}: runs scenarios 1–5 (or
- * {@code all}) against our server and the baseline, one after the other, and prints a table per
- * scenario. {@code all} also writes {@code bench/RESULTS.md} and the latency chart.
- * {@code --profile} records our server with JFR and prints its hot spots.
+ * {@code bench/run SCENARIO... [--scale full|quick|smoke] [--profile] [--ours-option OPTION]...}:
+ * runs scenarios 1–5 (or {@code all}) against our server and the baseline, one after the other,
+ * and prints a table per scenario. {@code all} also writes {@code bench/RESULTS.md} and the latency
+ * chart. {@code --profile} records our server with JFR and prints its hot spots;
+ * {@code --ours-option} passes a JVM option (a {@code -Dpekko...} or {@code -Dchat...} override) to our
+ * server only, to try a tuning before it goes into the configuration.
  */
 public final class Bench {
 
@@ -25,21 +27,22 @@ public final class Bench {
         List<String> chosen = new ArrayList<>();
         Scale scale = Scale.FULL;
         boolean profile = false;
+        List<String> extraServerOptions = new ArrayList<>();
         for (int index = 0; index < args.length; index++) {
             switch (args[index]) {
                 case "--scale" -> scale = Scale.named(args[++index]);
                 case "--profile" -> profile = true;
+                case "--ours-option" -> extraServerOptions.add(args[++index]);
                 default -> chosen.add(args[index]);
             }
         }
         if (chosen.isEmpty()) {
-            System.err.println("usage: bench/run 1|2|3|4|5|all ... [--scale full|quick|smoke] [--profile]");
+            System.err.println("usage: bench/run 1|2|3|4|5|all ... [--scale full|quick|smoke] [--profile] [--ours-option -Dkey=value]...");
             System.exit(2);
         }
         Path root = Path.of(System.getProperty("bench.root", ".")).toAbsolutePath().normalize();
         Path results = root.resolve("bench/results");
         boolean all = chosen.contains("all");
-        List<String> extraServerOptions = new ArrayList<>();
         Path recording = results.resolve("ours.jfr");
         if (profile) {
             Files.createDirectories(results);

@@ -49,7 +49,7 @@ final class SlowReader implements Scenario {
             table.row("latency p99 without the slow reader (scenario 1, this run), ms", Better.LOWER,
                     findings.fanOutP99.get(ServerKind.OURS), findings.fanOutP99.get(ServerKind.BASELINE));
         }
-        table.row("deliveries the slow reader read in the window", Better.NEITHER,
+        table.row("messages the slow reader read during the run", Better.NEITHER,
                 ours.number("step.0.slow-reader-deliveries"), baseline.number("step.0.slow-reader-deliveries"));
         table.text("what became of the slow reader", fate(ours), fate(baseline));
         return table;
