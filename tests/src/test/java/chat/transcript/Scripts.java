@@ -10,11 +10,16 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 
-/** The transcripts under src/test/resources/scripts, in file name order. */
+/**
+ * The transcripts under src/test/resources/scripts, in file name order. The system property
+ * {@code transcripts}, when set, keeps only the files whose names contain it
+ * ({@code mvn ... -Dtranscripts=whisper}).
+ */
 final class Scripts {
 
     static final String DIRECTORY = "scripts";
     static final String EXTENSION = ".chat";
+    static final String FILTER_PROPERTY = "transcripts";
 
     /** A transcript file, read but not yet parsed, so that a syntax error fails only its own test. */
     record Script(String name, URI uri, String text) {
@@ -29,7 +34,9 @@ final class Scripts {
         try {
             Path directory = Path.of(Scripts.class.getClassLoader().getResource(DIRECTORY).toURI());
             try (Stream<Path> files = Files.list(directory)) {
+                String filter = System.getProperty(FILTER_PROPERTY, "");
                 return files.filter(file -> file.getFileName().toString().endsWith(EXTENSION))
+                        .filter(file -> file.getFileName().toString().contains(filter))
                         .sorted()
                         .map(Scripts::read)
                         .toList();
