@@ -15,6 +15,7 @@ final class HeapProbe {
     /** A second collection finishes what the first left to reference processing. */
     private static final int COLLECTIONS = 2;
     private static final long BYTES_PER_KIB = 1024;
+    private static final int HISTOGRAM_HEADER_LINES = 3;
 
     private HeapProbe() {}
 
@@ -28,6 +29,12 @@ final class HeapProbe {
             throw new IOException("no heap size in jcmd output: " + info);
         }
         return Long.parseLong(used.group(1)) * BYTES_PER_KIB;
+    }
+
+    /** The classes holding the most live heap, as {@code jcmd PID GC.class_histogram} prints them. */
+    static String classHistogram(long pid, int classes) throws IOException, InterruptedException {
+        String[] lines = jcmd(pid, "GC.class_histogram").split("\n");
+        return String.join("\n", java.util.Arrays.copyOf(lines, Math.min(lines.length, classes + HISTOGRAM_HEADER_LINES))) + "\n";
     }
 
     private static String jcmd(long pid, String command) throws IOException, InterruptedException {

@@ -2,6 +2,8 @@ package chat.bench.load;
 
 import java.io.IOException;
 import java.net.InetAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +25,8 @@ public final class LoadGenerator {
     /** A step is sustained only if at most this share of the expected deliveries is missing. */
     private static final double MISSING_TOLERANCE = 0.001;
     private static final double MICROS_PER_MILLI = 1000.0;
+    /** Enough classes of the server's heap histogram to see what an idle connection is made of. */
+    private static final int HISTOGRAM_CLASSES = 40;
 
     private final LoadPlan plan;
     private final Outcomes outcomes;
@@ -61,6 +65,10 @@ public final class LoadGenerator {
                 long idleReady = connectPhase("idle", clients(plan.idle(), false, false));
                 if (plan.heapProbe()) {
                     long heapAfter = HeapProbe.liveHeapBytes(plan.serverPid());
+                    if (plan.out() != null) {
+                        Files.writeString(Path.of(plan.out() + ".heap-histogram.txt"),
+                                HeapProbe.classHistogram(plan.serverPid(), HISTOGRAM_CLASSES));
+                    }
                     long rssAfter = server.now().rssBytes();
                     report.put("heap.before-bytes", heapBefore);
                     report.put("heap.after-bytes", heapAfter);

@@ -27,14 +27,20 @@ final class MessageLine {
         return startsWith(line, from, to, PRESENCE);
     }
 
-    /** The intended send time the load generator wrote into the text, or {@link #NOT_OURS}. */
-    static long sendTime(byte[] line, int from, int to) {
+    /** Where the text's value starts, or -1. */
+    static int textStart(byte[] line, int from, int to) {
         int at = indexOf(line, from, to, TEXT);
-        return at < 0 ? NOT_OURS : digits(line, at + TEXT.length, to);
+        return at < 0 ? -1 : at + TEXT.length;
     }
 
-    static long seq(byte[] line, int from, int to) {
-        int at = indexOf(line, from, to, SEQ);
+    /** The intended send time the load generator wrote at the start of the text, or {@link #NOT_OURS}. */
+    static long sendTime(byte[] line, int textStart, int to) {
+        return textStart < 0 ? NOT_OURS : digits(line, textStart, to);
+    }
+
+    /** {@code seq}, which the codec writes after the text: the search starts at {@code after}. */
+    static long seq(byte[] line, int after, int to) {
+        int at = indexOf(line, after, to, SEQ);
         return at < 0 ? NOT_OURS : digits(line, at + SEQ.length, to);
     }
 

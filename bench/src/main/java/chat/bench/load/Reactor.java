@@ -367,14 +367,15 @@ final class Reactor implements Runnable {
 
     private void delivered(Client client, byte[] bytes, int from, int to, long receivedAt) {
         outcomes.deliveries.increment();
-        long seq = MessageLine.seq(bytes, from, to);
+        int textStart = MessageLine.textStart(bytes, from, to);
+        long seq = MessageLine.seq(bytes, Math.max(from, textStart), to);
         if (seq != MessageLine.NOT_OURS) {
             if (client.lastSeq > 0 && seq != client.lastSeq + 1) {
                 outcomes.seqGaps.increment();
             }
             client.lastSeq = seq;
         }
-        long intended = MessageLine.sendTime(bytes, from, to);
+        long intended = MessageLine.sendTime(bytes, textStart, to);
         if (intended == MessageLine.NOT_OURS || step == null) {
             return;
         }
