@@ -1,0 +1,164 @@
+package chat.actors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import chat.actors.history.InMemoryHistory;
+import chat.protocol.PresenceEvent;
+import chat.protocol.ServerFrame;
+import java.time.Duration;
+import java.util.List;
+import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
+import org.apache.pekko.actor.testkit.typed.javadsl.LogCapturingExtension;
+import org.apache.pekko.actor.testkit.typed.javadsl.TestKitJUnit5Extension;
+import org.apache.pekko.actor.testkit.typed.javadsl.TestProbe;
+import org.apache.pekko.actor.testkit.typed.annotations.JUnit5TestKit;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+@ExtendWith(TestKitJUnit5Extension.class)
+@ExtendWith(LogCapturingExtension.class)
+class RoomActorTest {
+
+    private static final int HISTORY_ON_JOIN = 3;
+
+    @JUnit5TestKit
+    ActorTestKit testKit = ActorTestKit.create();
+
+    private TestProbe<RegistryActor.Command> registry;
+    private ActorRef<RoomActor.Command> room;
+
+    @BeforeEach
+    void openRoom() {
+        registry = testKit.createTestProbe();
+        room = testKit.spawn(RoomActor.create("lounge", "Lounge", registry.ref(), new InMemoryHistory(100).open("lounge"),
+                HISTORY_ON_JOIN));
+    }
+
+    private TestProbe<SessionActor.Reply> member(String nick, Long since) {
+        TestProbe<SessionActor.Reply> session = testKit.createTestProbe(nick);
+        room.tell(new RoomActor.Join(session.ref(), nick, since, "join-" + nick));
+        session.expectMessageClass(SessionActor.RoomJoined.class);
+        return session;
+    }
+
+    private static ServerFrame delivered(TestProbe<SessionActor.Reply> session) {
+        return Frames.single(session.expectMessageClass(SessionActor.Deliver.class).frame());
+    }
+
+    private static ServerFrame answered(TestProbe<SessionActor.Reply> session) {
+        return Frames.single(session.expectMessageClass(SessionActor.Answer.class).frame());
+    }
+
+    @Test
+    void aNewcomerGetsTheSnapshotAndTheOthersSeeThemArrive() {
+        TestProbe<SessionActor.Reply> alice = member("alice", null);
+        TestProbe<SessionActor.Reply> bob = testKit.createTestProbe();
+        room.tell(new RoomActor.Join(bob.ref(), "bob", null, "j1"));
+
+        SessionActor.RoomJoined joined = bob.expectMessageClass(SessionActor.RoomJoined.class);
+        assertThat(joined.roomKey()).isEqualTo("lounge");
+        assertThat(Frames.single(joined.frame()))
+                .isEqualTo(new ServerFrame.Joined("Lounge", "", List.of("alice", "bob"), List.of(), "j1"));
+        assertThat(delivered(alice)).isEqualTo(new ServerFrame.Presence("Lounge", "bob", PresenceEvent.JOIN, null, null));
+    }
+
+    @Test
+    void everyMemberGetsTheVerySameBytesAndTheSenderItsEchoWithRe() {
+        TestProbe<SessionActor.Reply> alice = member("alice", null);
+        TestProbe<SessionActor.Reply> bob = member("bob", null);
+        TestProbe<SessionActor.Reply> carol = member("carol", null);
+        alice.receiveSeveralMessages(2);
+        bob.receiveSeveralMessages(1);
+
+        room.tell(new RoomActor.Say(alice.ref(), "hello all", "s1"));
+
+        SessionActor.Deliver toBob = bob.expectMessageClass(SessionActor.Deliver.class);
+        SessionActor.Deliver toCarol = carol.expectMessageClass(SessionActor.Deliver.class);
+        assertThat(toCarol).isSameAs(toBob);
+        ServerFrame.Message heard = (ServerFrame.Message) Frames.single(toBob.frame());
+        assertThat(heard.seq()).isEqualTo(1);
+        assertThat(heard.from()).isEqualTo("alice");
+        assertThat(heard.re()).isNull();
+        ServerFrame.Message echo = (ServerFrame.Message) answered(alice);
+        assertThat(echo).isEqualTo(heard.answering("s1"));
+    }
+
+    @Test
+    void seqGrowsByOneAndAJoinWithSinceGetsExactlyWhatWasMissed() {
+        TestProbe<SessionActor.Reply> alice = member("alice", null);
+        for (int i = 1; i <= 5; i++) {
+            room.tell(new RoomActor.Say(alice.ref(), "m" + i, null));
+            assertThat(((ServerFrame.Message) answered(alice)).seq()).isEqualTo(i);
+        }
+
+        TestProbe<SessionActor.Reply> bob = testKit.createTestProbe();
+        room.tell(new RoomActor.Join(bob.ref(), "bob", 2L, null));
+        ServerFrame.Joined joined = (ServerFrame.Joined) Frames.single(
+                bob.expectMessageClass(SessionActor.RoomJoined.class).frame());
+        assertThat(joined.history()).extracting(ServerFrame.Message::text).containsExactly("m3", "m4", "m5");
+
+        TestProbe<SessionActor.Reply> carol = testKit.createTestProbe();
+        room.tell(new RoomActor.Join(carol.ref(), "carol", null, null));
+        ServerFrame.Joined plain = (ServerFrame.Joined) Frames.single(
+                carol.expectMessageClass(SessionActor.RoomJoined.class).frame());
+        assertThat(plain.history()).hasSize(HISTORY_ON_JOIN).last().extracting(ServerFrame.Message::seq).isEqualTo(5L);
+    }
+
+    @Test
+    void historyPagesBackwardsOldestFirst() {
+        TestProbe<SessionActor.Reply> alice = member("alice", null);
+        for (int i = 1; i <= 10; i++) {
+            room.tell(new RoomActor.Say(alice.ref(), "m" + i, null));
+            answered(alice);
+        }
+        room.tell(new RoomActor.History(alice.ref(), 6L, 3, "h"));
+        ServerFrame.History page = (ServerFrame.History) answered(alice);
+        assertThat(page.messages()).extracting(ServerFrame.Message::seq).containsExactly(3L, 4L, 5L);
+        assertThat(page.re()).isEqualTo("h");
+    }
+
+    @Test
+    void aMemberWhoseSessionDiesLeavesWithQuitAndNoGhost() {
+        TestProbe<SessionActor.Reply> alice = member("alice", null);
+        ActorRef<SessionActor.Reply> doomed = testKit.spawn(Behaviors.receiveMessage(message -> Behaviors.same()));
+        room.tell(new RoomActor.Join(doomed, "ghost", null, null));
+        assertThat(delivered(alice)).isEqualTo(new ServerFrame.Presence("Lounge", "ghost", PresenceEvent.JOIN, null, null));
+
+        testKit.stop(doomed);
+
+        assertThat(delivered(alice)).isEqualTo(new ServerFrame.Presence("Lounge", "ghost", PresenceEvent.QUIT, null, "connection lost"));
+        room.tell(new RoomActor.Who(alice.ref(), "w"));
+        assertThat(answered(alice)).isEqualTo(new ServerFrame.Members("Lounge", List.of("alice"), "w"));
+    }
+
+    @Test
+    void topicGoesToEveryoneAndRenameToTheOthers() {
+        TestProbe<SessionActor.Reply> alice = member("alice", null);
+        TestProbe<SessionActor.Reply> bob = member("bob", null);
+        alice.receiveSeveralMessages(1);
+
+        room.tell(new RoomActor.SetTopic(alice.ref(), "Friday plans", "t"));
+        assertThat(answered(alice)).isEqualTo(new ServerFrame.Topic("Lounge", "Friday plans", "alice", "t"));
+        assertThat(delivered(bob)).isEqualTo(new ServerFrame.Topic("Lounge", "Friday plans", "alice", null));
+
+        room.tell(new RoomActor.Rename(bob.ref(), "robert"));
+        assertThat(delivered(alice)).isEqualTo(new ServerFrame.Presence("Lounge", "robert", PresenceEvent.RENAME, "bob", null));
+        bob.expectNoMessage(Duration.ofMillis(100));
+    }
+
+    @Test
+    void aRoomLeftEmptyWithoutHistoryOffersToStop() {
+        TestProbe<SessionActor.Reply> alice = member("alice", null);
+        room.tell(new RoomActor.Leave(alice.ref()));
+        assertThat(registry.expectMessageClass(RegistryActor.RoomStatus.class).members()).isEqualTo(1);
+        assertThat(registry.expectMessageClass(RegistryActor.RoomStatus.class).members()).isZero();
+        RegistryActor.RoomIdle idle = registry.expectMessageClass(RegistryActor.RoomIdle.class);
+        assertThat(idle.joinsSeen()).isEqualTo(1);
+
+        room.tell(new RoomActor.Stop());
+        registry.expectTerminated(room);
+    }
+}

@@ -1,0 +1,224 @@
+package chat.actors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import chat.actors.history.InMemoryHistory;
+import chat.protocol.Decoded;
+import chat.protocol.ErrorCode;
+import chat.protocol.FrameCodec;
+import chat.protocol.ServerFrame;
+import java.time.Duration;
+import org.apache.pekko.actor.testkit.typed.annotations.JUnit5TestKit;
+import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
+import org.apache.pekko.actor.testkit.typed.javadsl.LogCapturingExtension;
+import org.apache.pekko.actor.testkit.typed.javadsl.TestKitJUnit5Extension;
+import org.apache.pekko.actor.testkit.typed.javadsl.TestProbe;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+@ExtendWith(TestKitJUnit5Extension.class)
+@ExtendWith(LogCapturingExtension.class)
+class SessionActorTest {
+
+    private static final FrameCodec CODEC = new FrameCodec();
+
+    @JUnit5TestKit
+    ActorTestKit testKit = ActorTestKit.create();
+
+    /** One person at a session, with the session's real registry behind it. */
+    private final class Person {
+        final ActorRef<SessionActor.Command> session;
+        final TestProbe<ServerFrame> frames = testKit.createTestProbe();
+        final TestProbe<Outbound> ends = testKit.createTestProbe();
+        final TestProbe<SessionActor.Ack> acks = testKit.createTestProbe();
+
+        Person(ActorRef<RegistryActor.Command> registry, boolean reads) {
+            TestProbe<RegistryActor.Admission> door = testKit.createTestProbe();
+            registry.tell(new RegistryActor.Admit("127.0.0.1", "127.0.0.1:1", door.ref()));
+            session = ((RegistryActor.Admitted) door.receiveMessage()).session();
+            ActorRef<Outbound> connection = testKit.spawn(reads
+                    ? ConnectionStandIn.reading(session, frames.ref(), ends.ref())
+                    : ConnectionStandIn.notReading(session, frames.ref(), ends.ref()));
+            session.tell(new SessionActor.Connected(connection, acks.ref()));
+            acks.receiveMessage();
+        }
+
+        /** Sends one line and waits until the session is ready for the next, as the TCP stream does. */
+        void says(String json) {
+            sendsWithoutWaiting(json);
+            acks.receiveMessage(Duration.ofSeconds(5));
+        }
+
+        void sendsWithoutWaiting(String json) {
+            Decoded decoded = CODEC.decodeRequest(json);
+            session.tell(new SessionActor.Received(decoded, acks.ref()));
+        }
+
+        <T extends ServerFrame> T gets(Class<T> type) {
+            ServerFrame frame = frames.receiveMessage(Duration.ofSeconds(5));
+            assertThat(frame).isInstanceOf(type);
+            return type.cast(frame);
+        }
+
+        /** The next frame of {@code type}, passing over others such as the heartbeat's pings. */
+        <T extends ServerFrame> T skipTo(Class<T> type) {
+            while (true) {
+                ServerFrame frame = frames.receiveMessage(Duration.ofSeconds(5));
+                if (type.isInstance(frame)) {
+                    return type.cast(frame);
+                }
+            }
+        }
+
+        void getsError(ErrorCode code, String re) {
+            ServerFrame.Error error = gets(ServerFrame.Error.class);
+            assertThat(error.code()).isEqualTo(code);
+            assertThat(error.re()).isEqualTo(re);
+            assertThat(error.message()).isNotBlank();
+        }
+    }
+
+    private ActorRef<RegistryActor.Command> registry(String settings) {
+        ChatSettings chat = TestSettings.with(settings);
+        return testKit.spawn(RegistryActor.create(chat, new InMemoryHistory(chat.history().keepPerRoom())));
+    }
+
+    private Person registered(ActorRef<RegistryActor.Command> registry, String nick) {
+        Person person = new Person(registry, true);
+        person.says("{\"type\":\"hello\",\"nick\":\"" + nick + "\"}");
+        person.gets(ServerFrame.Welcome.class);
+        person.gets(ServerFrame.Joined.class);
+        return person;
+    }
+
+    @Test
+    void helloIsWelcomedAndLandsInTheLobby() {
+        Person alice = new Person(registry(""), true);
+        alice.says("{\"type\":\"hello\",\"nick\":\"alice\",\"protocol\":1,\"id\":\"h\"}");
+
+        ServerFrame.Welcome welcome = alice.gets(ServerFrame.Welcome.class);
+        assertThat(welcome.nick()).isEqualTo("alice");
+        assertThat(welcome.protocol()).isEqualTo(1);
+        assertThat(welcome.heartbeat()).isEqualTo(30);
+        assertThat(welcome.re()).isEqualTo("h");
+        ServerFrame.Joined lobby = alice.gets(ServerFrame.Joined.class);
+        assertThat(lobby.room()).isEqualTo("lobby");
+        assertThat(lobby.members()).containsExactly("alice");
+    }
+
+    @Test
+    void beforeHelloOnlyHelloCountsAndAfterItHelloIsRefused() {
+        Person stranger = new Person(registry(""), true);
+        stranger.says("{\"type\":\"say\",\"room\":\"lobby\",\"text\":\"hi\",\"id\":\"1\"}");
+        stranger.getsError(ErrorCode.NOT_REGISTERED, "1");
+        stranger.says("{\"type\":\"hello\",\"nick\":\"9lives\",\"id\":\"2\"}");
+        stranger.getsError(ErrorCode.BAD_NICK, "2");
+        stranger.says("{\"type\":\"hello\",\"nick\":\"cat\",\"protocol\":2,\"id\":\"3\"}");
+        stranger.getsError(ErrorCode.BAD_REQUEST, "3");
+        stranger.says("{\"type\":\"hello\",\"nick\":\"cat\"}");
+        stranger.gets(ServerFrame.Welcome.class);
+        stranger.gets(ServerFrame.Joined.class);
+        stranger.says("{\"type\":\"hello\",\"nick\":\"cat\",\"id\":\"4\"}");
+        stranger.getsError(ErrorCode.ALREADY_REGISTERED, "4");
+    }
+
+    @Test
+    void sayingThingsWrongEarnsTheMatchingErrorAndTheSessionGoesOn() {
+        Person alice = registered(registry(""), "alice");
+        alice.says("{\"type\":\"say\",\"room\":\"kitchen\",\"text\":\"hi\",\"id\":\"1\"}");
+        alice.getsError(ErrorCode.NOT_IN_ROOM, "1");
+        alice.says("{\"type\":\"say\",\"room\":\"no spaces\",\"text\":\"hi\",\"id\":\"2\"}");
+        alice.getsError(ErrorCode.BAD_ROOM, "2");
+        alice.says("{\"type\":\"say\",\"room\":\"lobby\",\"text\":\"\",\"id\":\"3\"}");
+        alice.getsError(ErrorCode.BAD_TEXT, "3");
+        alice.says("{\"type\":\"say\",\"room\":\"lobby\",\"text\":\"bell\\u0007\",\"id\":\"4\"}");
+        alice.getsError(ErrorCode.BAD_TEXT, "4");
+        alice.says("{\"type\":\"dance\",\"id\":\"5\"}");
+        alice.getsError(ErrorCode.UNKNOWN_TYPE, "5");
+        alice.says("{\"type\":\"ping\",\"id\":\"6\"}");
+        assertThat(alice.gets(ServerFrame.Pong.class).re()).isEqualTo("6");
+    }
+
+    @Test
+    void byeIsAnsweredWithByeAndTheConnectionCloses() {
+        Person alice = registered(registry(""), "alice");
+        alice.says("{\"type\":\"bye\",\"id\":\"b\"}");
+        assertThat(alice.gets(ServerFrame.Bye.class)).isEqualTo(new ServerFrame.Bye("client quit", "b"));
+        assertThat(alice.ends.receiveMessage()).isInstanceOf(Outbound.Close.class);
+    }
+
+    @Test
+    void aSilentPeerIsPingedThenCutAndItsRoomSeesItQuit() {
+        ActorRef<RegistryActor.Command> registry = registry("chat.heartbeat = 1s");
+        Person quiet = registered(registry, "quiet");
+        Person watcher = registered(registry, "watcher");
+        quiet.frames.receiveMessage();
+
+        assertThat(quiet.frames.receiveMessage(Duration.ofSeconds(3))).isEqualTo(new ServerFrame.Ping());
+        watcher.says("{\"type\":\"pong\"}");
+        assertThat(quiet.frames.receiveMessage(Duration.ofSeconds(3))).isEqualTo(new ServerFrame.Bye("ping timeout", null));
+        ServerFrame.Presence quit = watcher.skipTo(ServerFrame.Presence.class);
+        assertThat(quit.nick()).isEqualTo("quiet");
+        assertThat(quit.reason()).isEqualTo("ping timeout");
+    }
+
+    @Test
+    void noHelloWithinTheRegistrationTimeoutMeansBye() {
+        Person lurker = new Person(registry("chat.limits.register-timeout = 300ms"), true);
+        ServerFrame.Bye bye = lurker.gets(ServerFrame.Bye.class);
+        assertThat(bye.reason()).startsWith("registration timeout");
+        assertThat(lurker.ends.receiveMessage()).isInstanceOf(Outbound.Close.class);
+    }
+
+    @Test
+    void framesBeyondTheRateAreDroppedWithRateLimitedAndAbuseIsCut() {
+        Person flooder = registered(registry(
+                "chat.limits.rate = 1\nchat.limits.burst = 2\nchat.limits.rate-abuse-tolerance = 3"), "flooder");
+        flooder.says("{\"type\":\"ping\",\"id\":\"1\"}");
+        flooder.gets(ServerFrame.Pong.class);
+        flooder.says("{\"type\":\"ping\",\"id\":\"2\"}");
+        flooder.getsError(ErrorCode.RATE_LIMITED, "2");
+        flooder.says("{\"type\":\"ping\",\"id\":\"3\"}");
+        flooder.getsError(ErrorCode.RATE_LIMITED, "3");
+        flooder.says("{\"type\":\"ping\",\"id\":\"4\"}");
+        flooder.getsError(ErrorCode.RATE_LIMITED, "4");
+        flooder.sendsWithoutWaiting("{\"type\":\"ping\",\"id\":\"5\"}");
+        assertThat(flooder.gets(ServerFrame.Bye.class).reason()).isEqualTo("rate limit exceeded");
+        assertThat(flooder.ends.receiveMessage()).isInstanceOf(Outbound.Close.class);
+    }
+
+    @Test
+    void aFrameOverTheLimitIsReportedAndTheConnectionCloses() {
+        Person alice = registered(registry(""), "alice");
+        alice.sendsWithoutWaiting("{}");
+        alice.session.tell(new SessionActor.Received(new Decoded.Rejected(ErrorCode.FRAME_TOO_LONG, "too long", null),
+                alice.acks.ref()));
+        alice.getsError(ErrorCode.BAD_FRAME, null);
+        alice.getsError(ErrorCode.FRAME_TOO_LONG, null);
+        assertThat(alice.ends.receiveMessage()).isInstanceOf(Outbound.Close.class);
+    }
+
+    @Test
+    void aReaderThatStopsReadingIsCutWhileTheRoomCarriesOn() {
+        ActorRef<RegistryActor.Command> registry = registry("chat.limits.max-outbound = 50\nchat.limits.linger = 300ms\n"
+                + "chat.limits.rate = 1000\nchat.limits.burst = 1000");
+        Person talker = registered(registry, "talker");
+        Person stuck = new Person(registry, false);
+        stuck.says("{\"type\":\"hello\",\"nick\":\"stuck\"}");
+        talker.gets(ServerFrame.Presence.class);
+
+        int said = 80;
+        for (int i = 0; i < said; i++) {
+            talker.says("{\"type\":\"say\",\"room\":\"lobby\",\"text\":\"m" + i + "\"}");
+        }
+
+        assertThat(stuck.ends.receiveMessage(Duration.ofSeconds(3))).isInstanceOf(Outbound.Abort.class);
+        java.util.List<ServerFrame> heard = talker.frames.receiveSeveralMessages(said + 1);
+        assertThat(heard).filteredOn(ServerFrame.Message.class::isInstance)
+                .extracting(frame -> ((ServerFrame.Message) frame).seq())
+                .containsExactlyElementsOf(java.util.stream.LongStream.rangeClosed(1, said).boxed().toList());
+        assertThat(heard).contains(new ServerFrame.Presence("lobby", "stuck", chat.protocol.PresenceEvent.QUIT, null,
+                "slow consumer"));
+    }
+}

@@ -1,0 +1,13 @@
+package chat.actors;
+
+import com.typesafe.config.ConfigFactory;
+
+/** The default settings with a few changed, as a test scenario needs them. */
+final class TestSettings {
+
+    private TestSettings() {}
+
+    static ChatSettings with(String hocon) {
+        return ChatSettings.from(ConfigFactory.parseString(hocon).withFallback(ConfigFactory.defaultReference()).resolve());
+    }
+}
