@@ -59,6 +59,11 @@ final class ActorHarness implements ChatHarness {
             }
 
             @Override
+            public void stopSending() {
+                connection.tell(StandInConnection.StopSending.INSTANCE);
+            }
+
+            @Override
             public void drop() {
                 connection.tell(StandInConnection.Drop.INSTANCE);
             }

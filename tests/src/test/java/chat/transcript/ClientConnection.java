@@ -9,6 +9,9 @@ interface ClientConnection {
     /** Where the server's frames to this client collect. */
     Inbox inbox();
 
+    /** Closes the sending side, keeps reading: a script piped into {@code nc -N} at the end of its input. */
+    void stopSending();
+
     /** Goes away without a word, as a crashed client or a pulled cable would. */
     void drop();
 }

@@ -29,7 +29,10 @@ final class StandInConnection extends AbstractBehavior<StandInConnection.Command
     /** Bytes the client sends. */
     record Feed(ByteString bytes) implements Command {}
 
-    /** The client goes away: the bytes already sent still arrive, then the connection is lost. */
+    /** The client closes its sending side: the bytes already sent still arrive, then the input ends; writes go on. */
+    enum StopSending implements Command { INSTANCE }
+
+    /** The client goes away: the bytes already sent still arrive, then the input ends; nothing more is read. */
     enum Drop implements Command { INSTANCE }
 
     private record AdmissionDecided(RegistryActor.Admission admission) implements Command {}
@@ -47,7 +50,9 @@ final class StandInConnection extends AbstractBehavior<StandInConnection.Command
     private final Deque<Decoded> pending = new ArrayDeque<>();
     private ActorRef<SessionActor.Command> session;
     private boolean sessionReady;
-    private boolean dropping;
+    private boolean inputEnding;
+    private boolean inputEnded;
+    private boolean reading = true;
 
     /** {@code peer} names the connection in logs, as address:port would. */
     static Behavior<Command> create(ActorRef<RegistryActor.Command> registry, String address, String peer,
@@ -73,6 +78,7 @@ final class StandInConnection extends AbstractBehavior<StandInConnection.Command
                 .onMessage(AdmissionDecided.class, this::onAdmission)
                 .onMessage(Feed.class, this::onFeed)
                 .onMessageEquals(SessionReady.INSTANCE, this::onSessionReady)
+                .onMessageEquals(StopSending.INSTANCE, this::onStopSending)
                 .onMessageEquals(Drop.INSTANCE, this::onDrop)
                 .onMessage(FromSession.class, this::onFromSession)
                 .build();
@@ -92,7 +98,7 @@ final class StandInConnection extends AbstractBehavior<StandInConnection.Command
     }
 
     private Behavior<Command> onFeed(Feed feed) {
-        if (!dropping) {
+        if (!inputEnding) {
             pending.addAll(decoder.decode(feed.bytes()));
         }
         return pump();
@@ -103,8 +109,14 @@ final class StandInConnection extends AbstractBehavior<StandInConnection.Command
         return pump();
     }
 
+    private Behavior<Command> onStopSending() {
+        inputEnding = true;
+        return pump();
+    }
+
     private Behavior<Command> onDrop() {
-        dropping = true;
+        inputEnding = true;
+        reading = false;
         return pump();
     }
 
@@ -117,11 +129,11 @@ final class StandInConnection extends AbstractBehavior<StandInConnection.Command
             session.tell(new SessionActor.Received(pending.poll(), acks));
             return this;
         }
-        if (dropping) {
+        if (inputEnding && !inputEnded) {
+            inputEnded = true;
             session.tell(new SessionActor.ConnectionLost("connection closed"));
-            return Behaviors.stopped();
         }
-        return this;
+        return reading ? this : Behaviors.stopped();
     }
 
     private Behavior<Command> onFromSession(FromSession from) {
@@ -132,7 +144,7 @@ final class StandInConnection extends AbstractBehavior<StandInConnection.Command
             return this;
         }
         inbox.closed();
-        if (from.message() instanceof Outbound.Close) {
+        if (from.message() instanceof Outbound.Close && !inputEnded) {
             // The client sees the end of the stream and hangs up too, as TCP clients do.
             session.tell(new SessionActor.ConnectionLost("connection closed"));
         }

@@ -97,6 +97,15 @@ final class TcpHarness implements ChatHarness {
         }
 
         @Override
+        public void stopSending() {
+            try {
+                socket.shutdownOutput();
+            } catch (IOException e) {
+                // The server hung up first; the inbox shows that.
+            }
+        }
+
+        @Override
         public void drop() {
             try {
                 socket.close();

@@ -38,15 +38,16 @@ class TranscriptParserTest {
                 bob connects
                 bob < nothing
                 bob drops
+                carol stops sending
                 carol < closed
                 wait 250ms
                 wait 2s
                 server shuts down
                 """);
         assertThat(steps).extracting(step -> step.getClass().getSimpleName())
-                .containsExactly("Connect", "ExpectNothing", "Drop", "ExpectClosed", "Wait", "Wait", "ShutDown");
-        assertThat(((Step.Wait) steps.get(4)).duration()).isEqualTo(Duration.ofMillis(250));
-        assertThat(((Step.Wait) steps.get(5)).duration()).isEqualTo(Duration.ofSeconds(2));
+                .containsExactly("Connect", "ExpectNothing", "Drop", "StopSending", "ExpectClosed", "Wait", "Wait", "ShutDown");
+        assertThat(((Step.Wait) steps.get(5)).duration()).isEqualTo(Duration.ofMillis(250));
+        assertThat(((Step.Wait) steps.get(6)).duration()).isEqualTo(Duration.ofSeconds(2));
     }
 
     @Test

@@ -112,6 +112,8 @@ final class TranscriptRunner {
             clients.remove(closed.client());
         } else if (step instanceof Step.AnyOrder group) {
             expectInAnyOrder(group);
+        } else if (step instanceof Step.StopSending stop) {
+            connected(step, stop.client()).connection.stopSending();
         } else if (step instanceof Step.Drop drop) {
             connected(step, drop.client()).connection.drop();
             clients.remove(drop.client());
