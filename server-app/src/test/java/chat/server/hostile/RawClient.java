@@ -54,6 +54,18 @@ final class RawClient implements AutoCloseable {
         }
     }
 
+    /** Connects with a tiny socket receive buffer, so that a client that stops reading backs up quickly. */
+    static RawClient connectWithReceiveBuffer(int port, int bytes) {
+        try {
+            Socket socket = new Socket();
+            socket.setReceiveBufferSize(bytes);
+            socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+            return new RawClient(socket);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Connects from another loopback address, as a second host would. */
     static RawClient connectFrom(String localAddress, int port) {
         try {

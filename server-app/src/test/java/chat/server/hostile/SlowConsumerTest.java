@@ -1,0 +1,20 @@
+package chat.server.hostile;
+
+import chat.actors.RegistryActor;
+import org.junit.jupiter.api.Test;
+
+/** Issue 4, item 6: a member that stops reading is cut with bye slow consumer; the room loses nothing. */
+class SlowConsumerTest {
+
+    private static final int MESSAGES = 3000;
+    private static final int TEXT_LENGTH = 3000;
+
+    @Test
+    void aReaderThatStopsIsCutWhileEveryOtherMemberGetsEveryMessageInOrder() throws Exception {
+        try (TestServer server = TestServer.start(SlowConsumerScenario.SERVER_SETTINGS, "chat.limits.linger = 5s")) {
+            SlowConsumerScenario.Outcome outcome = SlowConsumerScenario.run(server.port(), MESSAGES, TEXT_LENGTH);
+            SlowConsumerScenario.assertOnlyTheSlowReaderWasCut(outcome, MESSAGES);
+            server.awaitStats(new RegistryActor.Stats(0, 0, 1));
+        }
+    }
+}
