@@ -3,12 +3,10 @@ package chat.protocol;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.constraints.IntRange;
-import net.jqwik.api.constraints.Size;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
 
 /**
  * Whatever a client sends, the codec answers with a request or with an error the client can
@@ -16,85 +14,95 @@ import net.jqwik.api.constraints.Size;
  */
 class CodecFuzzTest {
 
-    private static final int TRIES = 2000;
-
     private final FrameCodec codec = new FrameCodec();
 
     enum Damage { FLIP, INSERT, DELETE, TRUNCATE }
 
-    @Provide
-    Arbitrary<ClientFrame> clientFrames() {
-        return Generated.clientFrame();
-    }
+    /** A well-formed frame, and one byte of it changed, added, removed, or where it is cut short. */
+    record DamagedFrame(ClientFrame frame, Damage damage, int where, byte value) {
 
-    @Provide
-    Arbitrary<String> jsonIsh() {
-        return Generated.jsonIsh();
-    }
-
-    @Provide
-    Arbitrary<ServerFrame.Message> messages() {
-        return Generated.message();
-    }
-
-    @Property(tries = TRIES)
-    void randomBytesGetARequestOrAnError(@ForAll @Size(max = 300) byte[] line) {
-        assertAnsweredCleanly(codec.decodeRequest(line));
-    }
-
-    @Property(tries = TRIES)
-    void jsonLikeLinesGetARequestOrAnError(@ForAll("jsonIsh") String line) {
-        assertAnsweredCleanly(codec.decodeRequest(line.getBytes(UTF_8)));
-        assertAnsweredCleanly(codec.decodeRequest(line));
-    }
-
-    @Property(tries = TRIES)
-    void aDamagedFrameGetsARequestOrAnError(@ForAll("clientFrames") ClientFrame frame, @ForAll Damage damage,
-            @ForAll @IntRange(min = 0, max = 10_000) int where, @ForAll byte value) {
-        byte[] line = Wire.withoutNewline(codec.encode(frame));
-        int at = where % (line.length + 1);
-        byte[] damaged = switch (damage) {
-            case FLIP -> flip(line, Math.min(at, line.length - 1), value);
-            case INSERT -> insert(line, at, value);
-            case DELETE -> delete(line, Math.min(at, line.length - 1));
-            case TRUNCATE -> java.util.Arrays.copyOf(line, at);
-        };
-
-        assertAnsweredCleanly(codec.decodeRequest(damaged));
-    }
-
-    @Property(tries = TRIES)
-    void whatAClientEncodesTheServerReadsBackUnchanged(@ForAll("clientFrames") ClientFrame frame) {
-        byte[] encoded = codec.encode(frame);
-
-        assertThat(encoded[encoded.length - 1]).isEqualTo((byte) '\n');
-        assertThat(codec.decodeRequest(Wire.withoutNewline(encoded))).isEqualTo(new Decoded.Request(frame));
-    }
-
-    @Property(tries = TRIES)
-    void whatTheServerEncodesAClientReadsBackUnchanged(@ForAll("messages") ServerFrame.Message message)
-            throws ProtocolException {
-        byte[] encoded = codec.encode(message);
-        byte[] line = Wire.withoutNewline(encoded);
-
-        assertThat(encoded[encoded.length - 1]).isEqualTo((byte) '\n');
-        assertThat(line).doesNotContain((byte) '\n', (byte) '\r');
-        assertThat(codec.decodeServerFrame(line)).isEqualTo(message);
-    }
-
-    @Property(tries = TRIES)
-    void aClientGetsAFrameOrAProtocolExceptionFromAnyServerLine(@ForAll("jsonIsh") String line,
-            @ForAll("messages") ServerFrame.Message message, @ForAll @IntRange(min = 0, max = 10_000) int where,
-            @ForAll byte value) {
-        byte[] damaged = flip(Wire.withoutNewline(codec.encode(message)), where % 40, value);
-
-        for (byte[] serverLine : new byte[][] {line.getBytes(UTF_8), damaged}) {
-            try {
-                assertThat(codec.decodeServerFrame(serverLine)).isNotNull();
-            } catch (ProtocolException expected) {
-                assertThat(expected.getMessage()).isNotBlank();
-            }
+        static DamagedFrame any(Random random) {
+            return new DamagedFrame(Generated.clientFrame(random), Generated.oneOf(random, List.of(Damage.values())),
+                    Generated.between(random, 0, 10_000), Generated.anyByte(random));
         }
+    }
+
+    /** A line of JSON-like text and a message with one byte overwritten, both as a server might send them. */
+    record ServerLines(String line, ServerFrame.Message message, int where, byte value) {
+
+        static ServerLines any(Random random) {
+            return new ServerLines(Generated.jsonIsh(random), Generated.message(random),
+                    Generated.between(random, 0, 10_000), Generated.anyByte(random));
+        }
+    }
+
+    @Test
+    void randomBytesGetARequestOrAnError() {
+        Tries.forAll(10_001L, random -> Generated.bytes(random, 0, 300),
+                line -> assertAnsweredCleanly(codec.decodeRequest(line)));
+    }
+
+    @Test
+    void jsonLikeLinesGetARequestOrAnError() {
+        Tries.forAll(10_002L, Generated::jsonIsh, line -> {
+            assertAnsweredCleanly(codec.decodeRequest(line.getBytes(UTF_8)));
+            assertAnsweredCleanly(codec.decodeRequest(line));
+        });
+    }
+
+    @Test
+    void aDamagedFrameGetsARequestOrAnError() {
+        Tries.forAll(10_003L, DamagedFrame::any, damagedFrame -> {
+            byte[] line = Wire.withoutNewline(codec.encode(damagedFrame.frame()));
+            int at = damagedFrame.where() % (line.length + 1);
+            byte value = damagedFrame.value();
+            byte[] damaged = switch (damagedFrame.damage()) {
+                case FLIP -> flip(line, Math.min(at, line.length - 1), value);
+                case INSERT -> insert(line, at, value);
+                case DELETE -> delete(line, Math.min(at, line.length - 1));
+                case TRUNCATE -> Arrays.copyOf(line, at);
+            };
+
+            assertAnsweredCleanly(codec.decodeRequest(damaged));
+        });
+    }
+
+    @Test
+    void whatAClientEncodesTheServerReadsBackUnchanged() {
+        Tries.forAll(10_004L, Generated::clientFrame, frame -> {
+            byte[] encoded = codec.encode(frame);
+
+            assertThat(encoded[encoded.length - 1]).isEqualTo((byte) '\n');
+            assertThat(codec.decodeRequest(Wire.withoutNewline(encoded))).isEqualTo(new Decoded.Request(frame));
+        });
+    }
+
+    @Test
+    void whatTheServerEncodesAClientReadsBackUnchanged() {
+        Tries.forAll(10_005L, Generated::message, message -> {
+            byte[] encoded = codec.encode(message);
+            byte[] line = Wire.withoutNewline(encoded);
+
+            assertThat(encoded[encoded.length - 1]).isEqualTo((byte) '\n');
+            assertThat(line).doesNotContain((byte) '\n', (byte) '\r');
+            assertThat(codec.decodeServerFrame(line)).isEqualTo(message);
+        });
+    }
+
+    @Test
+    void aClientGetsAFrameOrAProtocolExceptionFromAnyServerLine() {
+        Tries.forAll(10_006L, ServerLines::any, serverLines -> {
+            byte[] damaged = flip(Wire.withoutNewline(codec.encode(serverLines.message())), serverLines.where() % 40,
+                    serverLines.value());
+
+            for (byte[] serverLine : new byte[][] {serverLines.line().getBytes(UTF_8), damaged}) {
+                try {
+                    assertThat(codec.decodeServerFrame(serverLine)).isNotNull();
+                } catch (ProtocolException expected) {
+                    assertThat(expected.getMessage()).isNotBlank();
+                }
+            }
+        });
     }
 
     /**

@@ -6,40 +6,60 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.Tuple;
-import net.jqwik.api.constraints.IntRange;
-import net.jqwik.api.constraints.Size;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
 
 /** However a stream of bytes is cut into reads, the splitter finds the same lines, none over the limit. */
 class LineSplitterFuzzTest {
 
-    private static final int TRIES = 2000;
+    /** Mostly any byte, with newlines and carriage returns often enough to make many short lines. */
+    private static final int NEWLINE_WEIGHT = 2;
+    private static final int CARRIAGE_RETURN_WEIGHT = 1;
+    private static final int ANY_BYTE_WEIGHT = 10;
 
-    @Provide
-    Arbitrary<byte[]> streams() {
-        Arbitrary<Byte> b = Arbitraries.frequencyOf(
-                Tuple.of(2, Arbitraries.just((byte) '\n')),
-                Tuple.of(1, Arbitraries.just((byte) '\r')),
-                Tuple.of(10, Arbitraries.bytes()));
-        return b.list().ofMaxSize(400).map(list -> {
-            byte[] out = new byte[list.size()];
-            for (int i = 0; i < out.length; i++) {
-                out[i] = list.get(i);
+    /** A stream, the longest line the splitter accepts, and the sizes of the reads it arrives in, in turn. */
+    record Reads(byte[] stream, int limit, List<Integer> readSizes) {
+
+        static Reads any(Random random) {
+            byte[] stream = new byte[Generated.between(random, 0, 400)];
+            for (int i = 0; i < stream.length; i++) {
+                stream[i] = streamByte(random);
             }
-            return out;
-        });
+            int limit = Generated.between(random, 1, 64);
+            int reads = Generated.between(random, 1, 20);
+            List<Integer> readSizes = new ArrayList<>();
+            while (readSizes.size() < reads) {
+                readSizes.add(Generated.between(random, 1, 50));
+            }
+            return new Reads(stream, limit, readSizes);
+        }
+
+        private static byte streamByte(Random random) {
+            int pick = random.nextInt(NEWLINE_WEIGHT + CARRIAGE_RETURN_WEIGHT + ANY_BYTE_WEIGHT);
+            if (pick < NEWLINE_WEIGHT) {
+                return '\n';
+            }
+            if (pick < NEWLINE_WEIGHT + CARRIAGE_RETURN_WEIGHT) {
+                return '\r';
+            }
+            return Generated.anyByte(random);
+        }
+
+        @Override
+        public String toString() {
+            return "stream " + Tries.shown(stream) + ", limit " + limit + ", read sizes " + readSizes;
+        }
     }
 
-    @Property(tries = TRIES)
-    void linesStayWithinTheLimitAndDoNotDependOnHowReadsAreCut(
-            @ForAll("streams") byte[] stream,
-            @ForAll @IntRange(min = 1, max = 64) int limit,
-            @ForAll @Size(min = 1, max = 20) List<@IntRange(min = 1, max = 50) Integer> readSizes) {
+    @Test
+    void linesStayWithinTheLimitAndDoNotDependOnHowReadsAreCut() {
+        Tries.forAll(20_001L, Reads::any, LineSplitterFuzzTest::findsTheSameLinesAsInTheWholeStream);
+    }
+
+    private static void findsTheSameLinesAsInTheWholeStream(Reads reads) {
+        byte[] stream = reads.stream();
+        int limit = reads.limit();
+        List<Integer> readSizes = reads.readSizes();
         LineSplitter splitter = new LineSplitter(limit);
         LinesSeen seen = new LinesSeen();
 

@@ -1,0 +1,136 @@
+package chat.server.hostile;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import chat.actors.RegistryActor;
+import chat.protocol.ClientFrame;
+import chat.protocol.ErrorCode;
+import chat.protocol.ServerFrame;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Issue 4, item 7: thousands of comings and goings, polite or not, leave nothing behind. */
+class ChurnTest {
+
+    private static final int CYCLES = 5000;
+    private static final int WORKERS = 8;
+    private static final int RACERS = 50;
+    private static final RegistryActor.Stats EMPTY = new RegistryActor.Stats(0, 0, 0);
+    private static TestServer server;
+
+    /** The ways a client can leave, from polite to rude. */
+    private enum Departure { BYE, CLOSE, RESET, CLOSE_MID_FRAME, RESET_MID_FRAME, CLOSE_BEFORE_HELLO, RESET_MID_HELLO }
+
+    @BeforeAll
+    static void start() {
+        server = TestServer.start();
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    @AfterEach
+    void nothingIsLeftBehind() {
+        server.awaitStats(EMPTY);
+    }
+
+    @Test
+    void thousandsOfConnectRegisterDisconnectCyclesLeaveNoSessionNickOrRoom() throws Exception {
+        ExecutorService workers = Executors.newFixedThreadPool(WORKERS);
+        try {
+            List<Future<?>> cycles = new ArrayList<>();
+            for (int i = 0; i < CYCLES; i++) {
+                int cycle = i;
+                cycles.add(workers.submit(() -> cycle(cycle, Departure.values()[cycle % Departure.values().length])));
+            }
+            for (Future<?> cycle : cycles) {
+                cycle.get(60, TimeUnit.SECONDS);
+            }
+        } finally {
+            workers.shutdownNow();
+        }
+        try (RawClient last = RawClient.registered(server.port(), "c0")) {
+            last.send(new ClientFrame.Who("w", "lobby"));
+            assertThat(last.receive(ServerFrame.Members.class).members()).containsExactly("c0");
+        }
+    }
+
+    @Test
+    void fiftyClientsRaceForOneNickAndExactlyOneWins() throws Exception {
+        List<RawClient> racers = IntStream.range(0, RACERS).mapToObj(i -> RawClient.connect(server.port())).toList();
+        try {
+            ExecutorService threads = Executors.newFixedThreadPool(RACERS);
+            CountDownLatch go = new CountDownLatch(1);
+            List<Future<ServerFrame>> answers = new ArrayList<>();
+            for (RawClient racer : racers) {
+                answers.add(threads.submit(() -> {
+                    go.await();
+                    racer.send(new ClientFrame.Hello(null, "racer", 1, null));
+                    return racer.receive();
+                }));
+            }
+            go.countDown();
+            int welcomes = 0;
+            for (Future<ServerFrame> answer : answers) {
+                ServerFrame frame = answer.get(30, TimeUnit.SECONDS);
+                if (frame instanceof ServerFrame.Welcome welcome) {
+                    assertThat(welcome.nick()).isEqualTo("racer");
+                    welcomes++;
+                } else {
+                    assertThat(frame).isInstanceOfSatisfying(ServerFrame.Error.class,
+                            error -> assertThat(error.code()).isEqualTo(ErrorCode.NICK_TAKEN));
+                }
+            }
+            threads.shutdown();
+            assertThat(welcomes).isEqualTo(1);
+            server.awaitStats(new RegistryActor.Stats(RACERS, 1, 1));
+        } finally {
+            racers.forEach(RawClient::reset);
+        }
+    }
+
+    private static void cycle(int cycle, Departure departure) {
+        RawClient client = RawClient.connect(server.port());
+        byte[] halfFrame = "{\"type\":\"say\",\"room\":\"lob".getBytes(StandardCharsets.UTF_8);
+        switch (departure) {
+            case CLOSE_BEFORE_HELLO -> client.close();
+            case RESET_MID_HELLO -> {
+                client.sendBytes("{\"type\":\"hello\",\"ni".getBytes(StandardCharsets.UTF_8));
+                client.reset();
+            }
+            default -> {
+                client.hello("c" + cycle);
+                switch (departure) {
+                    case BYE -> {
+                        client.send(new ClientFrame.Bye(null));
+                        client.receiveSkipping(ServerFrame.Bye.class);
+                        client.close();
+                    }
+                    case CLOSE -> client.close();
+                    case RESET -> client.reset();
+                    case CLOSE_MID_FRAME -> {
+                        client.sendBytes(halfFrame);
+                        client.close();
+                    }
+                    default -> {
+                        client.sendBytes(halfFrame);
+                        client.reset();
+                    }
+                }
+            }
+        }
+    }
+}
