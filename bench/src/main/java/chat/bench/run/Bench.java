@@ -11,6 +11,7 @@ import java.util.List;
  * runs scenarios 1–5 (or {@code all}) against our server and the baseline, one after the other,
  * and prints a table per scenario. {@code all} also writes {@code bench/RESULTS.md} and the latency
  * chart. {@code --profile} records our server with JFR and prints its hot spots;
+ * {@code bench/run results} rewrites RESULTS.md from the last run and the edited analysis.
  * {@code --ours-option} passes a JVM option (a {@code -Dpekko...} or {@code -Dchat...} override) to our
  * server only, to try a tuning before it goes into the configuration.
  */
@@ -19,6 +20,10 @@ public final class Bench {
     private static final List<Scenario> SCENARIOS = List.of(
             new FanOutLatency(), new RisingRate(), new IdleConnections(), new ConnectionLimit(), new SlowReader());
     private static final String CHART = "latency-vs-load.png";
+    private static final String RESULTS = "bench/RESULTS.md";
+    private static final String ANALYSIS = "bench/analysis.md";
+    /** The measured part of RESULTS.md, kept so the analysis can be revised without measuring again. */
+    private static final String GENERATED = "RESULTS.generated.md";
     private static final double NANOS_PER_MINUTE = 60e9;
 
     private Bench() {}
@@ -38,10 +43,17 @@ public final class Bench {
         }
         if (chosen.isEmpty()) {
             System.err.println("usage: bench/run 1|2|3|4|5|all ... [--scale full|quick|smoke] [--profile] [--ours-option -Dkey=value]...");
+            System.err.println("       bench/run results   (RESULTS.md again from the last `all` run and bench/analysis.md)");
             System.exit(2);
         }
         Path root = Path.of(System.getProperty("bench.root", ".")).toAbsolutePath().normalize();
         Path results = root.resolve("bench/results");
+        Path generated = results.resolve(GENERATED);
+        if (chosen.equals(List.of("results"))) {
+            ResultsFile.combine(root.resolve(RESULTS), generated, root.resolve(ANALYSIS));
+            System.out.println("wrote " + RESULTS + " from the last run and " + ANALYSIS);
+            return;
+        }
         boolean all = chosen.contains("all");
         Path recording = results.resolve("ours.jfr");
         if (profile) {
@@ -51,6 +63,7 @@ public final class Bench {
         }
         Harness harness = new Harness(root, System.getProperty("java.class.path"), results, extraServerOptions);
         long startedAt = System.nanoTime();
+        String loadBefore = Machine.loadAverage();
         List<Table> tables = new ArrayList<>();
         Findings findings = new Findings();
         for (int index = 0; index < SCENARIOS.size(); index++) {
@@ -79,9 +92,9 @@ public final class Bench {
                 LatencyChart.draw(findings.ramp, "Scenario 2: latency against offered load", chart);
             }
             double minutes = (System.nanoTime() - startedAt) / NANOS_PER_MINUTE;
-            ResultsFile.write(root.resolve("bench/RESULTS.md"), root.resolve("bench/analysis.md"), chart, scale,
-                    tables, findings, extraServerOptions, minutes);
-            System.out.println("wrote bench/RESULTS.md and bench/" + CHART);
+            ResultsFile.write(root.resolve(RESULTS), generated, root.resolve(ANALYSIS), chart, scale,
+                    tables, findings, extraServerOptions, minutes, loadBefore);
+            System.out.println("wrote " + RESULTS + " and bench/" + CHART);
         }
         if (profile && Files.exists(recording)) {
             System.out.println(HotSpots.summarise(recording));

@@ -46,6 +46,15 @@ final class Machine {
         }
     }
 
+    /** The 1-minute load average: how busy the machine was besides the benchmark. */
+    static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+        } catch (IOException e) {
+            return "unknown";
+        }
+    }
+
     static String gitCommit(Path repository) {
         try {
             Process git = new ProcessBuilder("git", "-C", repository.toString(), "rev-parse", "--short", "HEAD")
