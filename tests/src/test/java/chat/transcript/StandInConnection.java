@@ -10,6 +10,7 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.Terminated;
 import org.apache.pekko.actor.typed.javadsl.AbstractBehavior;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
@@ -17,10 +18,11 @@ import org.apache.pekko.actor.typed.javadsl.Receive;
 import org.apache.pekko.util.ByteString;
 
 /**
- * Plays a TCP connection for one session, without a socket: asks the registry for admission,
- * feeds the client's bytes through the server's own {@link InboundDecoder} one acknowledged
- * frame at a time, acknowledges every write at once, and puts what the session writes into the
- * client's {@link Inbox}.
+ * Plays a TCP connection for one session, without a socket, the way the server's connection
+ * flow does: asks the registry for admission, feeds the client's bytes through the server's own
+ * {@link InboundDecoder} one acknowledged frame at a time, and reports the end of the input once
+ * every frame has been handed over. It acknowledges every write at once and puts what the
+ * session writes into the client's {@link Inbox}. It lives until the session is gone.
  */
 final class StandInConnection extends AbstractBehavior<StandInConnection.Command> {
 
@@ -53,6 +55,7 @@ final class StandInConnection extends AbstractBehavior<StandInConnection.Command
     private boolean inputEnding;
     private boolean inputEnded;
     private boolean reading = true;
+    private boolean closed;
 
     /** {@code peer} names the connection in logs, as address:port would. */
     static Behavior<Command> create(ActorRef<RegistryActor.Command> registry, String address, String peer,
@@ -81,12 +84,17 @@ final class StandInConnection extends AbstractBehavior<StandInConnection.Command
                 .onMessageEquals(StopSending.INSTANCE, this::onStopSending)
                 .onMessageEquals(Drop.INSTANCE, this::onDrop)
                 .onMessage(FromSession.class, this::onFromSession)
+                .onSignal(Terminated.class, sessionGone -> {
+                    endOfStream();
+                    return Behaviors.stopped();
+                })
                 .build();
     }
 
     private Behavior<Command> onAdmission(AdmissionDecided decided) {
         if (decided.admission() instanceof RegistryActor.Admitted admitted) {
             session = admitted.session();
+            getContext().watch(session);
             session.tell(new SessionActor.Connected(outbound, acks));
             return this;
         }
@@ -120,13 +128,16 @@ final class StandInConnection extends AbstractBehavior<StandInConnection.Command
         return pump();
     }
 
+    /** Like the server's ActorSink: one frame in flight; the end of input goes out once no frame waits, acknowledged or not. */
     private Behavior<Command> pump() {
-        if (session == null || !sessionReady) {
+        if (session == null) {
             return this;
         }
         if (!pending.isEmpty()) {
-            sessionReady = false;
-            session.tell(new SessionActor.Received(pending.poll(), acks));
+            if (sessionReady) {
+                sessionReady = false;
+                session.tell(new SessionActor.Received(pending.poll(), acks));
+            }
             return this;
         }
         if (inputEnding && !inputEnded) {
@@ -143,11 +154,19 @@ final class StandInConnection extends AbstractBehavior<StandInConnection.Command
             session.tell(SessionActor.Written.INSTANCE);
             return this;
         }
-        inbox.closed();
-        if (from.message() instanceof Outbound.Close && !inputEnded) {
+        endOfStream();
+        if (from.message() instanceof Outbound.Close) {
             // The client sees the end of the stream and hangs up too, as TCP clients do.
-            session.tell(new SessionActor.ConnectionLost("connection closed"));
+            inputEnding = true;
+            return pump();
         }
         return Behaviors.stopped();
+    }
+
+    private void endOfStream() {
+        if (!closed) {
+            closed = true;
+            inbox.closed();
+        }
     }
 }
