@@ -1,0 +1,125 @@
+package chat.server.hostile;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * The server as its own process ({@code chat.server.Main} on conf/application.conf) with a small
+ * heap that ends the process on OutOfMemoryError: a test that runs against it and finds it alive
+ * afterwards has shown the heap stayed bounded.
+ */
+final class ServerProcess implements AutoCloseable {
+
+    static final String MAX_HEAP = "-Xmx128m";
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
+    private static final Pattern LISTENING = Pattern.compile("listening on .*:(\\d+)");
+
+    private final Process process;
+    private final ConcurrentLinkedQueue<String> output = new ConcurrentLinkedQueue<>();
+    private final CompletableFuture<Integer> port = new CompletableFuture<>();
+
+    private ServerProcess(Process process) {
+        this.process = process;
+        Thread reader = new Thread(this::readOutput, "server-process-output");
+        reader.setDaemon(true);
+        reader.start();
+    }
+
+    /** {@code settings} are {@code -D} options such as {@code -Dchat.heartbeat=1s}. */
+    static ServerProcess start(String... settings) {
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                MAX_HEAP, "-XX:+ExitOnOutOfMemoryError"));
+        command.addAll(Arrays.asList(settings));
+        command.addAll(List.of("-cp", serverClassPath(), "chat.server.Main",
+                "--config", configFile().toString(), "--host", "127.0.0.1", "--port", "0"));
+        try {
+            ServerProcess server = new ServerProcess(new ProcessBuilder(command).redirectErrorStream(true).start());
+            server.port.get(START_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+            return server;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (Exception e) {
+            throw new IllegalStateException("the server process did not start listening", e);
+        }
+    }
+
+    int port() {
+        return port.join();
+    }
+
+    boolean isAlive() {
+        return process.isAlive();
+    }
+
+    /** Sends SIGTERM, as an operator or a service manager would. */
+    void terminate() {
+        process.destroy();
+    }
+
+    /** The exit code, once the process has ended within {@code timeout}; fails the test otherwise. */
+    int awaitExit(Duration timeout) throws InterruptedException {
+        assertThat(process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS))
+                .as("the server process ended within %s; its log:%n%s", timeout, log())
+                .isTrue();
+        return process.exitValue();
+    }
+
+    String log() {
+        return String.join("\n", output);
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        if (process.isAlive()) {
+            process.destroyForcibly();
+            process.waitFor(10, TimeUnit.SECONDS);
+        }
+    }
+
+    private void readOutput() {
+        try (BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = lines.readLine()) != null) {
+                output.add(line);
+                Matcher listening = LISTENING.matcher(line);
+                if (listening.find()) {
+                    port.complete(Integer.parseInt(listening.group(1)));
+                }
+            }
+        } catch (IOException e) {
+            port.completeExceptionally(e);
+        }
+        port.completeExceptionally(new IllegalStateException("the server process ended:\n" + log()));
+    }
+
+    /** This test's class path without the test classes, so the server logs as it would in production. */
+    private static String serverClassPath() {
+        return Arrays.stream(System.getProperty("java.class.path").split(java.io.File.pathSeparator))
+                .filter(entry -> !entry.endsWith("test-classes"))
+                .collect(Collectors.joining(java.io.File.pathSeparator));
+    }
+
+    private static Path configFile() {
+        Path config = Path.of("..", "conf", "application.conf").toAbsolutePath().normalize();
+        assertThat(Files.isReadable(config)).as("%s is readable", config).isTrue();
+        return config;
+    }
+}
