@@ -11,7 +11,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
+import java.util.Optional;
 
 /**
  * Plays a transcript against a {@link ChatHarness}: sends what the clients say, checks what
@@ -27,7 +27,6 @@ final class TranscriptRunner {
     /** After the last line: how long every client is watched for frames the transcript did not list. */
     static final Duration FINAL_QUIET_PERIOD = Duration.ofMillis(100);
     private static final int FRAMES_SHOWN_BEFORE = 6;
-    private static final Pattern WIRE_TIMESTAMP = Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}Z");
 
     private static final FrameCodec CODEC = new FrameCodec();
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -217,27 +216,11 @@ final class TranscriptRunner {
         } catch (JsonProcessingException e) {
             throw fail(step, "the server sent something that is not JSON", name, true);
         }
-        String badTimestamp = badTimestamp(tree);
-        if (badTimestamp != null) {
-            throw fail(step, "the server sent a ts that is not UTC ISO-8601 with milliseconds: " + badTimestamp, name, true);
+        Optional<String> broken = FrameRules.problem(tree);
+        if (broken.isPresent()) {
+            throw fail(step, "the server sent a frame that breaks the protocol: " + broken.get(), name, true);
         }
         return tree;
-    }
-
-    private static String badTimestamp(JsonNode node) {
-        if (node.isObject()) {
-            JsonNode ts = node.get("ts");
-            if (ts != null && !(ts.isTextual() && WIRE_TIMESTAMP.matcher(ts.textValue()).matches())) {
-                return ts.toString();
-            }
-        }
-        for (JsonNode child : node) {
-            String bad = badTimestamp(child);
-            if (bad != null) {
-                return bad;
-            }
-        }
-        return null;
     }
 
     private static void record(Client client, Arrival arrival) {
