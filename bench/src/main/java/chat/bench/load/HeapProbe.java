@@ -6,8 +6,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The live heap of another JVM: full collections through {@code jcmd PID GC.run}, then the used
- * size from {@code jcmd PID GC.heap_info}. No JMX agent in the server under test.
+ * Looks into the server's JVM through {@code jcmd}: the live heap (full collections through
+ * {@code GC.run}, then the used size from {@code GC.heap_info}), a class histogram, and JFR
+ * recordings of chosen phases. No JMX agent in the server under test.
  */
 final class HeapProbe {
 
@@ -16,6 +17,7 @@ final class HeapProbe {
     private static final int COLLECTIONS = 2;
     private static final long BYTES_PER_KIB = 1024;
     private static final int HISTOGRAM_HEADER_LINES = 3;
+    private static final String RECORDING = "bench";
 
     private HeapProbe() {}
 
@@ -37,11 +39,23 @@ final class HeapProbe {
         return String.join("\n", java.util.Arrays.copyOf(lines, Math.min(lines.length, classes + HISTOGRAM_HEADER_LINES))) + "\n";
     }
 
-    private static String jcmd(long pid, String command) throws IOException, InterruptedException {
-        Process process = new ProcessBuilder("jcmd", Long.toString(pid), command).redirectErrorStream(true).start();
+    /** Starts a JFR recording with the profiling settings in the other JVM. */
+    static void startRecording(long pid) throws IOException, InterruptedException {
+        jcmd(pid, "JFR.start", "name=" + RECORDING, "settings=profile");
+    }
+
+    /** Stops the recording and writes it to {@code file}. */
+    static void stopRecording(long pid, String file) throws IOException, InterruptedException {
+        jcmd(pid, "JFR.stop", "name=" + RECORDING, "filename=" + file);
+    }
+
+    private static String jcmd(long pid, String... command) throws IOException, InterruptedException {
+        java.util.List<String> line = new java.util.ArrayList<>(java.util.List.of("jcmd", Long.toString(pid)));
+        line.addAll(java.util.List.of(command));
+        Process process = new ProcessBuilder(line).redirectErrorStream(true).start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (process.waitFor() != 0) {
-            throw new IOException("jcmd " + command + " failed: " + output);
+            throw new IOException("jcmd " + String.join(" ", command) + " failed: " + output);
         }
         return output;
     }

@@ -34,6 +34,7 @@ public final class LoadGenerator {
     private final List<Reactor> reactors = new ArrayList<>();
     private final List<Thread> threads = new ArrayList<>();
     private int clientsMade;
+    private boolean recording;
 
     private LoadGenerator(LoadPlan plan) {
         this.plan = plan;
@@ -60,6 +61,7 @@ public final class LoadGenerator {
         ServerWatch server = plan.serverPid() > 0 ? new ServerWatch(plan.serverPid()) : null;
         try {
             long heapBefore = plan.heapProbe() ? HeapProbe.liveHeapBytes(plan.serverPid()) : 0;
+            record("connect", true);
             long rssBefore = server != null ? server.now().rssBytes() : 0;
             if (plan.idle() > 0) {
                 long idleReady = connectPhase("idle", clients(plan.idle(), false, false));
@@ -81,14 +83,17 @@ public final class LoadGenerator {
             if (!active.isEmpty()) {
                 connectPhase("connect", active);
             }
+            record("connect", false);
             if (plan.holdSeconds() > 0) {
                 hold();
             }
+            record("load", !plan.rates().isEmpty());
             for (int index = 0; index < plan.rates().size(); index++) {
                 if (!step(index, plan.rates().get(index), server)) {
                     break;
                 }
             }
+            record("load", false);
             if (server != null) {
                 ProcessStats last = server.now();
                 report.put("server.cpu-seconds", last.cpuSeconds());
@@ -112,6 +117,20 @@ public final class LoadGenerator {
             if (server != null) {
                 server.close();
             }
+        }
+    }
+
+    /** Starts or stops the server's JFR recording of a phase, when asked to record. */
+    private void record(String phase, boolean start) throws IOException, InterruptedException {
+        if (plan.jfrPrefix().isEmpty() || plan.serverPid() <= 0) {
+            return;
+        }
+        if (start) {
+            HeapProbe.startRecording(plan.serverPid());
+            recording = true;
+        } else if (recording) {
+            HeapProbe.stopRecording(plan.serverPid(), plan.jfrPrefix() + "-" + phase + ".jfr");
+            recording = false;
         }
     }
 

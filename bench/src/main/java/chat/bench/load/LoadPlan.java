@@ -35,6 +35,7 @@ public record LoadPlan(
         double holdSeconds,
         double sustainP99Millis,
         String nickPrefix,
+        String jfrPrefix,
         Path out) {
 
     private static final int CONNECTIONS_PER_SOURCE_ADDRESS = 25_000;
@@ -46,12 +47,14 @@ public record LoadPlan(
                   [--rates MSGS_PER_S,...] [--warmup S] [--measure S] [--drain S] [--text-bytes B] [--threads T]
                   [--source-addresses K] [--first-source-address X] [--connect-concurrency C]
                   [--connect-timeout S] [--heap-probe true] [--hold S] [--sustain-p99-ms MS] [--nick-prefix P]
-                  [--out FILE]
+                  [--jfr-prefix PATH] [--out FILE]
                 Active clients are in rooms bench-0..R-1, or in the default room when R is 1 and one is given.
                 --rates are messages per second into all rooms together, one measured step each; the steps stop
                 after the first one the server does not sustain (p99 above --sustain-p99-ms, deliveries missing,
                 or clients disconnected). --source-addresses 0 picks one 127.0.0.x per 25,000 connections.
                 --hold keeps every connection open that long after connecting, then pings each one.
+                --jfr-prefix records the server with JFR: PATH-connect.jfr while connecting, PATH-load.jfr
+                during the steps.
                 """;
     }
 
@@ -88,6 +91,7 @@ public record LoadPlan(
                 o.decimal("hold", 0),
                 o.decimal("sustain-p99-ms", 100),
                 o.text("nick-prefix", "b"),
+                o.text("jfr-prefix", ""),
                 options.containsKey("out") ? Path.of(o.text("out", "")) : null);
         o.rejectUnknown();
         if (plan.port <= 0) {

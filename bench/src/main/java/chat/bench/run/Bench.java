@@ -10,8 +10,10 @@ import java.util.List;
  * {@code bench/run SCENARIO... [--scale full|quick|smoke] [--profile] [--ours-option OPTION]...}:
  * runs scenarios 1–5 (or {@code all}) against our server and the baseline, one after the other,
  * and prints a table per scenario. {@code all} also writes {@code bench/RESULTS.md} and the latency
- * chart. {@code --profile} records our server with JFR and prints its hot spots;
- * {@code bench/run results} rewrites RESULTS.md from the last run and the edited analysis.
+ * chart. {@code --profile} records our server with JFR while clients connect and while they send
+ * ({@code bench/results/*-ours-connect.jfr}, {@code *-ours-load.jfr}) and prints its hot spots;
+ * {@code bench/run results} rewrites RESULTS.md from the last run and the edited analysis;
+ * {@code bench/run hotspots FILE.jfr} summarises any JFR recording.
  * {@code --ours-option} passes a JVM option (a {@code -Dpekko...} or {@code -Dchat...} override) to our
  * server only, to try a tuning before it goes into the configuration.
  */
@@ -44,24 +46,30 @@ public final class Bench {
         if (chosen.isEmpty()) {
             System.err.println("usage: bench/run 1|2|3|4|5|all ... [--scale full|quick|smoke] [--profile] [--ours-option -Dkey=value]...");
             System.err.println("       bench/run results   (RESULTS.md again from the last `all` run and bench/analysis.md)");
+            System.err.println("       bench/run hotspots FILE.jfr   (where a JFR recording spent its CPU and allocations)");
             System.exit(2);
         }
         Path root = Path.of(System.getProperty("bench.root", ".")).toAbsolutePath().normalize();
         Path results = root.resolve("bench/results");
         Path generated = results.resolve(GENERATED);
+        if (chosen.size() == 2 && chosen.get(0).equals("hotspots")) {
+            System.out.println(HotSpots.summarise(Path.of(chosen.get(1))));
+            return;
+        }
         if (chosen.equals(List.of("results"))) {
             ResultsFile.combine(root.resolve(RESULTS), generated, root.resolve(ANALYSIS));
             System.out.println("wrote " + RESULTS + " from the last run and " + ANALYSIS);
             return;
         }
         boolean all = chosen.contains("all");
-        Path recording = results.resolve("ours.jfr");
+        Harness harness = new Harness(root, System.getProperty("java.class.path"), results, extraServerOptions, profile);
         if (profile) {
-            Files.createDirectories(results);
-            Files.deleteIfExists(recording);
-            extraServerOptions.add("-XX:StartFlightRecording=settings=profile,dumponexit=true,filename=" + recording);
+            try (var old = Files.list(results)) {
+                for (Path recording : old.filter(file -> file.toString().endsWith(".jfr")).toList()) {
+                    Files.delete(recording);
+                }
+            }
         }
-        Harness harness = new Harness(root, System.getProperty("java.class.path"), results, extraServerOptions);
         long startedAt = System.nanoTime();
         String loadBefore = Machine.loadAverage();
         List<Table> tables = new ArrayList<>();
@@ -96,8 +104,13 @@ public final class Bench {
                     tables, findings, extraServerOptions, minutes, loadBefore);
             System.out.println("wrote " + RESULTS + " and bench/" + CHART);
         }
-        if (profile && Files.exists(recording)) {
-            System.out.println(HotSpots.summarise(recording));
+        if (profile) {
+            try (var recordings = Files.list(results)) {
+                for (Path recording : recordings.filter(file -> file.toString().endsWith(".jfr")).sorted().toList()) {
+                    System.out.println("Hot spots of our server, " + recording.getFileName() + ":");
+                    System.out.println(HotSpots.summarise(recording));
+                }
+            }
         }
     }
 }

@@ -26,12 +26,15 @@ final class Harness {
     private final String classPath;
     private final Path results;
     private final List<String> extraServerOptions;
+    private final boolean profile;
 
-    Harness(Path root, String classPath, Path results, List<String> extraServerOptions) throws IOException {
+    /** {@code profile}: record our server with JFR while clients connect and while they send. */
+    Harness(Path root, String classPath, Path results, List<String> extraServerOptions, boolean profile) throws IOException {
         this.root = root;
         this.classPath = classPath;
         this.results = Files.createDirectories(results);
         this.extraServerOptions = extraServerOptions;
+        this.profile = profile;
     }
 
     Path results() {
@@ -59,7 +62,11 @@ final class Harness {
                 Path out = results.resolve(name + "-load" + index + ".properties");
                 Files.deleteIfExists(out);
                 outputs.add(out);
-                generators.add(startLoad(loads.get(index), port, server.pid(), out,
+                List<String> load = new ArrayList<>(loads.get(index));
+                if (profile && kind == ServerKind.OURS && index == 0) {
+                    load.addAll(List.of("--jfr-prefix", results.resolve(name).toString()));
+                }
+                generators.add(startLoad(load, port, server.pid(), out,
                         results.resolve(name + "-load" + index + ".log")));
             }
             List<LoadReport> reports = new ArrayList<>();

@@ -26,6 +26,7 @@ final class HotSpots {
 
     static String summarise(Path recording) throws IOException {
         Map<String, Long> self = new HashMap<>();
+        Map<String, Long> selfByPackage = new HashMap<>();
         Map<String, Long> total = new HashMap<>();
         Map<String, Double> allocated = new HashMap<>();
         long samples = 0;
@@ -42,6 +43,7 @@ final class HotSpots {
                 if (type.equals("jdk.ExecutionSample")) {
                     samples++;
                     self.merge(method(frames.get(0)), 1L, Long::sum);
+                    selfByPackage.merge(packageOf(frames.get(0)), 1L, Long::sum);
                     Set<String> seen = new HashSet<>();
                     for (RecordedFrame frame : frames) {
                         if (seen.add(method(frame))) {
@@ -59,8 +61,18 @@ final class HotSpots {
         StringBuilder out = new StringBuilder();
         out.append(String.format(Locale.ROOT, "CPU samples: %,d%n%nOwn time (top frame):%n", samples));
         top(self, samples, out);
+        out.append(String.format(Locale.ROOT, "%nOwn time by package:%n"));
+        top(selfByPackage, samples, out);
         out.append(String.format(Locale.ROOT, "%nTime including callees:%n"));
         top(total, samples, out);
+        Map<String, Long> ours = new HashMap<>();
+        total.forEach((method, count) -> {
+            if (method.startsWith("chat.")) {
+                ours.put(method, count);
+            }
+        });
+        out.append(String.format(Locale.ROOT, "%nTime including callees, our own methods only:%n"));
+        top(ours, samples, out);
         out.append(String.format(Locale.ROOT, "%nAllocation (sampled weight, %,.0f MiB in all), by class and first chat.* frame:%n",
                 allocatedTotal / BYTES_PER_MIB));
         double allocatedAll = allocatedTotal;
@@ -78,6 +90,12 @@ final class HotSpots {
 
     private static String method(RecordedFrame frame) {
         return frame.getMethod().getType().getName() + "." + frame.getMethod().getName();
+    }
+
+    private static String packageOf(RecordedFrame frame) {
+        String type = frame.getMethod().getType().getName();
+        int dot = type.lastIndexOf('.');
+        return dot < 0 ? type : type.substring(0, dot);
     }
 
     private static String firstOwnFrame(List<RecordedFrame> frames) {

@@ -17,7 +17,7 @@ class SmokeRunTest {
     @Test
     void bothServersDeliverEveryMessageToEveryMemberAndTheTableComparesThem() throws Exception {
         Harness harness = new Harness(ROOT, System.getProperty("java.class.path"),
-                ROOT.resolve("bench/target/smoke-run"), List.of());
+                ROOT.resolve("bench/target/smoke-run"), List.of(), false);
         Findings findings = new Findings();
 
         Table table = new FanOutLatency().run(harness, Scale.SMOKE, List.of(ServerKind.OURS, ServerKind.BASELINE), findings);
