@@ -1,0 +1,126 @@
+package chat.client;
+
+import chat.client.model.ChatClient;
+import chat.client.model.ChatListener;
+import chat.client.model.ChatModel;
+import chat.client.model.ReconnectPolicy;
+import chat.client.net.Endpoint;
+import chat.client.net.SocketTransportFactory;
+import chat.client.net.TransportFactory;
+import chat.client.ui.ChatWindow;
+import chat.client.ui.ConnectDialog;
+import chat.client.ui.Fonts;
+import chat.client.ui.Theme;
+import java.awt.EventQueue;
+import java.util.Locale;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+
+/**
+ * The desktop client: asks whom to log in as (or takes it from the command line), then shows the
+ * chat window. The model lives on the event dispatch thread; the network on the transport's threads.
+ */
+public final class ChatApp implements ChatListener {
+
+    private final ConnectionPreferences preferences;
+    private final ChatClient client;
+    private final ChatWindow window;
+    private final ScheduledExecutorService timer;
+    private ConnectDialog dialog;
+    private Endpoint endpoint;
+    private String nick;
+
+    public static void main(String[] args) {
+        Options options;
+        try {
+            options = Options.parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.exit(2);
+            return;
+        }
+        EventQueue.invokeLater(() -> start(options, ConnectionPreferences.forUser(), new SocketTransportFactory()));
+    }
+
+    /** Builds the client on the event dispatch thread and logs in, or shows the connect dialog. */
+    public static ChatApp start(Options options, ConnectionPreferences preferences, TransportFactory transports) {
+        Theme theme = Theme.named(options.theme().orElse(preferences.theme()));
+        Fonts.preferCjk();
+        theme.apply();
+        ChatApp app = new ChatApp(preferences, transports, theme);
+        String host = options.host().orElse(preferences.host());
+        int port = options.port().orElse(preferences.port());
+        if (options.nick().isPresent()) {
+            app.connect(new Endpoint(host, port), options.nick().get());
+        } else {
+            app.askWhere(host, port, preferences.nick());
+        }
+        return app;
+    }
+
+    private ChatApp(ConnectionPreferences preferences, TransportFactory transports, Theme theme) {
+        this.preferences = preferences;
+        this.timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "chat-timer");
+            thread.setDaemon(true);
+            return thread;
+        });
+        ChatModel model = new ChatModel();
+        this.client = new ChatClient(model, transports, EventQueue::invokeLater, timer, ReconnectPolicy.DEFAULT);
+        this.window = new ChatWindow(client, theme, this::switchTheme);
+        model.addListener(this);
+    }
+
+    public ChatWindow window() {
+        return window;
+    }
+
+    public ChatClient client() {
+        return client;
+    }
+
+    /** The connect dialog, when it was needed. */
+    public ConnectDialog dialog() {
+        return dialog;
+    }
+
+    /** Installs {@code theme} for the whole application and remembers it for the next run. */
+    public void switchTheme(Theme theme) {
+        theme.apply();
+        window.theme(theme);
+        preferences.rememberTheme(theme.name().toLowerCase(Locale.ROOT));
+    }
+
+    private void askWhere(String host, int port, String suggestedNick) {
+        dialog = new ConnectDialog(host, port, suggestedNick, this::connect);
+        dialog.setVisible(true);
+    }
+
+    private void connect(Endpoint server, String chosenNick) {
+        endpoint = server;
+        nick = chosenNick;
+        client.connect(server, chosenNick);
+    }
+
+    @Override
+    public void loggedIn(String ownNick) {
+        preferences.remember(endpoint.host(), endpoint.port(), nick);
+        if (dialog != null) {
+            dialog.dispose();
+        }
+        window.setVisible(true);
+    }
+
+    @Override
+    public void loginFailed(String reason) {
+        if (dialog == null) {
+            dialog = new ConnectDialog(endpoint.host(), endpoint.port(), nick, this::connect);
+        }
+        dialog.failed(reason);
+    }
+
+    @Override
+    public void ended() {
+        timer.shutdown();
+    }
+}

@@ -1,0 +1,282 @@
+package chat.client.ui;
+
+import chat.client.model.ChatClient;
+import chat.client.model.ChatListener;
+import chat.client.model.ChatModel;
+import chat.client.model.ConnectionStatus;
+import chat.client.model.Conversation;
+import chat.client.model.TranscriptEntry;
+import java.awt.BorderLayout;
+import java.awt.Dimension;
+import java.awt.Font;
+import java.awt.event.ActionEvent;
+import java.awt.event.InputEvent;
+import java.awt.event.KeyEvent;
+import java.awt.event.WindowAdapter;
+import java.awt.event.WindowEvent;
+import java.util.function.Consumer;
+import javax.swing.AbstractAction;
+import javax.swing.BorderFactory;
+import javax.swing.JButton;
+import javax.swing.JCheckBoxMenuItem;
+import javax.swing.JComponent;
+import javax.swing.JFrame;
+import javax.swing.JLabel;
+import javax.swing.JMenu;
+import javax.swing.JMenuBar;
+import javax.swing.JMenuItem;
+import javax.swing.JPanel;
+import javax.swing.JScrollPane;
+import javax.swing.KeyStroke;
+import javax.swing.UIManager;
+import javax.swing.WindowConstants;
+import net.miginfocom.swing.MigLayout;
+
+/**
+ * The main window: conversations on the left, the transcript in the middle, members on the right,
+ * the input at the bottom. It listens to the model and sends what the user does to the client.
+ */
+public final class ChatWindow extends JFrame implements ChatListener {
+
+    private final ChatClient client;
+    private final ChatModel model;
+    private final Consumer<Theme> themeSwitch;
+    private final ConversationListView conversations;
+    private final TranscriptView transcript;
+    private final MemberListView members;
+    private final InputArea input;
+    private final JButton send = new JButton("Send");
+    private final JLabel title = new JLabel(" ");
+    private final JLabel topic = new JLabel(" ");
+    private final JLabel membersHeading = new JLabel("MEMBERS");
+    private final JLabel conversationsHeading = new JLabel("CONVERSATIONS");
+    private final ConnectionBanner banner = new ConnectionBanner();
+    private final StatusBar statusBar = new StatusBar();
+    private final JCheckBoxMenuItem darkItem = new JCheckBoxMenuItem("Dark theme");
+    private final Attention attention = new Attention(this);
+    private Theme theme;
+
+    /** {@code themeSwitch} installs a theme for the whole application when the user picks one. */
+    public ChatWindow(ChatClient client, Theme theme, Consumer<Theme> themeSwitch) {
+        super("Chat");
+        this.client = client;
+        this.model = client.model();
+        this.theme = theme;
+        this.themeSwitch = themeSwitch;
+        setName("chatWindow");
+        setIconImages(AppIcon.images());
+        conversations = new ConversationListView(model);
+        transcript = new TranscriptView(theme, client::loadOlder);
+        members = new MemberListView(() -> this.theme, model::nick, this::startWhisper);
+        input = new InputArea(client::submit, client::completionNicks);
+        send.setName("send");
+        send.addActionListener(event -> input.getActionMap().get("send").actionPerformed(event));
+
+        setJMenuBar(menus());
+        setContentPane(layoutContent());
+        setDefaultCloseOperation(WindowConstants.DO_NOTHING_ON_CLOSE);
+        addWindowListener(new WindowAdapter() {
+            @Override
+            public void windowClosing(WindowEvent event) {
+                client.quit();
+            }
+        });
+        setMinimumSize(new Dimension(640, 420));
+        setSize(1000, 680);
+        setLocationByPlatform(true);
+        model.addListener(this);
+        statusChanged(model.status());
+        conversationsChanged();
+        model.selected().ifPresent(this::selected);
+    }
+
+    /** Shows this window in {@code newTheme}; the look itself is installed by the caller. */
+    public void theme(Theme newTheme) {
+        theme = newTheme;
+        darkItem.setSelected(newTheme.dark());
+        transcript.theme(newTheme);
+        styleHeadings();
+        members.repaint();
+    }
+
+    public Theme currentTheme() {
+        return theme;
+    }
+
+    private JComponent layoutContent() {
+        JPanel left = new JPanel(new BorderLayout());
+        left.add(heading(conversationsHeading), BorderLayout.NORTH);
+        left.add(borderless(new JScrollPane(conversations)), BorderLayout.CENTER);
+        left.setPreferredSize(new Dimension(200, 0));
+        left.setBorder(SeparatorBorder.right());
+
+        JPanel right = new JPanel(new BorderLayout());
+        right.add(heading(membersHeading), BorderLayout.NORTH);
+        right.add(borderless(new JScrollPane(members)), BorderLayout.CENTER);
+        right.setPreferredSize(new Dimension(180, 0));
+        right.setBorder(SeparatorBorder.left());
+
+        title.setName("title");
+        topic.setName("topic");
+        JPanel header = new JPanel(new MigLayout("insets 10 14 10 14, gap 12", "[][grow]"));
+        header.add(title);
+        header.add(topic, "growx, wmin 0");
+        header.setBorder(SeparatorBorder.bottom());
+
+        JScrollPane inputScroll = new JScrollPane(input);
+        JPanel compose = new JPanel(new MigLayout("insets 8 12 8 12, gap 8", "[grow,fill][]", "[fill]"));
+        compose.add(inputScroll, "hmin 44");
+        compose.add(send, "aligny bottom");
+
+        JPanel middle = new JPanel(new BorderLayout());
+        JPanel top = new JPanel(new BorderLayout());
+        top.add(header, BorderLayout.CENTER);
+        top.add(banner, BorderLayout.SOUTH);
+        middle.add(top, BorderLayout.NORTH);
+        middle.add(transcript, BorderLayout.CENTER);
+        middle.add(compose, BorderLayout.SOUTH);
+
+        JPanel content = new JPanel(new BorderLayout());
+        content.add(left, BorderLayout.WEST);
+        content.add(middle, BorderLayout.CENTER);
+        content.add(right, BorderLayout.EAST);
+        content.add(statusBar, BorderLayout.SOUTH);
+        styleHeadings();
+        return content;
+    }
+
+    private JMenuBar menus() {
+        JMenu chat = new JMenu("Chat");
+        chat.setMnemonic(KeyEvent.VK_C);
+        chat.add(item("Join a room…", KeyStroke.getKeyStroke(KeyEvent.VK_J, InputEvent.CTRL_DOWN_MASK), () -> prefill("/join ")));
+        chat.add(item("Whisper to…", KeyStroke.getKeyStroke(KeyEvent.VK_M, InputEvent.CTRL_DOWN_MASK), () -> prefill("/msg ")));
+        chat.add(item("Previous conversation", KeyStroke.getKeyStroke(KeyEvent.VK_UP, InputEvent.ALT_DOWN_MASK), () -> conversations.step(-1)));
+        chat.add(item("Next conversation", KeyStroke.getKeyStroke(KeyEvent.VK_DOWN, InputEvent.ALT_DOWN_MASK), () -> conversations.step(1)));
+        chat.addSeparator();
+        chat.add(item("Quit", KeyStroke.getKeyStroke(KeyEvent.VK_Q, InputEvent.CTRL_DOWN_MASK), client::quit));
+        JMenu view = new JMenu("View");
+        view.setMnemonic(KeyEvent.VK_V);
+        darkItem.setSelected(theme.dark());
+        darkItem.setAccelerator(KeyStroke.getKeyStroke(KeyEvent.VK_D, InputEvent.CTRL_DOWN_MASK | InputEvent.SHIFT_DOWN_MASK));
+        darkItem.addActionListener(event -> themeSwitch.accept(darkItem.isSelected() ? Theme.DARK : Theme.LIGHT));
+        view.add(darkItem);
+        JMenu help = new JMenu("Help");
+        help.setMnemonic(KeyEvent.VK_H);
+        help.add(item("Commands", KeyStroke.getKeyStroke(KeyEvent.VK_F1, 0), () -> client.submit("/help")));
+        JMenuBar bar = new JMenuBar();
+        bar.add(chat);
+        bar.add(view);
+        bar.add(help);
+        return bar;
+    }
+
+    private static JMenuItem item(String text, KeyStroke key, Runnable action) {
+        JMenuItem item = new JMenuItem(new AbstractAction(text) {
+            @Override
+            public void actionPerformed(ActionEvent event) {
+                action.run();
+            }
+        });
+        item.setAccelerator(key);
+        return item;
+    }
+
+    private void prefill(String text) {
+        input.setText(text);
+        input.requestFocusInWindow();
+    }
+
+    private void startWhisper(String nick) {
+        prefill("/msg " + nick + " ");
+    }
+
+    private JLabel heading(JLabel label) {
+        label.setBorder(BorderFactory.createEmptyBorder(12, 12, 6, 12));
+        return label;
+    }
+
+    private void styleHeadings() {
+        Font base = UIManager.getFont("Label.font");
+        title.setFont(base.deriveFont(Font.BOLD, base.getSize2D() + 3));
+        topic.setForeground(UIManager.getColor("Label.disabledForeground"));
+        for (JLabel heading : new JLabel[] {membersHeading, conversationsHeading}) {
+            heading.setForeground(UIManager.getColor("Label.disabledForeground"));
+            heading.setFont(base.deriveFont(Font.BOLD, base.getSize2D() - 1));
+        }
+    }
+
+    private static JScrollPane borderless(JScrollPane scroll) {
+        scroll.setBorder(null);
+        return scroll;
+    }
+
+    @Override
+    public void conversationsChanged() {
+        conversations.refresh();
+    }
+
+    @Override
+    public void conversationChanged(Conversation conversation) {
+        if (model.selected().orElse(null) == conversation) {
+            showHeader(conversation);
+        }
+    }
+
+    @Override
+    public void entryAppended(Conversation conversation, TranscriptEntry entry) {
+        transcript.appended(conversation, entry);
+    }
+
+    @Override
+    public void transcriptReplaced(Conversation conversation) {
+        transcript.replaced(conversation);
+    }
+
+    @Override
+    public void selected(Conversation conversation) {
+        transcript.show(conversation);
+        showHeader(conversation);
+        input.requestFocusInWindow();
+    }
+
+    @Override
+    public void statusChanged(ConnectionStatus status) {
+        statusBar.show(status);
+        banner.show(status);
+        boolean online = status.online();
+        input.setEnabled(online);
+        send.setEnabled(online);
+    }
+
+    @Override
+    public void nickChanged(String nick) {
+        model.selected().ifPresent(this::showHeader);
+    }
+
+    @Override
+    public void attentionWanted(Conversation conversation, TranscriptEntry entry) {
+        String where = conversation.isRoom() ? entry.nick() + " in " + conversation.name() : entry.nick() + " whispers";
+        attention.request(where, entry.text());
+    }
+
+    @Override
+    public void ended() {
+        attention.dispose();
+        dispose();
+    }
+
+    private void showHeader(Conversation conversation) {
+        title.setText((conversation.isRoom() ? "# " : "@ ") + conversation.name());
+        topic.setText(conversation.isRoom() ? conversation.topic() : "private conversation");
+        topic.setToolTipText(conversation.topic().isEmpty() ? null : conversation.topic());
+        members.show(conversation.isRoom() ? conversation.members() : java.util.List.of(conversation.name(), model.nick()));
+        membersHeading.setText("MEMBERS \u2014 " + (conversation.isRoom() ? conversation.members().size() : 2));
+        setTitle(conversation.name() + " \u2014 " + model.nick() + " \u2014 Chat");
+        input.hint((conversation.isRoom() ? "Message #" : "Whisper to ") + conversation.name() + "   (/help for commands)");
+    }
+
+    /** The plain text of the shown transcript, for tests and screen readers. */
+    public String transcriptText() {
+        return transcript.plainText();
+    }
+}

@@ -1,0 +1,219 @@
+package chat.client.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
+
+import chat.client.ChatApp;
+import chat.client.ConnectionPreferences;
+import chat.client.Options;
+import chat.client.net.TransportFactory;
+import chat.client.testing.LiveServer;
+import chat.client.testing.Network;
+import java.awt.Component;
+import java.awt.GraphicsEnvironment;
+import java.awt.event.KeyEvent;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.prefs.BackingStoreException;
+import java.util.prefs.Preferences;
+import java.util.function.Supplier;
+import org.assertj.swing.core.BasicRobot;
+import org.assertj.swing.core.Robot;
+import org.assertj.swing.edt.FailOnThreadViolationRepaintManager;
+import org.assertj.swing.edt.GuiActionRunner;
+import org.assertj.swing.fixture.FrameFixture;
+import org.assertj.swing.fixture.JTextComponentFixture;
+import org.assertj.swing.timing.Condition;
+import org.assertj.swing.timing.Pause;
+import org.assertj.swing.timing.Timeout;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Real windows (under Xvfb in CI) driven by AssertJ Swing's robot: keys are typed, the other
+ * window is read. Skipped only where there is no display at all.
+ */
+class ChatWindowGuiTest {
+
+    private static final Timeout PATIENCE = Timeout.timeout(15_000);
+
+    private static LiveServer server;
+    private static Preferences scratch;
+
+    private Robot robot;
+    private final List<FrameFixture> windows = new ArrayList<>();
+    private final List<ChatApp> apps = new ArrayList<>();
+
+    @BeforeAll
+    static void startServer() {
+        assumeFalse(GraphicsEnvironment.isHeadless(), "GUI tests need a display: run them under xvfb-run");
+        FailOnThreadViolationRepaintManager.install();
+        server = LiveServer.start("");
+        scratch = Preferences.userRoot().node("chat/swing-client-gui-tests");
+    }
+
+    @AfterAll
+    static void stopServer() throws BackingStoreException {
+        if (server != null) {
+            server.close();
+            scratch.removeNode();
+        }
+    }
+
+    @BeforeEach
+    void newRobot() {
+        robot = BasicRobot.robotWithNewAwtHierarchy();
+        robot.settings().delayBetweenEvents(10);
+    }
+
+    @AfterEach
+    void closeWindows() {
+        apps.forEach(app -> GuiActionRunner.execute(() -> app.client().quit()));
+        windows.forEach(FrameFixture::cleanUp);
+        robot.cleanUp();
+    }
+
+    private ChatApp launch(String nick, TransportFactory transports) {
+        Options options = new Options(Optional.of(server.endpoint().host()), Optional.of(server.endpoint().port()),
+                Optional.of(nick), Optional.of("light"));
+        ChatApp app = GuiActionRunner.execute(() -> ChatApp.start(options, new ConnectionPreferences(scratch), transports));
+        apps.add(app);
+        FrameFixture window = new FrameFixture(robot, app.window());
+        windows.add(window);
+        awaitThat(nick + "'s window", () -> GuiActionRunner.execute(() -> app.window().isShowing()));
+        // xvfb-run's default screen is 640x480: the windows share it, and typing goes to the one in front.
+        GuiActionRunner.execute(() -> app.window().setBounds(0, 0, 640, 460));
+        return app;
+    }
+
+    private ChatApp launch(String nick) {
+        return launch(nick, new Network());
+    }
+
+    private FrameFixture fixture(ChatApp app) {
+        return windows.stream().filter(w -> w.target() == app.window()).findFirst().orElseThrow();
+    }
+
+    /** Types into a window; without a window manager focus moves between windows unreliably, so tests type into the newest. */
+    private static void type(FrameFixture window, String line) {
+        GuiActionRunner.execute(() -> window.target().toFront());
+        window.focus();
+        JTextComponentFixture input = window.textBox("input");
+        input.focus();
+        input.enterText(line);
+        input.pressAndReleaseKeys(KeyEvent.VK_ENTER);
+    }
+
+    private static String transcript(ChatApp app) {
+        return GuiActionRunner.execute(() -> app.window().transcriptText());
+    }
+
+    private static void awaitThat(String what, Supplier<Boolean> condition) {
+        Pause.pause(new Condition(what) {
+            @Override
+            public boolean test() {
+                return condition.get();
+            }
+        }, PATIENCE);
+    }
+
+    @Test
+    void whatOneTypesTheOtherReadsChineseAndJapaneseIncluded() {
+        ChatApp ming = launch("小明");
+        ChatApp alice = launch("alice");
+        awaitThat("小明 to see alice arrive", () -> transcript(ming).contains("alice joined"));
+
+        type(fixture(alice), "你好，小明！こんにちは");
+
+        awaitThat("小明 to read alice", () -> transcript(ming).contains("你好，小明！こんにちは"));
+        assertThat(transcript(ming)).contains("alice");
+        assertThat(fixture(alice).textBox("input").text()).isEmpty();
+        assertThat(transcript(alice)).contains("你好，小明！こんにちは");
+    }
+
+    @Test
+    void slashCommandsJoinSetTheTopicAndCompleteOnTab() {
+        ChatApp carol = launch("carol");
+        FrameFixture window = fixture(carol);
+
+        type(window, "/join 大厅");
+        awaitThat("the new room to be shown", () -> "# 大厅".equals(window.label("title").text()));
+        type(window, "/topic 午饭 at noon");
+        awaitThat("the topic in the header", () -> "午饭 at noon".equals(window.label("topic").text()));
+
+        JTextComponentFixture input = window.textBox("input");
+        input.enterText("/jo");
+        input.pressAndReleaseKeys(KeyEvent.VK_TAB);
+        assertThat(input.text()).isEqualTo("/join ");
+        input.deleteText();
+        input.enterText("ca");
+        input.pressAndReleaseKeys(KeyEvent.VK_TAB);
+        assertThat(input.text()).isEqualTo("carol: ");
+        input.deleteText();
+
+        input.pressAndReleaseKeys(KeyEvent.VK_UP);
+        assertThat(input.text()).isEqualTo("/topic 午饭 at noon");
+    }
+
+    @Test
+    void aLostConnectionShowsTheBannerDisablesInputAndComesBack() {
+        Network network = new Network();
+        ChatApp dave = launch("dave", network);
+        FrameFixture window = fixture(dave);
+        Component banner = robot.finder().findByName(window.target(), "connectionBanner", false);
+        assertThat(GuiActionRunner.execute(banner::isShowing)).isFalse();
+
+        GuiActionRunner.execute(network::cut);
+
+        awaitThat("the banner", () -> GuiActionRunner.execute(banner::isShowing));
+        assertThat(window.label("connectionBannerText").text()).startsWith("Connection lost");
+        window.textBox("input").requireDisabled();
+
+        GuiActionRunner.execute(network::restore);
+
+        awaitThat("the banner to go", () -> !GuiActionRunner.execute(banner::isShowing));
+        window.textBox("input").requireEnabled();
+        assertThat(transcript(dave)).contains("Reconnected");
+    }
+
+    @Test
+    void theConnectDialogSaysTheNickIsTakenAndLetsTheUserPickAnother() {
+        launch("gina");
+        Options withoutNick = new Options(Optional.of(server.endpoint().host()), Optional.of(server.endpoint().port()),
+                Optional.empty(), Optional.of("light"));
+        ChatApp app = GuiActionRunner.execute(() -> ChatApp.start(withoutNick, new ConnectionPreferences(scratch), new Network()));
+        apps.add(app);
+        FrameFixture dialog = new FrameFixture(robot, app.dialog());
+        windows.add(dialog);
+
+        dialog.textBox("nick").deleteText().enterText("GINA");
+        dialog.button("connect").click();
+
+        Component problem = robot.finder().findByName(app.dialog(), "problem", false);
+        awaitThat("the refusal", () -> GuiActionRunner.execute(problem::isShowing));
+        dialog.textBox("problem").requireText("The nick \u201cGINA\u201d is taken. Please choose another one.");
+
+        dialog.textBox("nick").deleteText().enterText("gina2");
+        dialog.button("connect").click();
+
+        awaitThat("the chat window", () -> GuiActionRunner.execute(() -> app.window().isShowing()));
+        windows.add(new FrameFixture(robot, app.window()));
+        assertThat(GuiActionRunner.execute(() -> app.dialog().isDisplayable())).isFalse();
+    }
+
+    @Test
+    void closingTheWindowSaysByeToTheOthers() {
+        ChatApp erin = launch("erin");
+        ChatApp frank = launch("frank");
+        awaitThat("erin to see frank", () -> transcript(erin).contains("frank joined"));
+
+        fixture(frank).close();
+
+        awaitThat("erin to see frank leave", () -> transcript(erin).contains("frank quit (client quit)"));
+        awaitThat("frank's window to close", () -> !GuiActionRunner.execute(() -> frank.window().isDisplayable()));
+    }
+}
