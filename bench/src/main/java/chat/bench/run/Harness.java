@@ -37,10 +37,6 @@ final class Harness {
         this.profile = profile;
     }
 
-    Path results() {
-        return results;
-    }
-
     /**
      * One server, one load: each element of {@code loads} is the argument list of one load
      * generator process (they run at the same time).

@@ -52,10 +52,6 @@ final class ServerProcess implements AutoCloseable {
         return all.subList(Math.max(0, all.size() - lines), all.size());
     }
 
-    Path log() {
-        return log;
-    }
-
     @Override
     public void close() throws InterruptedException {
         process.destroy();
