@@ -26,7 +26,7 @@ public final class LoadGenerator {
     private static final double MISSING_TOLERANCE = 0.001;
     private static final double MICROS_PER_MILLI = 1000.0;
     /** Enough classes of the server's heap histogram to see what an idle connection is made of. */
-    private static final int HISTOGRAM_CLASSES = 40;
+    private static final int HISTOGRAM_CLASSES = 150;
 
     private final LoadPlan plan;
     private final Outcomes outcomes;
