@@ -30,6 +30,7 @@ public record ChatSettings(
             int maxOutbound,
             Duration registerTimeout,
             Duration linger,
+            Duration answerTimeout,
             int maxRoomsPerSession,
             int maxRooms) {}
 
@@ -62,6 +63,7 @@ public record ChatSettings(
                         limits.getInt("max-outbound"),
                         limits.getDuration("register-timeout"),
                         limits.getDuration("linger"),
+                        limits.getDuration("answer-timeout"),
                         limits.getInt("max-rooms-per-session"),
                         limits.getInt("max-rooms")),
                 new History(history.getInt("on-join"), history.getInt("keep-per-room")),

@@ -120,8 +120,10 @@ public final class RoomActor extends AbstractBehavior<RoomActor.Command> {
         if (from == null) {
             return this;
         }
-        ServerFrame.Message message = new ServerFrame.Message(name, from, say.text(), ++seq, Timestamps.now(), null);
+        ServerFrame.Message message = new ServerFrame.Message(name, from, say.text(), seq + 1, Timestamps.now(), null);
         history.append(message);
+        // Only a stored message takes its seq: if storing fails, the next message gets it and nobody sees a gap.
+        seq = message.seq();
         broadcast(message, say.session());
         say.session().tell(new SessionActor.Answer(Wire.bytes(message.answering(say.re()))));
         return this;

@@ -70,7 +70,7 @@ public final class SessionActor extends AbstractBehavior<SessionActor.Command> {
     /** A frame nobody asked for; {@code roomKey} names its room, or is null for whispers. */
     public record Deliver(String roomKey, ByteString frame) implements Reply {}
 
-    private enum Tick implements Command { REGISTER_TIMEOUT, SILENCE, LINGER_EXPIRED }
+    private enum Tick implements Command { REGISTER_TIMEOUT, SILENCE, LINGER_EXPIRED, ANSWER_TIMEOUT }
 
     private enum Phase { AWAITING_HELLO, ACTIVE, CLOSING }
 
@@ -136,6 +136,7 @@ public final class SessionActor extends AbstractBehavior<SessionActor.Command> {
                 .onMessageEquals(Tick.REGISTER_TIMEOUT, this::onRegisterTimeout)
                 .onMessageEquals(Tick.SILENCE, this::onSilence)
                 .onMessageEquals(Tick.LINGER_EXPIRED, this::onLingerExpired)
+                .onMessageEquals(Tick.ANSWER_TIMEOUT, this::onAnswerTimeout)
                 .onSignal(PostStop.class, stop -> onPostStop())
                 .build();
     }
@@ -337,15 +338,21 @@ public final class SessionActor extends AbstractBehavior<SessionActor.Command> {
     }
 
     private Behavior<Command> ask(RegistryActor.Command request) {
-        awaitingAnswer = true;
+        awaitAnswer();
         registry.tell(request);
         return this;
     }
 
     private Behavior<Command> askRoom(String room, RoomActor.Command request) {
-        awaitingAnswer = true;
+        awaitAnswer();
         rooms.get(Names.key(room)).tell(request);
         return this;
+    }
+
+    /** A room that fails on a request drops it; the timer keeps this session from waiting for it forever. */
+    private void awaitAnswer() {
+        awaitingAnswer = true;
+        timers.startSingleTimer(Tick.ANSWER_TIMEOUT, settings.limits().answerTimeout());
     }
 
     private Behavior<Command> reject(ErrorCode code, String message, ClientFrame frame) {
@@ -420,6 +427,7 @@ public final class SessionActor extends AbstractBehavior<SessionActor.Command> {
             heldAck = null;
         }
         awaitingAnswer = false;
+        timers.cancel(Tick.ANSWER_TIMEOUT);
     }
 
     // ---- timers ----
@@ -455,6 +463,19 @@ public final class SessionActor extends AbstractBehavior<SessionActor.Command> {
     }
 
     /** The peer took too long to take its last frames or to hang up: reset the connection. */
+    /**
+     * The room or registry that had the request failed and lost it. What this session believes
+     * about its rooms may now be wrong, so it ends cleanly and the client reconnects.
+     */
+    private Behavior<Command> onAnswerTimeout() {
+        if (!awaitingAnswer || phase == Phase.CLOSING) {
+            return this;
+        }
+        getContext().getLog().warn("no answer for {} within {}", peer, settings.limits().answerTimeout());
+        return sayByeAndClose("server error: your request got no answer within "
+                + settings.limits().answerTimeout().toSeconds() + " s; please reconnect", null);
+    }
+
     private Behavior<Command> onLingerExpired() {
         if (connection != null && !closeSent) {
             connection.tell(new Outbound.Abort("peer did not take its last frames within " + settings.limits().linger()));
