@@ -1,0 +1,105 @@
+package chat.actors.hostile;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import chat.actors.Outbound;
+import chat.actors.RegistryActor;
+import chat.actors.SessionActor;
+import chat.protocol.FrameCodec;
+import chat.protocol.ProtocolException;
+import chat.protocol.ServerFrame;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
+import org.apache.pekko.actor.testkit.typed.javadsl.TestProbe;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.javadsl.Behaviors;
+
+/**
+ * One client of a real registry, without sockets: requests go in as the TCP stream would send
+ * them, and what the session writes comes out decoded at {@link #frames}. The stand-in
+ * connection reads everything and hangs up when the session closes, as a well-behaved peer does.
+ */
+final class Member {
+
+    static final Duration PATIENCE = Duration.ofSeconds(5);
+    private static final FrameCodec CODEC = new FrameCodec();
+
+    final ActorRef<SessionActor.Command> session;
+    final TestProbe<ServerFrame> frames;
+    final TestProbe<Outbound> ends;
+    final TestProbe<SessionActor.Ack> acks;
+
+    private Member(ActorTestKit testKit, ActorRef<RegistryActor.Command> registry) {
+        TestProbe<RegistryActor.Admission> door = testKit.createTestProbe();
+        registry.tell(new RegistryActor.Admit("127.0.0.1", "127.0.0.1:1", door.ref()));
+        session = ((RegistryActor.Admitted) door.receiveMessage(PATIENCE)).session();
+        frames = testKit.createTestProbe();
+        ends = testKit.createTestProbe();
+        acks = testKit.createTestProbe();
+        ActorRef<Outbound> connection = testKit.spawn(connection(session, frames.ref(), ends.ref()));
+        session.tell(new SessionActor.Connected(connection, acks.ref()));
+        acks.receiveMessage(PATIENCE);
+    }
+
+    static Member connect(ActorTestKit testKit, ActorRef<RegistryActor.Command> registry) {
+        return new Member(testKit, registry);
+    }
+
+    /** Connects and says hello; the welcome and the default room's joined frame are read. */
+    static Member registered(ActorTestKit testKit, ActorRef<RegistryActor.Command> registry, String nick) {
+        Member member = connect(testKit, registry);
+        member.send("{\"type\":\"hello\",\"nick\":\"" + nick + "\"}");
+        member.receive(ServerFrame.Welcome.class);
+        member.receive(ServerFrame.Joined.class);
+        return member;
+    }
+
+    /** Sends one line and waits for the ack, as the TCP stream does before it sends the next. */
+    void send(String json) {
+        session.tell(new SessionActor.Received(CODEC.decodeRequest(json), acks.ref()));
+        acks.receiveMessage(PATIENCE);
+    }
+
+    /** Sends one line without waiting for the ack; {@code null} stands for a message the session cannot read. */
+    void sendWithoutWaiting(String json) {
+        session.tell(new SessionActor.Received(json == null ? null : CODEC.decodeRequest(json), acks.ref()));
+    }
+
+    <T extends ServerFrame> T receive(Class<T> type) {
+        ServerFrame frame = frames.receiveMessage(PATIENCE);
+        assertThat(frame).isInstanceOf(type);
+        return type.cast(frame);
+    }
+
+    /** The session still answers: a ping gets its pong. */
+    void assertAlive(String id) {
+        send("{\"type\":\"ping\",\"id\":\"" + id + "\"}");
+        assertThat(frames.receiveMessage(PATIENCE)).isEqualTo(new ServerFrame.Pong(id));
+    }
+
+    private static Behavior<Outbound> connection(ActorRef<SessionActor.Command> session, ActorRef<ServerFrame> frames,
+                                                 ActorRef<Outbound> ends) {
+        return Behaviors.receiveMessage(message -> {
+            if (message instanceof Outbound.Write write) {
+                for (String line : write.bytes().decodeString(StandardCharsets.UTF_8).split("\n")) {
+                    frames.tell(decode(line));
+                }
+                session.tell(SessionActor.Written.INSTANCE);
+                return Behaviors.same();
+            }
+            ends.tell(message);
+            session.tell(new SessionActor.ConnectionLost("peer hung up"));
+            return Behaviors.stopped();
+        });
+    }
+
+    private static ServerFrame decode(String line) {
+        try {
+            return CODEC.decodeServerFrame(line);
+        } catch (ProtocolException e) {
+            throw new AssertionError("the session wrote a line that is not a frame: " + line, e);
+        }
+    }
+}
