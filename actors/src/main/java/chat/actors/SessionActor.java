@@ -10,6 +10,7 @@ import chat.protocol.Names;
 import chat.protocol.ProtocolLimits;
 import chat.protocol.ServerFrame;
 import chat.protocol.TextRules;
+import java.math.BigDecimal;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -168,7 +169,9 @@ public final class SessionActor extends AbstractBehavior<SessionActor.Command> {
             if (!patience.tryTake(now)) {
                 return sayByeAndClose("rate limit exceeded", null);
             }
-            send(error(ErrorCode.RATE_LIMITED, "slow down: at most " + settings.limits().rate()
+            // A rate of 20 reads "20", not "20.0"; a fractional one keeps its fraction.
+            String perSecond = BigDecimal.valueOf(settings.limits().rate()).stripTrailingZeros().toPlainString();
+            send(error(ErrorCode.RATE_LIMITED, "slow down: at most " + perSecond
                     + " frames per second, bursts of " + settings.limits().burst(), re));
             received.ack().tell(Ack.INSTANCE);
             return this;
@@ -266,9 +269,8 @@ public final class SessionActor extends AbstractBehavior<SessionActor.Command> {
         if (problem.isPresent()) {
             return rejectRoom(problem.get(), leave);
         }
-        rooms.remove(Names.key(leave.room())).tell(new RoomActor.Leave(self));
-        send(Wire.bytes(new ServerFrame.Left(Names.display(leave.room()), leave.id())));
-        return this;
+        // Out of the map at once: what the room sent before it saw the leave is not shown any more.
+        return awaitAnswerFrom(rooms.remove(Names.key(leave.room())), new RoomActor.Leave(self, leave.id()));
     }
 
     private Behavior<Command> onWhisper(ClientFrame.Whisper whisper) {
@@ -344,8 +346,12 @@ public final class SessionActor extends AbstractBehavior<SessionActor.Command> {
     }
 
     private Behavior<Command> askRoom(String room, RoomActor.Command request) {
+        return awaitAnswerFrom(rooms.get(Names.key(room)), request);
+    }
+
+    private Behavior<Command> awaitAnswerFrom(ActorRef<RoomActor.Command> room, RoomActor.Command request) {
         awaitAnswer();
-        rooms.get(Names.key(room)).tell(request);
+        room.tell(request);
         return this;
     }
 
@@ -567,6 +573,7 @@ public final class SessionActor extends AbstractBehavior<SessionActor.Command> {
         if (nickKey != null) {
             registry.tell(new RegistryActor.ReleaseNick(nickKey, self));
         }
+        registry.tell(new RegistryActor.SessionClosing(getContext().getSelf()));
         releaseAck();
     }
 

@@ -47,7 +47,7 @@ class RateLimitTest {
                 } else {
                     ServerFrame.Error error = (ServerFrame.Error) frame;
                     assertThat(error.code()).isEqualTo(ErrorCode.RATE_LIMITED);
-                    assertThat(error.message()).contains("frames per second");
+                    assertThat(error.message()).contains("at most " + RATE + " frames per second");
                     assertThat(error.re()).isEqualTo("p" + i);
                     limited++;
                 }
