@@ -50,6 +50,12 @@ public final class RegistryActor extends AbstractBehavior<RegistryActor.Command>
 
     public record ReleaseNick(String key, ActorRef<SessionActor.Reply> session) implements Command {}
 
+    /**
+     * A session has said goodbye and only finishes its connection now: its place counts as free,
+     * so the next person can come in while the last bytes are still on their way.
+     */
+    public record SessionClosing(ActorRef<SessionActor.Command> session) implements Command {}
+
     public record JoinRoom(String room, String nick, Long since, ActorRef<SessionActor.Reply> session, String re)
             implements Command {}
 
@@ -71,13 +77,16 @@ public final class RegistryActor extends AbstractBehavior<RegistryActor.Command>
 
     public record GetStats(ActorRef<Stats> replyTo) implements Command {}
 
-    /** What the registry holds now: for operators, and for tests that prove nothing leaks. */
+    /**
+     * What the registry holds now: for operators, and for tests that prove nothing leaks.
+     * {@code sessions} counts session actors alive, closing ones included.
+     */
     public record Stats(int sessions, int nicks, int rooms) {}
 
     /** Says goodbye to every session; answers once all are gone or the timeout passed. */
     public record Shutdown(Duration timeout, ActorRef<Done> replyTo) implements Command {}
 
-    private record SessionEnded(ActorRef<SessionActor.Command> session, String address) implements Command {}
+    private record SessionEnded(ActorRef<SessionActor.Command> session) implements Command {}
 
     private record RoomEnded(String key, ActorRef<RoomActor.Command> room) implements Command {}
 
@@ -106,6 +115,8 @@ public final class RegistryActor extends AbstractBehavior<RegistryActor.Command>
     private final Map<String, Room> rooms = new HashMap<>();
     private final Map<String, Integer> sessionsPerAddress = new HashMap<>();
     private final Set<ActorRef<SessionActor.Command>> sessions = new HashSet<>();
+    /** The sessions that hold a place (not closing yet), with their address. */
+    private final Map<ActorRef<SessionActor.Command>, String> places = new HashMap<>();
     private final List<ActorRef<Done>> shutdownWaiters = new ArrayList<>();
     private long sessionsStarted;
     private long roomsStarted;
@@ -129,6 +140,10 @@ public final class RegistryActor extends AbstractBehavior<RegistryActor.Command>
         return newReceiveBuilder()
                 .onMessage(Admit.class, this::onAdmit)
                 .onMessage(SessionEnded.class, this::onSessionEnded)
+                .onMessage(SessionClosing.class, closing -> {
+                    freePlace(closing.session());
+                    return this;
+                })
                 .onMessage(ClaimNick.class, this::onClaimNick)
                 .onMessage(ReleaseNick.class, this::onReleaseNick)
                 .onMessage(JoinRoom.class, this::onJoinRoom)
@@ -152,16 +167,17 @@ public final class RegistryActor extends AbstractBehavior<RegistryActor.Command>
         int fromAddress = sessionsPerAddress.getOrDefault(admit.address(), 0);
         if (shuttingDown) {
             admit.replyTo().tell(new Refused(new ServerFrame.Bye(SessionActor.SHUTTING_DOWN, null)));
-        } else if (sessions.size() >= settings.limits().maxSessions()) {
-            admit.replyTo().tell(refusedAsFull("the server is full: " + sessions.size() + " people are connected"));
+        } else if (places.size() >= settings.limits().maxSessions()) {
+            admit.replyTo().tell(refusedAsFull("the server is full: " + places.size() + " people are connected"));
         } else if (fromAddress >= settings.limits().maxPerAddress()) {
             admit.replyTo().tell(refusedAsFull("too many connections from your address: " + fromAddress));
         } else {
             ActorRef<SessionActor.Command> session = getContext().spawn(
                     SessionActor.create(settings, getContext().getSelf(), admit.peer()),
                     "session-" + (++sessionsStarted));
-            getContext().watchWith(session, new SessionEnded(session, admit.address()));
+            getContext().watchWith(session, new SessionEnded(session));
             sessions.add(session);
+            places.put(session, admit.address());
             sessionsPerAddress.merge(admit.address(), 1, Integer::sum);
             admit.replyTo().tell(new Admitted(session));
         }
@@ -170,7 +186,7 @@ public final class RegistryActor extends AbstractBehavior<RegistryActor.Command>
 
     private Behavior<Command> onSessionEnded(SessionEnded ended) {
         sessions.remove(ended.session());
-        sessionsPerAddress.computeIfPresent(ended.address(), (address, count) -> count > 1 ? count - 1 : null);
+        freePlace(ended.session());
         String nickKey = nickKeyBySession.remove(ended.session());
         if (nickKey != null) {
             nicks.remove(nickKey);
@@ -179,6 +195,13 @@ public final class RegistryActor extends AbstractBehavior<RegistryActor.Command>
             return finishShutdown();
         }
         return this;
+    }
+
+    private void freePlace(ActorRef<SessionActor.Command> session) {
+        String address = places.remove(session);
+        if (address != null) {
+            sessionsPerAddress.computeIfPresent(address, (ignored, count) -> count > 1 ? count - 1 : null);
+        }
     }
 
     private Behavior<Command> onClaimNick(ClaimNick claim) {

@@ -29,7 +29,8 @@ public final class RoomActor extends AbstractBehavior<RoomActor.Command> {
     /** Sent by the registry, which counts these to know when an idle room may stop. */
     public record Join(ActorRef<SessionActor.Reply> session, String nick, Long since, String re) implements Command {}
 
-    public record Leave(ActorRef<SessionActor.Reply> session) implements Command {}
+    /** Answered with {@code left}, after the directory has the room's new member count. */
+    public record Leave(ActorRef<SessionActor.Reply> session, String re) implements Command {}
 
     /** The session is going away; co-members see {@code presence quit} with the reason. */
     public record Quit(ActorRef<SessionActor.Reply> session, String reason) implements Command {}
@@ -88,7 +89,7 @@ public final class RoomActor extends AbstractBehavior<RoomActor.Command> {
         return newReceiveBuilder()
                 .onMessage(Join.class, this::onJoin)
                 .onMessage(Say.class, this::onSay)
-                .onMessage(Leave.class, leave -> removeMember(leave.session(), PresenceEvent.LEAVE, null))
+                .onMessage(Leave.class, this::onLeave)
                 .onMessage(Quit.class, quit -> removeMember(quit.session(), PresenceEvent.QUIT, quit.reason()))
                 .onMessage(MemberGone.class, gone -> removeMember(gone.session(), PresenceEvent.QUIT, CONNECTION_LOST))
                 .onMessage(Rename.class, this::onRename)
@@ -102,10 +103,11 @@ public final class RoomActor extends AbstractBehavior<RoomActor.Command> {
     private Behavior<Command> onJoin(Join join) {
         joinsSeen++;
         if (!members.containsKey(join.session())) {
-            broadcast(new ServerFrame.Presence(name, join.nick(), PresenceEvent.JOIN, null, null), null);
+            ServerFrame.Presence arrival = new ServerFrame.Presence(name, join.nick(), PresenceEvent.JOIN, null, null);
             members.put(join.session(), join.nick());
             getContext().watchWith(join.session(), new MemberGone(join.session()));
             reportStatus();
+            broadcast(arrival, join.session());
         }
         List<ServerFrame.Message> recent = join.since() == null
                 ? history.latest(historyOnJoin)
@@ -144,10 +146,9 @@ public final class RoomActor extends AbstractBehavior<RoomActor.Command> {
             return this;
         }
         topic = set.topic();
-        ServerFrame.Topic changed = new ServerFrame.Topic(name, topic, by, null);
-        broadcast(changed, set.session());
-        set.session().tell(new SessionActor.Answer(Wire.bytes(new ServerFrame.Topic(name, topic, by, set.re()))));
         reportStatus();
+        broadcast(new ServerFrame.Topic(name, topic, by, null), set.session());
+        set.session().tell(new SessionActor.Answer(Wire.bytes(new ServerFrame.Topic(name, topic, by, set.re()))));
         return this;
     }
 
@@ -164,17 +165,27 @@ public final class RoomActor extends AbstractBehavior<RoomActor.Command> {
         return this;
     }
 
+    private Behavior<Command> onLeave(Leave leave) {
+        removeMember(leave.session(), PresenceEvent.LEAVE, null);
+        leave.session().tell(new SessionActor.Answer(Wire.bytes(new ServerFrame.Left(name, leave.re()))));
+        return this;
+    }
+
+    /**
+     * The directory hears of a change before any member does, so whoever reacts to this change
+     * by asking for {@code rooms} already sees it.
+     */
     private Behavior<Command> removeMember(ActorRef<SessionActor.Reply> session, PresenceEvent event, String reason) {
         String nick = members.remove(session);
         if (nick == null) {
             return this;
         }
         getContext().unwatch(session);
-        broadcast(new ServerFrame.Presence(name, nick, event, null, reason), null);
         reportStatus();
         if (isIdle()) {
             registry.tell(new RegistryActor.RoomIdle(key, getContext().getSelf(), joinsSeen));
         }
+        broadcast(new ServerFrame.Presence(name, nick, event, null, reason), null);
         return this;
     }
 

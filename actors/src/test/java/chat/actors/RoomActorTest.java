@@ -152,7 +152,8 @@ class RoomActorTest {
     @Test
     void aRoomLeftEmptyWithoutHistoryOffersToStop() {
         TestProbe<SessionActor.Reply> alice = member("alice", null);
-        room.tell(new RoomActor.Leave(alice.ref()));
+        room.tell(new RoomActor.Leave(alice.ref(), "l"));
+        assertThat(answered(alice)).isEqualTo(new ServerFrame.Left("Lounge", "l"));
         assertThat(registry.expectMessageClass(RegistryActor.RoomStatus.class).members()).isEqualTo(1);
         assertThat(registry.expectMessageClass(RegistryActor.RoomStatus.class).members()).isZero();
         RegistryActor.RoomIdle idle = registry.expectMessageClass(RegistryActor.RoomIdle.class);
