@@ -18,9 +18,6 @@ public record Options(Optional<String> host, Optional<Integer> port, Optional<St
         String theme = null;
         for (int i = 0; i < args.length; i++) {
             String option = args[i];
-            if (option.equals("--help") || option.equals("-h")) {
-                throw new IllegalArgumentException(USAGE);
-            }
             if (i + 1 >= args.length) {
                 throw new IllegalArgumentException(option + " needs a value\n" + USAGE);
             }

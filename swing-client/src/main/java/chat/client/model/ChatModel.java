@@ -116,12 +116,12 @@ public final class ChatModel {
         room.joined(true);
         room.topic(frame.topic());
         room.members(frame.members());
+        if (fresh && pendingMotd != null) {
+            add(room, TranscriptEntry.notice(now(), pendingMotd));
+            pendingMotd = null;
+        }
         insertMessages(room, frame.history(), !fresh);
         if (fresh) {
-            if (pendingMotd != null) {
-                add(room, TranscriptEntry.notice(now(), pendingMotd));
-                pendingMotd = null;
-            }
             add(room, TranscriptEntry.presence(now(), "You joined " + frame.room()));
             if (!room.topic().isEmpty()) {
                 add(room, TranscriptEntry.notice(now(), "Topic: " + room.topic()));

@@ -7,6 +7,7 @@ import chat.client.model.ConnectionStatus;
 import chat.client.model.Conversation;
 import chat.client.model.TranscriptEntry;
 import java.awt.BorderLayout;
+import java.awt.Color;
 import java.awt.Dimension;
 import java.awt.Font;
 import java.awt.event.ActionEvent;
@@ -198,15 +199,17 @@ public final class ChatWindow extends JFrame implements ChatListener {
     private void styleHeadings() {
         Font base = UIManager.getFont("Label.font");
         title.setFont(base.deriveFont(Font.BOLD, base.getSize2D() + 3));
-        topic.setForeground(UIManager.getColor("Label.disabledForeground"));
+        // Plain Colors, not the look's UIResources, which the next FlatLaf.updateUI would reset.
+        Color muted = new Color(UIManager.getColor("Label.disabledForeground").getRGB());
+        topic.setForeground(muted);
         for (JLabel heading : new JLabel[] {membersHeading, conversationsHeading}) {
-            heading.setForeground(UIManager.getColor("Label.disabledForeground"));
+            heading.setForeground(muted);
             heading.setFont(base.deriveFont(Font.BOLD, base.getSize2D() - 1));
         }
     }
 
     private static JScrollPane borderless(JScrollPane scroll) {
-        scroll.setBorder(null);
+        scroll.setBorder(BorderFactory.createEmptyBorder());
         return scroll;
     }
 

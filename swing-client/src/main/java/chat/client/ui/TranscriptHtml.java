@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
 
 /**
  * Writes transcript lines as the HTML the transcript pane shows. Consecutive messages of one
- * person share a header (nick and time), as in most chat apps; own lines and mentions get a tint.
+ * person share a header (nick and time), as in most chat apps; own groups and mentions get a tint.
  */
 final class TranscriptHtml {
 
@@ -19,6 +19,7 @@ final class TranscriptHtml {
     private static final Duration GROUP_GAP = Duration.ofMinutes(5);
     private static final Pattern LINK = Pattern.compile("\\bhttps?://[^\\s<>\"]+[^\\s<>\".,;:!?)\\]'}]");
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
+    private static final String GROUP_END = "</div>";
 
     private final Theme theme;
     private final ZoneId zone;
@@ -33,33 +34,49 @@ final class TranscriptHtml {
     String document(List<TranscriptEntry> entries) {
         StringBuilder html = new StringBuilder("<html><head><style>").append(css()).append("</style></head><body>");
         TranscriptEntry previous = null;
+        int openGroup = -1;
         for (TranscriptEntry entry : entries) {
-            html.append(entry(previous, entry));
+            if (continues(previous, entry)) {
+                html.insert(openGroup, line(entry));
+                openGroup += line(entry).length();
+            } else {
+                html.append(entry(entry));
+                openGroup = entry.kind() == TranscriptEntry.Kind.MESSAGE ? html.length() - GROUP_END.length() : -1;
+            }
             previous = entry;
         }
         return html.append("</body></html>").toString();
     }
 
-    /** One line, with a header when it starts a new group after {@code previous} (null at the top). */
-    String entry(TranscriptEntry previous, TranscriptEntry entry) {
+    /**
+     * True when {@code entry} joins the group {@code previous} ended: consecutive messages of one
+     * person share a header and a tint, so they are written into the group, not after it.
+     */
+    static boolean continues(TranscriptEntry previous, TranscriptEntry entry) {
+        return previous != null && entry.kind() == TranscriptEntry.Kind.MESSAGE && !startsGroup(previous, entry);
+    }
+
+    /** A line that starts something: a message group (with its header) or a presence line, notice or error. */
+    String entry(TranscriptEntry entry) {
         return switch (entry.kind()) {
-            case MESSAGE -> message(previous, entry);
+            case MESSAGE -> group(entry);
             case PRESENCE -> "<div class='presence'>" + escape(entry.text()) + "&nbsp;&nbsp;" + time(entry) + "</div>";
             case NOTICE -> "<div class='notice'>" + text(entry.text()) + "</div>";
             case ERROR -> "<div class='error'>" + text(entry.text()) + "</div>";
         };
     }
 
-    private String message(TranscriptEntry previous, TranscriptEntry entry) {
+    /** A further message of the group before it. */
+    String line(TranscriptEntry entry) {
+        return "<div class='line'>" + text(entry.text()) + "</div>";
+    }
+
+    private String group(TranscriptEntry entry) {
         // Swing's CSS knows one class per element, so each tint is a class of its own.
         String tint = entry.own() ? "-own" : entry.mentionsMe() ? "-mention" : "";
-        StringBuilder html = new StringBuilder();
-        if (startsGroup(previous, entry)) {
-            String color = NickColors.css(NickColors.of(entry.nick(), theme));
-            html.append("<div class='head").append(tint).append("'><b style='color:").append(color).append("'>")
-                    .append(escape(entry.nick())).append("</b>&nbsp;&nbsp;").append(time(entry)).append("</div>");
-        }
-        return html.append("<div class='text").append(tint).append("'>").append(text(entry.text())).append("</div>").toString();
+        String color = NickColors.css(NickColors.of(entry.nick(), theme));
+        return "<div class='group" + tint + "'><div class='line'><b style='color:" + color + "'>" + escape(entry.nick())
+                + "</b>&nbsp;&nbsp;" + time(entry) + "</div>" + line(entry) + GROUP_END;
     }
 
     private static boolean startsGroup(TranscriptEntry previous, TranscriptEntry entry) {
@@ -80,12 +97,11 @@ final class TranscriptHtml {
         int small = Math.max(fontSize - 2, 8);
         String own = "background-color: " + NickColors.css(p.ownBackground()) + ";";
         String mention = "background-color: " + NickColors.css(p.mentionBackground()) + ";";
-        String head = "padding: 6px 10px 0px 10px; margin-top: 2px;";
-        String text = "padding: 1px 10px 3px 10px;";
+        String group = "padding: 5px 10px 4px 10px; margin-top: 3px;";
         return "body { margin: 6px 8px 6px 8px; }"
                 + " div { margin: 0; }"
-                + " .head { " + head + " } .head-own { " + head + own + " } .head-mention { " + head + mention + " }"
-                + " .text { " + text + " } .text-own { " + text + own + " } .text-mention { " + text + mention + " }"
+                + " .group { " + group + " } .group-own { " + group + own + " } .group-mention { " + group + mention + " }"
+                + " .line { padding: 1px 0px 1px 0px; }"
                 + " .time { color: " + NickColors.css(p.muted()) + "; font-size: " + small + "pt; }"
                 + " .presence { color: " + NickColors.css(p.muted()) + "; font-style: italic; font-size: " + small
                 + "pt; padding: 3px 10px 3px 10px; }"

@@ -4,12 +4,14 @@ import chat.client.model.Conversation;
 import chat.client.model.TranscriptEntry;
 import java.awt.Color;
 import java.awt.Desktop;
+import java.awt.Point;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.function.Consumer;
+import javax.swing.BorderFactory;
 import javax.swing.JEditorPane;
 import javax.swing.JScrollBar;
 import javax.swing.JScrollPane;
@@ -18,6 +20,7 @@ import javax.swing.UIManager;
 import javax.swing.event.HyperlinkEvent;
 import javax.swing.text.BadLocationException;
 import javax.swing.text.Element;
+import javax.swing.text.StyleConstants;
 import javax.swing.text.html.HTML;
 import javax.swing.text.html.HTMLDocument;
 import javax.swing.text.html.HTMLEditorKit;
@@ -35,6 +38,9 @@ final class TranscriptView extends JScrollPane {
     private Conversation shown;
     private TranscriptEntry last;
     private boolean rebuilding;
+    /** True while the newest line should stay in sight: the user is at the bottom, or has not scrolled yet. */
+    private boolean pinnedToBottom = true;
+    private int viewHeight;
 
     TranscriptView(Theme theme, Consumer<Conversation> wantsOlder) {
         this.wantsOlder = wantsOlder;
@@ -48,11 +54,22 @@ final class TranscriptView extends JScrollPane {
             }
         });
         setViewportView(pane);
-        setBorder(null);
+        // An empty border of our own: a null one is replaced by the look's border on the next theme switch.
+        setBorder(BorderFactory.createEmptyBorder());
         getVerticalScrollBar().setUnitIncrement(16);
         getVerticalScrollBar().addAdjustmentListener(event -> {
             if (!rebuilding && shown != null && !event.getValueIsAdjusting() && event.getValue() == 0 && canScroll()) {
                 wantsOlder.accept(shown);
+            }
+        });
+        // The HTML view finishes its layout in steps; whenever it grows, a pinned transcript follows it.
+        getViewport().addChangeListener(event -> {
+            int height = pane.getHeight();
+            if (height != viewHeight) {
+                viewHeight = height;
+                if (pinnedToBottom) {
+                    scrollToBottom();
+                }
             }
         });
         theme(theme);
@@ -74,18 +91,19 @@ final class TranscriptView extends JScrollPane {
         if (conversation != shown) {
             return;
         }
-        boolean following = atBottom();
+        pinnedToBottom = atBottom();
         HTMLDocument document = (HTMLDocument) pane.getDocument();
-        Element body = document.getElement(document.getDefaultRootElement(), javax.swing.text.StyleConstants.NameAttribute, HTML.Tag.BODY);
+        Element body = document.getElement(document.getDefaultRootElement(), StyleConstants.NameAttribute, HTML.Tag.BODY);
         try {
-            document.insertBeforeEnd(body, html.entry(last, entry));
+            if (TranscriptHtml.continues(last, entry)) {
+                document.insertBeforeEnd(body.getElement(body.getElementCount() - 1), html.line(entry));
+            } else {
+                document.insertBeforeEnd(body, html.entry(entry));
+            }
         } catch (BadLocationException | IOException e) {
             throw new IllegalStateException("the transcript document refused a line", e);
         }
         last = entry;
-        if (following) {
-            scrollToBottom();
-        }
     }
 
     void replaced(Conversation conversation) {
@@ -112,11 +130,14 @@ final class TranscriptView extends JScrollPane {
         JScrollBar bar = getVerticalScrollBar();
         int fromBottom = bar.getMaximum() - bar.getValue();
         rebuilding = true;
+        pinnedToBottom = !keepPosition || atBottom();
         pane.setText(html.document(entries));
         last = entries.isEmpty() ? null : entries.get(entries.size() - 1);
         SwingUtilities.invokeLater(() -> {
             validate();
-            bar.setValue(keepPosition ? bar.getMaximum() - fromBottom : bar.getMaximum());
+            if (!pinnedToBottom) {
+                bar.setValue(bar.getMaximum() - fromBottom);
+            }
             rebuilding = false;
         });
     }
@@ -132,11 +153,8 @@ final class TranscriptView extends JScrollPane {
     }
 
     private void scrollToBottom() {
-        SwingUtilities.invokeLater(() -> {
-            validate();
-            JScrollBar bar = getVerticalScrollBar();
-            bar.setValue(bar.getMaximum());
-        });
+        int top = Math.max(0, pane.getHeight() - getViewport().getExtentSize().height);
+        getViewport().setViewPosition(new Point(0, top));
     }
 
     private static void browse(String url) {

@@ -68,7 +68,8 @@ public final class ScreenshotStage {
 
             onEdt(() -> alice.client().submit("/topic Weekend hike · 周末爬山 · 週末ハイキング"));
             say(ming, "大家好！周末一起去爬山吗？");
-            say(alice, "好啊！I'm in. What time?");
+            say(alice, "好啊！I'm in.");
+            say(alice, "What time?");
             say(ming, "Saturday 8:00 at 西湖 station.\nMap: https://example.org/xihu");
             yuki.types("私も行きたい！お弁当を持っていきます 🍙");
             settle();

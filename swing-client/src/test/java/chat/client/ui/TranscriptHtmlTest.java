@@ -28,8 +28,10 @@ class TranscriptHtmlTest {
 
         String document = html.document(List.of(first, second, mine));
 
-        assertThat(document.split("class='head")).hasSize(3);
-        assertThat(document).contains(">bob</b>&nbsp;&nbsp;<span class='time'>12:00</span>").contains("class='head-own'");
+        assertThat(document.split("class='group")).hasSize(3);
+        assertThat(document)
+                .contains(">bob</b>&nbsp;&nbsp;<span class='time'>12:00</span></div><div class='line'>one</div><div class='line'>two</div></div>")
+                .contains("<div class='group-own'>");
     }
 
     @Test
