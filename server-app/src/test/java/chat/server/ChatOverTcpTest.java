@@ -19,6 +19,8 @@ import org.junit.jupiter.api.Test;
 /** People chatting through a real server over raw TCP, as nc or a bot would. */
 class ChatOverTcpTest {
 
+    private static final int POLL_MILLIS = 20;
+
     private ChatServer server;
     private final List<TestClient> clients = new ArrayList<>();
 
@@ -167,11 +169,21 @@ class ChatOverTcpTest {
         assertThat(aliceAgain.expect(ServerFrame.Members.class).members()).containsExactlyInAnyOrder("bob", "Alice");
     }
 
+    /** Until the server has accepted them: a connection still in the kernel's backlog has no session to say bye. */
+    private void awaitSessions(int expected) throws InterruptedException {
+        long deadline = System.nanoTime() + TestClient.WAIT.toNanos();
+        while (server.stats().sessions() != expected) {
+            assertThat(System.nanoTime()).as("sessions never reached " + expected).isLessThan(deadline);
+            Thread.sleep(POLL_MILLIS);
+        }
+    }
+
     @Test
-    void shuttingDownSaysByeToEverySessionBeforeClosing() {
+    void shuttingDownSaysByeToEverySessionBeforeClosing() throws InterruptedException {
         List<TestClient> people = List.of(registered("a1"), registered("a2"), registered("a3"));
         TestClient unregistered = TestClient.connect(server.port());
         clients.add(unregistered);
+        awaitSessions(4);
 
         server.close();
 
