@@ -62,6 +62,7 @@ class ChurnTest {
         } finally {
             workers.shutdownNow();
         }
+        server.awaitStats(EMPTY);
         try (RawClient last = RawClient.registered(server.port(), "c0")) {
             last.send(new ClientFrame.Who("w", "lobby"));
             assertThat(last.receive(ServerFrame.Members.class).members()).containsExactly("c0");

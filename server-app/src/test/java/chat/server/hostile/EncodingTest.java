@@ -85,7 +85,7 @@ class EncodingTest {
         try (RawClient witness = RawClient.registered(server.port(), nextNick())) {
             String senderNick = nextNick();
             try (RawClient sender = RawClient.registered(server.port(), senderNick)) {
-                assertThat(witness.receive(ServerFrame.Presence.class).event()).isEqualTo(PresenceEvent.JOIN);
+                witness.awaitPresence(senderNick, PresenceEvent.JOIN);
                 sender.sendBytes(bytes);
                 sender.receiveError(expected);
                 sender.send(new ClientFrame.Say("ok", "lobby", "plain text"));
@@ -119,9 +119,10 @@ class EncodingTest {
     @Test
     void tabsNewlinesAndAstralCharactersArriveIntact() {
         String text = "line one\n\tline two 😀 小明";
+        String senderNick = nextNick();
         try (RawClient witness = RawClient.registered(server.port(), nextNick());
-             RawClient sender = RawClient.registered(server.port(), nextNick())) {
-            witness.receive(ServerFrame.Presence.class);
+             RawClient sender = RawClient.registered(server.port(), senderNick)) {
+            witness.awaitPresence(senderNick, PresenceEvent.JOIN);
             sender.send(new ClientFrame.Say(null, "lobby", text));
             assertThat(sender.receive(ServerFrame.Message.class).text()).isEqualTo(text);
             assertThat(witness.receive(ServerFrame.Message.class).text()).isEqualTo(text);

@@ -92,7 +92,7 @@ class MalformedFramesTest {
         try (RawClient witness = RawClient.registered(server.port(), nextNick())) {
             String attackerNick = nextNick();
             try (RawClient attacker = RawClient.registered(server.port(), attackerNick)) {
-                assertThat(witness.receive(ServerFrame.Presence.class).event()).isEqualTo(PresenceEvent.JOIN);
+                witness.awaitPresence(attackerNick, PresenceEvent.JOIN);
                 malformed().forEach(arguments -> {
                     attacker.sendLine((String) arguments.get()[1]);
                     attacker.receiveError((ErrorCode) arguments.get()[2]);

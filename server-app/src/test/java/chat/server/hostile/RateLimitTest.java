@@ -16,7 +16,8 @@ import org.junit.jupiter.api.Test;
 /** Issue 4, item 6: a burst is served, a flood is answered with rate-limited, sustained abuse is cut. */
 class RateLimitTest {
 
-    private static final int RATE = 5;
+    /** Slow enough that tokens flowing back while a burst is read barely move the counts. */
+    private static final int RATE = 2;
     private static final int BURST = 10;
     private static final int TOLERANCE = 20;
     private static final FrameCodec CODEC = new FrameCodec();
@@ -53,7 +54,7 @@ class RateLimitTest {
                 }
             }
             // The hello took one token of the burst; a few may flow back in while the burst is read.
-            assertThat(pongs).as("pongs of a %d-frame burst", sent).isBetween(BURST - 1, BURST + 1);
+            assertThat(pongs).as("pongs of a %d-frame burst", sent).isBetween(BURST - 1, BURST + 2);
             assertThat(limited).isEqualTo(sent - pongs);
             awaitPongAfterAPause(client);
         }
@@ -63,16 +64,15 @@ class RateLimitTest {
     void sustainedAbuseIsCutWithByeAndOnlyTheAbuserNotices() {
         try (RawClient bystander = RawClient.registered(server.port(), "bystander");
              RawClient abuser = RawClient.registered(server.port(), "abuser")) {
-            bystander.receive(ServerFrame.Presence.class);
+            bystander.awaitPresence("abuser", PresenceEvent.JOIN);
             abuser.sendBytes(pings(BURST + TOLERANCE + 100));
             List<ServerFrame> frames = abuser.readUntilClosed();
             assertThat(frames.get(frames.size() - 1)).isEqualTo(new ServerFrame.Bye("rate limit exceeded", null));
             long limited = frames.stream()
                     .filter(frame -> frame instanceof ServerFrame.Error error && error.code() == ErrorCode.RATE_LIMITED)
                     .count();
-            assertThat(limited).isBetween((long) TOLERANCE, (long) TOLERANCE + 3);
-            assertThat(bystander.receive())
-                    .isEqualTo(new ServerFrame.Presence("lobby", "abuser", PresenceEvent.QUIT, null, "rate limit exceeded"));
+            assertThat(limited).isBetween((long) TOLERANCE, (long) TOLERANCE + 5);
+            assertThat(bystander.awaitPresence("abuser", PresenceEvent.QUIT).reason()).isEqualTo("rate limit exceeded");
             bystander.assertAlive("unharmed");
         }
     }

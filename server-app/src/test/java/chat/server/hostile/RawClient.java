@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.fail;
 import chat.protocol.ClientFrame;
 import chat.protocol.ErrorCode;
 import chat.protocol.FrameCodec;
+import chat.protocol.PresenceEvent;
 import chat.protocol.ProtocolException;
 import chat.protocol.ServerFrame;
 import java.io.BufferedInputStream;
@@ -109,8 +110,20 @@ final class RawClient implements AutoCloseable {
         }
     }
 
-    /** The next frame from the server; fails the test when none comes within {@link #PATIENCE}. */
+    /**
+     * The next frame that is not presence: in a shared room others come and go at any moment, and
+     * tests that are not about them must not depend on when.
+     */
     ServerFrame receive() {
+        ServerFrame frame;
+        do {
+            frame = receiveAny();
+        } while (frame instanceof ServerFrame.Presence);
+        return frame;
+    }
+
+    /** The next frame from the server, presence included; fails the test when none comes within {@link #PATIENCE}. */
+    ServerFrame receiveAny() {
         byte[] line = readLine();
         if (line == null) {
             return fail("the server closed the connection while a frame was expected");
@@ -123,7 +136,7 @@ final class RawClient implements AutoCloseable {
     }
 
     <T extends ServerFrame> T receive(Class<T> type) {
-        ServerFrame frame = receive();
+        ServerFrame frame = type == ServerFrame.Presence.class ? receiveAny() : receive();
         assertThat(frame).isInstanceOf(type);
         return type.cast(frame);
     }
@@ -133,6 +146,16 @@ final class RawClient implements AutoCloseable {
         ServerFrame.Error error = receive(ServerFrame.Error.class);
         assertThat(error.code()).as("error code of %s", error).isEqualTo(code);
         return error;
+    }
+
+    /** Skips other people's comings and goings until {@code nick}'s {@code event}; any other frame fails the test. */
+    ServerFrame.Presence awaitPresence(String nick, PresenceEvent event) {
+        while (true) {
+            ServerFrame.Presence presence = receive(ServerFrame.Presence.class);
+            if (presence.nick().equals(nick) && presence.event() == event) {
+                return presence;
+            }
+        }
     }
 
     /** Skips frames until one of {@code type} arrives. */

@@ -19,6 +19,7 @@ import java.util.concurrent.locks.LockSupport;
  */
 final class SlowConsumerScenario {
 
+    private static final String SLOW_READER = "slowpoke";
     private static final int SLOW_READER_BUFFER_BYTES = 4096;
     /** About a thousand messages a second: the rate the scenario's server allows one sender. */
     static final long SEND_INTERVAL_NANOS = 1_000_000;
@@ -34,7 +35,7 @@ final class SlowConsumerScenario {
         try (RawClient slow = RawClient.connectWithReceiveBuffer(port, SLOW_READER_BUFFER_BYTES);
              RawClient witness = RawClient.connect(port);
              RawClient sender = RawClient.connect(port)) {
-            slow.hello("slowpoke");
+            slow.hello(SLOW_READER);
             witness.hello("witness");
             sender.hello("sender");
             CompletableFuture<List<ServerFrame>> slowTail = CompletableFuture.supplyAsync(() -> {
@@ -58,10 +59,11 @@ final class SlowConsumerScenario {
             List<ServerFrame.Message> witnessed = new ArrayList<>();
             ServerFrame.Presence quit = null;
             while (witnessed.size() < messages) {
-                ServerFrame frame = witness.receive();
+                ServerFrame frame = witness.receiveAny();
                 if (frame instanceof ServerFrame.Message message) {
                     witnessed.add(message);
-                } else if (frame instanceof ServerFrame.Presence presence && presence.event() == PresenceEvent.QUIT) {
+                } else if (frame instanceof ServerFrame.Presence presence && presence.event() == PresenceEvent.QUIT
+                        && presence.nick().equals(SLOW_READER)) {
                     quit = presence;
                     slowReaderCut.countDown();
                 } else if (frame instanceof ServerFrame.Bye bye) {

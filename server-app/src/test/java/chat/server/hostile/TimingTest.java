@@ -65,8 +65,8 @@ class TimingTest {
     void aSilentClientIsPingedThenCutAndItsRoomSeesItQuitWhileALiveOneStays() {
         try (RawClient alive = RawClient.registered(server.port(), "alive");
              RawClient silent = RawClient.registered(server.port(), "silent")) {
-            assertThat(alive.receive(ServerFrame.Presence.class).nick()).isEqualTo("silent");
-            assertThat(answerPingsUntilOtherFrame(alive))
+            alive.awaitPresence("silent", PresenceEvent.JOIN);
+            assertThat(answerPingsUntilQuitOf(alive, "silent"))
                     .isEqualTo(new ServerFrame.Presence("lobby", "silent", PresenceEvent.QUIT, null, "ping timeout"));
             assertThat(silent.receive()).isEqualTo(new ServerFrame.Ping());
             silent.assertByeAndClose("ping timeout");
@@ -78,13 +78,20 @@ class TimingTest {
         }
     }
 
-    /** Answers each server ping as a live client does; returns the first frame that is not a ping. */
-    private static ServerFrame answerPingsUntilOtherFrame(RawClient client) {
-        ServerFrame frame;
-        while ((frame = client.receive()) instanceof ServerFrame.Ping) {
-            client.send(new ClientFrame.Pong(null));
+    /** Answers each server ping as a live client does, until {@code nick} quits; other frames fail the test. */
+    private static ServerFrame.Presence answerPingsUntilQuitOf(RawClient client, String nick) {
+        while (true) {
+            ServerFrame frame = client.receiveAny();
+            if (frame instanceof ServerFrame.Ping) {
+                client.send(new ClientFrame.Pong(null));
+            } else if (frame instanceof ServerFrame.Presence presence) {
+                if (presence.nick().equals(nick) && presence.event() == PresenceEvent.QUIT) {
+                    return presence;
+                }
+            } else {
+                throw new AssertionError("expected pings until " + nick + " quits, got " + frame);
+            }
         }
-        return frame;
     }
 
     @Test
