@@ -72,10 +72,6 @@ public final class ChatClient {
         return model;
     }
 
-    public Optional<Endpoint> endpoint() {
-        return Optional.ofNullable(endpoint);
-    }
-
     /** Logs in as {@code nick}; the model then reports {@code loggedIn} or {@code loginFailed}. */
     public void connect(Endpoint server, String nick) {
         endpoint = server;

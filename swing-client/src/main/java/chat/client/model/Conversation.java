@@ -99,11 +99,6 @@ public final class Conversation {
         members.removeIf(member -> Names.key(member).equals(key));
     }
 
-    boolean hasMember(String nick) {
-        String key = Names.key(nick);
-        return members.stream().anyMatch(member -> Names.key(member).equals(key));
-    }
-
     public List<TranscriptEntry> transcript() {
         return Collections.unmodifiableList(transcript);
     }

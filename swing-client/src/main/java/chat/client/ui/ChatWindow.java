@@ -100,10 +100,6 @@ public final class ChatWindow extends JFrame implements ChatListener {
         members.repaint();
     }
 
-    public Theme currentTheme() {
-        return theme;
-    }
-
     private JComponent layoutContent() {
         JPanel left = new JPanel(new BorderLayout());
         left.add(heading(conversationsHeading), BorderLayout.NORTH);

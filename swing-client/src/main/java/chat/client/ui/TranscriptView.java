@@ -121,10 +121,6 @@ final class TranscriptView extends JScrollPane {
         }
     }
 
-    JEditorPane pane() {
-        return pane;
-    }
-
     private void rebuild(boolean keepPosition) {
         List<TranscriptEntry> entries = shown == null ? List.of() : shown.transcript();
         JScrollBar bar = getVerticalScrollBar();

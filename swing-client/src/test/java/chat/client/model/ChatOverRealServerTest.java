@@ -80,6 +80,17 @@ class ChatOverRealServerTest {
     }
 
     @Test
+    void aServerShuttingDownSaysGoodbyeAndTheClientKeepsTrying() {
+        LiveServer doomed = LiveServer.start("");
+        try (TestUser olga = TestUser.online("olga", doomed.endpoint())) {
+            doomed.close();
+
+            olga.await("the server's goodbye", u -> u.lines("lobby").contains("Connection lost: the server said goodbye: server shutting down"));
+            olga.await("a retry", u -> u.status().state() == ConnectionStatus.State.RECONNECTING);
+        }
+    }
+
+    @Test
     void whispersOpenAConversationOnBothSides() {
         try (TestUser erin = TestUser.online("erin", server.endpoint());
              TestUser frank = TestUser.online("frank", server.endpoint())) {

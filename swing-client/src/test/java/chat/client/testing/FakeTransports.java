@@ -78,8 +78,4 @@ public final class FakeTransports implements TransportFactory {
     public Link last() {
         return links.get(links.size() - 1);
     }
-
-    public int opened() {
-        return links.size();
-    }
 }
