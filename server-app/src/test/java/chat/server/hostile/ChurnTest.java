@@ -30,7 +30,12 @@ class ChurnTest {
     private static TestServer server;
 
     /** The ways a client can leave, from polite to rude. */
-    private enum Departure { BYE, CLOSE, RESET, CLOSE_MID_FRAME, RESET_MID_FRAME, CLOSE_BEFORE_HELLO, RESET_MID_HELLO }
+    private enum Departure {
+        BYE, CLOSE, RESET, CLOSE_MID_FRAME, RESET_MID_FRAME, CLOSE_BEFORE_HELLO, RESET_MID_HELLO,
+        RESET_RIGHT_AFTER_HELLO, RENAME_THEN_RESET, JOIN_ROOMS_THEN_RESET
+    }
+
+    private static final int ROOMS_JOINED_BEFORE_RESET = 3;
 
     @BeforeAll
     static void start() {
@@ -112,6 +117,10 @@ class ChurnTest {
                 client.sendBytes("{\"type\":\"hello\",\"ni".getBytes(StandardCharsets.UTF_8));
                 client.reset();
             }
+            case RESET_RIGHT_AFTER_HELLO -> {
+                client.send(new ClientFrame.Hello(null, "c" + cycle, 1, null));
+                client.reset();
+            }
             default -> {
                 client.hello("c" + cycle);
                 switch (departure) {
@@ -122,6 +131,18 @@ class ChurnTest {
                     }
                     case CLOSE -> client.close();
                     case RESET -> client.reset();
+                    case RENAME_THEN_RESET -> {
+                        client.send(new ClientFrame.Nick(null, "renamed" + cycle));
+                        client.receive(ServerFrame.NickChanged.class);
+                        client.reset();
+                    }
+                    case JOIN_ROOMS_THEN_RESET -> {
+                        for (int room = 0; room < ROOMS_JOINED_BEFORE_RESET; room++) {
+                            client.send(new ClientFrame.Join(null, "room" + cycle + "x" + room, null));
+                            client.receive(ServerFrame.Joined.class);
+                        }
+                        client.reset();
+                    }
                     case CLOSE_MID_FRAME -> {
                         client.sendBytes(halfFrame);
                         client.close();
