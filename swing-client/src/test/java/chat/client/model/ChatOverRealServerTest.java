@@ -91,6 +91,18 @@ class ChatOverRealServerTest {
     }
 
     @Test
+    void anIdleClientAnswersTheHeartbeatAndStaysConnected() throws InterruptedException {
+        try (LiveServer eager = LiveServer.start("chat.heartbeat = 1s");
+             TestUser paul = TestUser.online("paul", eager.endpoint())) {
+            Thread.sleep(3_500);
+
+            assertThat(paul.status().online()).isTrue();
+            assertThat(paul.lines("lobby")).noneMatch(line -> line.startsWith("Connection lost"));
+            assertThat(paul.errors("lobby")).isEmpty();
+        }
+    }
+
+    @Test
     void whispersOpenAConversationOnBothSides() {
         try (TestUser erin = TestUser.online("erin", server.endpoint());
              TestUser frank = TestUser.online("frank", server.endpoint())) {

@@ -136,6 +136,12 @@ public final class TestUser implements AutoCloseable {
         return read(m -> m.room(room).map(TestUser::lines).orElse(List.of()));
     }
 
+    /** The problems shown in a room, in words. */
+    public List<String> errors(String room) {
+        return read(m -> m.room(room).orElseThrow().transcript().stream()
+                .filter(e -> e.kind() == TranscriptEntry.Kind.ERROR).map(TranscriptEntry::text).toList());
+    }
+
     public List<Long> seqs(String room) {
         return read(m -> m.room(room).orElseThrow().transcript().stream().filter(TranscriptEntry::isRoomMessage)
                 .map(TranscriptEntry::seq).toList());
