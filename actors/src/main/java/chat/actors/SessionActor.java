@@ -497,7 +497,9 @@ public final class SessionActor extends AbstractBehavior<SessionActor.Command> {
             return;
         }
         queue.add(frame);
-        if (queue.size() > settings.limits().maxOutbound()) {
+        // One frame over the byte budget (a big joined or history) may wait alone; a second one may not.
+        boolean overweight = queue.size() > 1 && queue.bytes() > settings.limits().maxOutboundBytes();
+        if (queue.size() > settings.limits().maxOutbound() || overweight) {
             queue.clear();
             sayByeAndClose("slow consumer", null);
             return;

@@ -10,13 +10,20 @@ import org.apache.pekko.util.ByteString;
 public final class OutboundQueue {
 
     private final ArrayDeque<ByteString> frames = new ArrayDeque<>();
+    private long bytes;
 
     public void add(ByteString frame) {
         frames.addLast(frame);
+        bytes += frame.size();
     }
 
     public int size() {
         return frames.size();
+    }
+
+    /** The bytes of all queued frames: one history page can weigh as much as a thousand chat lines. */
+    public long bytes() {
+        return bytes;
     }
 
     public boolean isEmpty() {
@@ -25,6 +32,7 @@ public final class OutboundQueue {
 
     public void clear() {
         frames.clear();
+        bytes = 0;
     }
 
     /** All queued frames as one write (a rope: no bytes are copied), leaving the queue empty. */
@@ -34,6 +42,7 @@ public final class OutboundQueue {
         while ((next = frames.pollFirst()) != null) {
             batch = batch.concat(next);
         }
+        bytes = 0;
         return batch;
     }
 }
