@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import chat.protocol.ClientFrame;
 import chat.protocol.ErrorCode;
+import chat.protocol.PresenceEvent;
 import chat.protocol.ServerFrame;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -35,6 +36,9 @@ class BoundedHeapTest {
     private static final int SLOW_READER_MESSAGES = 3000;
     private static final int SLOW_READER_TEXT = 3000;
     private static final Duration LINGER = Duration.ofSeconds(1);
+    private static final int MAX_TEXT = 4000;
+    private static final int HISTORY_PAGE = 200;
+    private static final int HOARDED_PAGES = 400;
     private static ServerProcess server;
 
     @BeforeAll
@@ -137,6 +141,28 @@ class BoundedHeapTest {
     void aSlowReaderInABusyRoomIsCutAndTheHeapHolds() throws Exception {
         SlowConsumerScenario.Outcome outcome = SlowConsumerScenario.run(server.port(), SLOW_READER_MESSAGES, SLOW_READER_TEXT);
         SlowConsumerScenario.assertOnlyTheSlowReaderWasCut(outcome, SLOW_READER_MESSAGES);
+    }
+
+    @Test
+    void aClientThatAsksForBigAnswersButNeverReadsIsCutBeforeTheHeapFills() throws Exception {
+        String page = "x".repeat(MAX_TEXT);
+        try (RawClient archivist = RawClient.registered(server.port(), "archivist");
+             RawClient witness = RawClient.registered(server.port(), "watcher");
+             RawClient hoarder = RawClient.connectWithReceiveBuffer(server.port(), 4096)) {
+            archivist.send(new ClientFrame.Join(null, "archive", null));
+            archivist.receive(ServerFrame.Joined.class);
+            for (int i = 0; i < HISTORY_PAGE; i++) {
+                archivist.send(new ClientFrame.Say(null, "archive", page));
+                archivist.receive(ServerFrame.Message.class);
+            }
+            hoarder.hello("hoarder");
+            // Each answer is a page of 200 long messages, some 800 KB: the queue's frame count alone
+            // would let this one client hold far more than the whole heap.
+            for (int i = 0; i < HOARDED_PAGES; i++) {
+                hoarder.send(new ClientFrame.History(null, "archive", null, HISTORY_PAGE));
+            }
+            assertThat(witness.awaitPresence("hoarder", PresenceEvent.QUIT).reason()).isEqualTo("slow consumer");
+        }
     }
 
     /**
