@@ -58,8 +58,14 @@ final class TranscriptView extends JScrollPane {
         setBorder(BorderFactory.createEmptyBorder());
         getVerticalScrollBar().setUnitIncrement(16);
         getVerticalScrollBar().addAdjustmentListener(event -> {
-            if (!rebuilding && shown != null && !event.getValueIsAdjusting() && event.getValue() == 0 && canScroll()) {
-                wantsOlder.accept(shown);
+            if (!rebuilding && !event.getValueIsAdjusting() && event.getValue() == 0 && canScroll()) {
+                askForOlder();
+            }
+        });
+        // A short transcript has nothing to scroll, so turning the wheel up at the top asks as well.
+        addMouseWheelListener(event -> {
+            if (event.getWheelRotation() < 0 && getVerticalScrollBar().getValue() == 0) {
+                askForOlder();
             }
         });
         // The HTML view finishes its layout in steps; whenever it grows, a pinned transcript follows it.
@@ -136,6 +142,12 @@ final class TranscriptView extends JScrollPane {
             }
             rebuilding = false;
         });
+    }
+
+    private void askForOlder() {
+        if (!rebuilding && shown != null) {
+            wantsOlder.accept(shown);
+        }
     }
 
     private boolean atBottom() {

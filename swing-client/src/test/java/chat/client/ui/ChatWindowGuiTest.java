@@ -9,6 +9,7 @@ import chat.client.Options;
 import chat.client.net.TransportFactory;
 import chat.client.testing.LiveServer;
 import chat.client.testing.Network;
+import chat.client.testing.TestUser;
 import java.awt.Component;
 import java.awt.GraphicsEnvironment;
 import java.awt.event.KeyEvent;
@@ -18,6 +19,7 @@ import java.util.Optional;
 import java.util.prefs.BackingStoreException;
 import java.util.prefs.Preferences;
 import java.util.function.Supplier;
+import java.util.stream.IntStream;
 import org.assertj.swing.core.BasicRobot;
 import org.assertj.swing.core.Robot;
 import org.assertj.swing.edt.FailOnThreadViolationRepaintManager;
@@ -52,7 +54,7 @@ class ChatWindowGuiTest {
     static void startServer() {
         assumeFalse(GraphicsEnvironment.isHeadless(), "GUI tests need a display: run them under xvfb-run");
         FailOnThreadViolationRepaintManager.install();
-        server = LiveServer.start("");
+        server = LiveServer.start("chat.history.on-join = 5");
         scratch = Preferences.userRoot().node("chat/swing-client-gui-tests");
     }
 
@@ -157,6 +159,25 @@ class ChatWindowGuiTest {
 
         input.pressAndReleaseKeys(KeyEvent.VK_UP);
         assertThat(input.text()).isEqualTo("/topic 午饭 at noon");
+    }
+
+    @Test
+    void turningTheWheelUpAtTheTopBringsOlderHistory() {
+        try (TestUser ivy = TestUser.online("ivy", server.endpoint())) {
+            ivy.joins("archive");
+            IntStream.rangeClosed(1, 12).forEach(i -> ivy.says("archive", "page line " + i));
+            ChatApp jack = launch("jack");
+            FrameFixture window = fixture(jack);
+            type(window, "/join archive");
+            awaitThat("the last five lines", () -> transcript(jack).contains("page line 12"));
+            assertThat(transcript(jack)).doesNotContain("page line 7");
+
+            robot.rotateMouseWheel(robot.finder().findByName(window.target(), "transcript"), -3);
+
+            awaitThat("the older lines", () -> transcript(jack).contains("page line 1\n"));
+            String shown = transcript(jack);
+            assertThat(shown.indexOf("page line 1\n")).isLessThan(shown.indexOf("page line 12"));
+        }
     }
 
     @Test
