@@ -12,6 +12,8 @@ import chat.client.ui.ConnectDialog;
 import chat.client.ui.Fonts;
 import chat.client.ui.Theme;
 import java.awt.EventQueue;
+import java.awt.event.WindowAdapter;
+import java.awt.event.WindowEvent;
 import java.util.Locale;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -96,8 +98,20 @@ public final class ChatApp implements ChatListener {
     }
 
     private void askWhere(String host, int port, String suggestedNick) {
-        dialog = new ConnectDialog(host, port, suggestedNick, this::connect);
+        dialog = newDialog(host, port, suggestedNick);
         dialog.setVisible(true);
+    }
+
+    private ConnectDialog newDialog(String host, int port, String suggestedNick) {
+        ConnectDialog connectDialog = new ConnectDialog(host, port, suggestedNick, this::connect);
+        connectDialog.addWindowListener(new WindowAdapter() {
+            @Override
+            public void windowClosing(WindowEvent event) {
+                // Closing the dialog while a login is under way means: never mind.
+                client.quit();
+            }
+        });
+        return connectDialog;
     }
 
     private void connect(Endpoint server, String chosenNick) {
@@ -118,7 +132,7 @@ public final class ChatApp implements ChatListener {
     @Override
     public void loginFailed(String reason) {
         if (dialog == null) {
-            dialog = new ConnectDialog(endpoint.host(), endpoint.port(), nick, this::connect);
+            dialog = newDialog(endpoint.host(), endpoint.port(), nick);
         }
         dialog.failed(reason);
     }
