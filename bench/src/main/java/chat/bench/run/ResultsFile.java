@@ -50,7 +50,7 @@ final class ResultsFile {
                 .append("these limits raised for the load, everything else at its shipped default: `")
                 .append(String.join(" ", ServerKind.OUR_LIMIT_OVERRIDES)).append("`; `-Dchat.default-room=` is empty in ")
                 .append("scenarios 3 and 4 (no shared room for idle connections), `lobby` otherwise. Its slow-consumer ")
-                .append("limit stays at `chat.limits.max-outbound = 1000` frames.\n");
+                .append("limits (`chat.limits.max-outbound`, `max-outbound-bytes`) stay at their defaults.\n");
         out.append("- Baseline: `chat.bench.baseline.BaselineServer` (bench module): a thread per client, one global lock ")
                 .append("and condition variable guarding the rooms and one queue, one broadcaster thread writing each ")
                 .append("frame to each recipient's socket in turn with blocking writes. It encodes with the same ")
