@@ -16,6 +16,7 @@ import java.util.Set;
 import org.apache.pekko.Done;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.SupervisorStrategy;
 import org.apache.pekko.actor.typed.javadsl.AbstractBehavior;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
@@ -122,9 +123,15 @@ public final class RegistryActor extends AbstractBehavior<RegistryActor.Command>
     private long roomsStarted;
     private boolean shuttingDown;
 
+    /**
+     * The registry is the guardian: if it stopped, every session and room would stop with it and
+     * the server would end. A request it fails on (a history store that cannot open a room) is
+     * dropped and logged instead; the session that asked gives up after its answer timeout.
+     */
     public static Behavior<Command> create(ChatSettings settings, HistoryStore historyStore) {
-        return Behaviors.setup(context -> Behaviors.withTimers(
-                timers -> new RegistryActor(context, timers, settings, historyStore)));
+        return Behaviors.supervise(Behaviors.<Command>setup(context -> Behaviors.withTimers(
+                        timers -> new RegistryActor(context, timers, settings, historyStore))))
+                .onFailure(SupervisorStrategy.resume().withLoggingEnabled(true));
     }
 
     private RegistryActor(ActorContext<Command> context, TimerScheduler<Command> timers, ChatSettings settings,
