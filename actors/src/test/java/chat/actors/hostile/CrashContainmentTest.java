@@ -33,6 +33,8 @@ class CrashContainmentTest {
 
     /** A message text that makes the room's history store fail, as a broken disk would. */
     private static final String POISON = "store this if you can";
+    /** A room whose history the store cannot open, as a corrupt file would. */
+    private static final String CURSED_ROOM = "cursed";
 
     @JUnit5TestKit
     ActorTestKit testKit = ActorTestKit.create();
@@ -112,16 +114,37 @@ class CrashContainmentTest {
         dave.frames.expectNoMessage();
     }
 
+    @Test
+    void aRegistryThatFailsOnOneRequestGoesOnServingEveryoneElse() {
+        LoggingTestKit.error(IllegalStateException.class).withMessageContains("injected").expect(testKit.system(), () -> {
+            alice.sendWithoutWaiting("{\"type\":\"join\",\"room\":\"" + CURSED_ROOM + "\"}");
+            return null;
+        });
+        assertThat(alice.receive(ServerFrame.Bye.class).reason()).startsWith("server error");
+        assertThat(bob.receive(ServerFrame.Presence.class).event()).isEqualTo(PresenceEvent.QUIT);
+
+        bob.assertAlive("the registry still holds bob");
+        bob.send("{\"type\":\"whisper\",\"id\":\"w\",\"to\":\"dave\",\"text\":\"still there?\"}");
+        assertThat(bob.receive(ServerFrame.Whisper.class).to()).isEqualTo("dave");
+        assertThat(dave.receive(ServerFrame.Whisper.class).text()).isEqualTo("still there?");
+        Member erin = Member.registered(testKit, registry, "erin");
+        erin.send("{\"type\":\"who\",\"id\":\"w\",\"room\":\"lobby\"}");
+        assertThat(erin.receive(ServerFrame.Members.class).members()).containsExactly("bob", "carol", "erin");
+    }
+
     private RegistryActor.Stats stats() {
         TestProbe<RegistryActor.Stats> probe = testKit.createTestProbe();
         registry.tell(new RegistryActor.GetStats(probe.ref()));
         return probe.receiveMessage(Member.PATIENCE);
     }
 
-    /** In-memory history whose rooms fail to store one particular message. */
+    /** In-memory history that cannot open one room and whose rooms fail to store one particular message. */
     private record FailingStore(HistoryStore delegate) implements HistoryStore {
         @Override
         public RoomHistory open(String roomKey) {
+            if (roomKey.equals(CURSED_ROOM)) {
+                throw new IllegalStateException("injected fault: the history store cannot open " + roomKey);
+            }
             RoomHistory history = delegate.open(roomKey);
             return new RoomHistory() {
                 @Override
