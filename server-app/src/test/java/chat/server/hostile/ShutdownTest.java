@@ -42,6 +42,9 @@ class ShutdownTest {
                     threads.execute(() -> talk(client, talking));
                 }
             }
+            // Connected and registered, but it never reads and never hangs up: shutdown must not wait for it.
+            RawClient deadbeat = RawClient.registered(server.port(), "deadbeat");
+            clients.add(deadbeat);
             awaitAtLeast(messagesSeen, MESSAGES_BEFORE_SIGTERM);
 
             long sigterm = System.nanoTime();
@@ -51,6 +54,7 @@ class ShutdownTest {
             talking.set(false);
 
             assertThat(took).isLessThanOrEqualTo(EXIT_DEADLINE);
+            assertThat(deadbeat.receiveSkipping(ServerFrame.Bye.class)).isEqualTo(new ServerFrame.Bye("server shutting down", null));
             for (CompletableFuture<List<ServerFrame>> frames : lastFrames) {
                 List<ServerFrame> received = frames.get(RawClient.PATIENCE.toSeconds(), TimeUnit.SECONDS);
                 assertThat(received.get(received.size() - 1)).isEqualTo(new ServerFrame.Bye("server shutting down", null));

@@ -8,10 +8,14 @@ class SlowConsumerTest {
 
     private static final int MESSAGES = 3000;
     private static final int TEXT_LENGTH = 3000;
+    private static final int TINY_RECEIVE_BUFFER = 4096;
 
     @Test
     void aReaderThatStopsIsCutWhileEveryOtherMemberGetsEveryMessageInOrder() throws Exception {
-        try (TestServer server = TestServer.start(SlowConsumerScenario.SERVER_SETTINGS, "chat.limits.linger = 5s")) {
+        try (TestServer server = TestServer.start(SlowConsumerScenario.SERVER_SETTINGS, "chat.limits.linger = 5s");
+             RawClient deadbeat = RawClient.connectWithReceiveBuffer(server.port(), TINY_RECEIVE_BUFFER)) {
+            // Never reads and never hangs up: the server must let go of it by itself.
+            deadbeat.hello("deadbeat");
             SlowConsumerScenario.Outcome outcome = SlowConsumerScenario.run(server.port(), MESSAGES, TEXT_LENGTH);
             SlowConsumerScenario.assertOnlyTheSlowReaderWasCut(outcome, MESSAGES);
             server.awaitStats(new RegistryActor.Stats(0, 0, 1));
