@@ -212,6 +212,7 @@ public final class ChatWindow extends JFrame implements ChatListener {
     @Override
     public void conversationsChanged() {
         conversations.refresh();
+        model.selected().ifPresent(this::showTitle);
     }
 
     @Override
@@ -270,8 +271,14 @@ public final class ChatWindow extends JFrame implements ChatListener {
         topic.setToolTipText(conversation.topic().isEmpty() ? null : conversation.topic());
         members.show(conversation.isRoom() ? conversation.members() : java.util.List.of(conversation.name(), model.nick()));
         membersHeading.setText("MEMBERS \u2014 " + (conversation.isRoom() ? conversation.members().size() : 2));
-        setTitle(conversation.name() + " \u2014 " + model.nick() + " \u2014 Chat");
+        showTitle(conversation);
         input.hint((conversation.isRoom() ? "Message #" : "Whisper to ") + conversation.name() + "   (/help for commands)");
+    }
+
+    /** The window title names the conversation and, for the taskbar, how many messages wait elsewhere. */
+    private void showTitle(Conversation conversation) {
+        int unread = model.conversations().stream().mapToInt(Conversation::unread).sum();
+        setTitle((unread > 0 ? "(" + unread + ") " : "") + conversation.name() + " \u2014 " + model.nick() + " \u2014 Chat");
     }
 
     /** The plain text of the shown transcript, for tests and screen readers. */
