@@ -175,6 +175,19 @@ class ChatOverRealServerTest {
     }
 
     @Test
+    void refusedRequestsAreExplainedWhereTheUserIsLooking() {
+        try (TestUser quinn = TestUser.online("quinn", server.endpoint())) {
+            quinn.types("/msg nobody-here hello?");
+            quinn.types("/leave nowhere");
+
+            quinn.await("two explanations", u -> u.errors("lobby").size() == 2);
+            assertThat(quinn.errors("lobby").get(0)).contains("nobody-here");
+            assertThat(quinn.errors("lobby").get(1)).contains("nowhere");
+            assertThat(quinn.status().online()).isTrue();
+        }
+    }
+
+    @Test
     void quittingSaysByeAndTheOthersSeeItGo() {
         try (TestUser mia = TestUser.online("mia", server.endpoint());
              TestUser ned = TestUser.online("ned", server.endpoint())) {
