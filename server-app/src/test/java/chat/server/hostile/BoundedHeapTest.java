@@ -51,7 +51,7 @@ class BoundedHeapTest {
     }
 
     @AfterAll
-    static void stop() throws InterruptedException {
+    static void stop() {
         server.close();
     }
 

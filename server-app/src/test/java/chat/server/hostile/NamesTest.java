@@ -135,6 +135,8 @@ class NamesTest {
              RawClient digits = RawClient.registered(server.port(), "x1ao")) {
             latin.send(new ClientFrame.Who("w", "lobby"));
             assertThat(latin.receiveSkipping(ServerFrame.Members.class).members()).contains("xiao", "小明", "x1ao");
+            han.assertAlive("han");
+            digits.assertAlive("digits");
         }
     }
 }

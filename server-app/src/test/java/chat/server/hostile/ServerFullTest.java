@@ -39,6 +39,8 @@ class ServerFullTest {
                 }
             }
             server.awaitStats(new RegistryActor.Stats(2, 2, 1));
+            first.assertAlive("the refusals harmed nobody");
+            second.assertAlive("the refusals harmed nobody");
             try (RawClient againFromTheSecondHost = RawClient.connectFrom("127.0.0.2", server.port())) {
                 againFromTheSecondHost.hello("remote3");
                 againFromTheSecondHost.assertAlive("a freed place is given again");
