@@ -156,7 +156,7 @@ public final class ChatClient {
         if (text.isBlank()) {
             return;
         }
-        if (current == null) {
+        if (current == null || current.kind() == Conversation.Kind.SERVER) {
             model.error(null, "Join a room first: /join ROOM");
         } else if (current.isRoom()) {
             transport.send(new ClientFrame.Say(request(Purpose.OTHER, current), current.name(), text));
@@ -397,6 +397,10 @@ public final class ChatClient {
 
     /** Nicks to offer on Tab: the members of the current room, or the partner of a whisper conversation. */
     public List<String> completionNicks() {
-        return model.selected().map(c -> c.isRoom() ? c.members() : List.of(c.name())).orElse(List.of());
+        return model.selected().map(c -> switch (c.kind()) {
+            case ROOM -> c.members();
+            case WHISPER -> List.of(c.name());
+            case SERVER -> List.<String>of();
+        }).orElse(List.of());
     }
 }

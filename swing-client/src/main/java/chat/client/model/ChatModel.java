@@ -267,15 +267,23 @@ public final class ChatModel {
 
     /** A line for the user in the conversation they are looking at. */
     void notice(String text) {
-        selected().ifPresent(c -> add(c, TranscriptEntry.notice(now(), text)));
+        add(inView(), TranscriptEntry.notice(now(), text));
     }
 
-    /** A problem in words for the user, shown where they are looking or in the conversation it concerns. */
+    /** A problem in words for the user, shown in the conversation it concerns or else where they are looking. */
     void error(String conversationKey, String text) {
-        Conversation target = conversationKey == null ? selected : conversations.getOrDefault(conversationKey, selected);
-        if (target != null) {
-            add(target, TranscriptEntry.error(now(), text));
+        Conversation target = conversationKey == null ? null : conversations.get(conversationKey);
+        add(target != null ? target : inView(), TranscriptEntry.error(now(), text));
+    }
+
+    /** The conversation in view; with none open, the server conversation opens to take the line. */
+    private Conversation inView() {
+        if (selected == null) {
+            Conversation server = new Conversation(Conversation.Kind.SERVER, "server");
+            conversations.put(server.key(), server);
+            select(server.key());
         }
+        return selected;
     }
 
     /** Marks every conversation as cut off: pages of history asked for will not arrive. */

@@ -15,7 +15,24 @@ import java.util.Set;
  */
 public final class Conversation {
 
-    public enum Kind { ROOM, WHISPER }
+    /** Rooms, whispers with one person, and the place for notices while no room is open. */
+    public enum Kind {
+        ROOM("# "), WHISPER("@ "), SERVER("~ ");
+
+        private final String sigil;
+
+        Kind(String sigil) {
+            this.sigil = sigil;
+        }
+
+        /** What a name is prefixed with in lists and headers. */
+        public String sigil() {
+            return sigil;
+        }
+    }
+
+    /** The key of the one conversation of kind SERVER. */
+    public static final String SERVER_KEY = "~server";
 
     private static final Comparator<String> MEMBER_ORDER =
             Comparator.comparing(Names::key).thenComparing(Comparator.naturalOrder());
@@ -50,7 +67,11 @@ public final class Conversation {
     }
 
     public String key() {
-        return kind == Kind.ROOM ? roomKey(name) : whisperKey(name);
+        return switch (kind) {
+            case ROOM -> roomKey(name);
+            case WHISPER -> whisperKey(name);
+            case SERVER -> SERVER_KEY;
+        };
     }
 
     public Kind kind() {
@@ -159,9 +180,9 @@ public final class Conversation {
         this.loadingOlder = loading;
     }
 
-    /** True while this client is a member of the room; whisper conversations are always open. */
+    /** True while this client is a member of the room; other conversations are always open. */
     public boolean joined() {
-        return joined || kind == Kind.WHISPER;
+        return joined || kind != Kind.ROOM;
     }
 
     void joined(boolean isJoined) {

@@ -15,6 +15,7 @@ import java.awt.event.InputEvent;
 import java.awt.event.KeyEvent;
 import java.awt.event.WindowAdapter;
 import java.awt.event.WindowEvent;
+import java.util.List;
 import java.util.function.Consumer;
 import javax.swing.AbstractAction;
 import javax.swing.BorderFactory;
@@ -266,13 +267,26 @@ public final class ChatWindow extends JFrame implements ChatListener {
     }
 
     private void showHeader(Conversation conversation) {
-        title.setText((conversation.isRoom() ? "# " : "@ ") + conversation.name());
-        topic.setText(conversation.isRoom() ? conversation.topic() : "private conversation");
+        title.setText(conversation.kind().sigil() + conversation.name());
         topic.setToolTipText(conversation.topic().isEmpty() ? null : conversation.topic());
-        members.show(conversation.isRoom() ? conversation.members() : java.util.List.of(conversation.name(), model.nick()));
-        membersHeading.setText("MEMBERS \u2014 " + (conversation.isRoom() ? conversation.members().size() : 2));
+        List<String> people = switch (conversation.kind()) {
+            case ROOM -> conversation.members();
+            case WHISPER -> List.of(conversation.name(), model.nick());
+            case SERVER -> List.of();
+        };
+        topic.setText(switch (conversation.kind()) {
+            case ROOM -> conversation.topic();
+            case WHISPER -> "private conversation";
+            case SERVER -> "notices from the server: /join a room to chat";
+        });
+        members.show(people);
+        membersHeading.setText("MEMBERS \u2014 " + people.size());
         showTitle(conversation);
-        input.hint((conversation.isRoom() ? "Message #" : "Whisper to ") + conversation.name() + "   (/help for commands)");
+        input.hint(switch (conversation.kind()) {
+            case ROOM -> "Message #" + conversation.name();
+            case WHISPER -> "Whisper to " + conversation.name();
+            case SERVER -> "/join ROOM";
+        } + "   (/help for commands)");
     }
 
     /** The window title names the conversation and, for the taskbar, how many messages wait elsewhere. */

@@ -71,7 +71,7 @@ final class ConversationListView extends JList<Conversation> {
         @Override
         public Component getListCellRendererComponent(JList<? extends Conversation> list, Conversation value, int index,
                 boolean isSelected, boolean cellHasFocus) {
-            name.setText((value.isRoom() ? "# " : "@ ") + value.name());
+            name.setText(value.kind().sigil() + value.name());
             name.setFont(list.getFont().deriveFont(value.unread() > 0 ? Font.BOLD : Font.PLAIN));
             name.setForeground(isSelected ? list.getSelectionForeground() : list.getForeground());
             badge.setFont(list.getFont().deriveFont(Font.BOLD, list.getFont().getSize2D() - 2));

@@ -154,6 +154,24 @@ class ChatClientTest {
     }
 
     @Test
+    void withNoRoomOpenHelpAndProblemsLandInTheServerConversation() {
+        FakeTransports.Link link = loggedInAsAliceInLobby();
+        client.submit("/leave");
+        link.serverSends(new ServerFrame.Left("lobby", "c1"));
+        assertThat(model.conversations()).isEmpty();
+
+        client.submit("/help");
+        client.submit("anyone?");
+
+        Conversation server = model.selected().orElseThrow();
+        assertThat(server.kind()).isEqualTo(Conversation.Kind.SERVER);
+        assertThat(server.transcript()).extracting(TranscriptEntry::text)
+                .anyMatch(text -> text.contains("/join ROOM"))
+                .contains("Join a room first: /join ROOM");
+        assertThat(link.sent()).noneMatch(ClientFrame.Say.class::isInstance);
+    }
+
+    @Test
     void messagesInAnotherRoomCountAsUnreadUntilItIsShownAndMentionsAskForAttention() {
         FakeTransports.Link link = loggedInAsAliceInLobby();
         client.submit("/join dev");
