@@ -7,6 +7,7 @@ import chat.protocol.ClientFrame;
 import chat.protocol.ErrorCode;
 import chat.protocol.ServerFrame;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -50,6 +51,10 @@ class ChurnTest {
     @AfterEach
     void nothingIsLeftBehind() {
         server.awaitStats(EMPTY);
+        if (OpenConnections.visible()) {
+            TestServer.Eventually.equal("connections the server still holds open", 0L,
+                    () -> OpenConnections.toPort(server.port()), Duration.ofSeconds(15));
+        }
     }
 
     @Test
@@ -103,6 +108,9 @@ class ChurnTest {
             threads.shutdown();
             assertThat(welcomes).isEqualTo(1);
             server.awaitStats(new RegistryActor.Stats(RACERS, 1, 1));
+            if (OpenConnections.visible()) {
+                assertThat(OpenConnections.toPort(server.port())).as("connections seen by the kernel").isEqualTo(RACERS);
+            }
         } finally {
             racers.forEach(RawClient::reset);
         }
