@@ -108,7 +108,7 @@ class CrashContainmentTest {
         assertThat(bob.receive(ServerFrame.Members.class).members()).containsExactly("bob", "carol");
         Member aliceAgain = Member.registered(testKit, registry, "alice");
         aliceAgain.assertAlive("the nick was free again");
-        assertThat(stats()).isEqualTo(new RegistryActor.Stats(4, 4, 2));
+        awaitStats(new RegistryActor.Stats(4, 4, 2));
 
         dave.assertAlive("untouched");
         dave.frames.expectNoMessage();
@@ -132,10 +132,14 @@ class CrashContainmentTest {
         assertThat(erin.receive(ServerFrame.Members.class).members()).containsExactly("bob", "carol", "erin");
     }
 
-    private RegistryActor.Stats stats() {
+    /** The registry learns of a stopped session through its watch, a moment after the session's last words. */
+    private void awaitStats(RegistryActor.Stats expected) {
         TestProbe<RegistryActor.Stats> probe = testKit.createTestProbe();
-        registry.tell(new RegistryActor.GetStats(probe.ref()));
-        return probe.receiveMessage(Member.PATIENCE);
+        probe.awaitAssert(Member.PATIENCE, () -> {
+            registry.tell(new RegistryActor.GetStats(probe.ref()));
+            assertThat(probe.receiveMessage(Member.PATIENCE)).isEqualTo(expected);
+            return null;
+        });
     }
 
     /** In-memory history that cannot open one room and whose rooms fail to store one particular message. */
