@@ -17,6 +17,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -39,6 +40,8 @@ class BoundedHeapTest {
     private static final int MAX_TEXT = 4000;
     private static final int HISTORY_PAGE = 200;
     private static final int HOARDED_PAGES = 400;
+    /** Each check its own nick: the last probe may still be on its way out. */
+    private static final AtomicInteger PROBES = new AtomicInteger();
     private static ServerProcess server;
 
     @BeforeAll
@@ -58,7 +61,7 @@ class BoundedHeapTest {
     @AfterEach
     void theServerIsAliveAndServing() {
         assertThat(server.isAlive()).as("server process alive; its log:%n%s", server.log()).isTrue();
-        try (RawClient client = RawClient.registered(server.port(), "probe")) {
+        try (RawClient client = RawClient.registered(server.port(), "probe" + PROBES.incrementAndGet())) {
             client.assertAlive("serving");
         }
     }
