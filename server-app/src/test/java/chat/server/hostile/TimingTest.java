@@ -65,8 +65,8 @@ class TimingTest {
     void aSilentClientIsPingedThenCutAndItsRoomSeesItQuitWhileALiveOneStays() {
         try (RawClient alive = RawClient.registered(server.port(), "alive");
              RawClient silent = RawClient.registered(server.port(), "silent")) {
-            alive.awaitPresence("silent", PresenceEvent.JOIN);
-            assertThat(answerPingsUntilQuitOf(alive, "silent"))
+            answerPingsUntil(alive, "silent", PresenceEvent.JOIN);
+            assertThat(answerPingsUntil(alive, "silent", PresenceEvent.QUIT))
                     .isEqualTo(new ServerFrame.Presence("lobby", "silent", PresenceEvent.QUIT, null, "ping timeout"));
             assertThat(silent.receive()).isEqualTo(new ServerFrame.Ping());
             silent.assertByeAndClose("ping timeout");
@@ -78,18 +78,18 @@ class TimingTest {
         }
     }
 
-    /** Answers each server ping as a live client does, until {@code nick} quits; other frames fail the test. */
-    private static ServerFrame.Presence answerPingsUntilQuitOf(RawClient client, String nick) {
+    /** Answers each server ping as a live client does, until {@code nick}'s {@code event}; other frames fail the test. */
+    private static ServerFrame.Presence answerPingsUntil(RawClient client, String nick, PresenceEvent event) {
         while (true) {
             ServerFrame frame = client.receiveAny();
             if (frame instanceof ServerFrame.Ping) {
                 client.send(new ClientFrame.Pong(null));
             } else if (frame instanceof ServerFrame.Presence presence) {
-                if (presence.nick().equals(nick) && presence.event() == PresenceEvent.QUIT) {
+                if (presence.nick().equals(nick) && presence.event() == event) {
                     return presence;
                 }
             } else {
-                throw new AssertionError("expected pings until " + nick + " quits, got " + frame);
+                throw new AssertionError("expected pings until " + nick + " " + event.wire() + ", got " + frame);
             }
         }
     }
