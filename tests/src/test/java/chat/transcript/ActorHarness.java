@@ -59,6 +59,11 @@ final class ActorHarness implements ChatHarness {
             }
 
             @Override
+            public void stopReading() {
+                connection.tell(StandInConnection.StopReading.INSTANCE);
+            }
+
+            @Override
             public void stopSending() {
                 connection.tell(StandInConnection.StopSending.INSTANCE);
             }

@@ -12,6 +12,9 @@ interface ClientConnection {
     /** Closes the sending side, keeps reading: a script piped into {@code nc -N} at the end of its input. */
     void stopSending();
 
+    /** Takes nothing more off the wire; what the server writes piles up on its side. */
+    void stopReading();
+
     /** Goes away without a word, as a crashed client or a pulled cable would. */
     void drop();
 }

@@ -20,12 +20,12 @@ final class FrameMatcher {
             return new Outcome.Matched(bindings);
         }
         if (pattern instanceof FramePattern.Absent) {
-            return new Outcome.Mismatch(path, "expected no such field, got " + actual);
+            return new Outcome.Mismatch(path, () -> "expected no such field, got " + actual);
         }
         if (pattern instanceof FramePattern.Literal literal) {
             return sameValue(literal.value(), actual)
                     ? new Outcome.Matched(bindings)
-                    : new Outcome.Mismatch(path, "expected " + literal.value() + ", got " + actual);
+                    : new Outcome.Mismatch(path, () -> "expected " + literal.value() + ", got " + actual);
         }
         if (pattern instanceof FramePattern.Variable variable) {
             return variable(variable, actual, bindings, path);
@@ -46,24 +46,24 @@ final class FrameMatcher {
         }
         return sameValue(bound, actual)
                 ? new Outcome.Matched(bindings)
-                : new Outcome.Mismatch(path, "expected $" + variable.name() + " = " + bound + ", got " + actual);
+                : new Outcome.Mismatch(path, () -> "expected $" + variable.name() + " = " + bound + ", got " + actual);
     }
 
     private static Outcome offset(FramePattern.Offset offset, JsonNode actual, Bindings bindings, String path) {
         JsonNode bound = bindings.get(offset.name()).orElse(null);
         String expression = "$" + offset.name() + (offset.delta() >= 0 ? "+" : "") + offset.delta();
         if (bound == null || !bound.isIntegralNumber()) {
-            return new Outcome.Mismatch(path, expression + " needs $" + offset.name() + " to hold a whole number, it holds " + bound);
+            return new Outcome.Mismatch(path, () -> expression + " needs $" + offset.name() + " to hold a whole number, it holds " + bound);
         }
         JsonNode expected = JsonNodeFactory.instance.numberNode(bound.longValue() + offset.delta());
         return sameValue(expected, actual)
                 ? new Outcome.Matched(bindings)
-                : new Outcome.Mismatch(path, "expected " + expression + " = " + expected + ", got " + actual);
+                : new Outcome.Mismatch(path, () -> "expected " + expression + " = " + expected + ", got " + actual);
     }
 
     private static Outcome object(FramePattern.ObjectShape shape, JsonNode actual, Bindings bindings, String path) {
         if (!actual.isObject()) {
-            return new Outcome.Mismatch(path, "expected an object, got " + actual);
+            return new Outcome.Mismatch(path, () -> "expected an object, got " + actual);
         }
         Bindings current = bindings;
         for (Map.Entry<String, FramePattern> field : shape.fields().entrySet()) {
@@ -71,12 +71,12 @@ final class FrameMatcher {
             JsonNode value = actual.get(field.getKey());
             if (field.getValue() instanceof FramePattern.Absent) {
                 if (value != null) {
-                    return new Outcome.Mismatch(fieldPath, "expected no such field, got " + value);
+                    return new Outcome.Mismatch(fieldPath, () -> "expected no such field, got " + value);
                 }
                 continue;
             }
             if (value == null) {
-                return new Outcome.Mismatch(fieldPath, "missing");
+                return new Outcome.Mismatch(fieldPath, () -> "missing");
             }
             Outcome outcome = match(field.getValue(), value, current, fieldPath);
             if (outcome instanceof Outcome.Mismatch) {
@@ -89,21 +89,21 @@ final class FrameMatcher {
 
     private static Outcome array(FramePattern.ArrayShape shape, JsonNode actual, Bindings bindings, String path) {
         if (!actual.isArray()) {
-            return new Outcome.Mismatch(path, "expected an array, got " + actual);
+            return new Outcome.Mismatch(path, () -> "expected an array, got " + actual);
         }
         List<FramePattern> expected = shape.elements();
         boolean sizeFits = shape.open() ? actual.size() >= expected.size() : actual.size() == expected.size();
         if (!sizeFits) {
-            return new Outcome.Mismatch(path, "expected " + (shape.open() ? "at least " : "") + expected.size()
+            return new Outcome.Mismatch(path, () -> "expected " + (shape.open() ? "at least " : "") + expected.size()
                     + " elements, got " + actual.size() + ": " + actual);
         }
         if (shape.anyOrder()) {
             List<JsonNode> candidates = new ArrayList<>();
             actual.forEach(candidates::add);
-            Bindings assigned = assign(expected, 0, candidates, new boolean[candidates.size()], bindings, path);
+            Bindings assigned = Assignment.find(expected, candidates, bindings);
             return assigned != null
                     ? new Outcome.Matched(assigned)
-                    : new Outcome.Mismatch(path, "no arrangement of the " + expected.size()
+                    : new Outcome.Mismatch(path, () -> "no arrangement of the " + expected.size()
                             + " listed elements fits " + actual);
         }
         Bindings current = bindings;
@@ -115,29 +115,6 @@ final class FrameMatcher {
             current = ((Outcome.Matched) outcome).bindings();
         }
         return new Outcome.Matched(current);
-    }
-
-    /** Finds distinct elements for every pattern, backtracking: lists in frames are short. */
-    private static Bindings assign(List<FramePattern> patterns, int index, List<JsonNode> candidates, boolean[] taken,
-            Bindings bindings, String path) {
-        if (index == patterns.size()) {
-            return bindings;
-        }
-        for (int i = 0; i < candidates.size(); i++) {
-            if (taken[i]) {
-                continue;
-            }
-            Outcome outcome = match(patterns.get(index), candidates.get(i), bindings, path + "[" + i + "]");
-            if (outcome instanceof Outcome.Matched matched) {
-                taken[i] = true;
-                Bindings rest = assign(patterns, index + 1, candidates, taken, matched.bindings(), path);
-                if (rest != null) {
-                    return rest;
-                }
-                taken[i] = false;
-            }
-        }
-        return null;
     }
 
     static boolean sameValue(JsonNode expected, JsonNode actual) {

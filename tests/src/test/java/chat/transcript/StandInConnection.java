@@ -31,6 +31,9 @@ final class StandInConnection extends AbstractBehavior<StandInConnection.Command
     /** Bytes the client sends. */
     record Feed(ByteString bytes) implements Command {}
 
+    /** The client stops reading: writes are no longer acknowledged, as a full TCP window would do. */
+    enum StopReading implements Command { INSTANCE }
+
     /** The client closes its sending side: the bytes already sent still arrive, then the input ends; writes go on. */
     enum StopSending implements Command { INSTANCE }
 
@@ -56,6 +59,7 @@ final class StandInConnection extends AbstractBehavior<StandInConnection.Command
     private boolean inputEnded;
     private boolean reading = true;
     private boolean closed;
+    private boolean clientReads = true;
 
     /** {@code peer} names the connection in logs, as address:port would. */
     static Behavior<Command> create(ActorRef<RegistryActor.Command> registry, String address, String peer,
@@ -81,6 +85,10 @@ final class StandInConnection extends AbstractBehavior<StandInConnection.Command
                 .onMessage(AdmissionDecided.class, this::onAdmission)
                 .onMessage(Feed.class, this::onFeed)
                 .onMessageEquals(SessionReady.INSTANCE, this::onSessionReady)
+                .onMessageEquals(StopReading.INSTANCE, () -> {
+                    clientReads = false;
+                    return this;
+                })
                 .onMessageEquals(StopSending.INSTANCE, this::onStopSending)
                 .onMessageEquals(Drop.INSTANCE, this::onDrop)
                 .onMessage(FromSession.class, this::onFromSession)
@@ -149,9 +157,11 @@ final class StandInConnection extends AbstractBehavior<StandInConnection.Command
 
     private Behavior<Command> onFromSession(FromSession from) {
         if (from.message() instanceof Outbound.Write write) {
-            byte[] bytes = write.bytes().toArray();
-            inbox.bytes(bytes, 0, bytes.length);
-            session.tell(SessionActor.Written.INSTANCE);
+            if (clientReads) {
+                byte[] bytes = write.bytes().toArray();
+                inbox.bytes(bytes, 0, bytes.length);
+                session.tell(SessionActor.Written.INSTANCE);
+            }
             return this;
         }
         endOfStream();

@@ -38,6 +38,9 @@ sealed interface Step {
     /** {@code alice stops sending}: closes the sending side only, as {@code nc -N} does; answers still arrive. */
     record StopSending(int line, String source, String client) implements Step {}
 
+    /** {@code alice stops reading}: alice takes nothing more off the wire, like a frozen client. */
+    record StopReading(int line, String source, String client) implements Step {}
+
     /** {@code alice drops}: the connection goes away without {@code bye}. */
     record Drop(int line, String source, String client) implements Step {}
 

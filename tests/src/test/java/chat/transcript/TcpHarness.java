@@ -6,14 +6,21 @@ import com.typesafe.config.ConfigFactory;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 
 /** The real server, in this JVM, on an ephemeral loopback port; clients are plain sockets. */
 final class TcpHarness implements ChatHarness {
 
     private static final int READ_BUFFER_BYTES = 8192;
+    /**
+     * A small receive window, so that a client that stops reading backs up into the server after
+     * a few frames instead of after megabytes of kernel buffers.
+     */
+    private static final int SOCKET_RECEIVE_BUFFER_BYTES = 16 * 1024;
 
     private final ChatServer server;
     private final List<SocketConnection> connections = new ArrayList<>();
@@ -33,7 +40,10 @@ final class TcpHarness implements ChatHarness {
 
     @Override
     public ClientConnection connect() throws IOException {
-        SocketConnection connection = new SocketConnection(new Socket(InetAddress.getLoopbackAddress(), server.port()));
+        Socket socket = new Socket();
+        socket.setReceiveBufferSize(SOCKET_RECEIVE_BUFFER_BYTES);
+        socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), server.port()));
+        SocketConnection connection = new SocketConnection(socket);
         connections.add(connection);
         return connection;
     }
@@ -56,6 +66,8 @@ final class TcpHarness implements ChatHarness {
 
         private final Socket socket;
         private final Inbox inbox = new Inbox();
+        /** Open while the client reads; stopReading closes it until the connection is dropped. */
+        private volatile CountDownLatch resumed = new CountDownLatch(0);
 
         SocketConnection(Socket socket) throws IOException {
             this.socket = socket;
@@ -72,9 +84,12 @@ final class TcpHarness implements ChatHarness {
                 int count;
                 while ((count = in.read(buffer)) >= 0) {
                     inbox.bytes(buffer, 0, count);
+                    resumed.await();
                 }
             } catch (IOException e) {
                 // A reset or our own drop ends the stream just like an orderly close.
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
             inbox.closed();
             // The server has finished: hang up too, as a client does.
@@ -97,6 +112,11 @@ final class TcpHarness implements ChatHarness {
         }
 
         @Override
+        public void stopReading() {
+            resumed = new CountDownLatch(1);
+        }
+
+        @Override
         public void stopSending() {
             try {
                 socket.shutdownOutput();
@@ -107,6 +127,7 @@ final class TcpHarness implements ChatHarness {
 
         @Override
         public void drop() {
+            resumed.countDown();
             try {
                 socket.close();
             } catch (IOException e) {

@@ -25,6 +25,7 @@ final class TranscriptParser {
     private static final Pattern SHUTS_DOWN = Pattern.compile("server shuts down");
     private static final Pattern CONNECTS = Pattern.compile("(\\S+)\\s+connects");
     private static final Pattern DROPS = Pattern.compile("(\\S+)\\s+drops");
+    private static final Pattern STOPS_READING = Pattern.compile("(\\S+)\\s+stops reading");
     private static final Pattern STOPS_SENDING = Pattern.compile("(\\S+)\\s+stops sending");
     /** {@code {{x*5000}}}: the text before the last star, repeated; for long frames. */
     private static final Pattern REPEAT = Pattern.compile("\\{\\{(.*?)\\*(\\d+)}}");
@@ -134,6 +135,9 @@ final class TranscriptParser {
         if ((m = CONNECTS.matcher(line)).matches()) {
             return new Step.Connect(number, source, m.group(1));
         }
+        if ((m = STOPS_READING.matcher(line)).matches()) {
+            return new Step.StopReading(number, source, m.group(1));
+        }
         if ((m = STOPS_SENDING.matcher(line)).matches()) {
             return new Step.StopSending(number, source, m.group(1));
         }
@@ -152,7 +156,7 @@ final class TranscriptParser {
         }
         throw new TranscriptSyntaxException(file, number, source,
                 "not a transcript line; expected e.g. 'alice > {...}', 'alice < {...}', 'alice < nothing', "
-                        + "'alice < closed', 'alice connects', 'alice drops', 'alice stops sending', 'alice sends raw ...', 'wait 200ms', 'server shuts down', "
+                        + "'alice < closed', 'alice connects', 'alice drops', 'alice stops sending', 'alice stops reading', 'alice sends raw ...', 'wait 200ms', 'server shuts down', "
                         + "'in any order:', '3 times: ...', 'config: key = value' or '# comment'");
     }
 

@@ -27,6 +27,7 @@ final class TranscriptRunner {
     /** After the last line: how long every client is watched for frames the transcript did not list. */
     static final Duration FINAL_QUIET_PERIOD = Duration.ofMillis(100);
     private static final int FRAMES_SHOWN_BEFORE = 6;
+    private static final int SHOWN_FRAME_CHARS = 240;
 
     private static final FrameCodec CODEC = new FrameCodec();
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -64,10 +65,10 @@ final class TranscriptRunner {
         for (Map.Entry<String, Client> entry : clients.entrySet()) {
             List<String> unexpected = entry.getValue().connection.inbox().drain().stream()
                     .filter(arrival -> arrival instanceof Arrival.Line)
-                    .map(Arrival::toString)
+                    .map(TranscriptRunner::shortened)
                     .toList();
             if (!unexpected.isEmpty()) {
-                throw new AssertionError(transcript.name() + " [" + mode + "], after the last line: "
+                throw new TranscriptFailure(transcript.name() + " [" + mode + "], after the last line: "
                         + entry.getKey() + " received frames the transcript does not list:\n"
                         + indent(unexpected, -1));
             }
@@ -111,6 +112,8 @@ final class TranscriptRunner {
             clients.remove(closed.client());
         } else if (step instanceof Step.AnyOrder group) {
             expectInAnyOrder(group);
+        } else if (step instanceof Step.StopReading stop) {
+            connected(step, stop.client()).connection.stopReading();
         } else if (step instanceof Step.StopSending stop) {
             connected(step, stop.client()).connection.stopSending();
         } else if (step instanceof Step.Drop drop) {
@@ -161,36 +164,21 @@ final class TranscriptRunner {
             for (Step.Expect expect : entry.getValue()) {
                 frames.add(nextFrame(expect, client));
             }
-            Bindings assigned = assign(entry.getValue(), 0, frames, new boolean[frames.size()], bindings);
+            List<FramePattern> patterns = entry.getValue().stream().map(Step.Expect::frame).toList();
+            Bindings assigned = Assignment.find(patterns, frames, bindings);
             if (assigned == null) {
+                int unmatched = Assignment.firstUnmatched(patterns, frames, bindings);
+                List<JsonNode> strays = Assignment.unmatchedCandidates(patterns, frames, bindings);
+                String which = (unmatched < 0 ? "" : "\n  no frame matches line " + entry.getValue().get(unmatched).line())
+                        + (strays.isEmpty() ? "" : "\n  frames no line matches:\n" + indent(strays.stream()
+                                .limit(FRAMES_SHOWN_BEFORE).map(frame -> shortened(new Arrival.Line(frame.toString().getBytes(StandardCharsets.UTF_8)))).toList(), -1));
                 throw fail(group, "the last " + frames.size() + " frames " + entry.getKey()
                         + " received do not match these lines in any order:\n" + indent(entry.getValue().stream()
-                                .map(expect -> expect.line() + ": " + expect.source().strip()).toList(), -1),
+                                .distinct().map(expect -> expect.line() + ": " + expect.source().strip()).toList(), -1) + which,
                         entry.getKey(), false);
             }
             bindings = assigned;
         }
-    }
-
-    private static Bindings assign(List<Step.Expect> expectations, int index, List<JsonNode> frames, boolean[] taken,
-            Bindings bindings) {
-        if (index == expectations.size()) {
-            return bindings;
-        }
-        for (int i = 0; i < frames.size(); i++) {
-            if (taken[i]) {
-                continue;
-            }
-            if (FrameMatcher.match(expectations.get(index).frame(), frames.get(i), bindings) instanceof Outcome.Matched matched) {
-                taken[i] = true;
-                Bindings rest = assign(expectations, index + 1, frames, taken, matched.bindings());
-                if (rest != null) {
-                    return rest;
-                }
-                taken[i] = false;
-            }
-        }
-        return null;
     }
 
     /** The next frame, checked to be a valid protocol v1 frame, as a JSON tree. */
@@ -225,30 +213,39 @@ final class TranscriptRunner {
 
     private static void record(Client client, Arrival arrival) {
         if (arrival != null) {
-            client.seen.add(arrival.toString());
+            client.seen.add(shortened(arrival));
         }
     }
 
-    private AssertionError fail(Step step, String problem) {
-        return new AssertionError(where(step) + "\n  " + problem + captures());
+    /** A frame as shown in a failure: long texts are cut, so that the frames around stay readable. */
+    private static String shortened(Arrival arrival) {
+        String shown = arrival.toString();
+        if (shown.length() <= SHOWN_FRAME_CHARS) {
+            return shown;
+        }
+        return shown.substring(0, SHOWN_FRAME_CHARS) + "… (" + shown.length() + " characters)";
+    }
+
+    private TranscriptFailure fail(Step step, String problem) {
+        return new TranscriptFailure(where(step) + "\n  " + problem + captures());
     }
 
     /**
      * The failure, with the latest frames the client received and those already waiting;
      * {@code comparedLast} marks the latest one as the frame this line looked at.
      */
-    private AssertionError fail(Step step, String problem, String clientName, boolean comparedLast) {
+    private TranscriptFailure fail(Step step, String problem, String clientName, boolean comparedLast) {
         StringBuilder message = new StringBuilder(where(step)).append("\n  ").append(problem);
         Client client = clients.get(clientName);
         if (client != null) {
             List<String> shown = new ArrayList<>(client.seen.subList(Math.max(0, client.seen.size() - FRAMES_SHOWN_BEFORE), client.seen.size()));
             int marked = comparedLast ? shown.size() - 1 : -1;
-            client.connection.inbox().drain().forEach(arrival -> shown.add(arrival.toString()));
+            client.connection.inbox().drain().forEach(arrival -> shown.add(shortened(arrival)));
             message.append("\n  ").append(clientName).append(" received, oldest first")
                     .append(comparedLast ? " (> marks the frame this line looked at)" : "").append(":\n")
                     .append(shown.isEmpty() ? "    (nothing at all)" : indent(shown, marked));
         }
-        return new AssertionError(message.append(captures()).toString());
+        return new TranscriptFailure(message.append(captures()).toString());
     }
 
     private String where(Step step) {
