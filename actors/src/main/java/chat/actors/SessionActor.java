@@ -468,7 +468,6 @@ public final class SessionActor extends AbstractBehavior<SessionActor.Command> {
         return this;
     }
 
-    /** The peer took too long to take its last frames or to hang up: reset the connection. */
     /**
      * The room or registry that had the request failed and lost it. What this session believes
      * about its rooms may now be wrong, so it ends cleanly and the client reconnects.
@@ -482,6 +481,7 @@ public final class SessionActor extends AbstractBehavior<SessionActor.Command> {
                 + settings.limits().answerTimeout().toSeconds() + " s; please reconnect", null);
     }
 
+    /** The peer took too long to take its last frames or to hang up: reset the connection. */
     private Behavior<Command> onLingerExpired() {
         if (connection != null && !closeSent) {
             connection.tell(new Outbound.Abort("peer did not take its last frames within " + settings.limits().linger()));
