@@ -73,7 +73,7 @@ public final class ChatServer implements AutoCloseable {
     }
 
     private static CompletionStage<Tcp.ServerBinding> bind(ActorSystem<RegistryActor.Command> system, ChatSettings settings) {
-        ConnectionFlow flows = new ConnectionFlow(system, new FrameCodec(),
+        ConnectionFlow flows = new ConnectionFlow(new FrameCodec(),
                 settings.limits().maxFrameBytesUnregistered(), settings.limits().maxFrameBytes());
         Duration admitTimeout = settings.limits().registerTimeout();
         return Tcp.get(system)

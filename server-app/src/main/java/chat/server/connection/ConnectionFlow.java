@@ -8,8 +8,6 @@ import chat.protocol.FrameCodec;
 import chat.protocol.ServerFrame;
 import org.apache.pekko.NotUsed;
 import org.apache.pekko.actor.typed.ActorRef;
-import org.apache.pekko.actor.typed.ActorSystem;
-import org.apache.pekko.japi.Pair;
 import org.apache.pekko.stream.CompletionStrategy;
 import org.apache.pekko.stream.javadsl.Flow;
 import org.apache.pekko.stream.javadsl.Sink;
@@ -17,7 +15,9 @@ import org.apache.pekko.stream.javadsl.Source;
 import org.apache.pekko.stream.typed.javadsl.ActorSink;
 import org.apache.pekko.stream.typed.javadsl.ActorSource;
 import org.apache.pekko.util.ByteString;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Builds the byte flow of one TCP connection: inbound bytes are framed and decoded and enter the
@@ -26,13 +26,11 @@ import java.util.Optional;
  */
 public final class ConnectionFlow {
 
-    private final ActorSystem<?> system;
     private final FrameCodec codec;
     private final int unregisteredFrameLimit;
     private final int frameLimit;
 
-    public ConnectionFlow(ActorSystem<?> system, FrameCodec codec, int unregisteredFrameLimit, int frameLimit) {
-        this.system = system;
+    public ConnectionFlow(FrameCodec codec, int unregisteredFrameLimit, int frameLimit) {
         this.codec = codec;
         this.unregisteredFrameLimit = unregisteredFrameLimit;
         this.frameLimit = frameLimit;
@@ -46,25 +44,32 @@ public final class ConnectionFlow {
         return Flow.fromSinkAndSource(Sink.ignore(), Source.single(ByteString.fromArrayUnsafe(codec.encode(farewell))));
     }
 
+    /**
+     * Both halves are materialized together, in the connection's one stream: the writer's actor
+     * ref is known once the graph is materialized, before any stage starts, so the inbound half's
+     * first message can hand it to the session.
+     */
     private Flow<ByteString, ByteString, NotUsed> forSession(ActorRef<SessionActor.Command> session) {
-        Pair<ActorRef<Outbound>, Source<Outbound, NotUsed>> writer =
-                ActorSource.<Outbound, SessionActor.Command>actorRefWithBackpressure(
-                                session,
-                                SessionActor.Written.INSTANCE,
-                                message -> message instanceof Outbound.Close
-                                        ? Optional.of(CompletionStrategy.draining())
-                                        : Optional.empty(),
-                                message -> message instanceof Outbound.Abort abort
-                                        ? Optional.of(new ConnectionAborted(abort.reason()))
-                                        : Optional.empty())
-                        .preMaterialize(system);
-        ActorRef<Outbound> connection = writer.first();
-        Source<ByteString, NotUsed> outbound = writer.second().map(message -> ((Outbound.Write) message).bytes());
+        AtomicReference<ActorRef<Outbound>> writer = new AtomicReference<>();
+        Source<ByteString, NotUsed> outbound = ActorSource.<Outbound, SessionActor.Command>actorRefWithBackpressure(
+                        session,
+                        SessionActor.Written.INSTANCE,
+                        message -> message instanceof Outbound.Close
+                                ? Optional.of(CompletionStrategy.draining())
+                                : Optional.empty(),
+                        message -> message instanceof Outbound.Abort abort
+                                ? Optional.of(new ConnectionAborted(abort.reason()))
+                                : Optional.empty())
+                .mapMaterializedValue(ref -> {
+                    writer.set(ref);
+                    return NotUsed.getInstance();
+                })
+                .map(message -> ((Outbound.Write) message).bytes());
 
         Sink<Decoded, NotUsed> intoSession = ActorSink.<Decoded, SessionActor.Command, SessionActor.Ack>actorRefWithBackpressure(
                 session,
                 (ack, decoded) -> new SessionActor.Received(decoded, ack),
-                ack -> new SessionActor.Connected(connection, ack),
+                ack -> new SessionActor.Connected(Objects.requireNonNull(writer.get(), "writer not materialized"), ack),
                 SessionActor.Ack.INSTANCE,
                 new SessionActor.ConnectionLost("connection closed"),
                 failure -> new SessionActor.ConnectionLost("connection lost: " + failure.getMessage()));
