@@ -33,6 +33,9 @@ final class FrameMatcher {
         if (pattern instanceof FramePattern.Offset offset) {
             return offset(offset, actual, bindings, path);
         }
+        if (pattern instanceof FramePattern.AnyOf anyOf) {
+            return anyOf(anyOf, actual, bindings, path);
+        }
         if (pattern instanceof FramePattern.ObjectShape shape) {
             return object(shape, actual, bindings, path);
         }
@@ -59,6 +62,19 @@ final class FrameMatcher {
         return sameValue(expected, actual)
                 ? new Outcome.Matched(bindings)
                 : new Outcome.Mismatch(path, () -> "expected " + expression + " = " + expected + ", got " + actual);
+    }
+
+    private static Outcome anyOf(FramePattern.AnyOf anyOf, JsonNode actual, Bindings bindings, String path) {
+        List<Outcome> misses = new ArrayList<>();
+        for (FramePattern alternative : anyOf.alternatives()) {
+            Outcome outcome = match(alternative, actual, bindings, path);
+            if (outcome instanceof Outcome.Matched) {
+                return outcome;
+            }
+            misses.add(outcome);
+        }
+        return new Outcome.Mismatch(path, () -> "none of the " + misses.size() + " alternatives fits: "
+                + misses.stream().map(Object::toString).collect(java.util.stream.Collectors.joining("; ")));
     }
 
     private static Outcome object(FramePattern.ObjectShape shape, JsonNode actual, Bindings bindings, String path) {

@@ -100,4 +100,13 @@ class FrameMatcherTest {
         assertThat(match("{\"history\":[{\"text\":\"hi\"},{\"text\":\"hey\"}]}", history))
                 .hasToString(".history[1].text: expected \"hey\", got \"yo\"");
     }
+
+    @Test
+    void alternativesAcceptEitherShape() throws Exception {
+        String either = "{\"type\":\"whisper\",\"re\":\"w\"} | {\"type\":\"error\",\"code\":\"no-such-nick\"}";
+        assertThat(match(either, "{\"type\":\"whisper\",\"re\":\"w\"}")).isInstanceOf(Outcome.Matched.class);
+        assertThat(match(either, "{\"type\":\"error\",\"code\":\"no-such-nick\"}")).isInstanceOf(Outcome.Matched.class);
+        assertThat(match(either, "{\"type\":\"error\",\"code\":\"bad-nick\"}")).isInstanceOf(Outcome.Mismatch.class);
+        assertThat(match("{\"code\":\"bad-nick\" | \"nick-taken\"}", "{\"code\":\"nick-taken\"}")).isInstanceOf(Outcome.Matched.class);
+    }
 }

@@ -22,6 +22,13 @@ sealed interface FramePattern {
     /** {@code absent}: the field must not be there. */
     record Absent() implements FramePattern {}
 
+    /** {@code a | b}: either alternative, tried in order. */
+    record AnyOf(List<FramePattern> alternatives) implements FramePattern {
+        public AnyOf {
+            alternatives = List.copyOf(alternatives);
+        }
+    }
+
     /** The listed fields must match; fields not listed are not looked at. */
     record ObjectShape(Map<String, FramePattern> fields) implements FramePattern {
         public ObjectShape {

@@ -10,7 +10,7 @@ import java.util.Map;
 
 /**
  * Reads the expectation notation: JSON plus {@code $name}, {@code $name+1}, {@code $_},
- * {@code absent}, {@code ~[...]} and a trailing {@code ...} in arrays. The value given for a
+ * {@code absent}, {@code ~[...]}, a trailing {@code ...} in arrays and {@code a | b}. The value given for a
  * field called {@code ts} is never compared: only its presence counts.
  */
 final class FramePatternParser {
@@ -37,7 +37,24 @@ final class FramePatternParser {
         return pattern;
     }
 
+    /** One value, or several separated by {@code |}: alternatives. */
     private FramePattern value() {
+        FramePattern first = single();
+        skipSpace();
+        if (!lookingAt("|")) {
+            return first;
+        }
+        List<FramePattern> alternatives = new ArrayList<>(List.of(first));
+        while (lookingAt("|")) {
+            pos++;
+            skipSpace();
+            alternatives.add(single());
+            skipSpace();
+        }
+        return new FramePattern.AnyOf(alternatives);
+    }
+
+    private FramePattern single() {
         if (pos >= text.length()) {
             throw error("the frame ends too early");
         }

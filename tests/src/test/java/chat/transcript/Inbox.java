@@ -19,14 +19,16 @@ final class Inbox {
     private final ByteArrayOutputStream partial = new ByteArrayOutputStream();
 
     synchronized void bytes(byte[] chunk, int offset, int length) {
+        int start = offset;
         for (int i = offset; i < offset + length; i++) {
             if (chunk[i] == '\n') {
+                partial.write(chunk, start, i - start);
                 arrivals.add(new Arrival.Line(partial.toByteArray()));
                 partial.reset();
-            } else {
-                partial.write(chunk[i]);
+                start = i + 1;
             }
         }
+        partial.write(chunk, start, offset + length - start);
     }
 
     synchronized void closed() {

@@ -173,8 +173,10 @@ final class TranscriptParser {
         } catch (IllegalArgumentException e) {
             throw new TranscriptSyntaxException(file, number, source, "cannot read the expected frame: " + e.getMessage());
         }
-        if (!(frame instanceof FramePattern.ObjectShape)) {
-            throw new TranscriptSyntaxException(file, number, source, "an expected frame is a JSON object {...}");
+        boolean objects = frame instanceof FramePattern.ObjectShape
+                || frame instanceof FramePattern.AnyOf anyOf && anyOf.alternatives().stream().allMatch(FramePattern.ObjectShape.class::isInstance);
+        if (!objects) {
+            throw new TranscriptSyntaxException(file, number, source, "an expected frame is a JSON object {...}, or several joined by |");
         }
         List<String> offsets = new ArrayList<>();
         collectVariables(frame, offsets);
@@ -194,6 +196,8 @@ final class TranscriptParser {
             shape.fields().values().forEach(field -> collectVariables(field, offsets));
         } else if (pattern instanceof FramePattern.ArrayShape shape) {
             shape.elements().forEach(element -> collectVariables(element, offsets));
+        } else if (pattern instanceof FramePattern.AnyOf anyOf) {
+            anyOf.alternatives().forEach(alternative -> collectVariables(alternative, offsets));
         }
     }
 
