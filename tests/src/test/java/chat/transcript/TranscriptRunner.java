@@ -98,7 +98,7 @@ final class TranscriptRunner {
             Arrival arrival = client.connection.inbox().next(QUIET_PERIOD);
             if (arrival != null) {
                 record(client, arrival);
-                throw fail(step, nothing.client() + " should receive nothing, but got " + arrival, nothing.client(), true);
+                throw fail(step, nothing.client() + " should receive nothing, but got " + shortened(arrival), nothing.client(), true);
             }
         } else if (step instanceof Step.ExpectClosed closed) {
             Client client = connected(step, closed.client());
@@ -106,7 +106,7 @@ final class TranscriptRunner {
             if (!(arrival instanceof Arrival.Closed)) {
                 record(client, arrival);
                 throw fail(step, closed.client() + "'s connection should be closed by the server, but "
-                        + (arrival == null ? "it stayed open for " + ARRIVAL_TIMEOUT.toSeconds() + " s" : "a frame came: " + arrival),
+                        + (arrival == null ? "it stayed open for " + ARRIVAL_TIMEOUT.toSeconds() + " s" : "a frame came: " + shortened(arrival)),
                         closed.client(), arrival != null);
             }
             clients.remove(closed.client());
