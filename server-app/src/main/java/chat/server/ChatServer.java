@@ -3,7 +3,9 @@ package chat.server;
 import chat.actors.ChatSettings;
 import chat.actors.RegistryActor;
 import chat.actors.history.InMemoryHistory;
+import chat.protocol.ErrorCode;
 import chat.protocol.FrameCodec;
+import chat.protocol.ServerFrame;
 import chat.server.connection.ConnectionFlow;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
@@ -16,7 +18,7 @@ import org.apache.pekko.Done;
 import org.apache.pekko.actor.CoordinatedShutdown;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.javadsl.AskPattern;
-import org.apache.pekko.stream.javadsl.Flow;
+import org.apache.pekko.japi.Pair;
 import org.apache.pekko.stream.javadsl.Sink;
 import org.apache.pekko.stream.javadsl.Tcp;
 import org.slf4j.Logger;
@@ -72,21 +74,32 @@ public final class ChatServer implements AutoCloseable {
         }
     }
 
+    /**
+     * Each accepted connection is admitted by the registry first and only then given its flow, so
+     * the connection's stream is one graph from the start.
+     */
     private static CompletionStage<Tcp.ServerBinding> bind(ActorSystem<RegistryActor.Command> system, ChatSettings settings) {
         ConnectionFlow flows = new ConnectionFlow(new FrameCodec(),
                 settings.limits().maxFrameBytesUnregistered(), settings.limits().maxFrameBytes());
-        Duration admitTimeout = settings.limits().registerTimeout();
         return Tcp.get(system)
                 .bind(settings.host(), settings.port(), settings.acceptBacklog(), List.of(), HALF_CLOSE, Optional.empty())
-                .to(Sink.foreach(connection -> {
-                    InetSocketAddress remote = connection.remoteAddress();
-                    String address = remote.getAddress().getHostAddress();
-                    String peer = address + ":" + remote.getPort();
-                    CompletionStage<RegistryActor.Admission> admission = AskPattern.ask(system,
-                            replyTo -> new RegistryActor.Admit(address, peer, replyTo), admitTimeout, system.scheduler());
-                    connection.handleWith(Flow.completionStageFlow(admission.thenApply(flows::forAdmission)), system);
-                }))
+                .mapAsyncUnordered(settings.admissionsAtOnce(), connection -> admit(system, settings, connection)
+                        .thenApply(admission -> Pair.create(connection, admission)))
+                .to(Sink.foreach(admitted -> admitted.first().handleWith(flows.forAdmission(admitted.second()), system)))
                 .run(system);
+    }
+
+    private static CompletionStage<RegistryActor.Admission> admit(ActorSystem<RegistryActor.Command> system,
+                                                                  ChatSettings settings, Tcp.IncomingConnection connection) {
+        InetSocketAddress remote = connection.remoteAddress();
+        String address = remote.getAddress().getHostAddress();
+        String peer = address + ":" + remote.getPort();
+        CompletionStage<RegistryActor.Admission> admission = AskPattern.ask(system,
+                replyTo -> new RegistryActor.Admit(address, peer, replyTo), settings.limits().registerTimeout(),
+                system.scheduler());
+        // A registry too busy to answer in time must not stop the listener: this one connection is turned away.
+        return admission.exceptionally(failure -> new RegistryActor.Refused(new ServerFrame.Error(ErrorCode.SERVER_FULL,
+                "the server is too busy to let you in; try again later", null)));
     }
 
     private void registerShutdownTasks() {
