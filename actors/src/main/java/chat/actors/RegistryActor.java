@@ -175,7 +175,7 @@ public final class RegistryActor extends AbstractBehavior<RegistryActor.Command>
         if (shuttingDown) {
             admit.replyTo().tell(new Refused(new ServerFrame.Bye(SessionActor.SHUTTING_DOWN, null)));
         } else if (places.size() >= settings.limits().maxSessions()) {
-            admit.replyTo().tell(refusedAsFull("the server is full: " + places.size() + " people are connected"));
+            admit.replyTo().tell(refusedAsFull("the server is full: all " + places.size() + " places are taken"));
         } else if (fromAddress >= settings.limits().maxPerAddress()) {
             admit.replyTo().tell(refusedAsFull("too many connections from your address: " + fromAddress));
         } else {

@@ -2,6 +2,7 @@ package chat.actors;
 
 import chat.actors.session.OutboundQueue;
 import chat.actors.session.RegistrationRules;
+import chat.actors.session.Spoken;
 import chat.actors.session.TokenBucket;
 import chat.protocol.ClientFrame;
 import chat.protocol.Decoded;
@@ -156,6 +157,8 @@ public final class SessionActor extends AbstractBehavior<SessionActor.Command> {
 
     private Behavior<Command> onReceived(Received received) {
         if (phase == Phase.CLOSING) {
+            // Taken and dropped, so the connection's input runs to its end and the close is not held up.
+            received.ack().tell(Ack.INSTANCE);
             return this;
         }
         if (phase == Phase.ACTIVE) {
@@ -382,16 +385,18 @@ public final class SessionActor extends AbstractBehavior<SessionActor.Command> {
             timers.startSingleTimer(Tick.SILENCE, settings.heartbeat());
             getContext().getLog().info("register {} as {}", peer, nick);
             send(Wire.bytes(new ServerFrame.Welcome(nick, ProtocolLimits.PROTOCOL_VERSION, settings.serverName(),
-                    (int) settings.heartbeat().toSeconds(), settings.motd(), claimed.re())));
+                    Spoken.wholeSeconds(settings.heartbeat()), settings.motd(), claimed.re())));
             if (settings.defaultRoom().isPresent()) {
                 // The hello completes with the default room's joined frame, so a say right after it finds the room.
                 registry.tell(new RegistryActor.JoinRoom(settings.defaultRoom().get(), nick, null, self, null));
                 return this;
             }
         } else {
-            getContext().getLog().info("rename {} from {} to {}", peer, old, nick);
             send(Wire.bytes(new ServerFrame.NickChanged(old, nick, claimed.re())));
-            rooms.values().forEach(room -> room.tell(new RoomActor.Rename(self, nick)));
+            if (!nick.equals(old)) {
+                getContext().getLog().info("rename {} from {} to {}", peer, old, nick);
+                rooms.values().forEach(room -> room.tell(new RoomActor.Rename(self, nick)));
+            }
         }
         releaseAck();
         return this;
@@ -427,13 +432,18 @@ public final class SessionActor extends AbstractBehavior<SessionActor.Command> {
         return this;
     }
 
+    /**
+     * Lets the next request in, unless the client's queue is half full: then the request waits
+     * until writes have drained it, so a client that sends faster than it reads is slowed down by
+     * its own answers instead of being cut as a slow consumer.
+     */
     private void releaseAck() {
-        if (heldAck != null) {
+        awaitingAnswer = false;
+        timers.cancel(Tick.ANSWER_TIMEOUT);
+        if (heldAck != null && (phase == Phase.CLOSING || queue.size() < settings.limits().maxOutbound() / 2)) {
             heldAck.tell(Ack.INSTANCE);
             heldAck = null;
         }
-        awaitingAnswer = false;
-        timers.cancel(Tick.ANSWER_TIMEOUT);
     }
 
     // ---- timers ----
@@ -443,7 +453,7 @@ public final class SessionActor extends AbstractBehavior<SessionActor.Command> {
             return this;
         }
         return sayByeAndClose("registration timeout: no hello within "
-                + settings.limits().registerTimeout().toSeconds() + " s", null);
+                + Spoken.duration(settings.limits().registerTimeout()), null);
     }
 
     private Behavior<Command> onSilence() {
@@ -465,6 +475,9 @@ public final class SessionActor extends AbstractBehavior<SessionActor.Command> {
             return proceedClosing();
         }
         flush();
+        if (heldAck != null && !awaitingAnswer) {
+            releaseAck();
+        }
         return this;
     }
 
@@ -478,7 +491,7 @@ public final class SessionActor extends AbstractBehavior<SessionActor.Command> {
         }
         getContext().getLog().warn("no answer for {} within {}", peer, settings.limits().answerTimeout());
         return sayByeAndClose("server error: your request got no answer within "
-                + settings.limits().answerTimeout().toSeconds() + " s; please reconnect", null);
+                + Spoken.duration(settings.limits().answerTimeout()) + "; please reconnect", null);
     }
 
     /** The peer took too long to take its last frames or to hang up: reset the connection. */
