@@ -16,6 +16,7 @@ import java.util.Set;
 import org.apache.pekko.Done;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.MailboxSelector;
 import org.apache.pekko.actor.typed.SupervisorStrategy;
 import org.apache.pekko.actor.typed.javadsl.AbstractBehavior;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
@@ -108,6 +109,13 @@ public final class RegistryActor extends AbstractBehavior<RegistryActor.Command>
         }
     }
 
+    /**
+     * Sessions and rooms have many senders and one reader; this mailbox (Pekko's typed default,
+     * which plain spawning does not pick) enqueues faster than the classic one. A room hands one
+     * delivery to every member, so this is the hot path.
+     */
+    private static final MailboxSelector ONE_READER_MAILBOX = MailboxSelector.fromConfig("pekko.actor.typed.default-mailbox");
+
     private final ChatSettings settings;
     private final HistoryStore historyStore;
     private final TimerScheduler<Command> timers;
@@ -181,7 +189,7 @@ public final class RegistryActor extends AbstractBehavior<RegistryActor.Command>
         } else {
             ActorRef<SessionActor.Command> session = getContext().spawn(
                     SessionActor.create(settings, getContext().getSelf(), admit.peer()),
-                    "session-" + (++sessionsStarted));
+                    "session-" + (++sessionsStarted), ONE_READER_MAILBOX);
             getContext().watchWith(session, new SessionEnded(session));
             sessions.add(session);
             places.put(session, admit.address());
@@ -258,7 +266,7 @@ public final class RegistryActor extends AbstractBehavior<RegistryActor.Command>
         ActorRef<RoomActor.Command> ref = getContext().spawn(
                 RoomActor.create(key, name, getContext().getSelf(), historyStore.open(key),
                         settings.history().onJoin()),
-                "room-" + (++roomsStarted));
+                "room-" + (++roomsStarted), ONE_READER_MAILBOX);
         getContext().watchWith(ref, new RoomEnded(key, ref));
         Room room = new Room(ref, name);
         rooms.put(key, room);

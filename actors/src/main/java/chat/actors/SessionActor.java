@@ -24,6 +24,8 @@ import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.actor.typed.javadsl.Receive;
 import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
 import org.apache.pekko.util.ByteString;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One client connection: registration, the requests of a registered client, heartbeat, rate
@@ -76,6 +78,11 @@ public final class SessionActor extends AbstractBehavior<SessionActor.Command> {
 
     private enum Phase { AWAITING_HELLO, ACTIVE, CLOSING }
 
+    /**
+     * A plain logger, not the actor context's: the context's logger sets and clears the MDC around
+     * every message, a cost paid for every delivery once it has been used.
+     */
+    private static final Logger LOG = LoggerFactory.getLogger(SessionActor.class);
     private static final String CLIENT_QUIT = "client quit";
     static final String SHUTTING_DOWN = "server shutting down";
 
@@ -119,22 +126,23 @@ public final class SessionActor extends AbstractBehavior<SessionActor.Command> {
         this.rate = new TokenBucket(settings.limits().rate(), settings.limits().burst(), now);
         this.patience = new TokenBucket(settings.limits().rate(), settings.limits().rateAbuseTolerance(), now);
         timers.startSingleTimer(Tick.REGISTER_TIMEOUT, settings.limits().registerTimeout());
-        context.getLog().info("connect {}", peer);
+        LOG.info("connect {}", peer);
     }
 
     @Override
     public Receive<Command> createReceive() {
+        // The hot messages first: the builder tries the cases in order for every message.
         return newReceiveBuilder()
-                .onMessage(Connected.class, this::onConnected)
+                .onMessage(Deliver.class, this::onDeliver)
+                .onMessage(Written.class, written -> onWritten())
                 .onMessage(Received.class, this::onReceived)
-                .onMessageEquals(Written.INSTANCE, this::onWritten)
+                .onMessage(Answer.class, this::onAnswer)
+                .onMessage(Connected.class, this::onConnected)
                 .onMessage(ConnectionLost.class, this::onConnectionLost)
                 .onMessage(ServerShutdown.class, shutdown -> sayByeAndClose(SHUTTING_DOWN, null))
                 .onMessage(NickClaimed.class, this::onNickClaimed)
                 .onMessage(NickRefused.class, this::onNickRefused)
                 .onMessage(RoomJoined.class, this::onRoomJoined)
-                .onMessage(Answer.class, this::onAnswer)
-                .onMessage(Deliver.class, this::onDeliver)
                 .onMessageEquals(Tick.REGISTER_TIMEOUT, this::onRegisterTimeout)
                 .onMessageEquals(Tick.SILENCE, this::onSilence)
                 .onMessageEquals(Tick.LINGER_EXPIRED, this::onLingerExpired)
@@ -383,7 +391,7 @@ public final class SessionActor extends AbstractBehavior<SessionActor.Command> {
             phase = Phase.ACTIVE;
             timers.cancel(Tick.REGISTER_TIMEOUT);
             timers.startSingleTimer(Tick.SILENCE, settings.heartbeat());
-            getContext().getLog().info("register {} as {}", peer, nick);
+            LOG.info("register {} as {}", peer, nick);
             send(Wire.bytes(new ServerFrame.Welcome(nick, ProtocolLimits.PROTOCOL_VERSION, settings.serverName(),
                     Spoken.wholeSeconds(settings.heartbeat()), settings.motd(), claimed.re())));
             if (settings.defaultRoom().isPresent()) {
@@ -394,7 +402,7 @@ public final class SessionActor extends AbstractBehavior<SessionActor.Command> {
         } else {
             send(Wire.bytes(new ServerFrame.NickChanged(old, nick, claimed.re())));
             if (!nick.equals(old)) {
-                getContext().getLog().info("rename {} from {} to {}", peer, old, nick);
+                LOG.info("rename {} from {} to {}", peer, old, nick);
                 rooms.values().forEach(room -> room.tell(new RoomActor.Rename(self, nick)));
             }
         }
@@ -489,7 +497,7 @@ public final class SessionActor extends AbstractBehavior<SessionActor.Command> {
         if (!awaitingAnswer || phase == Phase.CLOSING) {
             return this;
         }
-        getContext().getLog().warn("no answer for {} within {}", peer, settings.limits().answerTimeout());
+        LOG.warn("no answer for {} within {}", peer, settings.limits().answerTimeout());
         return sayByeAndClose("server error: your request got no answer within "
                 + Spoken.duration(settings.limits().answerTimeout()) + "; please reconnect", null);
     }
@@ -579,7 +587,7 @@ public final class SessionActor extends AbstractBehavior<SessionActor.Command> {
 
     /** Ends the session's part in the chat: from here on it only finishes its connection. */
     private void leaveEverything(String reason) {
-        getContext().getLog().info("disconnect {}{}: {}", peer, nick == null ? "" : " (" + nick + ")", reason);
+        LOG.info("disconnect {}{}: {}", peer, nick == null ? "" : " (" + nick + ")", reason);
         phase = Phase.CLOSING;
         timers.cancel(Tick.SILENCE);
         timers.cancel(Tick.REGISTER_TIMEOUT);
