@@ -6,7 +6,6 @@ import chat.protocol.ClientFrame;
 import chat.protocol.PresenceEvent;
 import chat.protocol.ServerFrame;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -21,38 +20,38 @@ class ChatOverTcpTest {
 
     private static final int POLL_MILLIS = 20;
 
-    private ChatServer server;
-    private final List<TestClient> clients = new ArrayList<>();
+    private TestServer server;
+    private final List<RawClient> clients = new ArrayList<>();
 
     @BeforeEach
     void startServer() {
-        server = TestServers.start("chat.limits.rate = 1000\nchat.limits.burst = 1000");
+        server = TestServer.start("chat.limits.rate = 1000", "chat.limits.burst = 1000");
     }
 
     @AfterEach
     void stopServer() {
-        clients.forEach(TestClient::close);
+        clients.forEach(RawClient::close);
         server.close();
     }
 
-    private TestClient registered(String nick) {
-        TestClient client = TestClient.registered(server.port(), nick);
+    private RawClient registered(String nick) {
+        RawClient client = RawClient.registered(server.port(), nick);
         clients.add(client);
         return client;
     }
 
     @Test
     void threePeopleTalkingAtOnceAllSeeTheSameConversation() throws Exception {
-        TestClient alice = registered("alice");
-        TestClient bob = registered("bob");
-        TestClient carol = registered("carol");
-        alice.skipTo(ServerFrame.Presence.class);
-        alice.skipTo(ServerFrame.Presence.class);
-        bob.skipTo(ServerFrame.Presence.class);
+        RawClient alice = registered("alice");
+        RawClient bob = registered("bob");
+        RawClient carol = registered("carol");
+        alice.receive(ServerFrame.Presence.class);
+        alice.receive(ServerFrame.Presence.class);
+        bob.receive(ServerFrame.Presence.class);
 
-        List<TestClient> everyone = List.of(alice, bob, carol);
+        List<RawClient> everyone = List.of(alice, bob, carol);
         ExecutorService typing = Executors.newFixedThreadPool(3);
-        for (TestClient person : everyone) {
+        for (RawClient person : everyone) {
             typing.submit(() -> {
                 for (int i = 1; i <= 5; i++) {
                     person.send(new ClientFrame.Say("m" + i, "lobby", "line " + i));
@@ -63,10 +62,10 @@ class ChatOverTcpTest {
         assertThat(typing.awaitTermination(10, TimeUnit.SECONDS)).isTrue();
 
         List<List<String>> seen = new ArrayList<>();
-        for (TestClient person : everyone) {
+        for (RawClient person : everyone) {
             List<String> transcript = new ArrayList<>();
             for (int i = 0; i < 15; i++) {
-                ServerFrame.Message message = person.skipTo(ServerFrame.Message.class);
+                ServerFrame.Message message = person.receiveSkipping(ServerFrame.Message.class);
                 transcript.add(message.seq() + " " + message.from() + ": " + message.text());
             }
             seen.add(transcript);
@@ -79,17 +78,17 @@ class ChatOverTcpTest {
 
     @Test
     void chineseNamesRoomsAndTextTravelIntact() {
-        TestClient xiaoming = registered("小明");
-        TestClient xiaohong = registered("小红");
-        xiaoming.skipTo(ServerFrame.Presence.class);
+        RawClient xiaoming = registered("小明");
+        RawClient xiaohong = registered("小红");
+        xiaoming.receive(ServerFrame.Presence.class);
 
         xiaoming.send(new ClientFrame.Join("j", "大厅", null));
-        assertThat(xiaoming.expect(ServerFrame.Joined.class).room()).isEqualTo("大厅");
+        assertThat(xiaoming.receive(ServerFrame.Joined.class).room()).isEqualTo("大厅");
         xiaohong.send(new ClientFrame.Join("j", "大厅", null));
-        assertThat(xiaohong.expect(ServerFrame.Joined.class).members()).containsExactly("小明", "小红");
+        assertThat(xiaohong.receive(ServerFrame.Joined.class).members()).containsExactly("小明", "小红");
 
         xiaoming.send(new ClientFrame.Say("s", "大厅", "你好，世界 🌏 こんにちは"));
-        ServerFrame.Message heard = xiaohong.skipTo(ServerFrame.Message.class);
+        ServerFrame.Message heard = xiaohong.receiveSkipping(ServerFrame.Message.class);
         assertThat(heard.from()).isEqualTo("小明");
         assertThat(heard.room()).isEqualTo("大厅");
         assertThat(heard.text()).isEqualTo("你好，世界 🌏 こんにちは");
@@ -97,8 +96,8 @@ class ChatOverTcpTest {
 
     @Test
     void aFrameArrivingOneByteAtATimeEvenMidCharacterIsOneFrame() throws Exception {
-        TestClient listener = registered("listener");
-        TestClient typist = TestClient.connect(server.port());
+        RawClient listener = registered("listener");
+        RawClient typist = RawClient.connect(server.port());
         clients.add(typist);
 
         for (String line : List.of("{\"type\":\"hello\",\"nick\":\"慢慢\"}\n",
@@ -109,8 +108,8 @@ class ChatOverTcpTest {
             }
         }
 
-        assertThat(typist.expect(ServerFrame.Welcome.class).nick()).isEqualTo("慢慢");
-        ServerFrame.Message heard = listener.skipTo(ServerFrame.Message.class);
+        assertThat(typist.receive(ServerFrame.Welcome.class).nick()).isEqualTo("慢慢");
+        ServerFrame.Message heard = listener.receiveSkipping(ServerFrame.Message.class);
         assertThat(heard.text()).isEqualTo("一字一字 ✓");
     }
 
@@ -119,14 +118,14 @@ class ChatOverTcpTest {
         int people = 200;
         int talkers = 10;
         int linesEach = 5;
-        List<TestClient> room = new ArrayList<>();
+        List<RawClient> room = new ArrayList<>();
         for (int i = 0; i < people; i++) {
             room.add(registered("p" + i));
         }
 
         ExecutorService typing = Executors.newFixedThreadPool(talkers);
         for (int t = 0; t < talkers; t++) {
-            TestClient talker = room.get(t * (people / talkers));
+            RawClient talker = room.get(t * (people / talkers));
             typing.submit(() -> {
                 for (int i = 0; i < linesEach; i++) {
                     talker.send(new ClientFrame.Say(null, "lobby", "hello " + i));
@@ -137,10 +136,10 @@ class ChatOverTcpTest {
         assertThat(typing.awaitTermination(10, TimeUnit.SECONDS)).isTrue();
 
         List<String> reference = null;
-        for (TestClient person : room) {
+        for (RawClient person : room) {
             List<String> transcript = new ArrayList<>();
             for (int i = 0; i < talkers * linesEach; i++) {
-                ServerFrame.Message message = person.skipTo(ServerFrame.Message.class);
+                ServerFrame.Message message = person.receiveSkipping(ServerFrame.Message.class);
                 assertThat(message.seq()).isEqualTo(i + 1);
                 transcript.add(message.from() + ":" + message.text());
             }
@@ -153,25 +152,25 @@ class ChatOverTcpTest {
 
     @Test
     void aDroppedClientsNickIsFreeAgainAtOnce() {
-        TestClient alice = registered("alice");
-        TestClient bob = registered("bob");
-        alice.skipTo(ServerFrame.Presence.class);
+        RawClient alice = registered("alice");
+        RawClient bob = registered("bob");
+        alice.receive(ServerFrame.Presence.class);
 
-        alice.drop();
-        ServerFrame.Presence quit = bob.skipTo(ServerFrame.Presence.class);
+        alice.close();
+        ServerFrame.Presence quit = bob.receive(ServerFrame.Presence.class);
         assertThat(quit.nick()).isEqualTo("alice");
         assertThat(quit.event()).isEqualTo(PresenceEvent.QUIT);
         assertThat(quit.reason()).isNotBlank();
 
-        TestClient aliceAgain = registered("Alice");
-        assertThat(bob.skipTo(ServerFrame.Presence.class).nick()).isEqualTo("Alice");
+        RawClient aliceAgain = registered("Alice");
+        assertThat(bob.receive(ServerFrame.Presence.class).nick()).isEqualTo("Alice");
         aliceAgain.send(new ClientFrame.Who("w", "lobby"));
-        assertThat(aliceAgain.expect(ServerFrame.Members.class).members()).containsExactlyInAnyOrder("bob", "Alice");
+        assertThat(aliceAgain.receive(ServerFrame.Members.class).members()).containsExactlyInAnyOrder("bob", "Alice");
     }
 
     /** Until the server has accepted them: a connection still in the kernel's backlog has no session to say bye. */
     private void awaitSessions(int expected) throws InterruptedException {
-        long deadline = System.nanoTime() + TestClient.WAIT.toNanos();
+        long deadline = System.nanoTime() + RawClient.PATIENCE.toNanos();
         while (server.stats().sessions() != expected) {
             assertThat(System.nanoTime()).as("sessions never reached " + expected).isLessThan(deadline);
             Thread.sleep(POLL_MILLIS);
@@ -180,19 +179,19 @@ class ChatOverTcpTest {
 
     @Test
     void shuttingDownSaysByeToEverySessionBeforeClosing() throws InterruptedException {
-        List<TestClient> people = List.of(registered("a1"), registered("a2"), registered("a3"));
-        TestClient unregistered = TestClient.connect(server.port());
+        List<RawClient> people = List.of(registered("a1"), registered("a2"), registered("a3"));
+        RawClient unregistered = RawClient.connect(server.port());
         clients.add(unregistered);
         awaitSessions(4);
 
         server.close();
 
-        for (TestClient person : people) {
-            List<ServerFrame> last = person.untilClosed(Duration.ofSeconds(10));
+        for (RawClient person : people) {
+            List<ServerFrame> last = person.readUntilClosed();
             assertThat(last).last().isEqualTo(new ServerFrame.Bye("server shutting down", null));
         }
-        assertThat(unregistered.untilClosed(Duration.ofSeconds(10)))
+        assertThat(unregistered.readUntilClosed())
                 .containsExactly(new ServerFrame.Bye("server shutting down", null));
-        server = TestServers.start("");
+        server = TestServer.start();
     }
 }

@@ -1,5 +1,6 @@
 package chat.server.hostile;
 
+import chat.server.RawClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import chat.protocol.ClientFrame;

@@ -1,5 +1,7 @@
 package chat.server.hostile;
 
+import chat.server.RawClient;
+import chat.server.TestServer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import chat.protocol.ClientFrame;

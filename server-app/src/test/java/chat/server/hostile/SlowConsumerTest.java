@@ -1,5 +1,7 @@
 package chat.server.hostile;
 
+import chat.server.RawClient;
+import chat.server.TestServer;
 import chat.actors.RegistryActor;
 import org.junit.jupiter.api.Test;
 

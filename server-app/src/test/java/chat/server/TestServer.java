@@ -1,15 +1,14 @@
-package chat.server.hostile;
+package chat.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import chat.actors.RegistryActor;
-import chat.server.ChatServer;
 import com.typesafe.config.ConfigFactory;
 import java.time.Duration;
 import java.util.function.Supplier;
 
 /** A server in this JVM on an ephemeral loopback port, with test-sized settings layered on the defaults. */
-final class TestServer implements AutoCloseable {
+public final class TestServer implements AutoCloseable {
 
     private final ChatServer server;
 
@@ -18,21 +17,21 @@ final class TestServer implements AutoCloseable {
     }
 
     /** {@code overrides} are HOCON lines such as {@code chat.limits.rate = 5}. */
-    static TestServer start(String... overrides) {
+    public static TestServer start(String... overrides) {
         String config = "chat.port = 0\nchat.host = \"127.0.0.1\"\n" + String.join("\n", overrides);
         return new TestServer(ChatServer.start(ConfigFactory.parseString(config).withFallback(ConfigFactory.load())));
     }
 
-    int port() {
+    public int port() {
         return server.port();
     }
 
-    RegistryActor.Stats stats() {
+    public RegistryActor.Stats stats() {
         return server.stats();
     }
 
     /** Waits until the registry holds exactly {@code expected}: how tests prove nothing leaked. */
-    void awaitStats(RegistryActor.Stats expected) {
+    public void awaitStats(RegistryActor.Stats expected) {
         Eventually.equal("registry stats", expected, server::stats, Duration.ofSeconds(15));
     }
 
@@ -42,12 +41,12 @@ final class TestServer implements AutoCloseable {
     }
 
     /** Polls with a deadline instead of sleeping for a guessed time. */
-    static final class Eventually {
+    public static final class Eventually {
         private static final long POLL_MILLIS = 20;
 
         private Eventually() {}
 
-        static <T> void equal(String what, T expected, Supplier<T> actual, Duration deadline) {
+        public static <T> void equal(String what, T expected, Supplier<T> actual, Duration deadline) {
             long end = System.nanoTime() + deadline.toNanos();
             T last = actual.get();
             while (!expected.equals(last) && System.nanoTime() < end) {

@@ -1,4 +1,4 @@
-package chat.server.hostile;
+package chat.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
@@ -29,10 +29,10 @@ import java.util.List;
  * A client that speaks raw bytes over a real socket: it may send anything, well-formed or not,
  * and reads the server's answers one frame at a time, strictly decoded.
  */
-final class RawClient implements AutoCloseable {
+public final class RawClient implements AutoCloseable {
 
     /** Long enough for a busy 2-core machine, short enough that a stuck server fails the test. */
-    static final Duration PATIENCE = Duration.ofSeconds(10);
+    public static final Duration PATIENCE = Duration.ofSeconds(10);
     private static final FrameCodec CODEC = new FrameCodec();
 
     private final Socket socket;
@@ -47,7 +47,7 @@ final class RawClient implements AutoCloseable {
         this.out = socket.getOutputStream();
     }
 
-    static RawClient connect(int port) {
+    public static RawClient connect(int port) {
         try {
             return new RawClient(new Socket(InetAddress.getLoopbackAddress(), port));
         } catch (IOException e) {
@@ -56,7 +56,7 @@ final class RawClient implements AutoCloseable {
     }
 
     /** Connects with a tiny socket receive buffer, so that a client that stops reading backs up quickly. */
-    static RawClient connectWithReceiveBuffer(int port, int bytes) {
+    public static RawClient connectWithReceiveBuffer(int port, int bytes) {
         try {
             Socket socket = new Socket();
             socket.setReceiveBufferSize(bytes);
@@ -68,7 +68,7 @@ final class RawClient implements AutoCloseable {
     }
 
     /** Connects from another loopback address, as a second host would. */
-    static RawClient connectFrom(String localAddress, int port) {
+    public static RawClient connectFrom(String localAddress, int port) {
         try {
             Socket socket = new Socket();
             socket.bind(new InetSocketAddress(localAddress, 0));
@@ -80,28 +80,28 @@ final class RawClient implements AutoCloseable {
     }
 
     /** Connects and registers; the welcome and the default room's joined frame are read. */
-    static RawClient registered(int port, String nick) {
+    public static RawClient registered(int port, String nick) {
         RawClient client = connect(port);
         client.hello(nick);
         return client;
     }
 
-    void hello(String nick) {
+    public void hello(String nick) {
         send(new ClientFrame.Hello(null, nick, 1, "hostile-test/1"));
         receive(ServerFrame.Welcome.class);
         receive(ServerFrame.Joined.class);
     }
 
-    void send(ClientFrame frame) {
+    public void send(ClientFrame frame) {
         sendBytes(CODEC.encode(frame));
     }
 
     /** Sends one line: the text as UTF-8 and a newline. */
-    void sendLine(String line) {
+    public void sendLine(String line) {
         sendBytes((line + "\n").getBytes(StandardCharsets.UTF_8));
     }
 
-    void sendBytes(byte[] bytes) {
+    public void sendBytes(byte[] bytes) {
         try {
             out.write(bytes);
             out.flush();
@@ -114,7 +114,7 @@ final class RawClient implements AutoCloseable {
      * The next frame that is not presence: in a shared room others come and go at any moment, and
      * tests that are not about them must not depend on when.
      */
-    ServerFrame receive() {
+    public ServerFrame receive() {
         ServerFrame frame;
         do {
             frame = receiveAny();
@@ -123,7 +123,7 @@ final class RawClient implements AutoCloseable {
     }
 
     /** The next frame from the server, presence included; fails the test when none comes within {@link #PATIENCE}. */
-    ServerFrame receiveAny() {
+    public ServerFrame receiveAny() {
         byte[] line = readLine();
         if (line == null) {
             return fail("the server closed the connection while a frame was expected");
@@ -135,21 +135,21 @@ final class RawClient implements AutoCloseable {
         }
     }
 
-    <T extends ServerFrame> T receive(Class<T> type) {
+    public <T extends ServerFrame> T receive(Class<T> type) {
         ServerFrame frame = type == ServerFrame.Presence.class ? receiveAny() : receive();
         assertThat(frame).isInstanceOf(type);
         return type.cast(frame);
     }
 
     /** The next frame, which must be the error {@code code}. */
-    ServerFrame.Error receiveError(ErrorCode code) {
+    public ServerFrame.Error receiveError(ErrorCode code) {
         ServerFrame.Error error = receive(ServerFrame.Error.class);
         assertThat(error.code()).as("error code of %s", error).isEqualTo(code);
         return error;
     }
 
     /** Skips other people's comings and goings until {@code nick}'s {@code event}; any other frame fails the test. */
-    ServerFrame.Presence awaitPresence(String nick, PresenceEvent event) {
+    public ServerFrame.Presence awaitPresence(String nick, PresenceEvent event) {
         while (true) {
             ServerFrame.Presence presence = receive(ServerFrame.Presence.class);
             if (presence.nick().equals(nick) && presence.event() == event) {
@@ -159,7 +159,7 @@ final class RawClient implements AutoCloseable {
     }
 
     /** Skips frames until one of {@code type} arrives. */
-    <T extends ServerFrame> T receiveSkipping(Class<T> type) {
+    public <T extends ServerFrame> T receiveSkipping(Class<T> type) {
         while (true) {
             ServerFrame frame = receive();
             if (type.isInstance(frame)) {
@@ -169,13 +169,13 @@ final class RawClient implements AutoCloseable {
     }
 
     /** Proves the session still answers: a ping with an id gets its pong. */
-    void assertAlive(String id) {
+    public void assertAlive(String id) {
         send(new ClientFrame.Ping(id));
         assertThat(receive()).isEqualTo(new ServerFrame.Pong(id));
     }
 
     /** Every frame until the server closes the connection; fails if it stays open. */
-    List<ServerFrame> readUntilClosed() {
+    public List<ServerFrame> readUntilClosed() {
         List<ServerFrame> frames = new ArrayList<>();
         byte[] line;
         while ((line = readLine()) != null) {
@@ -189,7 +189,7 @@ final class RawClient implements AutoCloseable {
     }
 
     /** The connection ends with {@code bye} and the given reason, and then closes. */
-    void assertByeAndClose(String reason) {
+    public void assertByeAndClose(String reason) {
         List<ServerFrame> last = readUntilClosed();
         assertThat(last).as("frames before the close").isNotEmpty();
         assertThat(last.get(last.size() - 1)).isEqualTo(new ServerFrame.Bye(reason, null));
@@ -224,7 +224,7 @@ final class RawClient implements AutoCloseable {
     }
 
     /** Closes abruptly: a reset instead of a polite FIN, as a crashed client would. */
-    void reset() {
+    public void reset() {
         try {
             socket.setSoLinger(true, 0);
             socket.close();
