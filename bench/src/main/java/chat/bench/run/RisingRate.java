@@ -62,6 +62,13 @@ final class RisingRate implements Scenario {
         table.row("latency p99 at that rate, ms", Better.LOWER, p99(ours), p99(baseline));
         table.row("steps tried", Better.NEITHER, findings.ramp(ServerKind.OURS).size(), findings.ramp(ServerKind.BASELINE).size());
         for (ServerKind kind : order) {
+            List<Findings.RampPoint> points = findings.ramp(kind);
+            if (points.size() == MESSAGES_PER_SECOND.size() && points.get(points.size() - 1).sustained()) {
+                table.note("");
+                table.note(kind.label + " sustained every step: its limit lies above the highest rate tried.");
+            }
+        }
+        for (ServerKind kind : order) {
             table.note("");
             table.note("Steps, " + kind.label + ":");
             table.note("");
