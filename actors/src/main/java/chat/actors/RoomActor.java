@@ -1,6 +1,7 @@
 package chat.actors;
 
 import chat.actors.history.RoomHistory;
+import chat.actors.room.MessageBatch;
 import chat.protocol.PresenceEvent;
 import chat.protocol.ProtocolLimits;
 import chat.protocol.ServerFrame;
@@ -50,6 +51,9 @@ public final class RoomActor extends AbstractBehavior<RoomActor.Command> {
 
     private record MemberGone(ActorRef<SessionActor.Reply> session) implements Command {}
 
+    /** Deliver what was said since the last delivery; sent to itself behind the messages already waiting. */
+    private enum DeliverBatch implements Command { INSTANCE }
+
     private static final String CONNECTION_LOST = "connection lost";
 
     private final String key;
@@ -61,6 +65,7 @@ public final class RoomActor extends AbstractBehavior<RoomActor.Command> {
     private String topic = "";
     private long seq;
     private long joinsSeen;
+    private final MessageBatch batch = new MessageBatch();
 
     /**
      * A room keeps serving its members when one message makes it fail: it resumes with its
@@ -87,17 +92,37 @@ public final class RoomActor extends AbstractBehavior<RoomActor.Command> {
     @Override
     public Receive<Command> createReceive() {
         return newReceiveBuilder()
-                .onMessage(Join.class, this::onJoin)
                 .onMessage(Say.class, this::onSay)
-                .onMessage(Leave.class, this::onLeave)
-                .onMessage(Quit.class, quit -> removeMember(quit.session(), PresenceEvent.QUIT, quit.reason()))
-                .onMessage(MemberGone.class, gone -> removeMember(gone.session(), PresenceEvent.QUIT, CONNECTION_LOST))
-                .onMessage(Rename.class, this::onRename)
-                .onMessage(SetTopic.class, this::onSetTopic)
-                .onMessage(Who.class, this::onWho)
-                .onMessage(History.class, this::onHistory)
-                .onMessage(Stop.class, stop -> isIdle() ? Behaviors.stopped() : this)
+                .onMessage(DeliverBatch.class, deliver -> deliverBatch())
+                // Anything else first delivers what was said before it, so every member sees events in order.
+                .onMessage(Command.class, command -> {
+                    deliverBatch();
+                    return onOther(command);
+                })
                 .build();
+    }
+
+    private Behavior<Command> onOther(Command command) {
+        if (command instanceof Join join) {
+            return onJoin(join);
+        } else if (command instanceof Leave leave) {
+            return onLeave(leave);
+        } else if (command instanceof Quit quit) {
+            return removeMember(quit.session(), PresenceEvent.QUIT, quit.reason());
+        } else if (command instanceof MemberGone gone) {
+            return removeMember(gone.session(), PresenceEvent.QUIT, CONNECTION_LOST);
+        } else if (command instanceof Rename rename) {
+            return onRename(rename);
+        } else if (command instanceof SetTopic set) {
+            return onSetTopic(set);
+        } else if (command instanceof Who who) {
+            return onWho(who);
+        } else if (command instanceof History request) {
+            return onHistory(request);
+        } else if (command instanceof Stop) {
+            return isIdle() ? Behaviors.stopped() : this;
+        }
+        throw new IllegalArgumentException("a room has no handler for " + command);
     }
 
     private Behavior<Command> onJoin(Join join) {
@@ -126,8 +151,31 @@ public final class RoomActor extends AbstractBehavior<RoomActor.Command> {
         history.append(message);
         // Only a stored message takes its seq: if storing fails, the next message gets it and nobody sees a gap.
         seq = message.seq();
-        broadcast(message, say.session());
-        say.session().tell(new SessionActor.Answer(Wire.bytes(message.answering(say.re()))));
+        if (batch.isSender(say.session())) {
+            deliverBatch(); // one line per sender and batch, so each answer holds its own line once
+        }
+        if (batch.isEmpty()) {
+            getContext().getSelf().tell(DeliverBatch.INSTANCE);
+        }
+        batch.add(message, say.session(), say.re());
+        return this;
+    }
+
+    /** One delivery per member for everything said since the last one; senders get theirs as their answer. */
+    private Behavior<Command> deliverBatch() {
+        if (batch.isEmpty()) {
+            return this;
+        }
+        SessionActor.Deliver delivery = new SessionActor.Deliver(key, batch.forListeners());
+        for (ActorRef<SessionActor.Reply> member : members.keySet()) {
+            if (!batch.isSender(member)) {
+                member.tell(delivery);
+            }
+        }
+        for (MessageBatch.Echo echo : batch.echoes()) {
+            echo.sender().tell(new SessionActor.Answer(batch.forSender(echo)));
+        }
+        batch.clear();
         return this;
     }
 

@@ -1,6 +1,7 @@
 package chat.actors;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import chat.actors.history.InMemoryHistory;
 import chat.protocol.PresenceEvent;
@@ -161,5 +162,39 @@ class RoomActorTest {
 
         room.tell(new RoomActor.Stop());
         registry.expectTerminated(room);
+    }
+
+    @Test
+    void aBurstFromSeveralPeopleReachesEveryoneInSeqOrderEachSenderSeeingItsOwnLineAnswered() {
+        List<TestProbe<SessionActor.Reply>> talkers = List.of(member("ann", null), member("ben", null), member("cat", null));
+        TestProbe<SessionActor.Reply> listener = member("dan", null);
+        for (TestProbe<SessionActor.Reply> talker : talkers) {
+            talker.receiveSeveralMessages((int) (talkers.size() - talkers.indexOf(talker)));
+        }
+
+        for (int i = 0; i < talkers.size(); i++) {
+            room.tell(new RoomActor.Say(talkers.get(i).ref(), "line " + i, "r" + i));
+        }
+
+        assertThat(messagesFrom(listener, 3)).extracting(ServerFrame.Message::seq, ServerFrame.Message::re)
+                .containsExactly(tuple(1L, null), tuple(2L, null), tuple(3L, null));
+        for (int i = 0; i < talkers.size(); i++) {
+            List<ServerFrame.Message> seen = messagesFrom(talkers.get(i), 3);
+            assertThat(seen).extracting(ServerFrame.Message::seq).containsExactly(1L, 2L, 3L);
+            assertThat(seen.get(i).re()).isEqualTo("r" + i);
+            assertThat(seen).filteredOn(message -> message.re() != null).hasSize(1);
+        }
+    }
+
+    /** The next {@code count} messages a member gets, whether they came as deliveries or as its answer. */
+    private static List<ServerFrame.Message> messagesFrom(TestProbe<SessionActor.Reply> member, int count) {
+        List<ServerFrame.Message> messages = new java.util.ArrayList<>();
+        while (messages.size() < count) {
+            SessionActor.Reply reply = member.receiveMessage();
+            org.apache.pekko.util.ByteString bytes = reply instanceof SessionActor.Deliver delivery
+                    ? delivery.frame() : ((SessionActor.Answer) reply).frame();
+            Frames.in(bytes).forEach(frame -> messages.add((ServerFrame.Message) frame));
+        }
+        return messages;
     }
 }
