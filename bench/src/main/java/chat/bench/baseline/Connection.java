@@ -16,6 +16,8 @@ final class Connection {
 
     Connection(Socket socket) throws IOException {
         this.socket = socket;
+        // Pekko's TCP turns Nagle off; so does this, or the comparison would measure a socket option.
+        socket.setTcpNoDelay(true);
         this.in = socket.getInputStream();
         this.out = socket.getOutputStream();
     }

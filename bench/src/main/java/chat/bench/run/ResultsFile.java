@@ -53,7 +53,7 @@ final class ResultsFile {
                 .append("limits (`chat.limits.max-outbound`, `max-outbound-bytes`) stay at their defaults.\n");
         out.append("- Baseline: `chat.bench.baseline.BaselineServer` (bench module): a thread per client, one global lock ")
                 .append("and condition variable guarding the rooms and one queue, one broadcaster thread writing each ")
-                .append("frame to each recipient's socket in turn with blocking writes. It encodes with the same ")
+                .append("frame to each recipient's socket in turn with blocking writes (Nagle off, as in Pekko's TCP). It encodes with the same ")
                 .append("`FrameCodec`, encodes each message once for all recipients, and sends no presence frames.\n");
         out.append("- Load: `chat.bench.load.LoadGenerator`, Java NIO, one selector thread per process. Open loop: each ")
                 .append("message carries its intended send time (a fixed schedule), latency = receipt − intended time, ")
