@@ -203,7 +203,11 @@ public final class LoadGenerator {
     }
 
     /** Keeps every connection open, then checks that the server still answers each of them. */
-    private void hold() throws InterruptedException {
+    private void hold() throws IOException, InterruptedException {
+        Barrier together = plan.barrier().isEmpty() ? null : new Barrier(Path.of(plan.barrier()), plan.nickPrefix(), plan.parties());
+        if (together != null && !together.await("connected")) {
+            report.put("hold.barrier", "timed out waiting for the other load generators");
+        }
         TimeUnit.MILLISECONDS.sleep((long) (plan.holdSeconds() * 1000));
         long ready = outcomes.ready.sum() - outcomes.disconnects.total();
         long pongsBefore = outcomes.pongs.sum();
@@ -218,6 +222,9 @@ public final class LoadGenerator {
         report.put("hold.open", ready);
         report.put("hold.pongs", outcomes.pongs.sum() - pongsBefore);
         report.put("hold.pong-seconds", (Clock.now() - askedAt) / (double) Step.NANOS_PER_SECOND);
+        if (together != null) {
+            together.await("pinged");
+        }
     }
 
     /** Runs one rate step; false when the server did not sustain it. */

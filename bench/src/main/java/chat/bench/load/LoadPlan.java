@@ -33,6 +33,8 @@ public record LoadPlan(
         double connectTimeoutSeconds,
         boolean heapProbe,
         double holdSeconds,
+        String barrier,
+        int parties,
         double sustainP99Millis,
         String nickPrefix,
         String jfrPrefix,
@@ -46,13 +48,15 @@ public record LoadPlan(
                   [--default-room lobby|""] [--idle N] [--slow-readers N] [--slow-read-bytes-per-second B]
                   [--rates MSGS_PER_S,...] [--warmup S] [--measure S] [--drain S] [--text-bytes B] [--threads T]
                   [--source-addresses K] [--first-source-address X] [--connect-concurrency C]
-                  [--connect-timeout S] [--heap-probe true] [--hold S] [--sustain-p99-ms MS] [--nick-prefix P]
+                  [--connect-timeout S] [--heap-probe true] [--hold S] [--barrier DIR --parties K]
+                  [--sustain-p99-ms MS] [--nick-prefix P]
                   [--jfr-prefix PATH] [--out FILE]
                 Active clients are in rooms bench-0..R-1, or in the default room when R is 1 and one is given.
                 --rates are messages per second into all rooms together, one measured step each; the steps stop
                 after the first one the server does not sustain (p99 above --sustain-p99-ms, deliveries missing,
                 or clients disconnected). --source-addresses 0 picks one 127.0.0.x per 25,000 connections.
-                --hold keeps every connection open that long after connecting, then pings each one.
+                --hold keeps every connection open that long after connecting, then pings each one; with
+                --barrier, K generators sharing a run start the hold together and leave after all pinged.
                 --jfr-prefix records the server with JFR: PATH-connect.jfr while connecting, PATH-load.jfr
                 during the steps.
                 """;
@@ -89,6 +93,8 @@ public record LoadPlan(
                 o.decimal("connect-timeout", 15),
                 Boolean.parseBoolean(o.text("heap-probe", "false")),
                 o.decimal("hold", 0),
+                o.text("barrier", ""),
+                o.integer("parties", 1),
                 o.decimal("sustain-p99-ms", 100),
                 o.text("nick-prefix", "b"),
                 o.text("jfr-prefix", ""),

@@ -12,8 +12,9 @@ import java.util.TreeMap;
 /**
  * Scenario 4: as many connections as the server process may open. A process here may hold
  * 20,000 descriptors, the load generators too, so two of them open 10,500 each (the second from
- * 127.0.0.2): where does each server stop accepting, and how? After connecting, every connection
- * is held open for a while and then pinged, to see whether the server still serves all of them.
+ * 127.0.0.2): where does each server stop accepting, and how? Once both have connected, every
+ * connection is held open for a while and then pinged, to see whether the server still serves all
+ * of them.
  */
 final class ConnectionLimit implements Scenario {
 

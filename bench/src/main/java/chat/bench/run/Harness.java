@@ -52,6 +52,14 @@ final class Harness {
         List<String> command = kind.command(root, classPath, jvm, port, defaultRoom);
         System.out.printf("  %s: %s, %d load generator(s)%n", name, kind.label, loads.size());
         try (ServerProcess server = ServerProcess.start(command, port, results.resolve(name + "-server.log"))) {
+            Path barrier = results.resolve(name + "-barrier");
+            if (Files.isDirectory(barrier)) {
+                try (var markers = Files.list(barrier)) {
+                    for (Path marker : markers.toList()) {
+                        Files.delete(marker);
+                    }
+                }
+            }
             List<Process> generators = new ArrayList<>();
             List<Path> outputs = new ArrayList<>();
             for (int index = 0; index < loads.size(); index++) {
@@ -59,6 +67,10 @@ final class Harness {
                 Files.deleteIfExists(out);
                 outputs.add(out);
                 List<String> load = new ArrayList<>(loads.get(index));
+                if (loads.size() > 1) {
+                    // Several generators hold their connections open at the same time, not one after another.
+                    load.addAll(List.of("--barrier", barrier.toString(), "--parties", Integer.toString(loads.size())));
+                }
                 if (profile && kind == ServerKind.OURS && index == 0) {
                     load.addAll(List.of("--jfr-prefix", results.resolve(name).toString()));
                 }

@@ -1,9 +1,10 @@
 package chat.bench.run;
 
 import java.io.IOException;
+import java.io.RandomAccessFile;
 import java.net.InetSocketAddress;
 import java.net.Socket;
-import java.nio.file.Files;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -15,6 +16,7 @@ final class ServerProcess implements AutoCloseable {
     private static final long PROBE_INTERVAL_MILLIS = 100;
     private static final int PROBE_TIMEOUT_MILLIS = 500;
     private static final long STOP_GRACE_SECONDS = 15;
+    private static final long TAIL_BYTES = 256 * 1024;
 
     private final Process process;
     private final Path log;
@@ -46,10 +48,16 @@ final class ServerProcess implements AutoCloseable {
         return process.isAlive();
     }
 
-    /** The last lines the server printed. */
+    /** The last lines the server printed; only the end of the file is read, a server may log gigabytes. */
     List<String> logTail(int lines) throws IOException {
-        List<String> all = Files.readAllLines(log);
-        return all.subList(Math.max(0, all.size() - lines), all.size());
+        try (RandomAccessFile file = new RandomAccessFile(log.toFile(), "r")) {
+            long start = Math.max(0, file.length() - TAIL_BYTES);
+            byte[] tail = new byte[(int) (file.length() - start)];
+            file.seek(start);
+            file.readFully(tail);
+            List<String> all = List.of(new String(tail, StandardCharsets.UTF_8).split("\n"));
+            return all.subList(Math.max(0, all.size() - lines), all.size());
+        }
     }
 
     @Override
