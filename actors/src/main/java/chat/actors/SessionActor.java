@@ -253,15 +253,15 @@ public final class SessionActor extends AbstractBehavior<SessionActor.Command> {
     }
 
     private Behavior<Command> onSay(ClientFrame.Say say) {
-        Optional<String> problem = roomProblemOrNotIn(say.room());
-        if (problem.isEmpty()) {
-            problem = TextRules.messageProblem(say.text(), settings.limits().maxText());
-            if (problem.isPresent()) {
-                return reject(ErrorCode.BAD_TEXT, problem.get(), say);
-            }
-            return askRoom(say.room(), new RoomActor.Say(self, say.text(), say.id()));
+        Optional<ServerFrame.Error> refusal = refusalUnlessIn(say.room(), say.id());
+        if (refusal.isPresent()) {
+            return refuse(refusal.get());
         }
-        return rejectRoom(problem.get(), say);
+        Optional<String> problem = TextRules.messageProblem(say.text(), settings.limits().maxText());
+        if (problem.isPresent()) {
+            return reject(ErrorCode.BAD_TEXT, problem.get(), say);
+        }
+        return askRoom(say.room(), new RoomActor.Say(self, say.text(), say.id()));
     }
 
     private Behavior<Command> onJoin(ClientFrame.Join join) {
@@ -276,9 +276,9 @@ public final class SessionActor extends AbstractBehavior<SessionActor.Command> {
     }
 
     private Behavior<Command> onLeave(ClientFrame.Leave leave) {
-        Optional<String> problem = roomProblemOrNotIn(leave.room());
-        if (problem.isPresent()) {
-            return rejectRoom(problem.get(), leave);
+        Optional<ServerFrame.Error> refusal = refusalUnlessIn(leave.room(), leave.id());
+        if (refusal.isPresent()) {
+            return refuse(refusal.get());
         }
         // Out of the map at once: what the room sent before it saw the leave is not shown any more.
         return awaitAnswerFrom(rooms.remove(Names.key(leave.room())), new RoomActor.Leave(self, leave.id()));
@@ -305,11 +305,11 @@ public final class SessionActor extends AbstractBehavior<SessionActor.Command> {
     }
 
     private Behavior<Command> onTopic(ClientFrame.Topic topic) {
-        Optional<String> problem = roomProblemOrNotIn(topic.room());
-        if (problem.isPresent()) {
-            return rejectRoom(problem.get(), topic);
+        Optional<ServerFrame.Error> refusal = refusalUnlessIn(topic.room(), topic.id());
+        if (refusal.isPresent()) {
+            return refuse(refusal.get());
         }
-        problem = TextRules.topicProblem(topic.topic(), settings.limits().maxTopic());
+        Optional<String> problem = TextRules.topicProblem(topic.topic(), settings.limits().maxTopic());
         if (problem.isPresent()) {
             return reject(ErrorCode.BAD_TEXT, problem.get(), topic);
         }
@@ -333,21 +333,22 @@ public final class SessionActor extends AbstractBehavior<SessionActor.Command> {
         return ask(new RegistryActor.HistoryOf(history.room(), history.before(), limit, self, history.id()));
     }
 
-    /** Empty when the session is in a validly named room; else why not, prefixed by the code's wire name. */
-    private Optional<String> roomProblemOrNotIn(String room) {
+    /** Empty when the session is in a validly named room; else the error that answers request {@code re}. */
+    private Optional<ServerFrame.Error> refusalUnlessIn(String room, String re) {
         Optional<String> problem = Names.roomProblem(room);
         if (problem.isPresent()) {
-            return Optional.of(ErrorCode.BAD_ROOM.wire() + ":" + problem.get());
+            return Optional.of(new ServerFrame.Error(ErrorCode.BAD_ROOM, problem.get(), re));
         }
         if (!rooms.containsKey(Names.key(room))) {
-            return Optional.of(ErrorCode.NOT_IN_ROOM.wire() + ":you are not in room \"" + room + "\"; join it first");
+            return Optional.of(new ServerFrame.Error(ErrorCode.NOT_IN_ROOM,
+                    "you are not in room \"" + room + "\"; join it first", re));
         }
         return Optional.empty();
     }
 
-    private Behavior<Command> rejectRoom(String codedProblem, ClientFrame frame) {
-        int colon = codedProblem.indexOf(':');
-        return reject(ErrorCode.fromWire(codedProblem.substring(0, colon)), codedProblem.substring(colon + 1), frame);
+    private Behavior<Command> refuse(ServerFrame.Error refusal) {
+        send(Wire.bytes(refusal));
+        return this;
     }
 
     private Behavior<Command> ask(RegistryActor.Command request) {
