@@ -1,6 +1,5 @@
 package chat.actors;
 
-import chat.actors.session.OutboundQueue;
 import chat.actors.session.RegistrationRules;
 import chat.actors.session.Spoken;
 import chat.actors.session.TokenBucket;
@@ -12,7 +11,9 @@ import chat.protocol.ProtocolLimits;
 import chat.protocol.ServerFrame;
 import chat.protocol.TextRules;
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.pekko.actor.typed.ActorRef;
@@ -29,9 +30,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One client connection: registration, the requests of a registered client, heartbeat, rate
- * limit and the connection's outbound queue. It never touches a socket: frames arrive decoded in
- * {@link Received}, and bytes leave as {@link Outbound} messages to whatever stands for the
- * connection.
+ * limit and the limits on what waits for the client. It never touches a socket: frames arrive
+ * decoded in {@link Received}, and bytes leave through the {@link ConnectionOutlet} that stands
+ * for the connection.
  *
  * <p>Requests are handled one at a time: the ack for a {@link Received} is held until the
  * request's answer has arrived (from a room or the registry), so a client's answers come in the
@@ -44,14 +45,17 @@ public final class SessionActor extends AbstractBehavior<SessionActor.Command> {
     /** What rooms and the registry send back to a session. */
     public sealed interface Reply extends Command {}
 
-    /** The connection is ready: {@code connection} takes outbound bytes, {@code inboundAck} the first ack. */
-    public record Connected(ActorRef<Outbound> connection, ActorRef<Ack> inboundAck) implements Command {}
+    /**
+     * The connection is ready: {@code outlet} takes outbound bytes, {@code inboundAck} the first
+     * ack. Local only: the outlet is the socket's handle (see {@link ConnectionOutlet}).
+     */
+    public record Connected(ConnectionOutlet outlet, ActorRef<Ack> inboundAck) implements Command {}
 
     /** One decoded inbound line; the session acknowledges it on {@code ack} when ready for the next. */
     public record Received(Decoded decoded, ActorRef<Ack> ack) implements Command {}
 
-    /** The connection's writer took the last {@link Outbound.Write} and is ready for the next. */
-    public enum Written implements Command { INSTANCE }
+    /** The outlet's queue fell below what {@link ConnectionOutlet#notifyWhenBelow} asked for. */
+    public enum Drained implements Command { INSTANCE }
 
     /** The inbound side ended: the peer closed the socket or the connection failed. */
     public record ConnectionLost(String reason) implements Command {}
@@ -93,12 +97,12 @@ public final class SessionActor extends AbstractBehavior<SessionActor.Command> {
     private final ActorRef<Reply> self;
     private final TokenBucket rate;
     private final TokenBucket patience;
-    private final OutboundQueue queue = new OutboundQueue();
     private final Map<String, ActorRef<RoomActor.Command>> rooms = new HashMap<>();
 
     private Phase phase = Phase.AWAITING_HELLO;
-    private ActorRef<Outbound> connection;
-    private boolean writeInFlight;
+    private ConnectionOutlet outlet;
+    /** Frames written before the connection was ready: at most a bye, from a timeout or a shutdown. */
+    private List<ByteString> beforeConnected;
     private boolean closeSent;
     private boolean peerGone;
     private ActorRef<Ack> heldAck;
@@ -134,10 +138,10 @@ public final class SessionActor extends AbstractBehavior<SessionActor.Command> {
         // The hot messages first: the builder tries the cases in order for every message.
         return newReceiveBuilder()
                 .onMessage(Deliver.class, this::onDeliver)
-                .onMessage(Written.class, written -> onWritten())
                 .onMessage(Received.class, this::onReceived)
                 .onMessage(Answer.class, this::onAnswer)
                 .onMessage(Connected.class, this::onConnected)
+                .onMessage(Drained.class, drained -> onDrained())
                 .onMessage(ConnectionLost.class, this::onConnectionLost)
                 .onMessage(ServerShutdown.class, shutdown -> sayByeAndClose(SHUTTING_DOWN, null))
                 .onMessage(NickClaimed.class, this::onNickClaimed)
@@ -152,13 +156,13 @@ public final class SessionActor extends AbstractBehavior<SessionActor.Command> {
     }
 
     private Behavior<Command> onConnected(Connected connected) {
-        connection = connected.connection();
-        connected.inboundAck().tell(Ack.INSTANCE);
-        if (phase == Phase.CLOSING) {
-            return proceedClosing();
+        outlet = connected.outlet();
+        if (beforeConnected != null) {
+            beforeConnected.forEach(outlet::offer);
+            beforeConnected = null;
         }
-        flush();
-        return this;
+        connected.inboundAck().tell(Ack.INSTANCE);
+        return phase == Phase.CLOSING ? proceedClosing() : this;
     }
 
     // ---- inbound requests ----
@@ -443,16 +447,29 @@ public final class SessionActor extends AbstractBehavior<SessionActor.Command> {
 
     /**
      * Lets the next request in, unless the client's queue is half full: then the request waits
-     * until writes have drained it, so a client that sends faster than it reads is slowed down by
-     * its own answers instead of being cut as a slow consumer.
+     * until the client has read enough of it ({@link Drained}), so a client that sends faster than
+     * it reads is slowed down by its own answers instead of being cut as a slow consumer.
      */
     private void releaseAck() {
         awaitingAnswer = false;
         timers.cancel(Tick.ANSWER_TIMEOUT);
-        if (heldAck != null && (phase == Phase.CLOSING || queue.size() < settings.limits().maxOutbound() / 2)) {
+        if (heldAck == null) {
+            return;
+        }
+        int halfFull = settings.limits().maxOutbound() / 2;
+        if (phase == Phase.CLOSING || outlet == null || outlet.queuedFrames() < halfFull) {
             heldAck.tell(Ack.INSTANCE);
             heldAck = null;
+        } else {
+            outlet.notifyWhenBelow(halfFull);
         }
+    }
+
+    private Behavior<Command> onDrained() {
+        if (heldAck != null && !awaitingAnswer) {
+            releaseAck();
+        }
+        return this;
     }
 
     // ---- timers ----
@@ -478,18 +495,6 @@ public final class SessionActor extends AbstractBehavior<SessionActor.Command> {
         return this;
     }
 
-    private Behavior<Command> onWritten() {
-        writeInFlight = false;
-        if (phase == Phase.CLOSING) {
-            return proceedClosing();
-        }
-        flush();
-        if (heldAck != null && !awaitingAnswer) {
-            releaseAck();
-        }
-        return this;
-    }
-
     /**
      * The room or registry that had the request failed and lost it. What this session believes
      * about its rooms may now be wrong, so it ends cleanly and the client reconnects.
@@ -505,8 +510,9 @@ public final class SessionActor extends AbstractBehavior<SessionActor.Command> {
 
     /** The peer took too long to take its last frames or to hang up: reset the connection. */
     private Behavior<Command> onLingerExpired() {
-        if (connection != null && !closeSent) {
-            connection.tell(new Outbound.Abort("peer did not take its last frames within " + settings.limits().linger()));
+        // A close asked for earlier is still waiting behind frames the peer does not take.
+        if (outlet != null) {
+            outlet.abort("peer did not take its last frames within " + settings.limits().linger());
             closeSent = true;
         }
         return Behaviors.stopped();
@@ -518,21 +524,20 @@ public final class SessionActor extends AbstractBehavior<SessionActor.Command> {
         if (phase == Phase.CLOSING) {
             return;
         }
-        queue.add(frame);
-        // One frame over the byte budget (a big joined or history) may wait alone; a second one may not.
-        boolean overweight = queue.size() > 1 && queue.bytes() > settings.limits().maxOutboundBytes();
-        if (queue.size() > settings.limits().maxOutbound() || overweight) {
-            queue.clear();
-            sayByeAndClose("slow consumer", null);
+        if (outlet == null) {
+            if (beforeConnected == null) {
+                beforeConnected = new ArrayList<>(1);
+            }
+            beforeConnected.add(frame);
             return;
         }
-        flush();
-    }
-
-    private void flush() {
-        if (connection != null && !writeInFlight && !queue.isEmpty()) {
-            connection.tell(new Outbound.Write(queue.drain()));
-            writeInFlight = true;
+        outlet.offer(frame);
+        int queued = outlet.queuedFrames();
+        // One frame over the byte budget (a big joined or history) may wait alone; a second one may not.
+        boolean overweight = queued > 1 && outlet.queuedBytes() > settings.limits().maxOutboundBytes();
+        if (queued > settings.limits().maxOutbound() || overweight) {
+            outlet.discardQueued();
+            sayByeAndClose("slow consumer", null);
         }
     }
 
@@ -564,23 +569,13 @@ public final class SessionActor extends AbstractBehavior<SessionActor.Command> {
     }
 
     /**
-     * One step towards the end: write what is queued, then ask the connection to close, then
-     * wait for the peer to hang up, so the last frame (a bye) is on the wire before this session,
-     * and during shutdown the server, goes away. {@code linger} bounds the wait.
+     * Asks the connection to close after what is queued, then waits for the peer to hang up, so
+     * the last frame (a bye) is on the wire before this session, and during shutdown the server,
+     * goes away. {@code linger} bounds the wait.
      */
     private Behavior<Command> proceedClosing() {
-        if (connection == null) {
-            return peerGone ? Behaviors.stopped() : this;
-        }
-        if (writeInFlight) {
-            return this;
-        }
-        if (!queue.isEmpty()) {
-            flush();
-            return this;
-        }
-        if (!closeSent) {
-            connection.tell(new Outbound.Close());
+        if (outlet != null && !closeSent) {
+            outlet.close();
             closeSent = true;
         }
         return peerGone ? Behaviors.stopped() : this;
@@ -605,8 +600,8 @@ public final class SessionActor extends AbstractBehavior<SessionActor.Command> {
         if (phase != Phase.CLOSING) {
             leaveEverything("session failed");
         }
-        if (connection != null && !closeSent) {
-            connection.tell(new Outbound.Abort("session stopped"));
+        if (outlet != null && !closeSent) {
+            outlet.abort("session stopped");
         }
         return this;
     }

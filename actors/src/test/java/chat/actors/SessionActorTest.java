@@ -30,17 +30,17 @@ class SessionActorTest {
     private final class Person {
         final ActorRef<SessionActor.Command> session;
         final TestProbe<ServerFrame> frames = testKit.createTestProbe();
-        final TestProbe<Outbound> ends = testKit.createTestProbe();
+        final TestProbe<ConnectionEnd> ends = testKit.createTestProbe();
         final TestProbe<SessionActor.Ack> acks = testKit.createTestProbe();
 
         Person(ActorRef<RegistryActor.Command> registry, boolean reads) {
             TestProbe<RegistryActor.Admission> door = testKit.createTestProbe();
             registry.tell(new RegistryActor.Admit("127.0.0.1", "127.0.0.1:1", door.ref()));
             session = ((RegistryActor.Admitted) door.receiveMessage()).session();
-            ActorRef<Outbound> connection = testKit.spawn(reads
-                    ? ConnectionStandIn.reading(session, frames.ref(), ends.ref())
-                    : ConnectionStandIn.notReading(session, frames.ref(), ends.ref()));
-            session.tell(new SessionActor.Connected(connection, acks.ref()));
+            ConnectionOutlet outlet = reads
+                    ? OutletStandIn.reading(session, frames.ref()::tell, ends.ref()::tell)
+                    : OutletStandIn.notReading(session, frames.ref()::tell, ends.ref()::tell);
+            session.tell(new SessionActor.Connected(outlet, acks.ref()));
             acks.receiveMessage();
         }
 
@@ -145,7 +145,7 @@ class SessionActorTest {
         Person alice = registered(registry(""), "alice");
         alice.says("{\"type\":\"bye\",\"id\":\"b\"}");
         assertThat(alice.gets(ServerFrame.Bye.class)).isEqualTo(new ServerFrame.Bye("client quit", "b"));
-        assertThat(alice.ends.receiveMessage()).isInstanceOf(Outbound.Close.class);
+        assertThat(alice.ends.receiveMessage()).isInstanceOf(ConnectionEnd.Closed.class);
     }
 
     @Test
@@ -168,7 +168,7 @@ class SessionActorTest {
         Person lurker = new Person(registry("chat.limits.register-timeout = 300ms"), true);
         ServerFrame.Bye bye = lurker.gets(ServerFrame.Bye.class);
         assertThat(bye.reason()).startsWith("registration timeout");
-        assertThat(lurker.ends.receiveMessage()).isInstanceOf(Outbound.Close.class);
+        assertThat(lurker.ends.receiveMessage()).isInstanceOf(ConnectionEnd.Closed.class);
     }
 
     @Test
@@ -185,7 +185,7 @@ class SessionActorTest {
         flooder.getsError(ErrorCode.RATE_LIMITED, "4");
         flooder.sendsWithoutWaiting("{\"type\":\"ping\",\"id\":\"5\"}");
         assertThat(flooder.gets(ServerFrame.Bye.class).reason()).isEqualTo("rate limit exceeded");
-        assertThat(flooder.ends.receiveMessage()).isInstanceOf(Outbound.Close.class);
+        assertThat(flooder.ends.receiveMessage()).isInstanceOf(ConnectionEnd.Closed.class);
     }
 
     @Test
@@ -196,7 +196,7 @@ class SessionActorTest {
                 alice.acks.ref()));
         alice.getsError(ErrorCode.BAD_FRAME, null);
         alice.getsError(ErrorCode.FRAME_TOO_LONG, null);
-        assertThat(alice.ends.receiveMessage()).isInstanceOf(Outbound.Close.class);
+        assertThat(alice.ends.receiveMessage()).isInstanceOf(ConnectionEnd.Closed.class);
     }
 
     @Test
@@ -213,7 +213,7 @@ class SessionActorTest {
             talker.says("{\"type\":\"say\",\"room\":\"lobby\",\"text\":\"m" + i + "\"}");
         }
 
-        assertThat(stuck.ends.receiveMessage(Duration.ofSeconds(3))).isInstanceOf(Outbound.Abort.class);
+        assertThat(stuck.ends.receiveMessage(Duration.ofSeconds(3))).isInstanceOf(ConnectionEnd.Aborted.class);
         java.util.List<ServerFrame> heard = talker.frames.receiveSeveralMessages(said + 1);
         assertThat(heard).filteredOn(ServerFrame.Message.class::isInstance)
                 .extracting(frame -> ((ServerFrame.Message) frame).seq())

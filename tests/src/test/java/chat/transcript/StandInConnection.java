@@ -1,6 +1,6 @@
 package chat.transcript;
 
-import chat.actors.Outbound;
+import chat.actors.ConnectionOutlet;
 import chat.actors.RegistryActor;
 import chat.actors.SessionActor;
 import chat.protocol.Decoded;
@@ -8,6 +8,8 @@ import chat.protocol.FrameCodec;
 import chat.server.connection.InboundDecoder;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.Terminated;
@@ -21,8 +23,8 @@ import org.apache.pekko.util.ByteString;
  * Plays a TCP connection for one session, without a socket, the way the server's connection
  * flow does: asks the registry for admission, feeds the client's bytes through the server's own
  * {@link InboundDecoder} one acknowledged frame at a time, and reports the end of the input once
- * every frame has been handed over. It acknowledges every write at once and puts what the
- * session writes into the client's {@link Inbox}. It lives until the session is gone.
+ * every frame has been handed over. It takes what the session offers to its outlet and, while the
+ * client reads, puts it into the client's {@link Inbox}. It lives until the session is gone.
  */
 final class StandInConnection extends AbstractBehavior<StandInConnection.Command> {
 
@@ -31,7 +33,7 @@ final class StandInConnection extends AbstractBehavior<StandInConnection.Command
     /** Bytes the client sends. */
     record Feed(ByteString bytes) implements Command {}
 
-    /** The client stops reading: writes are no longer acknowledged, as a full TCP window would do. */
+    /** The client stops reading: what the session offers stays queued, as behind a full TCP window. */
     enum StopReading implements Command { INSTANCE }
 
     /** The client closes its sending side: the bytes already sent still arrive, then the input ends; writes go on. */
@@ -42,7 +44,11 @@ final class StandInConnection extends AbstractBehavior<StandInConnection.Command
 
     private record AdmissionDecided(RegistryActor.Admission admission) implements Command {}
 
-    private record FromSession(Outbound message) implements Command {}
+    private record Offered(ByteString bytes) implements Command {}
+
+    private enum OutletClosed implements Command { INSTANCE }
+
+    private enum OutletAborted implements Command { INSTANCE }
 
     private enum SessionReady implements Command { INSTANCE }
 
@@ -50,7 +56,7 @@ final class StandInConnection extends AbstractBehavior<StandInConnection.Command
 
     private final Inbox inbox;
     private final InboundDecoder decoder;
-    private final ActorRef<Outbound> outbound;
+    private final QueueOutlet outlet;
     private final ActorRef<SessionActor.Ack> acks;
     private final Deque<Decoded> pending = new ArrayDeque<>();
     private ActorRef<SessionActor.Command> session;
@@ -75,7 +81,7 @@ final class StandInConnection extends AbstractBehavior<StandInConnection.Command
         super(context);
         this.inbox = inbox;
         this.decoder = decoder;
-        this.outbound = context.messageAdapter(Outbound.class, FromSession::new);
+        this.outlet = new QueueOutlet(context.getSelf());
         this.acks = context.messageAdapter(SessionActor.Ack.class, ack -> SessionReady.INSTANCE);
     }
 
@@ -91,7 +97,12 @@ final class StandInConnection extends AbstractBehavior<StandInConnection.Command
                 })
                 .onMessageEquals(StopSending.INSTANCE, this::onStopSending)
                 .onMessageEquals(Drop.INSTANCE, this::onDrop)
-                .onMessage(FromSession.class, this::onFromSession)
+                .onMessage(Offered.class, this::onOffered)
+                .onMessageEquals(OutletClosed.INSTANCE, this::onOutletClosed)
+                .onMessageEquals(OutletAborted.INSTANCE, () -> {
+                    endOfStream();
+                    return Behaviors.stopped();
+                })
                 .onSignal(Terminated.class, sessionGone -> {
                     endOfStream();
                     return Behaviors.stopped();
@@ -103,7 +114,7 @@ final class StandInConnection extends AbstractBehavior<StandInConnection.Command
         if (decided.admission() instanceof RegistryActor.Admitted admitted) {
             session = admitted.session();
             getContext().watch(session);
-            session.tell(new SessionActor.Connected(outbound, acks));
+            session.tell(new SessionActor.Connected(outlet, acks));
             return this;
         }
         // What the server's connection flow does with a refusal: the farewell frame, then close.
@@ -155,28 +166,90 @@ final class StandInConnection extends AbstractBehavior<StandInConnection.Command
         return reading ? this : Behaviors.stopped();
     }
 
-    private Behavior<Command> onFromSession(FromSession from) {
-        if (from.message() instanceof Outbound.Write write) {
-            if (clientReads) {
-                byte[] bytes = write.bytes().toArray();
-                inbox.bytes(bytes, 0, bytes.length);
-                session.tell(SessionActor.Written.INSTANCE);
-            }
-            return this;
+    private Behavior<Command> onOffered(Offered offered) {
+        if (clientReads) {
+            byte[] bytes = offered.bytes().toArray();
+            inbox.bytes(bytes, 0, bytes.length);
+            outlet.taken(offered.bytes().size());
         }
+        return this;
+    }
+
+    private Behavior<Command> onOutletClosed() {
         endOfStream();
-        if (from.message() instanceof Outbound.Close) {
-            // The client sees the end of the stream and hangs up too, as TCP clients do.
-            inputEnding = true;
-            return pump();
-        }
-        return Behaviors.stopped();
+        // The client sees the end of the stream and hangs up too, as TCP clients do.
+        inputEnding = true;
+        return pump();
     }
 
     private void endOfStream() {
         if (!closed) {
             closed = true;
             inbox.closed();
+        }
+    }
+
+    /** The session's outlet: counts what waits in this actor's mailbox until the client has read it. */
+    private final class QueueOutlet implements ConnectionOutlet {
+
+        private final AtomicInteger queuedFrames = new AtomicInteger();
+        private final AtomicLong queuedBytes = new AtomicLong();
+        private final AtomicInteger notifyBelow = new AtomicInteger();
+        private final ActorRef<Command> self;
+
+        QueueOutlet(ActorRef<Command> self) {
+            this.self = self;
+        }
+
+        @Override
+        public void offer(ByteString frames) {
+            queuedFrames.incrementAndGet();
+            queuedBytes.addAndGet(frames.size());
+            self.tell(new Offered(frames));
+        }
+
+        /** Called by the actor once the client read a frame; a discard may have counted it out already. */
+        void taken(int bytes) {
+            int left = queuedFrames.updateAndGet(frames -> Math.max(0, frames - 1));
+            queuedBytes.updateAndGet(queued -> Math.max(0, queued - bytes));
+            int threshold = notifyBelow.get();
+            if (left < threshold && notifyBelow.compareAndSet(threshold, 0)) {
+                session.tell(SessionActor.Drained.INSTANCE);
+            }
+        }
+
+        @Override
+        public int queuedFrames() {
+            return queuedFrames.get();
+        }
+
+        @Override
+        public long queuedBytes() {
+            return queuedBytes.get();
+        }
+
+        @Override
+        public void discardQueued() {
+            queuedFrames.set(0);
+            queuedBytes.set(0);
+        }
+
+        @Override
+        public void notifyWhenBelow(int frames) {
+            notifyBelow.set(frames);
+            if (queuedFrames.get() < frames && notifyBelow.compareAndSet(frames, 0)) {
+                session.tell(SessionActor.Drained.INSTANCE);
+            }
+        }
+
+        @Override
+        public void close() {
+            self.tell(OutletClosed.INSTANCE);
+        }
+
+        @Override
+        public void abort(String reason) {
+            self.tell(OutletAborted.INSTANCE);
         }
     }
 }

@@ -3,7 +3,7 @@ package chat.actors.hostile;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import chat.actors.ChatSettings;
-import chat.actors.Outbound;
+import chat.actors.ConnectionEnd;
 import chat.actors.RegistryActor;
 import chat.actors.history.HistoryStore;
 import chat.actors.history.InMemoryHistory;
@@ -70,7 +70,7 @@ class CrashContainmentTest {
         });
         ServerFrame.Bye bye = alice.receive(ServerFrame.Bye.class);
         assertThat(bye.reason()).startsWith("server error");
-        assertThat(alice.ends.receiveMessage(Member.PATIENCE)).isInstanceOf(Outbound.Close.class);
+        assertThat(alice.ends.receiveMessage(Member.PATIENCE)).isInstanceOf(ConnectionEnd.Closed.class);
         ServerFrame.Presence quit = new ServerFrame.Presence("lobby", "alice", PresenceEvent.QUIT, null, bye.reason());
         assertThat(bob.receive(ServerFrame.Presence.class)).isEqualTo(quit);
         assertThat(carol.receive(ServerFrame.Presence.class)).isEqualTo(quit);
@@ -99,7 +99,7 @@ class CrashContainmentTest {
             alice.sendWithoutWaiting(null);
             return null;
         });
-        assertThat(alice.ends.receiveMessage(Member.PATIENCE)).isInstanceOf(Outbound.Abort.class);
+        assertThat(alice.ends.receiveMessage(Member.PATIENCE)).isInstanceOf(ConnectionEnd.Aborted.class);
         ServerFrame.Presence quit = new ServerFrame.Presence("lobby", "alice", PresenceEvent.QUIT, null, "session failed");
         assertThat(bob.receive(ServerFrame.Presence.class)).isEqualTo(quit);
         assertThat(carol.receive(ServerFrame.Presence.class)).isEqualTo(quit);

@@ -1,6 +1,7 @@
 package chat.actors.hostile;
 
-import chat.actors.Outbound;
+import chat.actors.ConnectionEnd;
+import chat.actors.ConnectionOutlet;
 import chat.actors.RegistryActor;
 import chat.actors.SessionActor;
 import chat.protocol.Decoded;
@@ -16,8 +17,8 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
 import org.apache.pekko.actor.testkit.typed.javadsl.TestProbe;
 import org.apache.pekko.actor.typed.ActorRef;
-import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.apache.pekko.util.ByteString;
 
 /**
  * A session fed generated input, with everything it does recorded: the frames it writes (each
@@ -30,7 +31,7 @@ final class FuzzedConnection {
 
     final List<ServerFrame> frames = new CopyOnWriteArrayList<>();
     final List<String> unreadable = new CopyOnWriteArrayList<>();
-    final AtomicReference<Outbound> end = new AtomicReference<>();
+    final AtomicReference<ConnectionEnd> end = new AtomicReference<>();
     private final AtomicInteger acks = new AtomicInteger();
     private final ActorRef<SessionActor.Command> session;
     private final ActorRef<SessionActor.Ack> ackCounter;
@@ -44,7 +45,7 @@ final class FuzzedConnection {
             acks.incrementAndGet();
             return Behaviors.same();
         }));
-        session.tell(new SessionActor.Connected(testKit.spawn(connection()), ackCounter));
+        session.tell(new SessionActor.Connected(new RecordingOutlet(), ackCounter));
         sent = 1;
     }
 
@@ -93,23 +94,54 @@ final class FuzzedConnection {
         return false;
     }
 
-    private Behavior<Outbound> connection() {
-        return Behaviors.receiveMessage(message -> {
-            if (message instanceof Outbound.Write write) {
-                for (String line : write.bytes().decodeString(StandardCharsets.UTF_8).split("\n")) {
-                    try {
-                        frames.add(CODEC.decodeServerFrame(line));
-                    } catch (ProtocolException e) {
-                        unreadable.add(line);
-                    }
+    /** A client that reads every frame at once and hangs up when the session closes. */
+    private final class RecordingOutlet implements ConnectionOutlet {
+
+        @Override
+        public void offer(ByteString bytes) {
+            for (String line : bytes.decodeString(StandardCharsets.UTF_8).split("\n")) {
+                try {
+                    frames.add(CODEC.decodeServerFrame(line));
+                } catch (ProtocolException e) {
+                    unreadable.add(line);
                 }
-                session.tell(SessionActor.Written.INSTANCE);
-                return Behaviors.same();
             }
-            end.set(message);
+        }
+
+        @Override
+        public int queuedFrames() {
+            return 0;
+        }
+
+        @Override
+        public long queuedBytes() {
+            return 0;
+        }
+
+        @Override
+        public void discardQueued() {
+            // a client that reads everything leaves nothing queued
+        }
+
+        @Override
+        public void notifyWhenBelow(int frames) {
+            session.tell(SessionActor.Drained.INSTANCE);
+        }
+
+        @Override
+        public void close() {
+            end(new ConnectionEnd.Closed());
+        }
+
+        @Override
+        public void abort(String reason) {
+            end(new ConnectionEnd.Aborted(reason));
+        }
+
+        private void end(ConnectionEnd how) {
+            end.set(how);
             session.tell(new SessionActor.ConnectionLost("peer hung up"));
-            return Behaviors.stopped();
-        });
+        }
     }
 
     private static String re(ServerFrame frame) {

@@ -2,19 +2,17 @@ package chat.actors.hostile;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import chat.actors.Outbound;
+import chat.actors.ConnectionEnd;
+import chat.actors.OutletStandIn;
 import chat.actors.RegistryActor;
 import chat.actors.SessionActor;
 import chat.protocol.FrameCodec;
-import chat.protocol.ProtocolException;
 import chat.protocol.ServerFrame;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
 import org.apache.pekko.actor.testkit.typed.javadsl.TestProbe;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
-import org.apache.pekko.actor.typed.javadsl.Behaviors;
 
 /**
  * One client of a real registry, without sockets: requests go in as the TCP stream would send
@@ -28,7 +26,7 @@ final class Member {
 
     final ActorRef<SessionActor.Command> session;
     final TestProbe<ServerFrame> frames;
-    final TestProbe<Outbound> ends;
+    final TestProbe<ConnectionEnd> ends;
     final TestProbe<SessionActor.Ack> acks;
 
     private Member(ActorTestKit testKit, ActorRef<RegistryActor.Command> registry) {
@@ -38,8 +36,8 @@ final class Member {
         frames = testKit.createTestProbe();
         ends = testKit.createTestProbe();
         acks = testKit.createTestProbe();
-        ActorRef<Outbound> connection = testKit.spawn(connection(session, frames.ref(), ends.ref()));
-        session.tell(new SessionActor.Connected(connection, acks.ref()));
+        session.tell(new SessionActor.Connected(
+                OutletStandIn.readingAndHangingUp(session, frames.ref()::tell, ends.ref()::tell), acks.ref()));
         acks.receiveMessage(PATIENCE);
     }
 
@@ -77,29 +75,5 @@ final class Member {
     void assertAlive(String id) {
         send("{\"type\":\"ping\",\"id\":\"" + id + "\"}");
         assertThat(frames.receiveMessage(PATIENCE)).isEqualTo(new ServerFrame.Pong(id));
-    }
-
-    private static Behavior<Outbound> connection(ActorRef<SessionActor.Command> session, ActorRef<ServerFrame> frames,
-                                                 ActorRef<Outbound> ends) {
-        return Behaviors.receiveMessage(message -> {
-            if (message instanceof Outbound.Write write) {
-                for (String line : write.bytes().decodeString(StandardCharsets.UTF_8).split("\n")) {
-                    frames.tell(decode(line));
-                }
-                session.tell(SessionActor.Written.INSTANCE);
-                return Behaviors.same();
-            }
-            ends.tell(message);
-            session.tell(new SessionActor.ConnectionLost("peer hung up"));
-            return Behaviors.stopped();
-        });
-    }
-
-    private static ServerFrame decode(String line) {
-        try {
-            return CODEC.decodeServerFrame(line);
-        } catch (ProtocolException e) {
-            throw new AssertionError("the session wrote a line that is not a frame: " + line, e);
-        }
     }
 }

@@ -3,7 +3,7 @@ package chat.actors.hostile;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import chat.actors.ChatSettings;
-import chat.actors.Outbound;
+import chat.actors.ConnectionEnd;
 import chat.actors.RegistryActor;
 import chat.actors.history.InMemoryHistory;
 import chat.protocol.FrameCodec;
@@ -81,7 +81,7 @@ class SessionFuzzTest {
             assertThat(fuzzed.unreadable).as("frames no client could read").isEmpty();
             fuzzed.frames.stream().filter(ServerFrame.Bye.class::isInstance).map(ServerFrame.Bye.class::cast)
                     .forEach(bye -> assertThat(bye.reason()).isIn(LEGITIMATE_BYES));
-            assertThat(fuzzed.end.get() instanceof Outbound.Abort).as("the connection was reset: %s", fuzzed.end.get()).isFalse();
+            assertThat(fuzzed.end.get() instanceof ConnectionEnd.Aborted).as("the connection was reset: %s", fuzzed.end.get()).isFalse();
 
             bystander.send(CODEC.decodeRequest("{\"type\":\"ping\",\"id\":\"still\"}"), PATIENCE);
             assertThat(bystander.awaitAnswerTo("still", PATIENCE)).as("the bystander still answers").isTrue();

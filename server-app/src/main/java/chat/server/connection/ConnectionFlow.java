@@ -1,6 +1,6 @@
 package chat.server.connection;
 
-import chat.actors.Outbound;
+import chat.actors.ConnectionOutlet;
 import chat.actors.RegistryActor;
 import chat.actors.SessionActor;
 import chat.protocol.Decoded;
@@ -8,21 +8,18 @@ import chat.protocol.FrameCodec;
 import chat.protocol.ServerFrame;
 import org.apache.pekko.NotUsed;
 import org.apache.pekko.actor.typed.ActorRef;
-import org.apache.pekko.stream.CompletionStrategy;
 import org.apache.pekko.stream.javadsl.Flow;
 import org.apache.pekko.stream.javadsl.Sink;
 import org.apache.pekko.stream.javadsl.Source;
 import org.apache.pekko.stream.typed.javadsl.ActorSink;
-import org.apache.pekko.stream.typed.javadsl.ActorSource;
 import org.apache.pekko.util.ByteString;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Builds the byte flow of one TCP connection: inbound bytes are framed and decoded and enter the
- * session with backpressure; the session's writes leave through a source that holds one write at
- * a time. Nothing is buffered without bound.
+ * session with backpressure; the session's frames leave through an {@link OutletSource}, whose
+ * queue the session bounds (a client that does not read is cut). Nothing is buffered without bound.
  */
 public final class ConnectionFlow {
 
@@ -45,31 +42,22 @@ public final class ConnectionFlow {
     }
 
     /**
-     * Both halves are materialized together, in the connection's one stream: the writer's actor
-     * ref is known once the graph is materialized, before any stage starts, so the inbound half's
-     * first message can hand it to the session.
+     * Both halves are materialized together, in the connection's one stream: the outlet is known
+     * once the graph is materialized, before any stage starts, so the inbound half's first message
+     * can hand it to the session.
      */
     private Flow<ByteString, ByteString, NotUsed> forSession(ActorRef<SessionActor.Command> session) {
-        AtomicReference<ActorRef<Outbound>> writer = new AtomicReference<>();
-        Source<ByteString, NotUsed> outbound = ActorSource.<Outbound, SessionActor.Command>actorRefWithBackpressure(
-                        session,
-                        SessionActor.Written.INSTANCE,
-                        message -> message instanceof Outbound.Close
-                                ? Optional.of(CompletionStrategy.draining())
-                                : Optional.empty(),
-                        message -> message instanceof Outbound.Abort abort
-                                ? Optional.of(new ConnectionAborted(abort.reason()))
-                                : Optional.empty())
-                .mapMaterializedValue(ref -> {
-                    writer.set(ref);
+        AtomicReference<ConnectionOutlet> outlet = new AtomicReference<>();
+        Source<ByteString, NotUsed> outbound = Source.fromGraph(new OutletSource(session))
+                .mapMaterializedValue(materialized -> {
+                    outlet.set(materialized);
                     return NotUsed.getInstance();
-                })
-                .map(message -> ((Outbound.Write) message).bytes());
+                });
 
         Sink<Decoded, NotUsed> intoSession = ActorSink.<Decoded, SessionActor.Command, SessionActor.Ack>actorRefWithBackpressure(
                 session,
                 (ack, decoded) -> new SessionActor.Received(decoded, ack),
-                ack -> new SessionActor.Connected(Objects.requireNonNull(writer.get(), "writer not materialized"), ack),
+                ack -> new SessionActor.Connected(Objects.requireNonNull(outlet.get(), "outlet not materialized"), ack),
                 SessionActor.Ack.INSTANCE,
                 new SessionActor.ConnectionLost("connection closed"),
                 failure -> new SessionActor.ConnectionLost("connection lost: " + failure.getMessage()));

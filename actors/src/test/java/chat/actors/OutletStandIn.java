@@ -1,0 +1,104 @@
+package chat.actors;
+
+import chat.protocol.ServerFrame;
+import java.util.function.Consumer;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.util.ByteString;
+
+/**
+ * Plays a session's connection without a socket. A reading client takes every frame at once
+ * (each arrives decoded at {@code frames}); one that stopped reading takes nothing, so the
+ * session's queue grows as behind a full TCP window. How the connection ended arrives at
+ * {@code ends}; a client that hangs up when closed tells the session its input ended, as the
+ * TCP stream would.
+ */
+public final class OutletStandIn implements ConnectionOutlet {
+
+    private final ActorRef<SessionActor.Command> session;
+    private final Consumer<ServerFrame> frames;
+    private final Consumer<ConnectionEnd> ends;
+    private final boolean reads;
+    private final boolean hangsUpWhenClosed;
+    private int queuedFrames;
+    private long queuedBytes;
+
+    private OutletStandIn(ActorRef<SessionActor.Command> session, Consumer<ServerFrame> frames,
+                          Consumer<ConnectionEnd> ends, boolean reads, boolean hangsUpWhenClosed) {
+        this.session = session;
+        this.frames = frames;
+        this.ends = ends;
+        this.reads = reads;
+        this.hangsUpWhenClosed = hangsUpWhenClosed;
+    }
+
+    /** A client that reads everything and stays until the server has closed. */
+    public static OutletStandIn reading(ActorRef<SessionActor.Command> session, Consumer<ServerFrame> frames,
+                                        Consumer<ConnectionEnd> ends) {
+        return new OutletStandIn(session, frames, ends, true, false);
+    }
+
+    /** A client that reads everything and hangs up as soon as the server closes. */
+    public static OutletStandIn readingAndHangingUp(ActorRef<SessionActor.Command> session,
+                                                    Consumer<ServerFrame> frames, Consumer<ConnectionEnd> ends) {
+        return new OutletStandIn(session, frames, ends, true, true);
+    }
+
+    /** A client that has stopped reading. */
+    public static OutletStandIn notReading(ActorRef<SessionActor.Command> session, Consumer<ServerFrame> frames,
+                                           Consumer<ConnectionEnd> ends) {
+        return new OutletStandIn(session, frames, ends, false, false);
+    }
+
+    @Override
+    public void offer(ByteString bytes) {
+        if (reads) {
+            Frames.in(bytes).forEach(frames);
+        } else {
+            queuedFrames++;
+            queuedBytes += bytes.size();
+        }
+    }
+
+    @Override
+    public int queuedFrames() {
+        return queuedFrames;
+    }
+
+    @Override
+    public long queuedBytes() {
+        return queuedBytes;
+    }
+
+    @Override
+    public void discardQueued() {
+        queuedFrames = 0;
+        queuedBytes = 0;
+    }
+
+    @Override
+    public void notifyWhenBelow(int frames) {
+        if (queuedFrames < frames) {
+            session.tell(SessionActor.Drained.INSTANCE);
+        }
+    }
+
+    @Override
+    public void close() {
+        if (!reads) {
+            // Closing waits behind the queued frames, which a client that does not read never takes.
+            return;
+        }
+        ends.accept(new ConnectionEnd.Closed());
+        if (hangsUpWhenClosed) {
+            session.tell(new SessionActor.ConnectionLost("peer hung up"));
+        }
+    }
+
+    @Override
+    public void abort(String reason) {
+        ends.accept(new ConnectionEnd.Aborted(reason));
+        if (hangsUpWhenClosed) {
+            session.tell(new SessionActor.ConnectionLost("connection reset"));
+        }
+    }
+}

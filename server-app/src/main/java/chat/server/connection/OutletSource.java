@@ -1,0 +1,166 @@
+package chat.server.connection;
+
+import chat.actors.ConnectionOutlet;
+import chat.actors.SessionActor;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.pekko.Done;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.japi.Pair;
+import org.apache.pekko.stream.Attributes;
+import org.apache.pekko.stream.Outlet;
+import org.apache.pekko.stream.SourceShape;
+import org.apache.pekko.stream.stage.AbstractGraphStageWithMaterializedValue;
+import org.apache.pekko.stream.stage.AbstractOutHandler;
+import org.apache.pekko.stream.stage.AsyncCallback;
+import org.apache.pekko.stream.stage.GraphStageLogic;
+import org.apache.pekko.util.ByteString;
+
+/**
+ * The source of a connection's outbound bytes, materialized as the session's
+ * {@link ConnectionOutlet}. The session puts frames into a queue that this stage drains one frame
+ * per pull; Pekko's TCP stage pulls again while a write is in flight and sends what gathered as
+ * one write. The stage is woken (one message to the stream's actor) only when it found the queue
+ * empty, so a busy connection costs no message per frame and an idle one costs one per burst.
+ */
+final class OutletSource extends AbstractGraphStageWithMaterializedValue<SourceShape<ByteString>, ConnectionOutlet> {
+
+    private final Outlet<ByteString> out = Outlet.create("OutletSource.out");
+    private final SourceShape<ByteString> shape = SourceShape.of(out);
+    private final ActorRef<SessionActor.Command> session;
+
+    OutletSource(ActorRef<SessionActor.Command> session) {
+        this.session = session;
+    }
+
+    @Override
+    public SourceShape<ByteString> shape() {
+        return shape;
+    }
+
+    @Override
+    public Pair<GraphStageLogic, ConnectionOutlet> createLogicAndMaterializedValuePair(Attributes attributes) {
+        Logic logic = new Logic();
+        return Pair.create(logic, logic.handle);
+    }
+
+    private final class Logic extends GraphStageLogic {
+
+        private final ConcurrentLinkedQueue<ByteString> queue = new ConcurrentLinkedQueue<>();
+        private final AtomicInteger queuedFrames = new AtomicInteger();
+        private final AtomicLong queuedBytes = new AtomicLong();
+        /** Set by the stage when it has demand and found nothing; whoever clears it wakes the stage. */
+        private final AtomicBoolean waiting = new AtomicBoolean();
+        /** What {@link ConnectionOutlet#notifyWhenBelow} asked for; 0 when nothing is asked. */
+        private final AtomicInteger notifyBelow = new AtomicInteger();
+        private final AsyncCallback<Done> wake = createAsyncCallback(done -> takeIfPulled());
+        private final AsyncCallback<Done> closing = createAsyncCallback(done -> onClose());
+        private final AsyncCallback<String> aborting =
+                createAsyncCallback(reason -> failStage(new ConnectionFlow.ConnectionAborted(reason)));
+        private boolean closeRequested;
+        final ConnectionOutlet handle = new Handle();
+
+        Logic() {
+            super(shape);
+            setHandler(out, new AbstractOutHandler() {
+                @Override
+                public void onPull() {
+                    takeIfPulled();
+                }
+            });
+        }
+
+        private void takeIfPulled() {
+            if (!isAvailable(out)) {
+                return;
+            }
+            ByteString next = take();
+            if (next == null) {
+                waiting.set(true);
+                // An offer may have slipped in between the empty poll and the flag: look once more.
+                if (queue.isEmpty() || !waiting.compareAndSet(true, false)) {
+                    if (closeRequested) {
+                        completeStage();
+                    }
+                    return;
+                }
+                next = take();
+                if (next == null) {
+                    takeIfPulled();
+                    return;
+                }
+            }
+            push(out, next);
+        }
+
+        private void onClose() {
+            closeRequested = true;
+            if (queue.isEmpty() && isAvailable(out)) {
+                completeStage();
+            }
+        }
+
+        private ByteString take() {
+            ByteString next = queue.poll();
+            if (next != null) {
+                queuedBytes.addAndGet(-next.size());
+                int left = queuedFrames.decrementAndGet();
+                int threshold = notifyBelow.get();
+                if (left < threshold && notifyBelow.compareAndSet(threshold, 0)) {
+                    session.tell(SessionActor.Drained.INSTANCE);
+                }
+            }
+            return next;
+        }
+
+        private final class Handle implements ConnectionOutlet {
+
+            @Override
+            public void offer(ByteString frames) {
+                queuedFrames.incrementAndGet();
+                queuedBytes.addAndGet(frames.size());
+                queue.offer(frames);
+                if (waiting.get() && waiting.compareAndSet(true, false)) {
+                    wake.invoke(Done.getInstance());
+                }
+            }
+
+            @Override
+            public int queuedFrames() {
+                return queuedFrames.get();
+            }
+
+            @Override
+            public long queuedBytes() {
+                return queuedBytes.get();
+            }
+
+            @Override
+            public void discardQueued() {
+                while (take() != null) {
+                    // each take counts itself out of the queue
+                }
+            }
+
+            @Override
+            public void notifyWhenBelow(int frames) {
+                notifyBelow.set(frames);
+                if (queuedFrames.get() < frames && notifyBelow.compareAndSet(frames, 0)) {
+                    session.tell(SessionActor.Drained.INSTANCE);
+                }
+            }
+
+            @Override
+            public void close() {
+                closing.invoke(Done.getInstance());
+            }
+
+            @Override
+            public void abort(String reason) {
+                aborting.invoke(reason);
+            }
+        }
+    }
+}

@@ -1,0 +1,176 @@
+package chat.server.connection;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import chat.actors.ConnectionOutlet;
+import chat.actors.SessionActor;
+import java.time.Duration;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.pekko.Done;
+import org.apache.pekko.actor.typed.ActorSystem;
+import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.apache.pekko.japi.Pair;
+import org.apache.pekko.stream.javadsl.Keep;
+import org.apache.pekko.stream.javadsl.Sink;
+import org.apache.pekko.stream.javadsl.Source;
+import org.apache.pekko.util.ByteString;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** The session's way out, without a socket: what it offers leaves once, in order, and ends as it asked. */
+class OutletSourceTest {
+
+    private static final Duration PATIENCE = Duration.ofSeconds(10);
+
+    private final AtomicInteger drainedTold = new AtomicInteger();
+    /** Stands for the session: counts the {@link SessionActor.Drained} it is told. */
+    private final ActorSystem<SessionActor.Command> session = ActorSystem.create(Behaviors.receiveMessage(message -> {
+        drainedTold.incrementAndGet();
+        return Behaviors.same();
+    }), "outlet-source-test");
+
+    @AfterEach
+    void stop() {
+        session.terminate();
+    }
+
+    @Test
+    void everyFrameOfABusySessionArrivesOnceAndInOrderWhileTheReaderComesAndGoes() throws Exception {
+        int frames = 100_000;
+        Pair<ConnectionOutlet, CompletionStage<List<ByteString>>> running = Source.fromGraph(new OutletSource(session))
+                .async()
+                .map(frame -> {
+                    if (frame.head() == '0') {
+                        // A reader that pauses now and then, so the source often finds the queue empty.
+                        Thread.sleep(0, 50_000);
+                    }
+                    return frame;
+                })
+                .toMat(Sink.seq(), Keep.both())
+                .run(session);
+        ConnectionOutlet outlet = running.first();
+        Random timing = new Random(7);
+        for (int i = 0; i < frames; i++) {
+            outlet.offer(ByteString.fromString(i + "\n"));
+            if (timing.nextInt(1000) == 0) {
+                Thread.sleep(1);
+            }
+        }
+        outlet.close();
+
+        List<ByteString> arrived = running.second().toCompletableFuture().get(PATIENCE.toSeconds(), TimeUnit.SECONDS);
+        assertThat(arrived).hasSize(frames);
+        for (int i = 0; i < frames; i++) {
+            assertThat(arrived.get(i).utf8String()).isEqualTo(i + "\n");
+        }
+        assertThat(outlet.queuedFrames()).isZero();
+        assertThat(outlet.queuedBytes()).isZero();
+    }
+
+    /** A client that reads one frame each time {@link #readOne} lets it, and keeps what it read. */
+    private final class SlowClient {
+        final BlockingQueue<Runnable> unreadFrames = new LinkedBlockingQueue<>();
+        final List<String> read = new CopyOnWriteArrayList<>();
+        final ConnectionOutlet outlet;
+        final CompletionStage<Done> done;
+
+        SlowClient() {
+            Pair<ConnectionOutlet, CompletionStage<Done>> running = Source.fromGraph(new OutletSource(session))
+                    .mapAsync(1, frame -> {
+                        CompletableFuture<ByteString> reading = new CompletableFuture<>();
+                        unreadFrames.add(() -> reading.complete(frame));
+                        return reading;
+                    })
+                    .toMat(Sink.foreach(frame -> read.add(frame.utf8String())), Keep.both())
+                    .run(session);
+            outlet = running.first();
+            done = running.second();
+        }
+
+        void readOne() throws InterruptedException {
+            Runnable next = unreadFrames.poll(PATIENCE.toSeconds(), TimeUnit.SECONDS);
+            assertThat(next).as("a frame to read").isNotNull();
+            next.run();
+        }
+    }
+
+    @Test
+    void theSessionIsToldOnceTheClientHasReadItsQueueBelowTheMarkItAskedFor() throws Exception {
+        SlowClient client = new SlowClient();
+        for (int i = 0; i < 10; i++) {
+            client.outlet.offer(ByteString.fromString("{\"type\":\"message\"}\n"));
+        }
+        client.outlet.notifyWhenBelow(5);
+        Thread.sleep(200);
+        assertThat(drainedTold).as("nothing was read yet").hasValue(0);
+        assertThat(client.outlet.queuedFrames()).as("one frame is on its way to the client").isEqualTo(9);
+
+        for (int i = 0; i < 4; i++) {
+            client.readOne();
+        }
+        Thread.sleep(200);
+        assertThat(client.outlet.queuedFrames()).isEqualTo(5);
+        assertThat(drainedTold).as("still at the mark").hasValue(0);
+        client.readOne();
+        awaitDrainedTold();
+        assertThat(client.outlet.queuedFrames()).isEqualTo(4);
+        for (int i = 0; i < 4; i++) {
+            client.readOne();
+        }
+        Thread.sleep(200);
+        assertThat(drainedTold).as("told once per request").hasValue(1);
+    }
+
+    private void awaitDrainedTold() throws InterruptedException {
+        long deadline = System.nanoTime() + PATIENCE.toNanos();
+        while (drainedTold.get() == 0 && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
+        assertThat(drainedTold).hasValue(1);
+    }
+
+    @Test
+    void aDiscardedQueueIsNotSentButWhatIsOfferedAfterItIs() throws Exception {
+        SlowClient client = new SlowClient();
+        client.outlet.offer(ByteString.fromString("first\n"));
+        client.readOne();
+        for (int i = 0; i < 50; i++) {
+            client.outlet.offer(ByteString.fromString("unread\n"));
+        }
+        Thread.sleep(200);
+        client.outlet.discardQueued();
+        assertThat(client.outlet.queuedFrames()).isZero();
+        client.outlet.offer(ByteString.fromString("bye\n"));
+        client.outlet.close();
+        client.readOne();
+        client.readOne();
+
+        client.done.toCompletableFuture().get(PATIENCE.toSeconds(), TimeUnit.SECONDS);
+        assertThat(client.read).as("the one unread frame already on its way went out; the rest did not")
+                .containsExactly("first\n", "unread\n", "bye\n");
+    }
+
+    @Test
+    void anAbortFailsTheStreamWithTheReasonSoTheConnectionIsReset() {
+        Pair<ConnectionOutlet, CompletionStage<List<ByteString>>> running = Source.fromGraph(new OutletSource(session))
+                .toMat(Sink.seq(), Keep.both())
+                .run(session);
+        running.first().offer(ByteString.fromString("never read\n"));
+        running.first().abort("peer did not take its last frames");
+
+        assertThatThrownBy(() -> running.second().toCompletableFuture().get(PATIENCE.toSeconds(), TimeUnit.SECONDS))
+                .isInstanceOf(ExecutionException.class)
+                .hasCauseInstanceOf(ConnectionFlow.ConnectionAborted.class)
+                .hasMessageContaining("peer did not take its last frames");
+    }
+}
