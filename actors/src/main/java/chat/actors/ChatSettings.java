@@ -27,6 +27,7 @@ public record ChatSettings(
             int burst,
             int rateAbuseTolerance,
             int maxSessions,
+            int descriptorReserve,
             int maxPerAddress,
             int maxOutbound,
             long maxOutboundBytes,
@@ -37,6 +38,17 @@ public record ChatSettings(
             int maxRooms) {}
 
     public record History(int onJoin, int keepPerRoom) {}
+
+    /** These settings with {@code maxSessions} places; everything else the same. */
+    public ChatSettings withMaxSessions(int maxSessions) {
+        Limits l = limits;
+        Limits fewer = new Limits(l.maxFrameBytes(), l.maxFrameBytesUnregistered(), l.maxText(), l.maxTopic(),
+                l.rate(), l.burst(), l.rateAbuseTolerance(), maxSessions, l.descriptorReserve(), l.maxPerAddress(),
+                l.maxOutbound(), l.maxOutboundBytes(), l.registerTimeout(), l.linger(), l.answerTimeout(),
+                l.maxRoomsPerSession(), l.maxRooms());
+        return new ChatSettings(host, port, acceptBacklog, admissionsAtOnce, serverName, defaultRoom, motd, heartbeat,
+                fewer, history, shutdownTimeout);
+    }
 
     /** Reads {@code chat.*} from a config that already has reference.conf as fallback. */
     public static ChatSettings from(Config root) {
@@ -62,6 +74,7 @@ public record ChatSettings(
                         limits.getInt("burst"),
                         limits.getInt("rate-abuse-tolerance"),
                         limits.getInt("max-sessions"),
+                        limits.getInt("descriptor-reserve"),
                         limits.getInt("max-per-address"),
                         limits.getInt("max-outbound"),
                         limits.getBytes("max-outbound-bytes"),

@@ -58,7 +58,7 @@ public final class ChatServer implements AutoCloseable {
         Config full = config.withFallback(ConfigFactory.parseResources(SERVER_DEFAULTS))
                 .withFallback(ConfigFactory.defaultReference())
                 .resolve();
-        ChatSettings settings = ChatSettings.from(full);
+        ChatSettings settings = withinDescriptorBudget(ChatSettings.from(full));
         ActorSystem<RegistryActor.Command> system = ActorSystem.create(
                 RegistryActor.create(settings, new InMemoryHistory(settings.history().keepPerRoom())), "chat", full);
         try {
@@ -72,6 +72,18 @@ public final class ChatServer implements AutoCloseable {
             throw new IllegalStateException("cannot listen on " + settings.host() + ":" + settings.port()
                     + ": " + rootMessage(e), e);
         }
+    }
+
+    private static ChatSettings withinDescriptorBudget(ChatSettings settings) {
+        int configured = settings.limits().maxSessions();
+        long fit = DescriptorBudget.sessionsThatFit(settings.limits().descriptorReserve()).orElse(configured);
+        if (fit >= configured) {
+            return settings;
+        }
+        LOG.warn("max-sessions lowered from {} to {}: the process may open {} more files (ulimit -n) and keeps {} "
+                        + "of them in reserve (chat.limits.descriptor-reserve)",
+                configured, fit, fit + settings.limits().descriptorReserve(), settings.limits().descriptorReserve());
+        return settings.withMaxSessions((int) fit);
     }
 
     /**

@@ -44,7 +44,17 @@ final class ServerProcess implements AutoCloseable {
 
     /** {@code settings} are {@code -D} options such as {@code -Dchat.heartbeat=1s}. */
     static ServerProcess start(String... settings) {
-        List<String> command = new ArrayList<>(List.of(
+        return start(new ArrayList<>(), settings);
+    }
+
+    /** A server process that may open at most {@code descriptors} files, as under {@code ulimit -n}. */
+    static ServerProcess startWithDescriptorLimit(int descriptors, String... settings) {
+        return start(new ArrayList<>(List.of("bash", "-c", "ulimit -n " + descriptors + " && exec \"$@\"", "bash")),
+                settings);
+    }
+
+    private static ServerProcess start(List<String> command, String... settings) {
+        command.addAll(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 MAX_HEAP, "-XX:+ExitOnOutOfMemoryError"));
         command.addAll(Arrays.asList(settings));
