@@ -19,10 +19,10 @@ import java.util.Optional;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.PostStop;
-import org.apache.pekko.actor.typed.javadsl.AbstractBehavior;
+import org.apache.pekko.actor.typed.Signal;
+import org.apache.pekko.actor.typed.javadsl.AbstractMatchingBehavior;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
-import org.apache.pekko.actor.typed.javadsl.Receive;
 import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
 import org.apache.pekko.util.ByteString;
 import org.slf4j.Logger;
@@ -38,7 +38,7 @@ import org.slf4j.LoggerFactory;
  * request's answer has arrived (from a room or the registry), so a client's answers come in the
  * order of its requests.
  */
-public final class SessionActor extends AbstractBehavior<SessionActor.Command> {
+public final class SessionActor extends AbstractMatchingBehavior<SessionActor.Command> {
 
     public sealed interface Command {}
 
@@ -133,26 +133,53 @@ public final class SessionActor extends AbstractBehavior<SessionActor.Command> {
         LOG.info("connect {}", peer);
     }
 
+    /**
+     * One dispatch for all sessions, hot messages first. (A {@code ReceiveBuilder} would build 15
+     * cases per session: the largest part of an idle connection's heap that was ours.)
+     */
     @Override
-    public Receive<Command> createReceive() {
-        // The hot messages first: the builder tries the cases in order for every message.
-        return newReceiveBuilder()
-                .onMessage(Deliver.class, this::onDeliver)
-                .onMessage(Received.class, this::onReceived)
-                .onMessage(Answer.class, this::onAnswer)
-                .onMessage(Connected.class, this::onConnected)
-                .onMessage(Drained.class, drained -> onDrained())
-                .onMessage(ConnectionLost.class, this::onConnectionLost)
-                .onMessage(ServerShutdown.class, shutdown -> sayByeAndClose(SHUTTING_DOWN, null))
-                .onMessage(NickClaimed.class, this::onNickClaimed)
-                .onMessage(NickRefused.class, this::onNickRefused)
-                .onMessage(RoomJoined.class, this::onRoomJoined)
-                .onMessageEquals(Tick.REGISTER_TIMEOUT, this::onRegisterTimeout)
-                .onMessageEquals(Tick.SILENCE, this::onSilence)
-                .onMessageEquals(Tick.LINGER_EXPIRED, this::onLingerExpired)
-                .onMessageEquals(Tick.ANSWER_TIMEOUT, this::onAnswerTimeout)
-                .onSignal(PostStop.class, stop -> onPostStop())
-                .build();
+    public Behavior<Command> onMessage(Command message) {
+        if (message instanceof Deliver delivery) {
+            return onDeliver(delivery);
+        }
+        if (message instanceof Received received) {
+            return onReceived(received);
+        }
+        if (message instanceof Answer answer) {
+            return onAnswer(answer);
+        }
+        if (message instanceof Drained) {
+            return onDrained();
+        }
+        if (message instanceof Connected connected) {
+            return onConnected(connected);
+        }
+        if (message instanceof ConnectionLost lost) {
+            return onConnectionLost(lost);
+        }
+        if (message instanceof ServerShutdown) {
+            return sayByeAndClose(SHUTTING_DOWN, null);
+        }
+        if (message instanceof NickClaimed claimed) {
+            return onNickClaimed(claimed);
+        }
+        if (message instanceof NickRefused refused) {
+            return onNickRefused(refused);
+        }
+        if (message instanceof RoomJoined joined) {
+            return onRoomJoined(joined);
+        }
+        return switch ((Tick) message) {
+            case REGISTER_TIMEOUT -> onRegisterTimeout();
+            case SILENCE -> onSilence();
+            case LINGER_EXPIRED -> onLingerExpired();
+            case ANSWER_TIMEOUT -> onAnswerTimeout();
+        };
+    }
+
+    @Override
+    public Behavior<Command> onSignal(Signal signal) throws Exception {
+        return signal instanceof PostStop ? onPostStop() : super.onSignal(signal);
     }
 
     private Behavior<Command> onConnected(Connected connected) {

@@ -22,9 +22,11 @@ public final class LineSplitter {
     }
 
     private static final int INITIAL_CAPACITY = 256;
+    private static final byte[] NO_PARTIAL_LINE = new byte[0];
 
     private int limit;
-    private byte[] buffer = new byte[INITIAL_CAPACITY];
+    /** Only while a line is unfinished: most connections are idle most of the time, and hold none. */
+    private byte[] buffer = NO_PARTIAL_LINE;
     private int length;
     private boolean overflowed;
 
@@ -50,6 +52,9 @@ public final class LineSplitter {
                 append(b, sink);
             }
         }
+        if (length == 0) {
+            buffer = NO_PARTIAL_LINE;
+        }
     }
 
     public void feed(byte[] bytes, int offset, int count, Sink sink) {
@@ -65,7 +70,7 @@ public final class LineSplitter {
         // One byte of slack: a trailing CR of CRLF does not count against the limit.
         if (length >= limit + 1 || (length == limit && b != '\r')) {
             overflowed = true;
-            buffer = new byte[0];
+            buffer = NO_PARTIAL_LINE;
             length = 0;
             sink.tooLong(limit);
             return;
@@ -89,10 +94,6 @@ public final class LineSplitter {
         length = 0;
         if (end > 0) {
             sink.line(Arrays.copyOf(buffer, end));
-        }
-        if (buffer.length > INITIAL_CAPACITY * 16) {
-            // Give back the room a single large frame needed, so idle connections stay small.
-            buffer = new byte[INITIAL_CAPACITY];
         }
     }
 }
