@@ -14,6 +14,7 @@ public record ChatSettings(
         Optional<String> defaultRoom,
         String motd,
         Duration heartbeat,
+        Duration deliveryWindow,
         Limits limits,
         History history,
         Duration shutdownTimeout) {
@@ -47,7 +48,7 @@ public record ChatSettings(
                 l.maxOutbound(), l.maxOutboundBytes(), l.registerTimeout(), l.linger(), l.answerTimeout(),
                 l.maxRoomsPerSession(), l.maxRooms());
         return new ChatSettings(host, port, acceptBacklog, admissionsAtOnce, serverName, defaultRoom, motd, heartbeat,
-                fewer, history, shutdownTimeout);
+                deliveryWindow, fewer, history, shutdownTimeout);
     }
 
     /** Reads {@code chat.*} from a config that already has reference.conf as fallback. */
@@ -65,6 +66,7 @@ public record ChatSettings(
                 defaultRoom.isEmpty() ? Optional.empty() : Optional.of(defaultRoom),
                 chat.getString("motd"),
                 chat.getDuration("heartbeat"),
+                chat.getDuration("delivery-window"),
                 new Limits(
                         limits.getInt("max-frame-bytes"),
                         limits.getInt("max-frame-bytes-unregistered"),

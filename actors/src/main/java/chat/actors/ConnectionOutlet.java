@@ -12,8 +12,8 @@ import org.apache.pekko.util.ByteString;
  */
 public interface ConnectionOutlet {
 
-    /** Queues whole frames behind those offered before. */
-    void offer(ByteString frames);
+    /** Queues {@code count} whole frames behind those offered before. */
+    void offer(ByteString frames, int count);
 
     /** Frames offered and not yet taken towards the socket. */
     int queuedFrames();

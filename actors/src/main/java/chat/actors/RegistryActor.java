@@ -265,7 +265,7 @@ public final class RegistryActor extends AbstractBehavior<RegistryActor.Command>
     private Room startRoom(String key, String name) {
         ActorRef<RoomActor.Command> ref = getContext().spawn(
                 RoomActor.create(key, name, getContext().getSelf(), historyStore.open(key),
-                        settings.history().onJoin()),
+                        settings.history().onJoin(), settings.deliveryWindow()),
                 "room-" + (++roomsStarted), ONE_READER_MAILBOX);
         getContext().watchWith(ref, new RoomEnded(key, ref));
         Room room = new Room(ref, name);

@@ -6,6 +6,7 @@ import chat.protocol.PresenceEvent;
 import chat.protocol.ProtocolLimits;
 import chat.protocol.ServerFrame;
 import chat.protocol.Timestamps;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,6 +18,7 @@ import org.apache.pekko.actor.typed.javadsl.AbstractBehavior;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.actor.typed.javadsl.Receive;
+import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
 
 /**
  * One room: its members, {@code seq}, recent history and topic. Every message is encoded once
@@ -66,21 +68,29 @@ public final class RoomActor extends AbstractBehavior<RoomActor.Command> {
     private long seq;
     private long joinsSeen;
     private final MessageBatch batch = new MessageBatch();
+    private final TimerScheduler<Command> timers;
+    private final long deliveryWindowNanos;
+    private long lastDeliveryNanos;
+    private boolean deliveryTimed;
 
     /**
      * A room keeps serving its members when one message makes it fail: it resumes with its
      * state, so no member is forgotten and none is left behind as a ghost.
      */
     public static Behavior<Command> create(String key, String name, ActorRef<RegistryActor.Command> registry,
-                                           RoomHistory history, int historyOnJoin) {
-        return Behaviors.supervise(Behaviors.<Command>setup(
-                        context -> new RoomActor(context, key, name, registry, history, historyOnJoin)))
+                                           RoomHistory history, int historyOnJoin, Duration deliveryWindow) {
+        return Behaviors.supervise(Behaviors.<Command>setup(context -> Behaviors.<Command>withTimers(timers ->
+                        new RoomActor(context, timers, key, name, registry, history, historyOnJoin, deliveryWindow))))
                 .onFailure(SupervisorStrategy.resume().withLoggingEnabled(true));
     }
 
-    private RoomActor(ActorContext<Command> context, String key, String name,
-                      ActorRef<RegistryActor.Command> registry, RoomHistory history, int historyOnJoin) {
+    private RoomActor(ActorContext<Command> context, TimerScheduler<Command> timers, String key, String name,
+                      ActorRef<RegistryActor.Command> registry, RoomHistory history, int historyOnJoin,
+                      Duration deliveryWindow) {
         super(context);
+        this.timers = timers;
+        this.deliveryWindowNanos = deliveryWindow.toNanos();
+        this.lastDeliveryNanos = System.nanoTime() - deliveryWindowNanos;
         this.key = key;
         this.name = name;
         this.registry = registry;
@@ -151,29 +161,50 @@ public final class RoomActor extends AbstractBehavior<RoomActor.Command> {
         history.append(message);
         // Only a stored message takes its seq: if storing fails, the next message gets it and nobody sees a gap.
         seq = message.seq();
-        if (batch.isSender(say.session())) {
-            deliverBatch(); // one line per sender and batch, so each answer holds its own line once
-        }
         if (batch.isEmpty()) {
-            getContext().getSelf().tell(DeliverBatch.INSTANCE);
+            scheduleDelivery();
         }
-        batch.add(message, say.session(), say.re());
+        MessageBatch.Lines answer = batch.add(message, say.session(), say.re());
+        say.session().tell(new SessionActor.Answer(answer.bytes(), answer.count()));
         return this;
     }
 
-    /** One delivery per member for everything said since the last one; senders get theirs as their answer. */
+    /**
+     * A first line after a quiet window is delivered as soon as the lines already waiting in the
+     * mailbox have joined it; otherwise at the end of the window that began with the last delivery.
+     */
+    private void scheduleDelivery() {
+        long wait = lastDeliveryNanos + deliveryWindowNanos - System.nanoTime();
+        if (wait <= 0) {
+            getContext().getSelf().tell(DeliverBatch.INSTANCE);
+        } else {
+            timers.startSingleTimer(DeliverBatch.INSTANCE, Duration.ofNanos(wait));
+            deliveryTimed = true;
+        }
+    }
+
+    /** One delivery per member for everything said since the last one; senders get what their answers lacked. */
     private Behavior<Command> deliverBatch() {
         if (batch.isEmpty()) {
             return this;
         }
-        SessionActor.Deliver delivery = new SessionActor.Deliver(key, batch.forListeners());
+        if (deliveryTimed) {
+            // Something else (a join, a leave, a topic) delivers before the timer.
+            timers.cancel(DeliverBatch.INSTANCE);
+            deliveryTimed = false;
+        }
+        lastDeliveryNanos = System.nanoTime();
+        MessageBatch.Lines all = batch.forListeners();
+        SessionActor.Deliver delivery = new SessionActor.Deliver(key, all.bytes(), all.count());
         for (ActorRef<SessionActor.Reply> member : members.keySet()) {
             if (!batch.isSender(member)) {
                 member.tell(delivery);
+            } else {
+                MessageBatch.Lines rest = batch.restFor(member);
+                if (rest != null) {
+                    member.tell(new SessionActor.Deliver(key, rest.bytes(), rest.count()));
+                }
             }
-        }
-        for (MessageBatch.Echo echo : batch.echoes()) {
-            echo.sender().tell(new SessionActor.Answer(batch.forSender(echo)));
         }
         batch.clear();
         return this;

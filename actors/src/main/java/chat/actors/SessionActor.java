@@ -73,10 +73,18 @@ public final class SessionActor extends AbstractMatchingBehavior<SessionActor.Co
     public record RoomJoined(String roomKey, ActorRef<RoomActor.Command> room, ByteString frame) implements Reply {}
 
     /** The answer to the request in progress. */
-    public record Answer(ByteString frame) implements Reply {}
+    public record Answer(ByteString frame, int frames) implements Reply {
+        public Answer(ByteString frame) {
+            this(frame, 1);
+        }
+    }
 
     /** A frame nobody asked for; {@code roomKey} names its room, or is null for whispers. */
-    public record Deliver(String roomKey, ByteString frame) implements Reply {}
+    public record Deliver(String roomKey, ByteString frame, int frames) implements Reply {
+        public Deliver(String roomKey, ByteString frame) {
+            this(roomKey, frame, 1);
+        }
+    }
 
     private enum Tick implements Command { REGISTER_TIMEOUT, SILENCE, LINGER_EXPIRED, ANSWER_TIMEOUT }
 
@@ -185,7 +193,7 @@ public final class SessionActor extends AbstractMatchingBehavior<SessionActor.Co
     private Behavior<Command> onConnected(Connected connected) {
         outlet = connected.outlet();
         if (beforeConnected != null) {
-            beforeConnected.forEach(outlet::offer);
+            beforeConnected.forEach(frame -> outlet.offer(frame, 1));
             beforeConnected = null;
         }
         connected.inboundAck().tell(Ack.INSTANCE);
@@ -460,14 +468,14 @@ public final class SessionActor extends AbstractMatchingBehavior<SessionActor.Co
     }
 
     private Behavior<Command> onAnswer(Answer answer) {
-        send(answer.frame());
+        send(answer.frame(), answer.frames());
         releaseAck();
         return this;
     }
 
     private Behavior<Command> onDeliver(Deliver delivery) {
         if (phase == Phase.ACTIVE && (delivery.roomKey() == null || rooms.containsKey(delivery.roomKey()))) {
-            send(delivery.frame());
+            send(delivery.frame(), delivery.frames());
         }
         return this;
     }
@@ -548,6 +556,10 @@ public final class SessionActor extends AbstractMatchingBehavior<SessionActor.Co
     // ---- outbound ----
 
     private void send(ByteString frame) {
+        send(frame, 1);
+    }
+
+    private void send(ByteString frames, int count) {
         if (phase == Phase.CLOSING) {
             return;
         }
@@ -555,10 +567,10 @@ public final class SessionActor extends AbstractMatchingBehavior<SessionActor.Co
             if (beforeConnected == null) {
                 beforeConnected = new ArrayList<>(1);
             }
-            beforeConnected.add(frame);
+            beforeConnected.add(frames);
             return;
         }
-        outlet.offer(frame);
+        outlet.offer(frames, count);
         int queued = outlet.queuedFrames();
         // One frame over the byte budget (a big joined or history) may wait alone; a second one may not.
         boolean overweight = queued > 1 && outlet.queuedBytes() > settings.limits().maxOutboundBytes();

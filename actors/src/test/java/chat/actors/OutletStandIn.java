@@ -50,11 +50,11 @@ public final class OutletStandIn implements ConnectionOutlet {
     }
 
     @Override
-    public void offer(ByteString bytes) {
+    public void offer(ByteString bytes, int count) {
         if (reads) {
             Frames.in(bytes).forEach(frames);
         } else {
-            queuedFrames++;
+            queuedFrames += count;
             queuedBytes += bytes.size();
         }
     }

@@ -35,7 +35,7 @@ class RoomActorTest {
     void openRoom() {
         registry = testKit.createTestProbe();
         room = testKit.spawn(RoomActor.create("lounge", "Lounge", registry.ref(), new InMemoryHistory(100).open("lounge"),
-                HISTORY_ON_JOIN));
+                HISTORY_ON_JOIN, java.time.Duration.ZERO));
     }
 
     private TestProbe<SessionActor.Reply> member(String nick, Long since) {
@@ -85,6 +85,40 @@ class RoomActorTest {
         assertThat(heard.re()).isNull();
         ServerFrame.Message echo = (ServerFrame.Message) answered(alice);
         assertThat(echo).isEqualTo(heard.answering("s1"));
+    }
+
+    @Test
+    void inABusyRoomLinesSaidWithinTheDeliveryWindowReachEachListenerTogetherAndAQuietRoomWaitsForNothing() {
+        Duration window = Duration.ofMillis(600);
+        room = testKit.spawn(RoomActor.create("busy", "Busy", registry.ref(), new InMemoryHistory(100).open("busy"),
+                HISTORY_ON_JOIN, window));
+        TestProbe<SessionActor.Reply> alice = member("alice", null);
+        TestProbe<SessionActor.Reply> bob = member("bob", null);
+        TestProbe<SessionActor.Reply> dave = member("dave", null);
+        alice.receiveSeveralMessages(2);
+        bob.receiveSeveralMessages(1);
+
+        room.tell(new RoomActor.Say(alice.ref(), "first, in a quiet room", "a1"));
+        ServerFrame first = Frames.single(dave.expectMessageClass(SessionActor.Deliver.class, window.dividedBy(2)).frame());
+        assertThat(((ServerFrame.Message) first).text()).isEqualTo("first, in a quiet room");
+        answered(alice);
+        bob.expectMessageClass(SessionActor.Deliver.class);
+
+        room.tell(new RoomActor.Say(bob.ref(), "second", "b1"));
+        room.tell(new RoomActor.Say(alice.ref(), "third", "a2"));
+        dave.expectNoMessage(window.dividedBy(3));
+        List<ServerFrame> together = Frames.in(dave.expectMessageClass(SessionActor.Deliver.class).frame());
+        assertThat(together).extracting(frame -> ((ServerFrame.Message) frame).text()).containsExactly("second", "third");
+        assertThat(together).extracting(frame -> ((ServerFrame.Message) frame).seq()).containsExactly(2L, 3L);
+        // Each sender is answered at once with what it has not seen yet, and later gets the rest: every line once, in order.
+        assertThat(Frames.in(bob.expectMessageClass(SessionActor.Answer.class).frame()))
+                .extracting(frame -> ((ServerFrame.Message) frame).re()).containsExactly("b1");
+        assertThat(Frames.in(bob.expectMessageClass(SessionActor.Deliver.class).frame()))
+                .extracting(frame -> ((ServerFrame.Message) frame).text()).containsExactly("third");
+        assertThat(Frames.in(alice.expectMessageClass(SessionActor.Answer.class).frame()))
+                .extracting(frame -> ((ServerFrame.Message) frame).text() + "/" + ((ServerFrame.Message) frame).re())
+                .containsExactly("second/null", "third/a2");
+        alice.expectNoMessage(Duration.ofMillis(100));
     }
 
     @Test

@@ -44,7 +44,7 @@ final class StandInConnection extends AbstractBehavior<StandInConnection.Command
 
     private record AdmissionDecided(RegistryActor.Admission admission) implements Command {}
 
-    private record Offered(ByteString bytes) implements Command {}
+    private record Offered(ByteString bytes, int count) implements Command {}
 
     private enum OutletClosed implements Command { INSTANCE }
 
@@ -170,7 +170,7 @@ final class StandInConnection extends AbstractBehavior<StandInConnection.Command
         if (clientReads) {
             byte[] bytes = offered.bytes().toArray();
             inbox.bytes(bytes, 0, bytes.length);
-            outlet.taken(offered.bytes().size());
+            outlet.taken(offered.count(), offered.bytes().size());
         }
         return this;
     }
@@ -202,15 +202,15 @@ final class StandInConnection extends AbstractBehavior<StandInConnection.Command
         }
 
         @Override
-        public void offer(ByteString frames) {
-            queuedFrames.incrementAndGet();
+        public void offer(ByteString frames, int count) {
+            queuedFrames.addAndGet(count);
             queuedBytes.addAndGet(frames.size());
-            self.tell(new Offered(frames));
+            self.tell(new Offered(frames, count));
         }
 
-        /** Called by the actor once the client read a frame; a discard may have counted it out already. */
-        void taken(int bytes) {
-            int left = queuedFrames.updateAndGet(frames -> Math.max(0, frames - 1));
+        /** Called by the actor once the client read an offer; a discard may have counted it out already. */
+        void taken(int count, int bytes) {
+            int left = queuedFrames.updateAndGet(frames -> Math.max(0, frames - count));
             queuedBytes.updateAndGet(queued -> Math.max(0, queued - bytes));
             int threshold = notifyBelow.get();
             if (left < threshold && notifyBelow.compareAndSet(threshold, 0)) {

@@ -4,70 +4,74 @@ import chat.actors.SessionActor;
 import chat.actors.Wire;
 import chat.protocol.ServerFrame;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.util.ByteString;
 
 /**
- * The messages a room took since it last delivered. When several arrive together they leave as
- * one delivery per member, so a busy room costs one message per member per batch, not per line.
- * Each sender gets the batch with its own line as the answer to its request ({@code re}).
+ * The messages a room took since it last delivered. They leave as one delivery per member, so a
+ * busy room costs one message and one socket write per member per batch, not per line.
+ *
+ * <p>A sender is answered at once, so it may say its next line within the same batch: its answer
+ * holds the lines of the batch it has not had yet, ending with its own (carrying {@code re}), and
+ * at delivery it gets only the lines after that. Every member thus sees the room's lines once
+ * and in {@code seq} order.
  */
 public final class MessageBatch {
 
-    /** A sender's request in the batch: which line is its own, and the id to answer. */
-    public record Echo(ActorRef<SessionActor.Reply> sender, int line, String re) {}
+    /** Whole frames, one per line, and how many. */
+    public record Lines(ByteString bytes, int count) {}
 
     private final List<ServerFrame.Message> messages = new ArrayList<>();
     private final List<ByteString> encoded = new ArrayList<>();
-    private final List<Echo> echoes = new ArrayList<>();
-    private final Set<ActorRef<SessionActor.Reply>> senders = new HashSet<>();
+    /** For each sender in the batch: how many of its lines it already has. */
+    private final Map<ActorRef<SessionActor.Reply>, Integer> sentToSender = new HashMap<>();
 
     public boolean isEmpty() {
         return messages.isEmpty();
     }
 
-    public void add(ServerFrame.Message message, ActorRef<SessionActor.Reply> sender, String re) {
-        echoes.add(new Echo(sender, messages.size(), re));
-        senders.add(sender);
+    /** Adds {@code sender}'s line and returns its answer: the lines it has not had yet, its own with {@code re}. */
+    public Lines add(ServerFrame.Message message, ActorRef<SessionActor.Reply> sender, String re) {
+        int alreadySent = sentToSender.getOrDefault(sender, 0);
         messages.add(message);
         encoded.add(Wire.bytes(message));
+        sentToSender.put(sender, messages.size());
+        ByteString answer = concat(alreadySent, messages.size() - 1)
+                .concat(re == null ? encoded.get(encoded.size() - 1) : Wire.bytes(message.answering(re)));
+        return new Lines(answer, messages.size() - alreadySent);
     }
 
     /** The batch as every member who said nothing in it receives it: encoded once, shared by all. */
-    public ByteString forListeners() {
-        return concat(-1, null);
+    public Lines forListeners() {
+        return new Lines(concat(0, messages.size()), messages.size());
     }
 
     public boolean isSender(ActorRef<SessionActor.Reply> member) {
-        return senders.contains(member);
+        return sentToSender.containsKey(member);
     }
 
-    public List<Echo> echoes() {
-        return echoes;
-    }
-
-    /** The batch as {@code echo}'s sender receives it: the same lines, its own carrying {@code re}. */
-    public ByteString forSender(Echo echo) {
-        return concat(echo.line(), echo.re());
+    /** The lines said after {@code sender}'s last one, or null when its answers held them all. */
+    public Lines restFor(ActorRef<SessionActor.Reply> sender) {
+        int alreadySent = sentToSender.get(sender);
+        return alreadySent == messages.size()
+                ? null
+                : new Lines(concat(alreadySent, messages.size()), messages.size() - alreadySent);
     }
 
     public void clear() {
         messages.clear();
         encoded.clear();
-        echoes.clear();
-        senders.clear();
+        sentToSender.clear();
     }
 
-    private ByteString concat(int answeredLine, String re) {
-        ByteString batch = ByteString.emptyByteString();
-        for (int line = 0; line < messages.size(); line++) {
-            batch = batch.concat(line == answeredLine && re != null
-                    ? Wire.bytes(messages.get(line).answering(re))
-                    : encoded.get(line));
+    private ByteString concat(int from, int to) {
+        ByteString lines = ByteString.emptyByteString();
+        for (int line = from; line < to; line++) {
+            lines = lines.concat(encoded.get(line));
         }
-        return batch;
+        return lines;
     }
 }

@@ -98,7 +98,7 @@ final class FuzzedConnection {
     private final class RecordingOutlet implements ConnectionOutlet {
 
         @Override
-        public void offer(ByteString bytes) {
+        public void offer(ByteString bytes, int count) {
             for (String line : bytes.decodeString(StandardCharsets.UTF_8).split("\n")) {
                 try {
                     frames.add(CODEC.decodeServerFrame(line));

@@ -55,8 +55,12 @@ final class RisingRate implements Scenario {
         Findings.RampPoint ours = best(findings.ramp(ServerKind.OURS));
         Findings.RampPoint baseline = best(findings.ramp(ServerKind.BASELINE));
         double ratio = deliveries(ours) / deliveries(baseline);
+        // A baseline that sustained no step has no ratio to speak of, only the fact.
+        String againstBaseline = deliveries(baseline) > 0
+                ? Table.format(ratio) + "× the baseline"
+                : "the baseline sustained none of the rates tried";
         findings.aims.add(new Findings.Aim("2", "at least 1,000,000 deliveries/s and 8× the baseline",
-                Table.format(deliveries(ours)) + " deliveries/s, " + Table.format(ratio) + "× the baseline",
+                Table.format(deliveries(ours)) + " deliveries/s, " + againstBaseline,
                 deliveries(ours) >= AIM_DELIVERIES && ratio >= AIM_RATIO));
         table.row("highest sustained deliveries per second", Better.HIGHER, deliveries(ours), deliveries(baseline));
         table.row("latency p99 at that rate, ms", Better.LOWER, p99(ours), p99(baseline));

@@ -46,9 +46,13 @@ final class OutletSource extends AbstractGraphStageWithMaterializedValue<SourceS
         return Pair.create(logic, logic.handle);
     }
 
+    /** Several frames offered as one: a room's batch. A single frame is queued as its bytes alone. */
+    private record Frames(ByteString bytes, int count) {}
+
     private final class Logic extends GraphStageLogic {
 
-        private final ConcurrentLinkedQueue<ByteString> queue = new ConcurrentLinkedQueue<>();
+        /** Holds {@link ByteString} (one frame) and {@link Frames} (several). */
+        private final ConcurrentLinkedQueue<Object> queue = new ConcurrentLinkedQueue<>();
         private final AtomicInteger queuedFrames = new AtomicInteger();
         private final AtomicLong queuedBytes = new AtomicLong();
         /** Set by the stage when it has demand and found nothing; whoever clears it wakes the stage. */
@@ -103,25 +107,27 @@ final class OutletSource extends AbstractGraphStageWithMaterializedValue<SourceS
         }
 
         private ByteString take() {
-            ByteString next = queue.poll();
-            if (next != null) {
-                queuedBytes.addAndGet(-next.size());
-                int left = queuedFrames.decrementAndGet();
-                int threshold = notifyBelow.get();
-                if (left < threshold && notifyBelow.compareAndSet(threshold, 0)) {
-                    session.tell(SessionActor.Drained.INSTANCE);
-                }
+            Object next = queue.poll();
+            if (next == null) {
+                return null;
             }
-            return next;
+            ByteString bytes = next instanceof Frames several ? several.bytes() : (ByteString) next;
+            queuedBytes.addAndGet(-bytes.size());
+            int left = queuedFrames.addAndGet(next instanceof Frames several ? -several.count() : -1);
+            int threshold = notifyBelow.get();
+            if (left < threshold && notifyBelow.compareAndSet(threshold, 0)) {
+                session.tell(SessionActor.Drained.INSTANCE);
+            }
+            return bytes;
         }
 
         private final class Handle implements ConnectionOutlet {
 
             @Override
-            public void offer(ByteString frames) {
-                queuedFrames.incrementAndGet();
+            public void offer(ByteString frames, int count) {
+                queuedFrames.addAndGet(count);
                 queuedBytes.addAndGet(frames.size());
-                queue.offer(frames);
+                queue.offer(count == 1 ? frames : new Frames(frames, count));
                 if (waiting.get() && waiting.compareAndSet(true, false)) {
                     wake.invoke(Done.getInstance());
                 }

@@ -61,7 +61,7 @@ class OutletSourceTest {
         ConnectionOutlet outlet = running.first();
         Random timing = new Random(7);
         for (int i = 0; i < frames; i++) {
-            outlet.offer(ByteString.fromString(i + "\n"));
+            outlet.offer(ByteString.fromString(i + "\n"), 1);
             if (timing.nextInt(1000) == 0) {
                 Thread.sleep(1);
             }
@@ -108,7 +108,7 @@ class OutletSourceTest {
     void theSessionIsToldOnceTheClientHasReadItsQueueBelowTheMarkItAskedFor() throws Exception {
         SlowClient client = new SlowClient();
         for (int i = 0; i < 10; i++) {
-            client.outlet.offer(ByteString.fromString("{\"type\":\"message\"}\n"));
+            client.outlet.offer(ByteString.fromString("{\"type\":\"message\"}\n"), 1);
         }
         client.outlet.notifyWhenBelow(5);
         Thread.sleep(200);
@@ -140,17 +140,32 @@ class OutletSourceTest {
     }
 
     @Test
+    void aRoomsBatchCountsAsTheFramesItHoldsAgainstTheClientsLimit() throws Exception {
+        SlowClient client = new SlowClient();
+        client.outlet.offer(ByteString.fromString("on its way\n"), 1);
+        client.outlet.offer(ByteString.fromString("one\ntwo\nthree\n"), 3);
+        Thread.sleep(200);
+        assertThat(client.outlet.queuedFrames()).isEqualTo(3);
+        assertThat(client.outlet.queuedBytes()).isEqualTo("one\ntwo\nthree\n".length());
+        client.readOne();
+        client.readOne();
+        Thread.sleep(200);
+        assertThat(client.outlet.queuedFrames()).isZero();
+        assertThat(client.read).containsExactly("on its way\n", "one\ntwo\nthree\n");
+    }
+
+    @Test
     void aDiscardedQueueIsNotSentButWhatIsOfferedAfterItIs() throws Exception {
         SlowClient client = new SlowClient();
-        client.outlet.offer(ByteString.fromString("first\n"));
+        client.outlet.offer(ByteString.fromString("first\n"), 1);
         client.readOne();
         for (int i = 0; i < 50; i++) {
-            client.outlet.offer(ByteString.fromString("unread\n"));
+            client.outlet.offer(ByteString.fromString("unread\n"), 1);
         }
         Thread.sleep(200);
         client.outlet.discardQueued();
         assertThat(client.outlet.queuedFrames()).isZero();
-        client.outlet.offer(ByteString.fromString("bye\n"));
+        client.outlet.offer(ByteString.fromString("bye\n"), 1);
         client.outlet.close();
         client.readOne();
         client.readOne();
@@ -165,7 +180,7 @@ class OutletSourceTest {
         Pair<ConnectionOutlet, CompletionStage<List<ByteString>>> running = Source.fromGraph(new OutletSource(session))
                 .toMat(Sink.seq(), Keep.both())
                 .run(session);
-        running.first().offer(ByteString.fromString("never read\n"));
+        running.first().offer(ByteString.fromString("never read\n"), 1);
         running.first().abort("peer did not take its last frames");
 
         assertThatThrownBy(() -> running.second().toCompletableFuture().get(PATIENCE.toSeconds(), TimeUnit.SECONDS))
