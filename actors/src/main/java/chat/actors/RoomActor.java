@@ -54,7 +54,10 @@ public final class RoomActor extends AbstractBehavior<RoomActor.Command> {
     private record MemberGone(ActorRef<SessionActor.Reply> session) implements Command {}
 
     /** Deliver what was said since the last delivery; sent to itself behind the messages already waiting. */
-    private enum DeliverBatch implements Command { INSTANCE }
+    /** Delivers batch number {@code batch}; one that arrives after that batch went out early is ignored. */
+    private record DeliverBatch(long batch) implements Command {}
+
+    private enum DeliveryTimer { KEY }
 
     private static final String CONNECTION_LOST = "connection lost";
 
@@ -72,6 +75,7 @@ public final class RoomActor extends AbstractBehavior<RoomActor.Command> {
     private final long deliveryWindowNanos;
     private long lastDeliveryNanos;
     private boolean deliveryTimed;
+    private long batchesDelivered;
 
     /**
      * A room keeps serving its members when one message makes it fail: it resumes with its
@@ -103,7 +107,7 @@ public final class RoomActor extends AbstractBehavior<RoomActor.Command> {
     public Receive<Command> createReceive() {
         return newReceiveBuilder()
                 .onMessage(Say.class, this::onSay)
-                .onMessage(DeliverBatch.class, deliver -> deliverBatch())
+                .onMessage(DeliverBatch.class, this::onDeliverBatch)
                 // Anything else first delivers what was said before it, so every member sees events in order.
                 .onMessage(Command.class, command -> {
                     deliverBatch();
@@ -176,11 +180,15 @@ public final class RoomActor extends AbstractBehavior<RoomActor.Command> {
     private void scheduleDelivery() {
         long wait = lastDeliveryNanos + deliveryWindowNanos - System.nanoTime();
         if (wait <= 0) {
-            getContext().getSelf().tell(DeliverBatch.INSTANCE);
+            getContext().getSelf().tell(new DeliverBatch(batchesDelivered));
         } else {
-            timers.startSingleTimer(DeliverBatch.INSTANCE, Duration.ofNanos(wait));
+            timers.startSingleTimer(DeliveryTimer.KEY, new DeliverBatch(batchesDelivered), Duration.ofNanos(wait));
             deliveryTimed = true;
         }
+    }
+
+    private Behavior<Command> onDeliverBatch(DeliverBatch deliver) {
+        return deliver.batch() == batchesDelivered ? deliverBatch() : this;
     }
 
     /** One delivery per member for everything said since the last one; senders get what their answers lacked. */
@@ -190,23 +198,28 @@ public final class RoomActor extends AbstractBehavior<RoomActor.Command> {
         }
         if (deliveryTimed) {
             // Something else (a join, a leave, a topic) delivers before the timer.
-            timers.cancel(DeliverBatch.INSTANCE);
+            timers.cancel(DeliveryTimer.KEY);
             deliveryTimed = false;
         }
         lastDeliveryNanos = System.nanoTime();
-        MessageBatch.Lines all = batch.forListeners();
-        SessionActor.Deliver delivery = new SessionActor.Deliver(key, all.bytes(), all.count());
-        for (ActorRef<SessionActor.Reply> member : members.keySet()) {
-            if (!batch.isSender(member)) {
-                member.tell(delivery);
-            } else {
-                MessageBatch.Lines rest = batch.restFor(member);
-                if (rest != null) {
-                    member.tell(new SessionActor.Deliver(key, rest.bytes(), rest.count()));
+        batchesDelivered++;
+        try {
+            MessageBatch.Lines all = batch.forListeners();
+            SessionActor.Deliver delivery = new SessionActor.Deliver(key, all.bytes(), all.count());
+            for (ActorRef<SessionActor.Reply> member : members.keySet()) {
+                if (!batch.isSender(member)) {
+                    member.tell(delivery);
+                } else {
+                    MessageBatch.Lines rest = batch.restFor(member);
+                    if (rest != null) {
+                        member.tell(new SessionActor.Deliver(key, rest.bytes(), rest.count()));
+                    }
                 }
             }
+        } finally {
+            // Even a delivery that failed half-way starts the next batch clean, so the room resumes.
+            batch.clear();
         }
-        batch.clear();
         return this;
     }
 

@@ -570,11 +570,13 @@ public final class SessionActor extends AbstractMatchingBehavior<SessionActor.Co
             beforeConnected.add(frames);
             return;
         }
+        boolean waitingAlready = outlet.queuedFrames() > 0;
         outlet.offer(frames, count);
-        int queued = outlet.queuedFrames();
-        // One frame over the byte budget (a big joined or history) may wait alone; a second one may not.
-        boolean overweight = queued > 1 && outlet.queuedBytes() > settings.limits().maxOutboundBytes();
-        if (queued > settings.limits().maxOutbound() || overweight) {
+        // One offer over a budget (a big joined, a history page, a busy room's batch) may wait
+        // alone; anything offered behind it may not.
+        boolean overBudget = outlet.queuedFrames() > settings.limits().maxOutbound()
+                || outlet.queuedBytes() > settings.limits().maxOutboundBytes();
+        if (waitingAlready && overBudget) {
             outlet.discardQueued();
             sayByeAndClose("slow consumer", null);
         }

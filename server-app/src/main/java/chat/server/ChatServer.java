@@ -92,7 +92,8 @@ public final class ChatServer implements AutoCloseable {
      */
     private static CompletionStage<Tcp.ServerBinding> bind(ActorSystem<RegistryActor.Command> system, ChatSettings settings) {
         ConnectionFlow flows = new ConnectionFlow(new FrameCodec(),
-                settings.limits().maxFrameBytesUnregistered(), settings.limits().maxFrameBytes());
+                settings.limits().maxFrameBytesUnregistered(), settings.limits().maxFrameBytes(),
+                settings.limits().linger());
         return Tcp.get(system)
                 .bind(settings.host(), settings.port(), settings.acceptBacklog(), List.of(), HALF_CLOSE, Optional.empty())
                 .mapAsyncUnordered(settings.admissionsAtOnce(), connection -> admit(system, settings, connection)

@@ -24,29 +24,29 @@ public final class MessageBatch {
     /** Whole frames, one per line, and how many. */
     public record Lines(ByteString bytes, int count) {}
 
-    private final List<ServerFrame.Message> messages = new ArrayList<>();
     private final List<ByteString> encoded = new ArrayList<>();
     /** For each sender in the batch: how many of its lines it already has. */
     private final Map<ActorRef<SessionActor.Reply>, Integer> sentToSender = new HashMap<>();
 
     public boolean isEmpty() {
-        return messages.isEmpty();
+        return encoded.isEmpty();
     }
 
     /** Adds {@code sender}'s line and returns its answer: the lines it has not had yet, its own with {@code re}. */
     public Lines add(ServerFrame.Message message, ActorRef<SessionActor.Reply> sender, String re) {
+        // Encoded before anything changes: a line that cannot be encoded leaves the batch as it was.
+        ByteString line = Wire.bytes(message);
+        ByteString own = re == null ? line : Wire.bytes(message.answering(re));
         int alreadySent = sentToSender.getOrDefault(sender, 0);
-        messages.add(message);
-        encoded.add(Wire.bytes(message));
-        sentToSender.put(sender, messages.size());
-        ByteString answer = concat(alreadySent, messages.size() - 1)
-                .concat(re == null ? encoded.get(encoded.size() - 1) : Wire.bytes(message.answering(re)));
-        return new Lines(answer, messages.size() - alreadySent);
+        ByteString answer = concat(alreadySent, encoded.size()).concat(own);
+        encoded.add(line);
+        sentToSender.put(sender, encoded.size());
+        return new Lines(answer, encoded.size() - alreadySent);
     }
 
     /** The batch as every member who said nothing in it receives it: encoded once, shared by all. */
     public Lines forListeners() {
-        return new Lines(concat(0, messages.size()), messages.size());
+        return new Lines(concat(0, encoded.size()), encoded.size());
     }
 
     public boolean isSender(ActorRef<SessionActor.Reply> member) {
@@ -56,13 +56,12 @@ public final class MessageBatch {
     /** The lines said after {@code sender}'s last one, or null when its answers held them all. */
     public Lines restFor(ActorRef<SessionActor.Reply> sender) {
         int alreadySent = sentToSender.get(sender);
-        return alreadySent == messages.size()
+        return alreadySent == encoded.size()
                 ? null
-                : new Lines(concat(alreadySent, messages.size()), messages.size() - alreadySent);
+                : new Lines(concat(alreadySent, encoded.size()), encoded.size() - alreadySent);
     }
 
     public void clear() {
-        messages.clear();
         encoded.clear();
         sentToSender.clear();
     }

@@ -13,6 +13,7 @@ import org.apache.pekko.stream.javadsl.Sink;
 import org.apache.pekko.stream.javadsl.Source;
 import org.apache.pekko.stream.typed.javadsl.ActorSink;
 import org.apache.pekko.util.ByteString;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -26,11 +27,14 @@ public final class ConnectionFlow {
     private final FrameCodec codec;
     private final int unregisteredFrameLimit;
     private final int frameLimit;
+    private final Duration linger;
 
-    public ConnectionFlow(FrameCodec codec, int unregisteredFrameLimit, int frameLimit) {
+    /** {@code linger}: how long a close waits for a peer to take its last frames before the connection is reset. */
+    public ConnectionFlow(FrameCodec codec, int unregisteredFrameLimit, int frameLimit, Duration linger) {
         this.codec = codec;
         this.unregisteredFrameLimit = unregisteredFrameLimit;
         this.frameLimit = frameLimit;
+        this.linger = linger;
     }
 
     public Flow<ByteString, ByteString, NotUsed> forAdmission(RegistryActor.Admission admission) {
@@ -48,7 +52,7 @@ public final class ConnectionFlow {
      */
     private Flow<ByteString, ByteString, NotUsed> forSession(ActorRef<SessionActor.Command> session) {
         AtomicReference<ConnectionOutlet> outlet = new AtomicReference<>();
-        Source<ByteString, NotUsed> outbound = Source.fromGraph(new OutletSource(session))
+        Source<ByteString, NotUsed> outbound = Source.fromGraph(new OutletSource(session, linger))
                 .mapMaterializedValue(materialized -> {
                     outlet.set(materialized);
                     return NotUsed.getInstance();

@@ -2,6 +2,7 @@ package chat.server.connection;
 
 import chat.actors.ConnectionOutlet;
 import chat.actors.SessionActor;
+import java.time.Duration;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -16,6 +17,7 @@ import org.apache.pekko.stream.stage.AbstractGraphStageWithMaterializedValue;
 import org.apache.pekko.stream.stage.AbstractOutHandler;
 import org.apache.pekko.stream.stage.AsyncCallback;
 import org.apache.pekko.stream.stage.GraphStageLogic;
+import org.apache.pekko.stream.stage.TimerGraphStageLogic;
 import org.apache.pekko.util.ByteString;
 
 /**
@@ -24,15 +26,21 @@ import org.apache.pekko.util.ByteString;
  * per pull; Pekko's TCP stage pulls again while a write is in flight and sends what gathered as
  * one write. The stage is woken (one message to the stream's actor) only when it found the queue
  * empty, so a busy connection costs no message per frame and an idle one costs one per burst.
+ *
+ * <p>A close waits for the queued frames to be taken, but no longer than {@code linger}: a peer
+ * that stopped reading (and maybe hung up its sending side, so its session is gone) would
+ * otherwise hold the connection open for ever. Then the connection is reset.
  */
 final class OutletSource extends AbstractGraphStageWithMaterializedValue<SourceShape<ByteString>, ConnectionOutlet> {
 
     private final Outlet<ByteString> out = Outlet.create("OutletSource.out");
     private final SourceShape<ByteString> shape = SourceShape.of(out);
     private final ActorRef<SessionActor.Command> session;
+    private final Duration linger;
 
-    OutletSource(ActorRef<SessionActor.Command> session) {
+    OutletSource(ActorRef<SessionActor.Command> session, Duration linger) {
         this.session = session;
+        this.linger = linger;
     }
 
     @Override
@@ -46,10 +54,12 @@ final class OutletSource extends AbstractGraphStageWithMaterializedValue<SourceS
         return Pair.create(logic, logic.handle);
     }
 
+    private static final String LINGER_EXPIRED = "linger expired";
+
     /** Several frames offered as one: a room's batch. A single frame is queued as its bytes alone. */
     private record Frames(ByteString bytes, int count) {}
 
-    private final class Logic extends GraphStageLogic {
+    private final class Logic extends TimerGraphStageLogic {
 
         /** Holds {@link ByteString} (one frame) and {@link Frames} (several). */
         private final ConcurrentLinkedQueue<Object> queue = new ConcurrentLinkedQueue<>();
@@ -85,7 +95,8 @@ final class OutletSource extends AbstractGraphStageWithMaterializedValue<SourceS
                 waiting.set(true);
                 // An offer may have slipped in between the empty poll and the flag: look once more.
                 if (queue.isEmpty() || !waiting.compareAndSet(true, false)) {
-                    if (closeRequested) {
+                    // With the flag taken by an offer, a wake is on its way and the queue is not done.
+                    if (closeRequested && queue.isEmpty()) {
                         completeStage();
                     }
                     return;
@@ -103,7 +114,14 @@ final class OutletSource extends AbstractGraphStageWithMaterializedValue<SourceS
             closeRequested = true;
             if (queue.isEmpty() && isAvailable(out)) {
                 completeStage();
+            } else {
+                scheduleOnce(LINGER_EXPIRED, linger);
             }
+        }
+
+        @Override
+        public void onTimer(Object key) {
+            failStage(new ConnectionFlow.ConnectionAborted("peer did not take its last frames within " + linger));
         }
 
         private ByteString take() {

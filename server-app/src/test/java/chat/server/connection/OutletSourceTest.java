@@ -31,6 +31,7 @@ import org.junit.jupiter.api.Test;
 class OutletSourceTest {
 
     private static final Duration PATIENCE = Duration.ofSeconds(10);
+    private static final Duration LINGER = Duration.ofMillis(500);
 
     private final AtomicInteger drainedTold = new AtomicInteger();
     /** Stands for the session: counts the {@link SessionActor.Drained} it is told. */
@@ -47,7 +48,7 @@ class OutletSourceTest {
     @Test
     void everyFrameOfABusySessionArrivesOnceAndInOrderWhileTheReaderComesAndGoes() throws Exception {
         int frames = 100_000;
-        Pair<ConnectionOutlet, CompletionStage<List<ByteString>>> running = Source.fromGraph(new OutletSource(session))
+        Pair<ConnectionOutlet, CompletionStage<List<ByteString>>> running = Source.fromGraph(new OutletSource(session, LINGER))
                 .async()
                 .map(frame -> {
                     if (frame.head() == '0') {
@@ -85,7 +86,7 @@ class OutletSourceTest {
         final CompletionStage<Done> done;
 
         SlowClient() {
-            Pair<ConnectionOutlet, CompletionStage<Done>> running = Source.fromGraph(new OutletSource(session))
+            Pair<ConnectionOutlet, CompletionStage<Done>> running = Source.fromGraph(new OutletSource(session, LINGER))
                     .mapAsync(1, frame -> {
                         CompletableFuture<ByteString> reading = new CompletableFuture<>();
                         unreadFrames.add(() -> reading.complete(frame));
@@ -176,8 +177,21 @@ class OutletSourceTest {
     }
 
     @Test
+    void aCloseThatThePeerNeverLetsFinishResetsTheConnectionAfterTheLinger() throws Exception {
+        SlowClient client = new SlowClient();
+        client.outlet.offer(ByteString.fromString("on its way\n"), 1);
+        client.outlet.offer(ByteString.fromString("bye\n"), 1);
+        client.outlet.close();
+
+        assertThatThrownBy(() -> client.done.toCompletableFuture().get(PATIENCE.toSeconds(), TimeUnit.SECONDS))
+                .isInstanceOf(ExecutionException.class)
+                .hasCauseInstanceOf(ConnectionFlow.ConnectionAborted.class)
+                .hasMessageContaining("did not take its last frames within");
+    }
+
+    @Test
     void anAbortFailsTheStreamWithTheReasonSoTheConnectionIsReset() {
-        Pair<ConnectionOutlet, CompletionStage<List<ByteString>>> running = Source.fromGraph(new OutletSource(session))
+        Pair<ConnectionOutlet, CompletionStage<List<ByteString>>> running = Source.fromGraph(new OutletSource(session, LINGER))
                 .toMat(Sink.seq(), Keep.both())
                 .run(session);
         running.first().offer(ByteString.fromString("never read\n"), 1);
