@@ -19,6 +19,7 @@ import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.actor.typed.javadsl.Receive;
 import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
+import org.apache.pekko.util.ByteString;
 
 /**
  * One room: its members, {@code seq}, recent history and topic. Every message is encoded once
@@ -108,6 +109,11 @@ public final class RoomActor extends AbstractBehavior<RoomActor.Command> {
         return newReceiveBuilder()
                 .onMessage(Say.class, this::onSay)
                 .onMessage(DeliverBatch.class, this::onDeliverBatch)
+                // Comings and goings join the batch: a join storm costs one delivery per member per window.
+                .onMessage(Join.class, this::onJoin)
+                .onMessage(Leave.class, this::onLeave)
+                .onMessage(Quit.class, quit -> removeMember(quit.session(), PresenceEvent.QUIT, quit.reason()))
+                .onMessage(MemberGone.class, gone -> removeMember(gone.session(), PresenceEvent.QUIT, CONNECTION_LOST))
                 // Anything else first delivers what was said before it, so every member sees events in order.
                 .onMessage(Command.class, command -> {
                     deliverBatch();
@@ -117,15 +123,7 @@ public final class RoomActor extends AbstractBehavior<RoomActor.Command> {
     }
 
     private Behavior<Command> onOther(Command command) {
-        if (command instanceof Join join) {
-            return onJoin(join);
-        } else if (command instanceof Leave leave) {
-            return onLeave(leave);
-        } else if (command instanceof Quit quit) {
-            return removeMember(quit.session(), PresenceEvent.QUIT, quit.reason());
-        } else if (command instanceof MemberGone gone) {
-            return removeMember(gone.session(), PresenceEvent.QUIT, CONNECTION_LOST);
-        } else if (command instanceof Rename rename) {
+        if (command instanceof Rename rename) {
             return onRename(rename);
         } else if (command instanceof SetTopic set) {
             return onSetTopic(set);
@@ -146,7 +144,10 @@ public final class RoomActor extends AbstractBehavior<RoomActor.Command> {
             members.put(join.session(), join.nick());
             getContext().watchWith(join.session(), new MemberGone(join.session()));
             reportStatus();
-            broadcast(arrival, join.session());
+            addToBatch(Wire.bytes(arrival), join.session());
+        } else {
+            // Joining again: the new snapshot covers what is pending for it.
+            addToBatch(null, join.session());
         }
         List<ServerFrame.Message> recent = join.since() == null
                 ? history.latest(historyOnJoin)
@@ -258,6 +259,11 @@ public final class RoomActor extends AbstractBehavior<RoomActor.Command> {
     }
 
     private Behavior<Command> onLeave(Leave leave) {
+        MessageBatch.Lines pending = members.containsKey(leave.session()) ? batch.pendingFor(leave.session()) : null;
+        if (pending != null) {
+            // What was said before the leave, which the leaver has not had yet, comes before its left.
+            leave.session().tell(new SessionActor.Deliver(key, pending.bytes(), pending.count()));
+        }
         removeMember(leave.session(), PresenceEvent.LEAVE, null);
         leave.session().tell(new SessionActor.Answer(Wire.bytes(new ServerFrame.Left(name, leave.re()))));
         return this;
@@ -277,8 +283,25 @@ public final class RoomActor extends AbstractBehavior<RoomActor.Command> {
         if (isIdle()) {
             registry.tell(new RegistryActor.RoomIdle(key, getContext().getSelf(), joinsSeen));
         }
-        broadcast(new ServerFrame.Presence(name, nick, event, null, reason), null);
+        addToBatch(Wire.bytes(new ServerFrame.Presence(name, nick, event, null, reason)), null);
         return this;
+    }
+
+    /**
+     * Adds a presence line for everyone but {@code origin} to the batch (none when {@code line} is
+     * null), counting {@code origin} as having all of it.
+     */
+    private void addToBatch(ByteString line, ActorRef<SessionActor.Reply> origin) {
+        if (line == null) {
+            if (!batch.isEmpty()) {
+                batch.markHasAll(origin);
+            }
+            return;
+        }
+        if (batch.isEmpty()) {
+            scheduleDelivery();
+        }
+        batch.addEvent(line, origin);
     }
 
     /** Encodes once and hands the same delivery to every member but {@code except}. */

@@ -95,8 +95,12 @@ class RoomActorTest {
         TestProbe<SessionActor.Reply> alice = member("alice", null);
         TestProbe<SessionActor.Reply> bob = member("bob", null);
         TestProbe<SessionActor.Reply> dave = member("dave", null);
-        alice.receiveSeveralMessages(2);
-        bob.receiveSeveralMessages(1);
+        // Bob and dave came within one window: alice hears of both in one delivery, bob of dave.
+        assertThat(Frames.in(alice.expectMessageClass(SessionActor.Deliver.class).frame()))
+                .extracting(frame -> ((ServerFrame.Presence) frame).nick()).containsExactly("bob", "dave");
+        assertThat(Frames.in(bob.expectMessageClass(SessionActor.Deliver.class).frame()))
+                .extracting(frame -> ((ServerFrame.Presence) frame).nick()).containsExactly("dave");
+        dave.expectNoMessage(window);
 
         room.tell(new RoomActor.Say(alice.ref(), "first, in a quiet room", "a1"));
         ServerFrame first = Frames.single(dave.expectMessageClass(SessionActor.Deliver.class, window.dividedBy(2)).frame());
@@ -119,6 +123,44 @@ class RoomActorTest {
                 .extracting(frame -> ((ServerFrame.Message) frame).text() + "/" + ((ServerFrame.Message) frame).re())
                 .containsExactly("second/null", "third/a2");
         alice.expectNoMessage(Duration.ofMillis(100));
+    }
+
+    @Test
+    void comingAndGoingDuringABusyWindowNobodyGetsALineTwiceOrMissesOne() {
+        Duration window = Duration.ofMillis(600);
+        room = testKit.spawn(RoomActor.create("busy", "Busy", registry.ref(), new InMemoryHistory(100).open("busy"),
+                HISTORY_ON_JOIN, window));
+        TestProbe<SessionActor.Reply> alice = member("alice", null);
+        TestProbe<SessionActor.Reply> bob = member("bob", null);
+        alice.expectMessageClass(SessionActor.Deliver.class, window.multipliedBy(2));
+        room.tell(new RoomActor.Say(alice.ref(), "before carol", null));
+        answered(alice);
+        bob.expectMessageClass(SessionActor.Deliver.class);
+        room.tell(new RoomActor.Say(alice.ref(), "pending when carol comes", null));
+        answered(alice);
+
+        TestProbe<SessionActor.Reply> carol = testKit.createTestProbe();
+        room.tell(new RoomActor.Join(carol.ref(), "carol", null, null));
+        ServerFrame.Joined snapshot = (ServerFrame.Joined) Frames.single(
+                carol.expectMessageClass(SessionActor.RoomJoined.class).frame());
+        assertThat(snapshot.history()).extracting(ServerFrame.Message::text).containsExactly("before carol", "pending when carol comes");
+        room.tell(new RoomActor.Leave(bob.ref(), "bye"));
+        assertThat(Frames.in(bob.expectMessageClass(SessionActor.Deliver.class).frame()))
+                .as("what happened before bob left reaches him before his left")
+                .extracting(frame -> frame instanceof ServerFrame.Message message
+                        ? message.text()
+                        : ((ServerFrame.Presence) frame).nick() + " " + ((ServerFrame.Presence) frame).event())
+                .containsExactly("pending when carol comes", "carol " + PresenceEvent.JOIN);
+        assertThat(answered(bob)).isEqualTo(new ServerFrame.Left("Busy", "bye"));
+
+        List<ServerFrame> aliceHears = Frames.in(alice.expectMessageClass(SessionActor.Deliver.class, window.multipliedBy(2)).frame());
+        assertThat(aliceHears).containsExactly(
+                new ServerFrame.Presence("Busy", "carol", PresenceEvent.JOIN, null, null),
+                new ServerFrame.Presence("Busy", "bob", PresenceEvent.LEAVE, null, null));
+        assertThat(Frames.in(carol.expectMessageClass(SessionActor.Deliver.class).frame()))
+                .as("carol's snapshot held the pending line; she hears only of bob leaving")
+                .containsExactly(new ServerFrame.Presence("Busy", "bob", PresenceEvent.LEAVE, null, null));
+        bob.expectNoMessage(window);
     }
 
     @Test

@@ -11,13 +11,14 @@ import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.util.ByteString;
 
 /**
- * The messages a room took since it last delivered. They leave as one delivery per member, so a
- * busy room costs one message and one socket write per member per batch, not per line.
+ * The lines a room took since it last delivered: messages, and the presence of members who came
+ * and went. They leave as one delivery per member, so a busy room costs one message and one socket
+ * write per member per batch, not per line.
  *
  * <p>A sender is answered at once, so it may say its next line within the same batch: its answer
  * holds the lines of the batch it has not had yet, ending with its own (carrying {@code re}), and
- * at delivery it gets only the lines after that. Every member thus sees the room's lines once
- * and in {@code seq} order.
+ * at delivery it gets only the lines after that. A newcomer's snapshot already covers the batch,
+ * so it too gets only what comes after. Every member thus sees the room's lines once and in order.
  */
 public final class MessageBatch {
 
@@ -25,7 +26,7 @@ public final class MessageBatch {
     public record Lines(ByteString bytes, int count) {}
 
     private final List<ByteString> encoded = new ArrayList<>();
-    /** For each sender in the batch: how many of its lines it already has. */
+    /** For each sender or newcomer in the batch: how many of its lines it already has. */
     private final Map<ActorRef<SessionActor.Reply>, Integer> sentToSender = new HashMap<>();
 
     public boolean isEmpty() {
@@ -44,6 +45,27 @@ public final class MessageBatch {
         return new Lines(answer, encoded.size() - alreadySent);
     }
 
+    /**
+     * Adds a line for everyone but {@code origin} (a newcomer announced by it, or null), who is
+     * counted as having the whole batch so far: its snapshot holds it.
+     */
+    public void addEvent(ByteString line, ActorRef<SessionActor.Reply> origin) {
+        encoded.add(line);
+        if (origin != null) {
+            sentToSender.put(origin, encoded.size());
+        }
+    }
+
+    /** Counts {@code member} as having the whole batch so far. */
+    public void markHasAll(ActorRef<SessionActor.Reply> member) {
+        sentToSender.put(member, encoded.size());
+    }
+
+    /** What {@code member} has not had of the batch yet, or null: for one who leaves before it goes out. */
+    public Lines pendingFor(ActorRef<SessionActor.Reply> member) {
+        return isSender(member) ? restFor(member) : encoded.isEmpty() ? null : forListeners();
+    }
+
     /** The batch as every member who said nothing in it receives it: encoded once, shared by all. */
     public Lines forListeners() {
         return new Lines(concat(0, encoded.size()), encoded.size());
@@ -53,7 +75,7 @@ public final class MessageBatch {
         return sentToSender.containsKey(member);
     }
 
-    /** The lines said after {@code sender}'s last one, or null when its answers held them all. */
+    /** The lines after {@code sender}'s last answer (or snapshot), or null when it has them all. */
     public Lines restFor(ActorRef<SessionActor.Reply> sender) {
         int alreadySent = sentToSender.get(sender);
         return alreadySent == encoded.size()
