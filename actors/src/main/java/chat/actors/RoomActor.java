@@ -147,7 +147,7 @@ public final class RoomActor extends AbstractBehavior<RoomActor.Command> {
             addToBatch(Wire.bytes(arrival), join.session());
         } else {
             // Joining again: the new snapshot covers what is pending for it.
-            addToBatch(null, join.session());
+            batch.markHasAll(join.session());
         }
         List<ServerFrame.Message> recent = join.since() == null
                 ? history.latest(historyOnJoin)
@@ -287,17 +287,8 @@ public final class RoomActor extends AbstractBehavior<RoomActor.Command> {
         return this;
     }
 
-    /**
-     * Adds a presence line for everyone but {@code origin} to the batch (none when {@code line} is
-     * null), counting {@code origin} as having all of it.
-     */
+    /** Adds a presence line for everyone but {@code origin} (or null) to the batch. */
     private void addToBatch(ByteString line, ActorRef<SessionActor.Reply> origin) {
-        if (line == null) {
-            if (!batch.isEmpty()) {
-                batch.markHasAll(origin);
-            }
-            return;
-        }
         if (batch.isEmpty()) {
             scheduleDelivery();
         }

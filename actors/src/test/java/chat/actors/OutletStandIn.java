@@ -19,8 +19,7 @@ public final class OutletStandIn implements ConnectionOutlet {
     private final Consumer<ConnectionEnd> ends;
     private final boolean reads;
     private final boolean hangsUpWhenClosed;
-    private int queuedFrames;
-    private long queuedBytes;
+    private final OutletBacklog backlog;
 
     private OutletStandIn(ActorRef<SessionActor.Command> session, Consumer<ServerFrame> frames,
                           Consumer<ConnectionEnd> ends, boolean reads, boolean hangsUpWhenClosed) {
@@ -29,6 +28,7 @@ public final class OutletStandIn implements ConnectionOutlet {
         this.ends = ends;
         this.reads = reads;
         this.hangsUpWhenClosed = hangsUpWhenClosed;
+        this.backlog = new OutletBacklog(session);
     }
 
     /** A client that reads everything and stays until the server has closed. */
@@ -54,32 +54,28 @@ public final class OutletStandIn implements ConnectionOutlet {
         if (reads) {
             Frames.in(bytes).forEach(frames);
         } else {
-            queuedFrames += count;
-            queuedBytes += bytes.size();
+            backlog.added(count, bytes.size());
         }
     }
 
     @Override
     public int queuedFrames() {
-        return queuedFrames;
+        return backlog.frames();
     }
 
     @Override
     public long queuedBytes() {
-        return queuedBytes;
+        return backlog.bytes();
     }
 
     @Override
     public void discardQueued() {
-        queuedFrames = 0;
-        queuedBytes = 0;
+        backlog.clear();
     }
 
     @Override
     public void notifyWhenBelow(int frames) {
-        if (queuedFrames < frames) {
-            session.tell(SessionActor.Drained.INSTANCE);
-        }
+        backlog.notifyWhenBelow(frames);
     }
 
     @Override

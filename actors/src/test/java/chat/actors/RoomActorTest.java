@@ -24,6 +24,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class RoomActorTest {
 
     private static final int HISTORY_ON_JOIN = 3;
+    private static final Duration BUSY_WINDOW = Duration.ofMillis(600);
 
     @JUnit5TestKit
     ActorTestKit testKit = ActorTestKit.create();
@@ -35,7 +36,13 @@ class RoomActorTest {
     void openRoom() {
         registry = testKit.createTestProbe();
         room = testKit.spawn(RoomActor.create("lounge", "Lounge", registry.ref(), new InMemoryHistory(100).open("lounge"),
-                HISTORY_ON_JOIN, java.time.Duration.ZERO));
+                HISTORY_ON_JOIN, Duration.ZERO));
+    }
+
+    /** A room that delivers at most once per {@link #BUSY_WINDOW}, long enough to see lines gather. */
+    private ActorRef<RoomActor.Command> busyRoom() {
+        return testKit.spawn(RoomActor.create("busy", "Busy", registry.ref(), new InMemoryHistory(100).open("busy"),
+                HISTORY_ON_JOIN, BUSY_WINDOW));
     }
 
     private TestProbe<SessionActor.Reply> member(String nick, Long since) {
@@ -89,9 +96,7 @@ class RoomActorTest {
 
     @Test
     void inABusyRoomLinesSaidWithinTheDeliveryWindowReachEachListenerTogetherAndAQuietRoomWaitsForNothing() {
-        Duration window = Duration.ofMillis(600);
-        room = testKit.spawn(RoomActor.create("busy", "Busy", registry.ref(), new InMemoryHistory(100).open("busy"),
-                HISTORY_ON_JOIN, window));
+        room = busyRoom();
         TestProbe<SessionActor.Reply> alice = member("alice", null);
         TestProbe<SessionActor.Reply> bob = member("bob", null);
         TestProbe<SessionActor.Reply> dave = member("dave", null);
@@ -100,17 +105,17 @@ class RoomActorTest {
                 .extracting(frame -> ((ServerFrame.Presence) frame).nick()).containsExactly("bob", "dave");
         assertThat(Frames.in(bob.expectMessageClass(SessionActor.Deliver.class).frame()))
                 .extracting(frame -> ((ServerFrame.Presence) frame).nick()).containsExactly("dave");
-        dave.expectNoMessage(window);
+        dave.expectNoMessage(BUSY_WINDOW);
 
         room.tell(new RoomActor.Say(alice.ref(), "first, in a quiet room", "a1"));
-        ServerFrame first = Frames.single(dave.expectMessageClass(SessionActor.Deliver.class, window.dividedBy(2)).frame());
+        ServerFrame first = Frames.single(dave.expectMessageClass(SessionActor.Deliver.class, BUSY_WINDOW.dividedBy(2)).frame());
         assertThat(((ServerFrame.Message) first).text()).isEqualTo("first, in a quiet room");
         answered(alice);
         bob.expectMessageClass(SessionActor.Deliver.class);
 
         room.tell(new RoomActor.Say(bob.ref(), "second", "b1"));
         room.tell(new RoomActor.Say(alice.ref(), "third", "a2"));
-        dave.expectNoMessage(window.dividedBy(3));
+        dave.expectNoMessage(BUSY_WINDOW.dividedBy(3));
         List<ServerFrame> together = Frames.in(dave.expectMessageClass(SessionActor.Deliver.class).frame());
         assertThat(together).extracting(frame -> ((ServerFrame.Message) frame).text()).containsExactly("second", "third");
         assertThat(together).extracting(frame -> ((ServerFrame.Message) frame).seq()).containsExactly(2L, 3L);
@@ -127,12 +132,10 @@ class RoomActorTest {
 
     @Test
     void comingAndGoingDuringABusyWindowNobodyGetsALineTwiceOrMissesOne() {
-        Duration window = Duration.ofMillis(600);
-        room = testKit.spawn(RoomActor.create("busy", "Busy", registry.ref(), new InMemoryHistory(100).open("busy"),
-                HISTORY_ON_JOIN, window));
+        room = busyRoom();
         TestProbe<SessionActor.Reply> alice = member("alice", null);
         TestProbe<SessionActor.Reply> bob = member("bob", null);
-        alice.expectMessageClass(SessionActor.Deliver.class, window.multipliedBy(2));
+        alice.expectMessageClass(SessionActor.Deliver.class, BUSY_WINDOW.multipliedBy(2));
         room.tell(new RoomActor.Say(alice.ref(), "before carol", null));
         answered(alice);
         bob.expectMessageClass(SessionActor.Deliver.class);
@@ -153,14 +156,14 @@ class RoomActorTest {
                 .containsExactly("pending when carol comes", "carol " + PresenceEvent.JOIN);
         assertThat(answered(bob)).isEqualTo(new ServerFrame.Left("Busy", "bye"));
 
-        List<ServerFrame> aliceHears = Frames.in(alice.expectMessageClass(SessionActor.Deliver.class, window.multipliedBy(2)).frame());
+        List<ServerFrame> aliceHears = Frames.in(alice.expectMessageClass(SessionActor.Deliver.class, BUSY_WINDOW.multipliedBy(2)).frame());
         assertThat(aliceHears).containsExactly(
                 new ServerFrame.Presence("Busy", "carol", PresenceEvent.JOIN, null, null),
                 new ServerFrame.Presence("Busy", "bob", PresenceEvent.LEAVE, null, null));
         assertThat(Frames.in(carol.expectMessageClass(SessionActor.Deliver.class).frame()))
                 .as("carol's snapshot held the pending line; she hears only of bob leaving")
                 .containsExactly(new ServerFrame.Presence("Busy", "bob", PresenceEvent.LEAVE, null, null));
-        bob.expectNoMessage(window);
+        bob.expectNoMessage(BUSY_WINDOW);
     }
 
     @Test

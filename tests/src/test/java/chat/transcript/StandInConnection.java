@@ -1,6 +1,7 @@
 package chat.transcript;
 
 import chat.actors.ConnectionOutlet;
+import chat.actors.OutletBacklog;
 import chat.actors.RegistryActor;
 import chat.actors.SessionActor;
 import chat.protocol.Decoded;
@@ -8,8 +9,6 @@ import chat.protocol.FrameCodec;
 import chat.server.connection.InboundDecoder;
 import java.util.ArrayDeque;
 import java.util.Deque;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.Terminated;
@@ -56,7 +55,7 @@ final class StandInConnection extends AbstractBehavior<StandInConnection.Command
 
     private final Inbox inbox;
     private final InboundDecoder decoder;
-    private final QueueOutlet outlet;
+    private QueueOutlet outlet;
     private final ActorRef<SessionActor.Ack> acks;
     private final Deque<Decoded> pending = new ArrayDeque<>();
     private ActorRef<SessionActor.Command> session;
@@ -81,7 +80,6 @@ final class StandInConnection extends AbstractBehavior<StandInConnection.Command
         super(context);
         this.inbox = inbox;
         this.decoder = decoder;
-        this.outlet = new QueueOutlet(context.getSelf());
         this.acks = context.messageAdapter(SessionActor.Ack.class, ack -> SessionReady.INSTANCE);
     }
 
@@ -113,6 +111,7 @@ final class StandInConnection extends AbstractBehavior<StandInConnection.Command
     private Behavior<Command> onAdmission(AdmissionDecided decided) {
         if (decided.admission() instanceof RegistryActor.Admitted admitted) {
             session = admitted.session();
+            outlet = new QueueOutlet(getContext().getSelf(), session);
             getContext().watch(session);
             session.tell(new SessionActor.Connected(outlet, acks));
             return this;
@@ -190,56 +189,45 @@ final class StandInConnection extends AbstractBehavior<StandInConnection.Command
     }
 
     /** The session's outlet: counts what waits in this actor's mailbox until the client has read it. */
-    private final class QueueOutlet implements ConnectionOutlet {
+    private static final class QueueOutlet implements ConnectionOutlet {
 
-        private final AtomicInteger queuedFrames = new AtomicInteger();
-        private final AtomicLong queuedBytes = new AtomicLong();
-        private final AtomicInteger notifyBelow = new AtomicInteger();
         private final ActorRef<Command> self;
+        private final OutletBacklog backlog;
 
-        QueueOutlet(ActorRef<Command> self) {
+        QueueOutlet(ActorRef<Command> self, ActorRef<SessionActor.Command> session) {
             this.self = self;
+            this.backlog = new OutletBacklog(session);
         }
 
         @Override
         public void offer(ByteString frames, int count) {
-            queuedFrames.addAndGet(count);
-            queuedBytes.addAndGet(frames.size());
+            backlog.added(count, frames.size());
             self.tell(new Offered(frames, count));
         }
 
-        /** Called by the actor once the client read an offer; a discard may have counted it out already. */
+        /** Called by the actor once the client read an offer. */
         void taken(int count, int bytes) {
-            int left = queuedFrames.updateAndGet(frames -> Math.max(0, frames - count));
-            queuedBytes.updateAndGet(queued -> Math.max(0, queued - bytes));
-            int threshold = notifyBelow.get();
-            if (left < threshold && notifyBelow.compareAndSet(threshold, 0)) {
-                session.tell(SessionActor.Drained.INSTANCE);
-            }
+            backlog.taken(count, bytes);
         }
 
         @Override
         public int queuedFrames() {
-            return queuedFrames.get();
+            return backlog.frames();
         }
 
         @Override
         public long queuedBytes() {
-            return queuedBytes.get();
+            return backlog.bytes();
         }
 
         @Override
         public void discardQueued() {
-            queuedFrames.set(0);
-            queuedBytes.set(0);
+            backlog.clear();
         }
 
         @Override
         public void notifyWhenBelow(int frames) {
-            notifyBelow.set(frames);
-            if (queuedFrames.get() < frames && notifyBelow.compareAndSet(frames, 0)) {
-                session.tell(SessionActor.Drained.INSTANCE);
-            }
+            backlog.notifyWhenBelow(frames);
         }
 
         @Override

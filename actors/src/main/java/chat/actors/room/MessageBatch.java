@@ -58,7 +58,9 @@ public final class MessageBatch {
 
     /** Counts {@code member} as having the whole batch so far. */
     public void markHasAll(ActorRef<SessionActor.Reply> member) {
-        sentToSender.put(member, encoded.size());
+        if (!encoded.isEmpty()) {
+            sentToSender.put(member, encoded.size());
+        }
     }
 
     /** What {@code member} has not had of the batch yet, or null: for one who leaves before it goes out. */

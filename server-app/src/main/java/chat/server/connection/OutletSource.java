@@ -1,12 +1,11 @@
 package chat.server.connection;
 
 import chat.actors.ConnectionOutlet;
+import chat.actors.OutletBacklog;
 import chat.actors.SessionActor;
 import java.time.Duration;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 import org.apache.pekko.Done;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.japi.Pair;
@@ -63,12 +62,9 @@ final class OutletSource extends AbstractGraphStageWithMaterializedValue<SourceS
 
         /** Holds {@link ByteString} (one frame) and {@link Frames} (several). */
         private final ConcurrentLinkedQueue<Object> queue = new ConcurrentLinkedQueue<>();
-        private final AtomicInteger queuedFrames = new AtomicInteger();
-        private final AtomicLong queuedBytes = new AtomicLong();
+        private final OutletBacklog backlog = new OutletBacklog(session);
         /** Set by the stage when it has demand and found nothing; whoever clears it wakes the stage. */
         private final AtomicBoolean waiting = new AtomicBoolean();
-        /** What {@link ConnectionOutlet#notifyWhenBelow} asked for; 0 when nothing is asked. */
-        private final AtomicInteger notifyBelow = new AtomicInteger();
         private final AsyncCallback<Done> wake = createAsyncCallback(done -> takeIfPulled());
         private final AsyncCallback<Done> closing = createAsyncCallback(done -> onClose());
         private final AsyncCallback<String> aborting =
@@ -129,22 +125,20 @@ final class OutletSource extends AbstractGraphStageWithMaterializedValue<SourceS
             if (next == null) {
                 return null;
             }
-            ByteString bytes = next instanceof Frames several ? several.bytes() : (ByteString) next;
-            queuedBytes.addAndGet(-bytes.size());
-            int left = queuedFrames.addAndGet(next instanceof Frames several ? -several.count() : -1);
-            int threshold = notifyBelow.get();
-            if (left < threshold && notifyBelow.compareAndSet(threshold, 0)) {
-                session.tell(SessionActor.Drained.INSTANCE);
+            if (next instanceof Frames several) {
+                backlog.taken(several.count(), several.bytes().size());
+                return several.bytes();
             }
-            return bytes;
+            ByteString single = (ByteString) next;
+            backlog.taken(1, single.size());
+            return single;
         }
 
         private final class Handle implements ConnectionOutlet {
 
             @Override
             public void offer(ByteString frames, int count) {
-                queuedFrames.addAndGet(count);
-                queuedBytes.addAndGet(frames.size());
+                backlog.added(count, frames.size());
                 queue.offer(count == 1 ? frames : new Frames(frames, count));
                 if (waiting.get() && waiting.compareAndSet(true, false)) {
                     wake.invoke(Done.getInstance());
@@ -153,12 +147,12 @@ final class OutletSource extends AbstractGraphStageWithMaterializedValue<SourceS
 
             @Override
             public int queuedFrames() {
-                return queuedFrames.get();
+                return backlog.frames();
             }
 
             @Override
             public long queuedBytes() {
-                return queuedBytes.get();
+                return backlog.bytes();
             }
 
             @Override
@@ -170,10 +164,7 @@ final class OutletSource extends AbstractGraphStageWithMaterializedValue<SourceS
 
             @Override
             public void notifyWhenBelow(int frames) {
-                notifyBelow.set(frames);
-                if (queuedFrames.get() < frames && notifyBelow.compareAndSet(frames, 0)) {
-                    session.tell(SessionActor.Drained.INSTANCE);
-                }
+                backlog.notifyWhenBelow(frames);
             }
 
             @Override
