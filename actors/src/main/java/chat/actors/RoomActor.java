@@ -55,7 +55,10 @@ public final class RoomActor extends AbstractBehavior<RoomActor.Command> {
     private record MemberGone(ActorRef<SessionActor.Reply> session) implements Command {}
 
     /** Deliver what was said since the last delivery; sent to itself behind the messages already waiting. */
-    /** Delivers batch number {@code batch}; one that arrives after that batch went out early is ignored. */
+    /**
+     * Delivers batch number {@code batch}. One that arrives after its batch went out early (a
+     * rename, topic, who or history delivers first) is ignored, so no timer needs cancelling.
+     */
     private record DeliverBatch(long batch) implements Command {}
 
     private enum DeliveryTimer { KEY }
@@ -75,7 +78,6 @@ public final class RoomActor extends AbstractBehavior<RoomActor.Command> {
     private final TimerScheduler<Command> timers;
     private final long deliveryWindowNanos;
     private long lastDeliveryNanos;
-    private boolean deliveryTimed;
     private long batchesDelivered;
 
     /**
@@ -184,7 +186,6 @@ public final class RoomActor extends AbstractBehavior<RoomActor.Command> {
             getContext().getSelf().tell(new DeliverBatch(batchesDelivered));
         } else {
             timers.startSingleTimer(DeliveryTimer.KEY, new DeliverBatch(batchesDelivered), Duration.ofNanos(wait));
-            deliveryTimed = true;
         }
     }
 
@@ -196,11 +197,6 @@ public final class RoomActor extends AbstractBehavior<RoomActor.Command> {
     private Behavior<Command> deliverBatch() {
         if (batch.isEmpty()) {
             return this;
-        }
-        if (deliveryTimed) {
-            // Something else (a join, a leave, a topic) delivers before the timer.
-            timers.cancel(DeliveryTimer.KEY);
-            deliveryTimed = false;
         }
         lastDeliveryNanos = System.nanoTime();
         batchesDelivered++;
