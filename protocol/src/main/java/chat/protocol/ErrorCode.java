@@ -15,7 +15,9 @@ public enum ErrorCode {
     NO_SUCH_NICK("no-such-nick", false),
     BAD_TEXT("bad-text", false),
     RATE_LIMITED("rate-limited", false),
-    SERVER_FULL("server-full", true);
+    SERVER_FULL("server-full", true),
+    /** The chat store cannot take or give messages right now; the request may be tried again later. */
+    UNAVAILABLE("unavailable", false);
 
     private final String wire;
     private final boolean closesConnection;

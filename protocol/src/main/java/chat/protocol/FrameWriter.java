@@ -66,6 +66,7 @@ final class FrameWriter {
             g.writeStringField("topic", j.topic());
             strings(g, "members", j.members());
             messages(g, "history", j.history());
+            g.writeStringField("epoch", j.epoch());
             optional(g, "re", j.re());
         } else if (frame instanceof ServerFrame.Left l) {
             g.writeStringField("room", l.room());

@@ -30,7 +30,12 @@ public sealed interface ServerFrame {
         public String type() { return "bye"; }
     }
 
-    record Joined(String room, String topic, List<String> members, List<Message> history, String re)
+    /**
+     * {@code epoch} names this incarnation of the room's history: the same across restarts while
+     * the history survives, another once it starts over, so a client forgets the {@code seq}s it
+     * remembers for the room.
+     */
+    record Joined(String room, String topic, List<String> members, List<Message> history, String epoch, String re)
             implements ServerFrame {
         public Joined {
             members = List.copyOf(members);

@@ -26,7 +26,7 @@ final class ServerFrameReader {
                 return new ServerFrame.Bye(optional(tree, "reason"), re);
             case "joined":
                 return new ServerFrame.Joined(string(tree, "room"), orEmpty(optional(tree, "topic")),
-                        strings(tree, "members"), messages(tree, "history"), re);
+                        strings(tree, "members"), messages(tree, "history"), orEmpty(optional(tree, "epoch")), re);
             case "left":
                 return new ServerFrame.Left(string(tree, "room"), re);
             case "presence":

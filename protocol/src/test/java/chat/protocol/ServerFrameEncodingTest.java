@@ -37,8 +37,8 @@ class ServerFrameEncodingTest {
                 new ServerFrame.Ping(),
                 new ServerFrame.Bye("client quit", null),
                 new ServerFrame.Joined("大厅", "Friday drinks", List.of("alice", "小明"),
-                        List.of(message(1, "first", null), message(2, "second\nline", null)), "j1"),
-                new ServerFrame.Joined("empty", "", List.of("alice"), List.of(), null),
+                        List.of(message(1, "first", null), message(2, "second\nline", null)), "k3v9x", "j1"),
+                new ServerFrame.Joined("empty", "", List.of("alice"), List.of(), "k3v9x", null),
                 new ServerFrame.Left("lobby", "l1"),
                 new ServerFrame.Presence("lobby", "bob", PresenceEvent.JOIN, null, null),
                 new ServerFrame.Presence("lobby", "bob", PresenceEvent.LEAVE, null, null),
@@ -116,11 +116,11 @@ class ServerFrameEncodingTest {
     @Test
     void joinedOnTheWireNestsFullMessagesInItsHistory() {
         ServerFrame.Joined joined = new ServerFrame.Joined("lobby", "", List.of("alice", "bob"),
-                List.of(new ServerFrame.Message("lobby", "bob", "yo", 9, NOON, null)), "j");
+                List.of(new ServerFrame.Message("lobby", "bob", "yo", 9, NOON, null)), "1f2e", "j");
 
         assertThat(text(codec.encode(joined)))
                 .isEqualTo(json("{'type':'joined','room':'lobby','topic':'','members':['alice','bob'],"
-                        + "'history':[{'type':'message','room':'lobby','from':'bob','text':'yo','seq':9,'ts':'2026-11-27T12:00:00.123Z'}],'re':'j'}\n"));
+                        + "'history':[{'type':'message','room':'lobby','from':'bob','text':'yo','seq':9,'ts':'2026-11-27T12:00:00.123Z'}],'epoch':'1f2e','re':'j'}\n"));
     }
 
     @Test
@@ -173,7 +173,7 @@ class ServerFrameEncodingTest {
         assertThat(Arrays.stream(ErrorCode.values()).map(ErrorCode::wire)).containsExactly(
                 "bad-frame", "frame-too-long", "unknown-type", "bad-request", "not-registered",
                 "already-registered", "bad-nick", "nick-taken", "bad-room", "not-in-room", "no-such-nick",
-                "bad-text", "rate-limited", "server-full");
+                "bad-text", "rate-limited", "server-full", "unavailable");
         assertThat(Arrays.stream(ErrorCode.values()).filter(ErrorCode::closesConnection))
                 .containsExactlyInAnyOrder(ErrorCode.FRAME_TOO_LONG, ErrorCode.SERVER_FULL);
         for (ErrorCode code : ErrorCode.values()) {
