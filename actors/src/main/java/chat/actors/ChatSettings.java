@@ -17,6 +17,7 @@ public record ChatSettings(
         Duration deliveryWindow,
         Limits limits,
         History history,
+        Store store,
         Duration shutdownTimeout) {
 
     public record Limits(
@@ -38,7 +39,20 @@ public record ChatSettings(
             int maxRoomsPerSession,
             int maxRooms) {}
 
-    public record History(int onJoin, int keepPerRoom) {}
+    /**
+     * {@code inMemory}: the newest messages a room in use keeps at hand for joined and since;
+     * {@code retainMessages}: how many a room keeps in the store at least (0: all of them).
+     */
+    public record History(int onJoin, int inMemory, long retainMessages) {}
+
+    /**
+     * How rooms use the store. {@code queryPlugin} is the Pekko Persistence read journal that pages
+     * through stored history; {@code writeTimeout} bounds how long a line waits to be stored before its
+     * sender is told the store is unavailable; {@code openTimeout} how long a room coming back from the
+     * store may take before requests to it are answered unavailable.
+     */
+    public record Store(String queryPlugin, int snapshotEvery, Duration writeTimeout, Duration openTimeout,
+                        Duration restartMinBackoff, Duration restartMaxBackoff) {}
 
     /** These settings with {@code maxSessions} places; everything else the same. */
     public ChatSettings withMaxSessions(int maxSessions) {
@@ -48,7 +62,7 @@ public record ChatSettings(
                 l.maxOutbound(), l.maxOutboundBytes(), l.registerTimeout(), l.linger(), l.answerTimeout(),
                 l.maxRoomsPerSession(), l.maxRooms());
         return new ChatSettings(host, port, acceptBacklog, admissionsAtOnce, serverName, defaultRoom, motd, heartbeat,
-                deliveryWindow, fewer, history, shutdownTimeout);
+                deliveryWindow, fewer, history, store, shutdownTimeout);
     }
 
     /** Reads {@code chat.*} from a config that already has reference.conf as fallback. */
@@ -56,6 +70,7 @@ public record ChatSettings(
         Config chat = root.getConfig("chat");
         Config limits = chat.getConfig("limits");
         Config history = chat.getConfig("history");
+        Config store = chat.getConfig("store");
         String defaultRoom = chat.getString("default-room").trim();
         return new ChatSettings(
                 chat.getString("host"),
@@ -85,7 +100,11 @@ public record ChatSettings(
                         limits.getDuration("answer-timeout"),
                         limits.getInt("max-rooms-per-session"),
                         limits.getInt("max-rooms")),
-                new History(history.getInt("on-join"), history.getInt("keep-per-room")),
+                new History(history.getInt("on-join"), history.getInt("in-memory"),
+                        history.getLong("retention.keep-messages")),
+                new Store(store.getString("query-plugin"), store.getInt("snapshot-every"),
+                        store.getDuration("write-timeout"), store.getDuration("open-timeout"),
+                        store.getDuration("restart-backoff.min"), store.getDuration("restart-backoff.max")),
                 chat.getDuration("shutdown-timeout"));
     }
 }

@@ -1,6 +1,7 @@
 package chat.actors;
 
-import chat.actors.history.HistoryStore;
+import chat.actors.room.RoomJournal;
+import chat.actors.room.StoreQueries;
 import chat.protocol.ErrorCode;
 import chat.protocol.Names;
 import chat.protocol.ServerFrame;
@@ -26,8 +27,12 @@ import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
 
 /**
  * The one owner of nicks and the directory of rooms; it also admits connections and parents
- * their sessions. Because every claim of a nick passes through this one mailbox, two
- * simultaneous {@code hello}s for one nick cannot both win.
+ * their sessions and the rooms in use. Because every claim of a nick passes through this one
+ * mailbox, two simultaneous {@code hello}s for one nick cannot both win.
+ *
+ * <p>The directory lists every room in use and every room the store holds: a room without
+ * members stops and stays listed (with its name and topic) until the next join brings it back.
+ * At start the directory is filled from the store.
  */
 public final class RegistryActor extends AbstractBehavior<RegistryActor.Command> {
 
@@ -74,14 +79,19 @@ public final class RegistryActor extends AbstractBehavior<RegistryActor.Command>
     /** Rooms keep the directory's summary current, so {@code rooms} is answered without asking them. */
     public record RoomStatus(String key, String name, int members, String topic) implements Command {}
 
-    /** A room with no members and no history offers to stop; {@code joinsSeen} tells whether a join is on its way. */
-    public record RoomIdle(String key, ActorRef<RoomActor.Command> room, long joinsSeen) implements Command {}
+    /**
+     * A room without members offers to stop; {@code joinsSeen} tells whether a join is on its way,
+     * {@code stored} whether it stays listed as a room the store holds.
+     */
+    public record RoomIdle(String key, ActorRef<RoomActor.Command> room, long joinsSeen, boolean stored)
+            implements Command {}
 
     public record GetStats(ActorRef<Stats> replyTo) implements Command {}
 
     /**
      * What the registry holds now: for operators, and for tests that prove nothing leaks.
-     * {@code sessions} counts session actors alive, closing ones included.
+     * {@code sessions} counts session actors alive, closing ones included; {@code rooms} the rooms
+     * in use (resting ones are only a directory entry).
      */
     public record Stats(int sessions, int nicks, int rooms) {}
 
@@ -94,18 +104,25 @@ public final class RegistryActor extends AbstractBehavior<RegistryActor.Command>
 
     private record ShutdownTimedOut() implements Command {}
 
+    private record StoredRoomsRead(List<StoreQueries.StoredRoom> rooms) implements Command {}
+
+    private record StoredRoomsFailed(String cause) implements Command {}
+
+    private record RetryStoredRooms() implements Command {}
+
     private record Nick(String display, ActorRef<SessionActor.Reply> session) {}
 
+    /** A room of the directory; {@code ref} is null while it rests in the store. */
     private static final class Room {
-        final ActorRef<RoomActor.Command> ref;
+        ActorRef<RoomActor.Command> ref;
         String name;
         int members;
-        String topic = "";
+        String topic;
         long joinsForwarded;
 
-        Room(ActorRef<RoomActor.Command> ref, String name) {
-            this.ref = ref;
+        Room(String name, String topic) {
             this.name = name;
+            this.topic = topic;
         }
     }
 
@@ -117,7 +134,7 @@ public final class RegistryActor extends AbstractBehavior<RegistryActor.Command>
     private static final MailboxSelector ONE_READER_MAILBOX = MailboxSelector.fromConfig("pekko.actor.typed.default-mailbox");
 
     private final ChatSettings settings;
-    private final HistoryStore historyStore;
+    private final StoreQueries queries;
     private final TimerScheduler<Command> timers;
     private final Map<String, Nick> nicks = new HashMap<>();
     private final Map<ActorRef<?>, String> nickKeyBySession = new HashMap<>();
@@ -129,25 +146,37 @@ public final class RegistryActor extends AbstractBehavior<RegistryActor.Command>
     private final List<ActorRef<Done>> shutdownWaiters = new ArrayList<>();
     private long sessionsStarted;
     private long roomsStarted;
+    /** Rooms with an actor, which max-rooms bounds; resting ones cost nothing but their directory entry. */
+    private int roomsInUse;
+    /** Requests for the list of rooms that came before the rooms in the store were known; null after. */
+    private List<ListRooms> listsWaitingForStore = new ArrayList<>();
     private boolean shuttingDown;
 
     /**
      * The registry is the guardian: if it stopped, every session and room would stop with it and
-     * the server would end. A request it fails on (a history store that cannot open a room) is
-     * dropped and logged instead; the session that asked gives up after its answer timeout.
+     * the server would end. A request it fails on is dropped and logged instead; the session that
+     * asked gives up after its answer timeout.
      */
-    public static Behavior<Command> create(ChatSettings settings, HistoryStore historyStore) {
+    public static Behavior<Command> create(ChatSettings settings) {
         return Behaviors.supervise(Behaviors.<Command>setup(context -> Behaviors.withTimers(
-                        timers -> new RegistryActor(context, timers, settings, historyStore))))
+                        timers -> new RegistryActor(context, timers, settings,
+                                StoreQueries.of(context.getSystem(), settings.store().queryPlugin())))))
                 .onFailure(SupervisorStrategy.resume().withLoggingEnabled(true));
     }
 
     private RegistryActor(ActorContext<Command> context, TimerScheduler<Command> timers, ChatSettings settings,
-                          HistoryStore historyStore) {
+                          StoreQueries queries) {
         super(context);
         this.timers = timers;
         this.settings = settings;
-        this.historyStore = historyStore;
+        this.queries = queries;
+        RoomJournal.warmUp(context.getSystem());
+        readStoredRooms();
+    }
+
+    private void readStoredRooms() {
+        getContext().pipeToSelf(queries.rooms(), (rooms, failure) -> failure == null
+                ? new StoredRoomsRead(rooms) : new StoredRoomsFailed(failure.toString()));
     }
 
     @Override
@@ -170,11 +199,22 @@ public final class RegistryActor extends AbstractBehavior<RegistryActor.Command>
                 .onMessage(RoomIdle.class, this::onRoomIdle)
                 .onMessage(RoomEnded.class, this::onRoomEnded)
                 .onMessage(GetStats.class, get -> {
-                    get.replyTo().tell(new Stats(sessions.size(), nicks.size(), rooms.size()));
+                    get.replyTo().tell(new Stats(sessions.size(), nicks.size(), roomsInUse));
                     return this;
                 })
                 .onMessage(Shutdown.class, this::onShutdown)
                 .onMessage(ShutdownTimedOut.class, timedOut -> finishShutdown())
+                .onMessage(StoredRoomsRead.class, this::onStoredRoomsRead)
+                .onMessage(StoredRoomsFailed.class, failed -> {
+                    getContext().getLog().warn("cannot list the rooms in the store ({}); trying again", failed.cause());
+                    answerWaitingLists();
+                    timers.startSingleTimer(new RetryStoredRooms(), settings.store().restartMaxBackoff());
+                    return this;
+                })
+                .onMessage(RetryStoredRooms.class, retry -> {
+                    readStoredRooms();
+                    return this;
+                })
                 .build();
     }
 
@@ -248,34 +288,40 @@ public final class RegistryActor extends AbstractBehavior<RegistryActor.Command>
 
     private Behavior<Command> onJoinRoom(JoinRoom join) {
         String key = Names.key(join.room());
-        Room room = rooms.get(key);
+        Room room = inUse(key, Names.display(join.room()));
         if (room == null) {
-            if (rooms.size() >= settings.limits().maxRooms()) {
-                join.session().tell(new SessionActor.Answer(Wire.bytes(new ServerFrame.Error(ErrorCode.BAD_ROOM,
-                        "the server holds its maximum of " + rooms.size() + " rooms; join an existing one", join.re()))));
-                return this;
-            }
-            room = startRoom(key, Names.display(join.room()));
+            join.session().tell(new SessionActor.Answer(Wire.bytes(new ServerFrame.Error(ErrorCode.BAD_ROOM,
+                    "the server holds its maximum of " + roomsInUse + " rooms in use; join one of them", join.re()))));
+            return this;
         }
         room.joinsForwarded++;
         room.ref.tell(new RoomActor.Join(join.session(), join.nick(), join.since(), join.re()));
         return this;
     }
 
-    private Room startRoom(String key, String name) {
-        ActorRef<RoomActor.Command> ref = getContext().spawn(
-                RoomActor.create(key, name, getContext().getSelf(), historyStore.open(key),
-                        settings.history().onJoin(), settings.deliveryWindow()),
+    /** The room's actor, started (and brought back from the store) if it rests; null when max-rooms are in use. */
+    private Room inUse(String key, String name) {
+        Room room = rooms.get(key);
+        if (room != null && room.ref != null) {
+            return room;
+        }
+        if (roomsInUse >= settings.limits().maxRooms()) {
+            return null;
+        }
+        if (room == null) {
+            room = new Room(name, "");
+            rooms.put(key, room);
+        }
+        room.ref = getContext().spawn(RoomActor.create(key, room.name, getContext().getSelf(), queries, settings),
                 "room-" + (++roomsStarted), ONE_READER_MAILBOX);
-        getContext().watchWith(ref, new RoomEnded(key, ref));
-        Room room = new Room(ref, name);
-        rooms.put(key, room);
+        getContext().watchWith(room.ref, new RoomEnded(key, room.ref));
+        roomsInUse++;
         return room;
     }
 
     private Behavior<Command> onWhoIn(WhoIn who) {
         Room room = rooms.get(Names.key(who.room()));
-        if (room == null) {
+        if (room == null || room.ref == null) {
             who.replyTo().tell(answer(new ServerFrame.Members(Names.display(who.room()), List.of(), who.re())));
         } else {
             room.ref.tell(new RoomActor.Who(who.replyTo(), who.re()));
@@ -283,17 +329,46 @@ public final class RegistryActor extends AbstractBehavior<RegistryActor.Command>
         return this;
     }
 
+    /**
+     * A room not in use is brought back to answer from the store, even one the directory does not
+     * list (yet): only the store knows. Without messages it is forgotten again right after.
+     */
     private Behavior<Command> onHistoryOf(HistoryOf request) {
-        Room room = rooms.get(Names.key(request.room()));
+        Room room = inUse(Names.key(request.room()), Names.display(request.room()));
         if (room == null) {
-            request.replyTo().tell(answer(new ServerFrame.History(Names.display(request.room()), List.of(), request.re())));
+            request.replyTo().tell(answer(new ServerFrame.Error(ErrorCode.UNAVAILABLE, "the server holds its maximum of "
+                    + roomsInUse + " rooms in use; ask again in a moment", request.re())));
         } else {
             room.ref.tell(new RoomActor.History(request.replyTo(), request.before(), request.limit(), request.re()));
         }
         return this;
     }
 
+    /** Rooms the store holds join the directory as resting rooms, unless already known. */
+    private Behavior<Command> onStoredRoomsRead(StoredRoomsRead read) {
+        for (StoreQueries.StoredRoom stored : read.rooms()) {
+            rooms.putIfAbsent(stored.key(), new Room(stored.name(), stored.topic()));
+        }
+        getContext().getLog().info("{} room(s) in the store", read.rooms().size());
+        answerWaitingLists();
+        return this;
+    }
+
+    /** Lists wait for the store's rooms no longer: with them, or (the store failed) without them. */
+    private void answerWaitingLists() {
+        if (listsWaitingForStore != null) {
+            List<ListRooms> waiting = listsWaitingForStore;
+            listsWaitingForStore = null;
+            waiting.forEach(this::onListRooms);
+        }
+    }
+
+    /** Until the rooms in the store are known, a list would miss them: it waits for them. */
     private Behavior<Command> onListRooms(ListRooms list) {
+        if (listsWaitingForStore != null) {
+            listsWaitingForStore.add(list);
+            return this;
+        }
         List<ServerFrame.RoomSummary> summaries = new ArrayList<>();
         for (Room room : rooms.values()) {
             summaries.add(new ServerFrame.RoomSummary(room.name, room.members, room.topic));
@@ -330,21 +405,32 @@ public final class RegistryActor extends AbstractBehavior<RegistryActor.Command>
         return this;
     }
 
+    /** An idle room stops; one the store holds stays listed, resting, until the next join. */
     private Behavior<Command> onRoomIdle(RoomIdle idle) {
         Room room = rooms.get(idle.key());
-        if (room != null && room.ref.equals(idle.room()) && room.joinsForwarded == idle.joinsSeen()) {
-            rooms.remove(idle.key());
+        if (room != null && idle.room().equals(room.ref) && room.joinsForwarded == idle.joinsSeen()) {
             room.ref.tell(new RoomActor.Stop());
+            rest(idle.key(), room, idle.stored());
         }
         return this;
     }
 
     private Behavior<Command> onRoomEnded(RoomEnded ended) {
         Room room = rooms.get(ended.key());
-        if (room != null && room.ref.equals(ended.room())) {
-            rooms.remove(ended.key());
+        if (room != null && ended.room().equals(room.ref)) {
+            rest(ended.key(), room, true);
         }
         return this;
+    }
+
+    private void rest(String key, Room room, boolean stored) {
+        room.ref = null;
+        room.members = 0;
+        room.joinsForwarded = 0;
+        roomsInUse--;
+        if (!stored) {
+            rooms.remove(key);
+        }
     }
 
     private Behavior<Command> onShutdown(Shutdown shutdown) {

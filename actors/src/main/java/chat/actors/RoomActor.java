@@ -1,7 +1,11 @@
 package chat.actors;
 
-import chat.actors.history.RoomHistory;
 import chat.actors.room.MessageBatch;
+import chat.actors.room.RecentMessages;
+import chat.actors.room.RoomEvent;
+import chat.actors.room.RoomJournal;
+import chat.actors.room.StoreQueries;
+import chat.protocol.ErrorCode;
 import chat.protocol.PresenceEvent;
 import chat.protocol.ProtocolLimits;
 import chat.protocol.ServerFrame;
@@ -11,6 +15,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.SupervisorStrategy;
@@ -18,13 +23,25 @@ import org.apache.pekko.actor.typed.javadsl.AbstractBehavior;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.actor.typed.javadsl.Receive;
+import org.apache.pekko.actor.typed.javadsl.StashBuffer;
 import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
 import org.apache.pekko.util.ByteString;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * One room: its members, {@code seq}, recent history and topic. Every message is encoded once
- * and the same bytes go to every member, in {@code seq} order. A join is handled as one message,
- * so the {@code joined} snapshot and the messages after it fit together without gap or overlap.
+ * One room: its members, {@code seq}, recent history and topic. Its facts are stored by its
+ * {@link RoomJournal} child before anyone sees them: a line is answered and delivered only once it
+ * is durable. Lines said while a write is on its way are stored together with the next write
+ * (group commit), so storing costs a busy room one round trip per group, not per line. Every
+ * message is encoded once and the same bytes go to every member, in {@code seq} order. A join is
+ * handled as one message, so the {@code joined} snapshot and the messages after it fit together
+ * without gap or overlap.
+ *
+ * <p>A room starts by coming back from the store ({@link Opening}); requests wait meanwhile. If
+ * the store fails later, {@code say} and {@code topic} are answered {@code unavailable} until the
+ * journal has recovered, and nobody is disconnected. A room without members stops; the next join
+ * brings it back from the store.
  */
 public final class RoomActor extends AbstractBehavior<RoomActor.Command> {
 
@@ -54,29 +71,70 @@ public final class RoomActor extends AbstractBehavior<RoomActor.Command> {
 
     private record MemberGone(ActorRef<SessionActor.Reply> session) implements Command {}
 
-    /** Deliver what was said since the last delivery; sent to itself behind the messages already waiting. */
     /**
      * Delivers batch number {@code batch}. One that arrives after its batch went out early (a
      * rename, topic, who or history delivers first) is ignored, so no timer needs cancelling.
      */
     private record DeliverBatch(long batch) implements Command {}
 
-    private enum DeliveryTimer { KEY }
+    private record FromJournal(RoomJournal.Report report) implements Command {}
 
+    /** The journal stopped (a rejected write does that): the room starts another, which recovers. */
+    private record JournalStopped(ActorRef<RoomJournal.Command> journal) implements Command {}
+
+    private record WindowLoaded(RoomJournal.State state, List<RoomEvent.MessagePosted> messages) implements Command {}
+
+    private record WindowFailed(RoomJournal.State state, String cause) implements Command {}
+
+    /** The room is running with whatever was waiting for it handled: time to see whether anyone is left. */
+    private enum CheckIdle implements Command { INSTANCE }
+
+    private enum OpenTimedOut implements Command { INSTANCE }
+
+    private enum WriteTimedOut implements Command { INSTANCE }
+
+    private enum Timer { DELIVERY, OPEN, WRITE, RETRY_WINDOW }
+
+    /** A request that waits for the store: a line or a topic, answered once it is durable. */
+    private sealed interface Pending {
+        ActorRef<SessionActor.Reply> session();
+
+        String re();
+    }
+
+    private record PendingLine(ActorRef<SessionActor.Reply> session, String from, String text, String re) implements Pending {}
+
+    private record PendingTopic(ActorRef<SessionActor.Reply> session, String by, String topic, String re) implements Pending {}
+
+    private static final Logger LOG = LoggerFactory.getLogger(RoomActor.class);
     private static final String CONNECTION_LOST = "connection lost";
+    /** Requests that may wait for a room to come back from the store; a join storm on a cold room fits. */
+    private static final int OPENING_STASH_CAPACITY = 100_000;
 
     private final String key;
-    private final String name;
     private final ActorRef<RegistryActor.Command> registry;
-    private final RoomHistory history;
-    private final int historyOnJoin;
-    private final Map<ActorRef<SessionActor.Reply>, String> members = new LinkedHashMap<>();
-    private String topic = "";
-    private long seq;
-    private long joinsSeen;
-    private final MessageBatch batch = new MessageBatch();
+    private ActorRef<RoomJournal.Command> journal;
+    private final StoreQueries queries;
+    private final ChatSettings settings;
     private final TimerScheduler<Command> timers;
+    private final Map<ActorRef<SessionActor.Reply>, String> members = new LinkedHashMap<>();
+    private final RecentMessages recent;
+    private final MessageBatch batch = new MessageBatch();
     private final long deliveryWindowNanos;
+    private final String name;
+    private final String epoch;
+    /** What the store holds, as far as this room knows: seq, topic, where messages are. */
+    private RoomJournal.State stored;
+    /** Requests waiting for the write after the one on its way. */
+    private List<Pending> gathering = new ArrayList<>();
+    /** The requests whose events are being written, or null when no write is on its way. */
+    private List<Pending> writing;
+    private List<RoomEvent> writingEvents;
+    /** Set when the senders of the write on its way were already told the store is unavailable. */
+    private boolean writingAnswered;
+    /** Between a failed or overdue write and the journal's recovery: lines are refused, not gathered. */
+    private boolean storeDown;
+    private long joinsSeen;
     private long lastDeliveryNanos;
     private long batchesDelivered;
 
@@ -85,25 +143,169 @@ public final class RoomActor extends AbstractBehavior<RoomActor.Command> {
      * state, so no member is forgotten and none is left behind as a ghost.
      */
     public static Behavior<Command> create(String key, String name, ActorRef<RegistryActor.Command> registry,
-                                           RoomHistory history, int historyOnJoin, Duration deliveryWindow) {
-        return Behaviors.supervise(Behaviors.<Command>setup(context -> Behaviors.<Command>withTimers(timers ->
-                        new RoomActor(context, timers, key, name, registry, history, historyOnJoin, deliveryWindow))))
+                                           StoreQueries queries, ChatSettings settings) {
+        return Behaviors.supervise(Behaviors.<Command>setup(context -> Behaviors.<Command>withStash(OPENING_STASH_CAPACITY,
+                        stash -> Behaviors.<Command>withTimers(timers ->
+                                new Opening(context, stash, timers, key, name, registry, queries, settings).start()))))
                 .onFailure(SupervisorStrategy.resume().withLoggingEnabled(true));
     }
 
+    /**
+     * A room coming back from the store: its journal recovers, then the newest messages are read
+     * into memory. Requests wait in the stash; past {@code chat.store.open-timeout} they are
+     * answered {@code unavailable} instead, until the store answers.
+     */
+    private static final class Opening {
+        private final ActorContext<Command> context;
+        private final StashBuffer<Command> stash;
+        private final TimerScheduler<Command> timers;
+        private final String key;
+        private final String name;
+        private final ActorRef<RegistryActor.Command> registry;
+        private final StoreQueries queries;
+        private final ChatSettings settings;
+        private ActorRef<RoomJournal.Command> journal;
+        private boolean late;
+        private long joinsSeen;
+
+        Opening(ActorContext<Command> context, StashBuffer<Command> stash, TimerScheduler<Command> timers, String key,
+                String name, ActorRef<RegistryActor.Command> registry, StoreQueries queries, ChatSettings settings) {
+            this.context = context;
+            this.stash = stash;
+            this.timers = timers;
+            this.key = key;
+            this.name = name;
+            this.registry = registry;
+            this.queries = queries;
+            this.settings = settings;
+        }
+
+        Behavior<Command> start() {
+            journal = startJournal(context, key, settings);
+            timers.startSingleTimer(Timer.OPEN, OpenTimedOut.INSTANCE, settings.store().openTimeout());
+            return waiting();
+        }
+
+        private Behavior<Command> waiting() {
+            return Behaviors.receive(Command.class)
+                    .onMessage(FromJournal.class, this::onJournal)
+                    .onMessage(WindowLoaded.class, loaded -> running(loaded.state(), loaded.messages()))
+                    .onMessage(WindowFailed.class, failed -> {
+                        LOG.warn("room {}: cannot read its recent messages ({}); trying again", key, failed.cause());
+                        timers.startSingleTimer(Timer.RETRY_WINDOW, new FromJournal(new RoomJournal.Recovered(failed.state())),
+                                settings.store().restartMinBackoff());
+                        return Behaviors.same();
+                    })
+                    .onMessageEquals(OpenTimedOut.INSTANCE, () -> {
+                        late = true;
+                        return stash.unstashAll(waiting());
+                    })
+                    .onMessage(Stop.class, stop -> Behaviors.stopped())
+                    .onMessage(JournalStopped.class, stopped -> {
+                        journal = startJournal(context, key, settings);
+                        return Behaviors.same();
+                    })
+                    .onMessage(Command.class, this::onRequest)
+                    .build();
+        }
+
+        private Behavior<Command> onJournal(FromJournal report) {
+            if (report.report() instanceof RoomJournal.Recovered recovered) {
+                RoomJournal.State state = recovered.state();
+                long from = Math.max(1, state.seq() - settings.history().inMemory() + 1);
+                context.pipeToSelf(queries.messages(key, state.positions(), from, state.seq()),
+                        (messages, failure) -> failure == null ? new WindowLoaded(state, messages)
+                                : new WindowFailed(state, failure.toString()));
+            } else if (report.report() instanceof RoomJournal.RecoveryFailedReport failed) {
+                LOG.warn("room {}: the store cannot be read ({}); trying again", key, failed.cause());
+            }
+            return Behaviors.same();
+        }
+
+        private Behavior<Command> onRequest(Command request) {
+            if (!late) {
+                stash.stash(request);
+                return Behaviors.same();
+            }
+            if (request instanceof Join) {
+                // Counted here only when refused: a stashed join is counted by the running room.
+                joinsSeen++;
+            }
+            ActorRef<SessionActor.Reply> asking = requester(request);
+            if (asking != null) {
+                asking.tell(new SessionActor.Answer(Wire.bytes(new ServerFrame.Error(ErrorCode.UNAVAILABLE,
+                        "room \"" + name + "\" cannot be opened: the chat store is unavailable; try again in a moment",
+                        requestId(request)))));
+            }
+            return Behaviors.same();
+        }
+
+        private Behavior<Command> running(RoomJournal.State state, List<RoomEvent.MessagePosted> messages) {
+            timers.cancel(Timer.OPEN);
+            RoomActor room = new RoomActor(context, timers, key, name, registry, journal, queries, settings, state,
+                    new RecentMessages(settings.history().inMemory(), messages, state.seq()), joinsSeen);
+            context.getSelf().tell(CheckIdle.INSTANCE);
+            return stash.unstashAll(room);
+        }
+
+        private static ActorRef<SessionActor.Reply> requester(Command request) {
+            if (request instanceof Join join) {
+                return join.session();
+            } else if (request instanceof Who who) {
+                return who.replyTo();
+            } else if (request instanceof History history) {
+                return history.replyTo();
+            }
+            return null;
+        }
+
+        private static String requestId(Command request) {
+            if (request instanceof Join join) {
+                return join.re();
+            } else if (request instanceof Who who) {
+                return who.re();
+            } else if (request instanceof History history) {
+                return history.re();
+            }
+            return null;
+        }
+    }
+
     private RoomActor(ActorContext<Command> context, TimerScheduler<Command> timers, String key, String name,
-                      ActorRef<RegistryActor.Command> registry, RoomHistory history, int historyOnJoin,
-                      Duration deliveryWindow) {
+                      ActorRef<RegistryActor.Command> registry, ActorRef<RoomJournal.Command> journal,
+                      StoreQueries queries, ChatSettings settings, RoomJournal.State stored, RecentMessages recent,
+                      long joinsSeen) {
         super(context);
         this.timers = timers;
-        this.deliveryWindowNanos = deliveryWindow.toNanos();
-        this.lastDeliveryNanos = System.nanoTime() - deliveryWindowNanos;
         this.key = key;
-        this.name = name;
         this.registry = registry;
-        this.history = history;
-        this.historyOnJoin = historyOnJoin;
-        this.seq = history.lastSeq();
+        this.journal = journal;
+        this.queries = queries;
+        this.settings = settings;
+        this.stored = stored;
+        this.recent = recent;
+        this.joinsSeen = joinsSeen;
+        // A room keeps the name it was created with; a new room takes the spelling of whoever creates it.
+        this.name = stored.isEmpty() ? name : stored.name();
+        this.epoch = stored.isEmpty() ? newEpoch() : stored.epoch();
+        this.deliveryWindowNanos = settings.deliveryWindow().toNanos();
+        this.lastDeliveryNanos = System.nanoTime() - deliveryWindowNanos;
+        reportStatus();
+    }
+
+    /** The room's journal, watched: one that stops is replaced, and the new one recovers from the store. */
+    private static ActorRef<RoomJournal.Command> startJournal(ActorContext<Command> context, String key, ChatSettings settings) {
+        ChatSettings.Store store = settings.store();
+        ActorRef<RoomJournal.Command> journal = context.spawnAnonymous(RoomJournal.create(key,
+                context.messageAdapter(RoomJournal.Report.class, FromJournal::new),
+                store.snapshotEvery(), store.restartMinBackoff(), store.restartMaxBackoff()));
+        context.watchWith(journal, new JournalStopped(journal));
+        return journal;
+    }
+
+    /** A fresh history's name: random, so a store started over never repeats one. */
+    private static String newEpoch() {
+        return Long.toString(ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE, Character.MAX_RADIX);
     }
 
     @Override
@@ -111,11 +313,22 @@ public final class RoomActor extends AbstractBehavior<RoomActor.Command> {
         return newReceiveBuilder()
                 .onMessage(Say.class, this::onSay)
                 .onMessage(DeliverBatch.class, this::onDeliverBatch)
+                .onMessage(FromJournal.class, this::onJournal)
                 // Comings and goings join the batch: a join storm costs one delivery per member per window.
                 .onMessage(Join.class, this::onJoin)
                 .onMessage(Leave.class, this::onLeave)
                 .onMessage(Quit.class, quit -> removeMember(quit.session(), PresenceEvent.QUIT, quit.reason()))
                 .onMessage(MemberGone.class, gone -> removeMember(gone.session(), PresenceEvent.QUIT, CONNECTION_LOST))
+                .onMessageEquals(WriteTimedOut.INSTANCE, this::onWriteTimedOut)
+                .onMessage(JournalStopped.class, stopped -> {
+                    goDown();
+                    journal = startJournal(getContext(), key, settings);
+                    return this;
+                })
+                .onMessageEquals(CheckIdle.INSTANCE, () -> {
+                    reportIfIdle();
+                    return this;
+                })
                 // Anything else first delivers what was said before it, so every member sees events in order.
                 .onMessage(Command.class, command -> {
                     deliverBatch();
@@ -134,10 +347,15 @@ public final class RoomActor extends AbstractBehavior<RoomActor.Command> {
         } else if (command instanceof History request) {
             return onHistory(request);
         } else if (command instanceof Stop) {
-            return isIdle() ? Behaviors.stopped() : this;
+            // The registry counts this room as resting from now on, so it stops whatever comes: two
+            // rooms of one key would be two writers of one journal.
+            return Behaviors.stopped();
         }
-        throw new IllegalArgumentException("a room has no handler for " + command);
+        // Late answers of an opening that already finished (a window read retried, its timeout).
+        return this;
     }
+
+    // ---- members ----
 
     private Behavior<Command> onJoin(Join join) {
         joinsSeen++;
@@ -151,30 +369,222 @@ public final class RoomActor extends AbstractBehavior<RoomActor.Command> {
             // Joining again: the new snapshot covers what is pending for it.
             batch.markHasAll(join.session());
         }
-        List<ServerFrame.Message> recent = join.since() == null
-                ? history.latest(historyOnJoin)
-                : history.after(join.since(), ProtocolLimits.MAX_SINCE_MESSAGES);
-        ServerFrame.Joined snapshot = new ServerFrame.Joined(name, topic, memberNicks(), recent, join.re());
+        List<RoomEvent.MessagePosted> history = join.since() == null
+                ? recent.latest(settings.history().onJoin())
+                : recent.after(join.since(), ProtocolLimits.MAX_SINCE_MESSAGES);
+        ServerFrame.Joined snapshot = new ServerFrame.Joined(name, stored.topic(), memberNicks(), frames(history), epoch,
+                join.re());
         join.session().tell(new SessionActor.RoomJoined(key, getContext().getSelf(), Wire.bytes(snapshot)));
         return this;
     }
 
+    private Behavior<Command> onLeave(Leave leave) {
+        MessageBatch.Lines pending = members.containsKey(leave.session()) ? batch.pendingFor(leave.session()) : null;
+        if (pending != null) {
+            // What was said before the leave, which the leaver has not had yet, comes before its left.
+            leave.session().tell(new SessionActor.Deliver(key, pending.bytes(), pending.count()));
+        }
+        removeMember(leave.session(), PresenceEvent.LEAVE, null);
+        leave.session().tell(new SessionActor.Answer(Wire.bytes(new ServerFrame.Left(name, leave.re()))));
+        return this;
+    }
+
+    /**
+     * The directory hears of a change before any member does, so whoever reacts to this change
+     * by asking for {@code rooms} already sees it.
+     */
+    private Behavior<Command> removeMember(ActorRef<SessionActor.Reply> session, PresenceEvent event, String reason) {
+        String nick = members.remove(session);
+        if (nick == null) {
+            return this;
+        }
+        getContext().unwatch(session);
+        reportStatus();
+        reportIfIdle();
+        addToBatch(Wire.bytes(new ServerFrame.Presence(name, nick, event, null, reason)), null);
+        return this;
+    }
+
+    private Behavior<Command> onRename(Rename rename) {
+        String old = members.get(rename.session());
+        if (old != null) {
+            members.put(rename.session(), rename.nick());
+            broadcast(new ServerFrame.Presence(name, rename.nick(), PresenceEvent.RENAME, old, null), rename.session());
+        }
+        return this;
+    }
+
+    // ---- what is stored: lines and topics ----
+
     private Behavior<Command> onSay(Say say) {
         String from = members.get(say.session());
         if (from == null) {
-            return this;
+            say.session().tell(notInRoom(say.re()));
+        } else if (storeDown) {
+            say.session().tell(unavailable("your line was not sent", say.re()));
+        } else {
+            gathering.add(new PendingLine(say.session(), from, say.text(), say.re()));
+            startWrite();
         }
-        ServerFrame.Message message = new ServerFrame.Message(name, from, say.text(), seq + 1, Timestamps.now(), null);
-        history.append(message);
-        // Only a stored message takes its seq: if storing fails, the next message gets it and nobody sees a gap.
-        seq = message.seq();
+        return this;
+    }
+
+    private Behavior<Command> onSetTopic(SetTopic set) {
+        String by = members.get(set.session());
+        if (by == null) {
+            set.session().tell(notInRoom(set.re()));
+        } else if (storeDown) {
+            set.session().tell(unavailable("the topic was not changed", set.re()));
+        } else {
+            gathering.add(new PendingTopic(set.session(), by, set.topic(), set.re()));
+            startWrite();
+        }
+        return this;
+    }
+
+    /** Sends what has gathered to the journal as one write, unless a write is on its way already. */
+    private void startWrite() {
+        if (writing != null || gathering.isEmpty()) {
+            return;
+        }
+        List<RoomEvent> events = new ArrayList<>(gathering.size() + 1);
+        if (stored.isEmpty()) {
+            events.add(new RoomEvent.Opened(name, epoch));
+        }
+        long seq = stored.seq();
+        for (Pending pending : gathering) {
+            if (pending instanceof PendingLine line) {
+                events.add(new RoomEvent.MessagePosted(++seq, line.from(), line.text(), Timestamps.now()));
+            } else {
+                PendingTopic topic = (PendingTopic) pending;
+                events.add(new RoomEvent.TopicSet(topic.topic(), topic.by()));
+            }
+        }
+        writing = gathering;
+        writingEvents = events;
+        writingAnswered = false;
+        gathering = new ArrayList<>();
+        journal.tell(new RoomJournal.Append(events));
+        timers.startSingleTimer(Timer.WRITE, WriteTimedOut.INSTANCE, settings.store().writeTimeout());
+    }
+
+    private Behavior<Command> onJournal(FromJournal fromJournal) {
+        RoomJournal.Report report = fromJournal.report();
+        if (report instanceof RoomJournal.Appended appended) {
+            if (writing != null) {
+                acknowledge(appended.state());
+            }
+        } else if (report instanceof RoomJournal.WriteFailed failed) {
+            LOG.warn("room {}: the store failed to take {} event(s): {}", key, writingEvents == null ? 0 : writingEvents.size(),
+                    failed.cause());
+            goDown();
+        } else if (report instanceof RoomJournal.Recovered recovered) {
+            onJournalRecovered(recovered.state());
+        } else if (report instanceof RoomJournal.RecoveryFailedReport failed) {
+            LOG.warn("room {}: the store cannot be read ({}); trying again", key, failed.cause());
+        }
+        startWrite();
+        reportIfIdle();
+        return this;
+    }
+
+    /**
+     * The journal came back after a failure. The write that was on its way either reached the store
+     * (the recovered state has its events) or not; only what reached it is answered and delivered.
+     */
+    private void onJournalRecovered(RoomJournal.State recovered) {
+        storeDown = false;
+        if (writing == null) {
+            stored = recovered;
+            return;
+        }
+        if (eventsIn(recovered) >= eventsIn(stored) + writingEvents.size()) {
+            acknowledge(recovered);
+            return;
+        }
+        LOG.warn("room {}: {} line(s) and topic(s) were not stored; their senders are told so", key, writing.size());
+        answerUnavailable(writing);
+        stored = recovered;
+        clearWrite();
+    }
+
+    private Behavior<Command> onWriteTimedOut() {
+        if (writing != null && !writingAnswered) {
+            LOG.warn("room {}: the store took longer than {} to take a write", key, settings.store().writeTimeout());
+            goDown();
+            // The write may still succeed: then its lines are delivered, but their senders already had this answer.
+            answerUnavailable(writing);
+            writingAnswered = true;
+        }
+        return this;
+    }
+
+    private void goDown() {
+        storeDown = true;
+        answerUnavailable(gathering);
+        gathering = new ArrayList<>();
+    }
+
+    /** The write on its way is durable: its lines and topics now go to the members, in order. */
+    private void acknowledge(RoomJournal.State after) {
+        stored = after;
+        storeDown = false;
+        for (int i = 0, p = 0; i < writingEvents.size(); i++) {
+            RoomEvent event = writingEvents.get(i);
+            if (event instanceof RoomEvent.Opened) {
+                continue;
+            }
+            Pending pending = writing.get(p++);
+            if (event instanceof RoomEvent.MessagePosted posted) {
+                recent.append(posted);
+                deliverLine(posted, pending);
+            } else {
+                deliverTopic((RoomEvent.TopicSet) event, pending);
+            }
+        }
+        clearWrite();
+    }
+
+    private void clearWrite() {
+        timers.cancel(Timer.WRITE);
+        writing = null;
+        writingEvents = null;
+        writingAnswered = false;
+    }
+
+    private void deliverLine(RoomEvent.MessagePosted posted, Pending pending) {
+        ServerFrame.Message message = frame(posted);
         if (batch.isEmpty()) {
             scheduleDelivery();
         }
-        MessageBatch.Lines answer = batch.add(message, say.session(), say.re());
-        say.session().tell(new SessionActor.Answer(answer.bytes(), answer.count()));
-        return this;
+        if (writingAnswered || !members.containsKey(pending.session())) {
+            // Its sender heard already (or left): the line goes to everyone as anybody's would.
+            batch.addEvent(Wire.bytes(message), null);
+            return;
+        }
+        MessageBatch.Lines answer = batch.add(message, pending.session(), pending.re());
+        pending.session().tell(new SessionActor.Answer(answer.bytes(), answer.count()));
     }
+
+    private void deliverTopic(RoomEvent.TopicSet set, Pending pending) {
+        deliverBatch();
+        reportStatus();
+        boolean answer = !writingAnswered && members.containsKey(pending.session());
+        broadcast(new ServerFrame.Topic(name, set.topic(), set.by(), null), answer ? pending.session() : null);
+        if (answer) {
+            pending.session().tell(new SessionActor.Answer(Wire.bytes(new ServerFrame.Topic(name, set.topic(), set.by(),
+                    pending.re()))));
+        }
+    }
+
+    private void answerUnavailable(List<Pending> requests) {
+        for (Pending pending : requests) {
+            pending.session().tell(unavailable(pending instanceof PendingLine ? "your line was not sent"
+                    : "the topic was not changed", pending.re()));
+        }
+    }
+
+    // ---- delivery ----
 
     /**
      * A first line after a quiet window is delivered as soon as the lines already waiting in the
@@ -185,7 +595,7 @@ public final class RoomActor extends AbstractBehavior<RoomActor.Command> {
         if (wait <= 0) {
             getContext().getSelf().tell(new DeliverBatch(batchesDelivered));
         } else {
-            timers.startSingleTimer(DeliveryTimer.KEY, new DeliverBatch(batchesDelivered), Duration.ofNanos(wait));
+            timers.startSingleTimer(Timer.DELIVERY, new DeliverBatch(batchesDelivered), Duration.ofNanos(wait));
         }
     }
 
@@ -220,69 +630,6 @@ public final class RoomActor extends AbstractBehavior<RoomActor.Command> {
         return this;
     }
 
-    private Behavior<Command> onRename(Rename rename) {
-        String old = members.get(rename.session());
-        if (old != null) {
-            members.put(rename.session(), rename.nick());
-            broadcast(new ServerFrame.Presence(name, rename.nick(), PresenceEvent.RENAME, old, null), rename.session());
-        }
-        return this;
-    }
-
-    private Behavior<Command> onSetTopic(SetTopic set) {
-        String by = members.get(set.session());
-        if (by == null) {
-            return this;
-        }
-        topic = set.topic();
-        reportStatus();
-        broadcast(new ServerFrame.Topic(name, topic, by, null), set.session());
-        set.session().tell(new SessionActor.Answer(Wire.bytes(new ServerFrame.Topic(name, topic, by, set.re()))));
-        return this;
-    }
-
-    private Behavior<Command> onWho(Who who) {
-        who.replyTo().tell(new SessionActor.Answer(Wire.bytes(new ServerFrame.Members(name, memberNicks(), who.re()))));
-        return this;
-    }
-
-    private Behavior<Command> onHistory(History request) {
-        List<ServerFrame.Message> page = request.before() == null
-                ? history.latest(request.limit())
-                : history.before(request.before(), request.limit());
-        request.replyTo().tell(new SessionActor.Answer(Wire.bytes(new ServerFrame.History(name, page, request.re()))));
-        return this;
-    }
-
-    private Behavior<Command> onLeave(Leave leave) {
-        MessageBatch.Lines pending = members.containsKey(leave.session()) ? batch.pendingFor(leave.session()) : null;
-        if (pending != null) {
-            // What was said before the leave, which the leaver has not had yet, comes before its left.
-            leave.session().tell(new SessionActor.Deliver(key, pending.bytes(), pending.count()));
-        }
-        removeMember(leave.session(), PresenceEvent.LEAVE, null);
-        leave.session().tell(new SessionActor.Answer(Wire.bytes(new ServerFrame.Left(name, leave.re()))));
-        return this;
-    }
-
-    /**
-     * The directory hears of a change before any member does, so whoever reacts to this change
-     * by asking for {@code rooms} already sees it.
-     */
-    private Behavior<Command> removeMember(ActorRef<SessionActor.Reply> session, PresenceEvent event, String reason) {
-        String nick = members.remove(session);
-        if (nick == null) {
-            return this;
-        }
-        getContext().unwatch(session);
-        reportStatus();
-        if (isIdle()) {
-            registry.tell(new RegistryActor.RoomIdle(key, getContext().getSelf(), joinsSeen));
-        }
-        addToBatch(Wire.bytes(new ServerFrame.Presence(name, nick, event, null, reason)), null);
-        return this;
-    }
-
     /** Adds a presence line for everyone but {@code origin} (or null) to the batch. */
     private void addToBatch(ByteString line, ActorRef<SessionActor.Reply> origin) {
         if (batch.isEmpty()) {
@@ -301,15 +648,76 @@ public final class RoomActor extends AbstractBehavior<RoomActor.Command> {
         }
     }
 
+    // ---- questions ----
+
+    private Behavior<Command> onWho(Who who) {
+        who.replyTo().tell(new SessionActor.Answer(Wire.bytes(new ServerFrame.Members(name, memberNicks(), who.re()))));
+        return this;
+    }
+
+    /** The newest {@code limit} messages before {@code before}: from memory when it holds them, else from the store. */
+    private Behavior<Command> onHistory(History request) {
+        long newest = request.before() == null ? stored.seq() : Math.min(request.before() - 1, stored.seq());
+        long oldest = Math.max(1, newest - request.limit() + 1);
+        if (recent.holdsFrom(oldest) || newest < 1) {
+            List<RoomEvent.MessagePosted> page = request.before() == null
+                    ? recent.latest(request.limit())
+                    : recent.before(request.before(), request.limit());
+            request.replyTo().tell(historyAnswer(page, request.re()));
+            return this;
+        }
+        queries.messages(key, stored.positions(), oldest, newest).whenComplete((page, failure) -> request.replyTo().tell(
+                failure == null ? historyAnswer(page, request.re())
+                        : unavailable("the history of \"" + name + "\" cannot be read now", request.re())));
+        return this;
+    }
+
+    private SessionActor.Answer historyAnswer(List<RoomEvent.MessagePosted> page, String re) {
+        return new SessionActor.Answer(Wire.bytes(new ServerFrame.History(name, frames(page), re)));
+    }
+
+    // ---- helpers ----
+
+    private List<ServerFrame.Message> frames(List<RoomEvent.MessagePosted> messages) {
+        List<ServerFrame.Message> frames = new ArrayList<>(messages.size());
+        messages.forEach(posted -> frames.add(frame(posted)));
+        return frames;
+    }
+
+    private ServerFrame.Message frame(RoomEvent.MessagePosted posted) {
+        return new ServerFrame.Message(name, posted.from(), posted.text(), posted.seq(), posted.ts(), null);
+    }
+
+    private SessionActor.Answer notInRoom(String re) {
+        return new SessionActor.Answer(Wire.bytes(new ServerFrame.Error(ErrorCode.NOT_IN_ROOM,
+                "you are not in room \"" + name + "\"; join it first", re)));
+    }
+
+    private SessionActor.Answer unavailable(String what, String re) {
+        return new SessionActor.Answer(Wire.bytes(new ServerFrame.Error(ErrorCode.UNAVAILABLE,
+                "the chat store is unavailable, " + what + "; try again in a moment", re)));
+    }
+
+    private static long eventsIn(RoomJournal.State state) {
+        return state.positions().messages() + state.positions().others();
+    }
+
     private List<String> memberNicks() {
         return new ArrayList<>(members.values());
     }
 
     private boolean isIdle() {
-        return members.isEmpty() && history.isEmpty();
+        return members.isEmpty() && writing == null && gathering.isEmpty();
+    }
+
+    /** An idle room offers to stop; the registry agrees unless a join is on its way. */
+    private void reportIfIdle() {
+        if (isIdle()) {
+            registry.tell(new RegistryActor.RoomIdle(key, getContext().getSelf(), joinsSeen, !stored.isEmpty()));
+        }
     }
 
     private void reportStatus() {
-        registry.tell(new RegistryActor.RoomStatus(key, name, members.size(), topic));
+        registry.tell(new RegistryActor.RoomStatus(key, name, members.size(), stored.topic()));
     }
 }

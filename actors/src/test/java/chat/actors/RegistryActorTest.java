@@ -2,7 +2,6 @@ package chat.actors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import chat.actors.history.InMemoryHistory;
 import chat.protocol.ErrorCode;
 import chat.protocol.ServerFrame;
 import java.util.List;
@@ -24,7 +23,7 @@ class RegistryActorTest {
 
     private ActorRef<RegistryActor.Command> registry(String settings) {
         ChatSettings chat = TestSettings.with(settings);
-        return testKit.spawn(RegistryActor.create(chat, new InMemoryHistory(chat.history().keepPerRoom())));
+        return testKit.spawn(RegistryActor.create(chat));
     }
 
     @Test

@@ -3,7 +3,8 @@ package chat.actors;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
-import chat.actors.history.InMemoryHistory;
+import chat.actors.room.RoomJournal;
+import chat.actors.room.StoreQueries;
 import chat.protocol.PresenceEvent;
 import chat.protocol.ServerFrame;
 import java.time.Duration;
@@ -15,6 +16,7 @@ import org.apache.pekko.actor.testkit.typed.javadsl.TestProbe;
 import org.apache.pekko.actor.testkit.typed.annotations.JUnit5TestKit;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.apache.pekko.persistence.testkit.query.javadsl.PersistenceTestKitReadJournal;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -34,15 +36,22 @@ class RoomActorTest {
 
     @BeforeEach
     void openRoom() {
+        RoomJournal.warmUp(testKit.system());
         registry = testKit.createTestProbe();
-        room = testKit.spawn(RoomActor.create("lounge", "Lounge", registry.ref(), new InMemoryHistory(100).open("lounge"),
-                HISTORY_ON_JOIN, Duration.ZERO));
+        room = testKit.spawn(RoomActor.create("lounge", "Lounge", registry.ref(), queries(), roomSettings(Duration.ZERO)));
     }
 
     /** A room that delivers at most once per {@link #BUSY_WINDOW}, long enough to see lines gather. */
     private ActorRef<RoomActor.Command> busyRoom() {
-        return testKit.spawn(RoomActor.create("busy", "Busy", registry.ref(), new InMemoryHistory(100).open("busy"),
-                HISTORY_ON_JOIN, BUSY_WINDOW));
+        return testKit.spawn(RoomActor.create("busy", "Busy", registry.ref(), queries(), roomSettings(BUSY_WINDOW)));
+    }
+
+    private StoreQueries queries() {
+        return StoreQueries.of(testKit.system(), PersistenceTestKitReadJournal.Identifier());
+    }
+
+    private static ChatSettings roomSettings(Duration deliveryWindow) {
+        return TestSettings.with("chat.history.on-join = " + HISTORY_ON_JOIN + "\nchat.delivery-window = " + deliveryWindow.toMillis() + "ms");
     }
 
     private TestProbe<SessionActor.Reply> member(String nick, Long since) {
@@ -68,8 +77,9 @@ class RoomActorTest {
 
         SessionActor.RoomJoined joined = bob.expectMessageClass(SessionActor.RoomJoined.class);
         assertThat(joined.roomKey()).isEqualTo("lounge");
-        assertThat(Frames.single(joined.frame()))
-                .isEqualTo(new ServerFrame.Joined("Lounge", "", List.of("alice", "bob"), List.of(), "j1"));
+        ServerFrame.Joined snapshot = (ServerFrame.Joined) Frames.single(joined.frame());
+        assertThat(snapshot).isEqualTo(new ServerFrame.Joined("Lounge", "", List.of("alice", "bob"), List.of(), snapshot.epoch(), "j1"));
+        assertThat(snapshot.epoch()).as("a new room's history has an epoch").isNotBlank();
         assertThat(delivered(alice)).isEqualTo(new ServerFrame.Presence("Lounge", "bob", PresenceEvent.JOIN, null, null));
     }
 
@@ -234,10 +244,12 @@ class RoomActorTest {
         TestProbe<SessionActor.Reply> alice = member("alice", null);
         room.tell(new RoomActor.Leave(alice.ref(), "l"));
         assertThat(answered(alice)).isEqualTo(new ServerFrame.Left("Lounge", "l"));
-        assertThat(registry.expectMessageClass(RegistryActor.RoomStatus.class).members()).isEqualTo(1);
-        assertThat(registry.expectMessageClass(RegistryActor.RoomStatus.class).members()).isZero();
+        assertThat(registry.expectMessageClass(RegistryActor.RoomStatus.class).members()).as("opened").isZero();
+        assertThat(registry.expectMessageClass(RegistryActor.RoomStatus.class).members()).as("alice came").isEqualTo(1);
+        assertThat(registry.expectMessageClass(RegistryActor.RoomStatus.class).members()).as("alice left").isZero();
         RegistryActor.RoomIdle idle = registry.expectMessageClass(RegistryActor.RoomIdle.class);
         assertThat(idle.joinsSeen()).isEqualTo(1);
+        assertThat(idle.stored()).as("nothing was said, so the room need not stay listed").isFalse();
 
         room.tell(new RoomActor.Stop());
         registry.expectTerminated(room);

@@ -2,7 +2,6 @@ package chat.actors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import chat.actors.history.InMemoryHistory;
 import chat.protocol.Decoded;
 import chat.protocol.ErrorCode;
 import chat.protocol.FrameCodec;
@@ -81,7 +80,7 @@ class SessionActorTest {
 
     private ActorRef<RegistryActor.Command> registry(String settings) {
         ChatSettings chat = TestSettings.with(settings);
-        return testKit.spawn(RegistryActor.create(chat, new InMemoryHistory(chat.history().keepPerRoom())));
+        return testKit.spawn(RegistryActor.create(chat));
     }
 
     private Person registered(ActorRef<RegistryActor.Command> registry, String nick) {

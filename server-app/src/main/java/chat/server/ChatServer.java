@@ -2,11 +2,11 @@ package chat.server;
 
 import chat.actors.ChatSettings;
 import chat.actors.RegistryActor;
-import chat.actors.history.InMemoryHistory;
 import chat.protocol.ErrorCode;
 import chat.protocol.FrameCodec;
 import chat.protocol.ServerFrame;
 import chat.server.connection.ConnectionFlow;
+import chat.server.store.ChatStore;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
 import java.net.InetSocketAddress;
@@ -50,17 +50,22 @@ public final class ChatServer implements AutoCloseable {
     }
 
     /**
-     * Starts a server and returns once it listens.
+     * Starts a server and returns once it listens: the store answers and has its tables, the
+     * actor system runs, the port is bound.
      *
      * @param config the chat and pekko settings; reference defaults are added beneath it
+     * @throws chat.server.store.StoreUnusable when the store named by chat.store.url cannot be used
      */
     public static ChatServer start(Config config) {
         Config full = config.withFallback(ConfigFactory.parseResources(SERVER_DEFAULTS))
                 .withFallback(ConfigFactory.defaultReference())
                 .resolve();
+        ChatStore store = ChatStore.from(full);
+        store.prepare();
+        LOG.info("rooms are stored in {}", store.shownUrl());
+        full = store.pekkoSettings().withFallback(full);
         ChatSettings settings = withinDescriptorBudget(ChatSettings.from(full));
-        ActorSystem<RegistryActor.Command> system = ActorSystem.create(
-                RegistryActor.create(settings, new InMemoryHistory(settings.history().keepPerRoom())), "chat", full);
+        ActorSystem<RegistryActor.Command> system = ActorSystem.create(RegistryActor.create(settings), "chat", full);
         try {
             Tcp.ServerBinding binding = bind(system, settings).toCompletableFuture().join();
             ChatServer server = new ChatServer(system, settings, binding);

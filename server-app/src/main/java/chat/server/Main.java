@@ -1,5 +1,6 @@
 package chat.server;
 
+import chat.server.store.StoreUnusable;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigException;
 import com.typesafe.config.ConfigFactory;
@@ -39,7 +40,7 @@ public final class Main {
         ChatServer server;
         try {
             server = ChatServer.start(load(options));
-        } catch (ConfigException | IllegalStateException e) {
+        } catch (ConfigException | IllegalStateException | StoreUnusable e) {
             System.err.println("chat-server: " + e.getMessage());
             System.exit(EXIT_CANNOT_START);
             return;

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import chat.actors.ChatSettings;
 import chat.actors.ConnectionEnd;
 import chat.actors.RegistryActor;
-import chat.actors.history.InMemoryHistory;
 import chat.protocol.FrameCodec;
 import chat.protocol.ServerFrame;
 import com.typesafe.config.ConfigFactory;
@@ -40,7 +39,7 @@ class SessionFuzzTest {
     private static final Set<String> LEGITIMATE_BYES = Set.of("client quit", "rate limit exceeded");
     private static final ChatSettings SETTINGS = ChatSettings.from(ConfigFactory
             .parseString("chat.limits.answer-timeout = 3s")
-            .withFallback(ConfigFactory.defaultReference()).resolve());
+            .withFallback(ConfigFactory.load("application-test")).resolve());
 
     @JUnit5TestKit
     ActorTestKit testKit = ActorTestKit.create();
@@ -66,7 +65,7 @@ class SessionFuzzTest {
     }
 
     private void converse(List<byte[]> conversation) throws Exception {
-        ActorRef<RegistryActor.Command> registry = testKit.spawn(RegistryActor.create(SETTINGS, new InMemoryHistory(50)));
+        ActorRef<RegistryActor.Command> registry = testKit.spawn(RegistryActor.create(SETTINGS));
         try {
             FuzzedConnection bystander = new FuzzedConnection(testKit, registry);
             assertThat(bystander.send(CODEC.decodeRequest("{\"type\":\"hello\",\"nick\":\"bystander\"}"), PATIENCE)).isTrue();

@@ -1,0 +1,182 @@
+package chat.actors.room;
+
+import chat.actors.CborSerializable;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.ActorSystem;
+import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.SupervisorStrategy;
+import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.apache.pekko.persistence.typed.PersistenceId;
+import org.apache.pekko.serialization.Serialization;
+import org.apache.pekko.serialization.SerializationExtension;
+import org.apache.pekko.serialization.Serializers;
+import org.apache.pekko.persistence.typed.RecoveryCompleted;
+import org.apache.pekko.persistence.typed.RecoveryFailed;
+import org.apache.pekko.persistence.typed.javadsl.CommandHandler;
+import org.apache.pekko.persistence.typed.javadsl.EventHandler;
+import org.apache.pekko.persistence.typed.javadsl.EventSourcedBehavior;
+import org.apache.pekko.persistence.typed.javadsl.RetentionCriteria;
+import org.apache.pekko.persistence.typed.javadsl.SignalHandler;
+import org.apache.pekko.persistence.typed.JournalPersistFailed;
+import org.apache.pekko.persistence.typed.JournalPersistRejected;
+
+/**
+ * The durable half of a room: an event-sourced actor whose events are the room's facts (opened,
+ * messages, topics). Its room is its only writer and sends it one group of events at a time, so
+ * every line said while a write is on its way is stored with the next write, in one transaction
+ * (group commit): a room is not held to one line per round trip to the store.
+ *
+ * <p>The members of a room live in its {@code RoomActor}, not here: when the store fails, Pekko
+ * restarts this actor (with backoff) and recovers it from the store, and the room keeps its
+ * members meanwhile. Every start and restart ends with {@link Recovered}, which also tells the
+ * room which of the events it was waiting for did reach the store.
+ */
+public final class RoomJournal extends EventSourcedBehavior<RoomJournal.Command, RoomEvent, RoomJournal.State> {
+
+    public sealed interface Command {}
+
+    /** Store these events as one write; answered with {@link Appended} once they are durable. */
+    public record Append(List<RoomEvent> events) implements Command {
+        public Append {
+            events = List.copyOf(events);
+        }
+    }
+
+    /** What the journal tells its room. */
+    public sealed interface Report {}
+
+    /** Recovery finished, at start or after a failure: this is what the store holds. */
+    public record Recovered(State state) implements Report {}
+
+    /** The last {@link Append} is durable; {@code state} includes it. */
+    public record Appended(State state) implements Report {}
+
+    /**
+     * The last write failed; a restart and a {@link Recovered} follow once the store answers again
+     * (or, for a rejected write, this journal stops and its room starts another).
+     */
+    public record WriteFailed(String cause) implements Report {}
+
+    /** The store could not be read; the journal tries again after a backoff. */
+    public record RecoveryFailedReport(String cause) implements Report {}
+
+    /**
+     * A room's stored state. {@code name} and {@code epoch} are null until the room's first event;
+     * {@code seq} is the last message's, {@code positions} where its messages are in the journal.
+     */
+    public record State(String name, String epoch, long seq, String topic, JournalPositions positions)
+            implements CborSerializable {
+
+        static final State EMPTY = new State(null, null, 0, "", JournalPositions.EMPTY);
+
+        public boolean isEmpty() {
+            return name == null;
+        }
+
+        State apply(RoomEvent event) {
+            if (event instanceof RoomEvent.MessagePosted posted) {
+                return new State(name, epoch, posted.seq(), topic, positions.withMessage());
+            }
+            if (event instanceof RoomEvent.TopicSet set) {
+                return new State(name, epoch, seq, set.topic(), positions.withOther());
+            }
+            RoomEvent.Opened opened = (RoomEvent.Opened) event;
+            return new State(opened.name(), opened.epoch(), seq, topic, positions.withOther());
+        }
+    }
+
+    /** The tag of the events the directory of rooms is rebuilt from after a restart. */
+    public static final String DIRECTORY_TAG = "room";
+    private static final String ENTITY_TYPE = "room";
+    private static final double BACKOFF_RANDOM_FACTOR = 0.2;
+    private static final int SNAPSHOTS_KEPT = 2;
+
+    private final ActorRef<Report> room;
+    private final int snapshotEvery;
+
+    public static PersistenceId persistenceId(String roomKey) {
+        return PersistenceId.of(ENTITY_TYPE, roomKey);
+    }
+
+    /**
+     * {@code snapshotEvery} events a snapshot is stored, so a room recovers from its last
+     * snapshot and the few events after it, never from its whole history.
+     */
+    public static Behavior<Command> create(String roomKey, ActorRef<Report> room, int snapshotEvery,
+                                           Duration minBackoff, Duration maxBackoff) {
+        return Behaviors.setup(context -> new RoomJournal(roomKey, room, snapshotEvery, minBackoff, maxBackoff));
+    }
+
+    private RoomJournal(String roomKey, ActorRef<Report> room, int snapshotEvery, Duration minBackoff,
+                        Duration maxBackoff) {
+        super(persistenceId(roomKey),
+                SupervisorStrategy.restartWithBackoff(minBackoff, maxBackoff, BACKOFF_RANDOM_FACTOR));
+        this.room = room;
+        this.snapshotEvery = snapshotEvery;
+    }
+
+    @Override
+    public State emptyState() {
+        return State.EMPTY;
+    }
+
+    @Override
+    public CommandHandler<Command, RoomEvent, State> commandHandler() {
+        return newCommandHandlerBuilder().forAnyState()
+                .onCommand(Append.class, (state, append) -> Effect().persist(append.events())
+                        .thenRun(stored -> room.tell(new Appended(stored))))
+                .build();
+    }
+
+    @Override
+    public EventHandler<State, RoomEvent> eventHandler() {
+        return State::apply;
+    }
+
+    @Override
+    public SignalHandler<State> signalHandler() {
+        return newSignalHandlerBuilder()
+                .onSignal(RecoveryCompleted.instance(), state -> room.tell(new Recovered(state)))
+                .onSignal(RecoveryFailed.class, (state, failed) -> room.tell(new RecoveryFailedReport(describe(failed.getFailure()))))
+                .onSignal(JournalPersistFailed.class, (state, failed) -> room.tell(new WriteFailed(describe(failed.getFailure()))))
+                // A rejected write (an event the journal refuses) stops this actor; the room starts another.
+                .onSignal(JournalPersistRejected.class, (state, rejected) -> room.tell(new WriteFailed(
+                        "rejected: " + describe(rejected.getFailure()))))
+                .build();
+    }
+
+    @Override
+    public RetentionCriteria retentionCriteria() {
+        return RetentionCriteria.snapshotEvery(snapshotEvery, SNAPSHOTS_KEPT);
+    }
+
+    @Override
+    public Set<String> tagsFor(RoomEvent event) {
+        return event instanceof RoomEvent.MessagePosted ? Set.of() : Set.of(DIRECTORY_TAG);
+    }
+
+    /**
+     * Serializes one event of each kind and a state, so that the first line said after start does
+     * not wait for Jackson to build its serializers (a few hundred milliseconds).
+     */
+    public static void warmUp(ActorSystem<?> system) {
+        Serialization serialization = SerializationExtension.get(system);
+        List.<Object>of(new RoomEvent.Opened("warm-up", "0"), new RoomEvent.MessagePosted(1, "warm-up", "", Instant.EPOCH),
+                        new RoomEvent.TopicSet("", "warm-up"), State.EMPTY)
+                .forEach(sample -> serialization.deserialize(serialization.serialize(sample).get(),
+                        serialization.findSerializerFor(sample).identifier(), Serializers.manifestFor(
+                                serialization.findSerializerFor(sample), sample)).get());
+    }
+
+    private static String describe(Throwable failure) {
+        Throwable root = failure;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName() + (root.getMessage() == null ? "" : ": " + root.getMessage());
+    }
+}

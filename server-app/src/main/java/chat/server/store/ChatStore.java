@@ -1,0 +1,151 @@
+package chat.server.store;
+
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigFactory;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.Properties;
+
+/**
+ * The database behind the rooms, named by {@code chat.store.url}: an embedded H2 file by default,
+ * PostgreSQL by config. A plain URL works as given; what the journal needs of each database (its
+ * dialect, driver, URL options) is added here. At start it checks that the store answers and
+ * creates the tables on a fresh database, so a store that cannot be used stops the server with one
+ * clear line instead of failing the first message.
+ */
+public final class ChatStore {
+
+    /** The kinds of database the server can store rooms in, by the start of their JDBC URL. */
+    enum Kind {
+        H2("jdbc:h2:", "slick.jdbc.H2Profile$", "org.h2.Driver", "schema/h2.sql",
+                // The shutdown hook of H2 would close the database under Pekko's own shutdown, which
+                // may still be writing; the server closes it when the actor system ends.
+                Map.of("DB_CLOSE_ON_EXIT", "FALSE"), ";", ";"),
+        POSTGRES("jdbc:postgresql:", "slick.jdbc.PostgresProfile$", "org.postgresql.Driver", "schema/postgres.sql",
+                // The journal writes a group of events as one batch; with this the driver sends it as
+                // one multi-row INSERT instead of one statement per event.
+                Map.of("reWriteBatchedInserts", "true"), "?", "&");
+
+        final String prefix;
+        final String slickProfile;
+        final String driver;
+        final String schema;
+        final Map<String, String> urlOptions;
+        final String firstOptionSeparator;
+        final String optionSeparator;
+
+        Kind(String prefix, String slickProfile, String driver, String schema, Map<String, String> urlOptions,
+             String firstOptionSeparator, String optionSeparator) {
+            this.prefix = prefix;
+            this.slickProfile = slickProfile;
+            this.driver = driver;
+            this.schema = schema;
+            this.urlOptions = urlOptions;
+            this.firstOptionSeparator = firstOptionSeparator;
+            this.optionSeparator = optionSeparator;
+        }
+
+        /** The URL with the options the journal needs, unless the user set them already. */
+        String completeUrl(String url) {
+            StringBuilder complete = new StringBuilder(url);
+            boolean hasOptions = this == H2 ? url.contains(";") : url.contains("?");
+            for (Map.Entry<String, String> option : urlOptions.entrySet()) {
+                if (!url.toLowerCase().contains(option.getKey().toLowerCase() + "=")) {
+                    complete.append(hasOptions ? optionSeparator : firstOptionSeparator)
+                            .append(option.getKey()).append('=').append(option.getValue());
+                    hasOptions = true;
+                }
+            }
+            return complete.toString();
+        }
+    }
+
+    private final Kind kind;
+    private final String url;
+    private final String shownUrl;
+    private final String user;
+    private final String password;
+
+    private ChatStore(Kind kind, String url, String shownUrl, String user, String password) {
+        this.kind = kind;
+        this.url = url;
+        this.shownUrl = shownUrl;
+        this.user = user;
+        this.password = password;
+    }
+
+    /** The store that {@code chat.store} names; refuses a URL of a database it cannot store rooms in. */
+    public static ChatStore from(Config config) {
+        Config store = config.getConfig("chat.store");
+        String url = store.getString("url").trim();
+        String shown = withoutPassword(url);
+        for (Kind kind : Kind.values()) {
+            if (url.startsWith(kind.prefix)) {
+                return new ChatStore(kind, kind.completeUrl(url), shown, store.getString("user"), store.getString("password"));
+            }
+        }
+        throw new StoreUnusable("chat.store.url \"" + shown + "\" names no database the server can use; "
+                + "give a jdbc:h2:... or jdbc:postgresql:... URL");
+    }
+
+    /**
+     * Connects once, and creates the journal's tables where they are missing. Throws
+     * {@link StoreUnusable} naming the store and the cause when it cannot be used.
+     */
+    public void prepare() {
+        Properties credentials = new Properties();
+        credentials.setProperty("user", user);
+        credentials.setProperty("password", password);
+        try (Connection connection = DriverManager.getConnection(url, credentials);
+             Statement statement = connection.createStatement()) {
+            for (String ddl : schemaStatements()) {
+                statement.execute(ddl);
+            }
+        } catch (SQLException e) {
+            throw new StoreUnusable("cannot use the store " + shownUrl + ": " + firstLine(e.getMessage()), e);
+        }
+    }
+
+    /** The Pekko Persistence settings for this database, over those in server-defaults.conf. */
+    public Config pekkoSettings() {
+        return ConfigFactory.parseMap(Map.of(
+                "pekko-persistence-jdbc.shared-databases.chat.profile", kind.slickProfile,
+                "pekko-persistence-jdbc.shared-databases.chat.db.url", url,
+                "pekko-persistence-jdbc.shared-databases.chat.db.driver", kind.driver));
+    }
+
+    /** The URL as logs and errors show it: without a password, if one was written into it. */
+    public String shownUrl() {
+        return shownUrl;
+    }
+
+    private String[] schemaStatements() {
+        try (InputStream in = ChatStore.class.getClassLoader().getResourceAsStream(kind.schema)) {
+            String script = new String(in.readAllBytes(), StandardCharsets.UTF_8).replaceAll("(?m)^--.*$", "");
+            return Arrays.stream(script.split(";")).map(String::strip).filter(s -> !s.isEmpty())
+                    .toArray(String[]::new);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String withoutPassword(String url) {
+        return url.replaceAll("(?i)(password=)[^;&]*", "$1***");
+    }
+
+    private static String firstLine(String message) {
+        if (message == null) {
+            return "no reason given";
+        }
+        int newline = message.indexOf('\n');
+        return newline < 0 ? message : message.substring(0, newline);
+    }
+}
