@@ -3,23 +3,46 @@ package chat.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import chat.actors.RegistryActor;
+import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
 import java.time.Duration;
 import java.util.function.Supplier;
 
-/** A server in this JVM on an ephemeral loopback port, with test-sized settings layered on the defaults. */
+/**
+ * A server in this JVM on an ephemeral loopback port, with test-sized settings layered on the
+ * defaults and a store of its own, so no test sees another's rooms. The defaults are the server's
+ * own (its server-defaults.conf over the reference.conf files), exactly as the process has them.
+ */
 public final class TestServer implements AutoCloseable {
 
     private final ChatServer server;
+    private final TestStore ownStore;
+    private boolean closed;
 
-    private TestServer(ChatServer server) {
+    private TestServer(ChatServer server, TestStore ownStore) {
         this.server = server;
+        this.ownStore = ownStore;
     }
 
-    /** {@code overrides} are HOCON lines such as {@code chat.limits.rate = 5}. */
+    /** {@code overrides} are HOCON lines such as {@code chat.limits.rate = 5}; the store is a fresh in-memory one. */
     public static TestServer start(String... overrides) {
-        String config = "chat.port = 0\nchat.host = \"127.0.0.1\"\n" + String.join("\n", overrides);
-        return new TestServer(ChatServer.start(ConfigFactory.parseString(config).withFallback(ConfigFactory.load())));
+        return start(ConfigFactory.parseString(String.join("\n", overrides)));
+    }
+
+    /** A server with {@code settings} over the defaults and a fresh in-memory store. */
+    public static TestServer start(Config settings) {
+        TestStore store = TestStore.inMemory();
+        return new TestServer(ChatServer.start(loopback(store).withFallback(settings)), store);
+    }
+
+    /** A server on {@code store}, which the test owns: a second server on it finds what the first stored. */
+    public static TestServer startOn(TestStore store, String... overrides) {
+        return new TestServer(ChatServer.start(loopback(store)
+                .withFallback(ConfigFactory.parseString(String.join("\n", overrides)))), null);
+    }
+
+    private static Config loopback(TestStore store) {
+        return ConfigFactory.parseString("chat.port = 0\nchat.host = \"127.0.0.1\"\n" + store.setting());
     }
 
     public int port() {
@@ -35,9 +58,20 @@ public final class TestServer implements AutoCloseable {
         Eventually.equal("registry stats", expected, server::stats, Duration.ofSeconds(15));
     }
 
+    /** Shuts the server down as an operator would: every session gets bye. The store stays until {@link #close()}. */
+    public void shutDown() {
+        if (!closed) {
+            closed = true;
+            server.close();
+        }
+    }
+
     @Override
     public void close() {
-        server.close();
+        shutDown();
+        if (ownStore != null) {
+            ownStore.close();
+        }
     }
 
     /** Polls with a deadline instead of sleeping for a guessed time. */

@@ -2,22 +2,32 @@ package chat.transcript;
 
 import chat.actors.ChatSettings;
 import chat.actors.RegistryActor;
-import chat.actors.history.InMemoryHistory;
 import chat.protocol.FrameCodec;
 import chat.server.connection.InboundDecoder;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
+import com.typesafe.config.ConfigValueFactory;
 import org.apache.pekko.Done;
 import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
 import org.apache.pekko.actor.testkit.typed.javadsl.TestProbe;
 import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.persistence.testkit.PersistenceTestKitPlugin;
+import org.apache.pekko.persistence.testkit.PersistenceTestKitSnapshotPlugin;
+import org.apache.pekko.persistence.testkit.javadsl.PersistenceTestKit;
+import org.apache.pekko.persistence.testkit.javadsl.SnapshotTestKit;
+import org.apache.pekko.persistence.testkit.query.javadsl.PersistenceTestKitReadJournal;
 import org.apache.pekko.util.ByteString;
 
 /**
- * The actors alone, in an {@link ActorTestKit}: a fresh registry per transcript, and a
- * {@link StandInConnection} where the server would have a socket.
+ * The actors alone, in an {@link ActorTestKit}: a fresh registry and an empty store per
+ * transcript, and a {@link StandInConnection} where the server would have a socket.
  */
 final class ActorHarness implements ChatHarness {
+
+    /** Rooms store their events in Pekko's in-memory persistence test kit. */
+    static final Config STORE_IN_MEMORY = PersistenceTestKitPlugin.getInstance().config()
+            .withFallback(PersistenceTestKitSnapshotPlugin.getInstance().config())
+            .withValue("chat.store.query-plugin", ConfigValueFactory.fromAnyRef(PersistenceTestKitReadJournal.Identifier()));
 
     /** The address every stand-in connection claims, as all TCP clients of the tests come from loopback. */
     private static final String CLIENT_ADDRESS = "127.0.0.1";
@@ -31,12 +41,14 @@ final class ActorHarness implements ChatHarness {
     private ActorHarness(ActorTestKit testKit, ChatSettings settings) {
         this.testKit = testKit;
         this.settings = settings;
-        this.registry = testKit.spawn(RegistryActor.create(settings, new InMemoryHistory(settings.history().keepPerRoom())));
+        PersistenceTestKit.create(testKit.system()).clearAll();
+        SnapshotTestKit.create(testKit.system()).clearAll();
+        this.registry = testKit.spawn(RegistryActor.create(settings));
     }
 
     /** A registry with the transcript's settings over the defaults, in the shared test kit. */
     static ActorHarness start(ActorTestKit testKit, Config transcriptSettings) {
-        return new ActorHarness(testKit, ChatSettings.from(transcriptSettings.withFallback(ConfigFactory.load())));
+        return new ActorHarness(testKit, ChatSettings.from(transcriptSettings.withFallback(testKit.system().settings().config())));
     }
 
     @Override

@@ -1,8 +1,7 @@
 package chat.transcript;
 
-import chat.server.ChatServer;
+import chat.server.TestServer;
 import com.typesafe.config.Config;
-import com.typesafe.config.ConfigFactory;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;
@@ -12,7 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 
-/** The real server, in this JVM, on an ephemeral loopback port; clients are plain sockets. */
+/** The real server, in this JVM, on an ephemeral loopback port with a store of its own; clients are plain sockets. */
 final class TcpHarness implements ChatHarness {
 
     private static final int READ_BUFFER_BYTES = 8192;
@@ -22,20 +21,16 @@ final class TcpHarness implements ChatHarness {
      */
     private static final int SOCKET_RECEIVE_BUFFER_BYTES = 16 * 1024;
 
-    private final ChatServer server;
+    private final TestServer server;
     private final List<SocketConnection> connections = new ArrayList<>();
-    private boolean stopped;
 
-    private TcpHarness(ChatServer server) {
+    private TcpHarness(TestServer server) {
         this.server = server;
     }
 
-    /** Starts a server with the transcript's settings over the defaults, bound to 127.0.0.1:0. */
+    /** Starts a server with the transcript's settings over the defaults. */
     static TcpHarness start(Config transcriptSettings) {
-        Config config = ConfigFactory.parseString("chat.port = 0\nchat.host = \"127.0.0.1\"")
-                .withFallback(transcriptSettings)
-                .withFallback(ConfigFactory.load());
-        return new TcpHarness(ChatServer.start(config));
+        return new TcpHarness(TestServer.start(transcriptSettings));
     }
 
     @Override
@@ -50,16 +45,13 @@ final class TcpHarness implements ChatHarness {
 
     @Override
     public void shutDown() {
-        stopped = true;
-        server.close();
+        server.shutDown();
     }
 
     @Override
     public void close() {
         connections.forEach(SocketConnection::drop);
-        if (!stopped) {
-            server.close();
-        }
+        server.close();
     }
 
     private static final class SocketConnection implements ClientConnection {

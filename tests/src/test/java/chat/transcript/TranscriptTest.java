@@ -18,7 +18,7 @@ class TranscriptTest {
 
     @BeforeAll
     static void startTestKit() {
-        testKit = ActorTestKit.create("transcripts", ConfigFactory.load());
+        testKit = ActorTestKit.create("transcripts", ActorHarness.STORE_IN_MEMORY.withFallback(ConfigFactory.load()));
     }
 
     @AfterAll

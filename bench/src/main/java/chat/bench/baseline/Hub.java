@@ -20,6 +20,8 @@ final class Hub {
 
     private static final List<ServerFrame.Message> NO_HISTORY = List.of();
     private static final String NO_TOPIC = "";
+    /** The lab's rooms live in memory only: one history per run, named by when the hub started. */
+    private final String epoch = Long.toString(System.currentTimeMillis(), Character.MAX_RADIX);
 
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition queued = lock.newCondition();
@@ -65,7 +67,7 @@ final class Hub {
             if (!joined.contains(connection)) {
                 joined.add(connection);
             }
-            ServerFrame.Joined frame = new ServerFrame.Joined(room, NO_TOPIC, joined.nicks(), NO_HISTORY, requestId);
+            ServerFrame.Joined frame = new ServerFrame.Joined(room, NO_TOPIC, joined.nicks(), NO_HISTORY, epoch, requestId);
             enqueue(Outgoing.to(connection, codec.encode(frame)));
         } finally {
             lock.unlock();

@@ -40,7 +40,7 @@ class MessageLineTest {
     void presenceIsRecognisedAndOtherFramesAreNotMessages() {
         byte[] presence = withoutNewline(codec.encode(new ServerFrame.Presence("lobby", "ann",
                 PresenceEvent.JOIN, null, null)));
-        byte[] joined = withoutNewline(codec.encode(new ServerFrame.Joined("lobby", "", List.of("ann"), List.of(), null)));
+        byte[] joined = withoutNewline(codec.encode(new ServerFrame.Joined("lobby", "", List.of("ann"), List.of(), "e1", null)));
 
         assertThat(MessageLine.isPresence(presence, 0, presence.length)).isTrue();
         assertThat(MessageLine.isMessage(joined, 0, joined.length)).isFalse();

@@ -2,6 +2,7 @@ package chat.server.hostile;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import chat.server.TestStore;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -32,11 +33,13 @@ final class ServerProcess implements AutoCloseable {
     private static final Pattern LISTENING = Pattern.compile("listening on .*:(\\d+)");
 
     private final Process process;
+    private final TestStore store;
     private final ConcurrentLinkedQueue<String> output = new ConcurrentLinkedQueue<>();
     private final CompletableFuture<Integer> port = new CompletableFuture<>();
 
-    private ServerProcess(Process process) {
+    private ServerProcess(Process process, TestStore store) {
         this.process = process;
+        this.store = store;
         Thread reader = new Thread(this::readOutput, "server-process-output");
         reader.setDaemon(true);
         reader.start();
@@ -54,14 +57,15 @@ final class ServerProcess implements AutoCloseable {
     }
 
     private static ServerProcess start(List<String> command, String... settings) {
+        TestStore store = TestStore.onDisk();
         command.addAll(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                MAX_HEAP, "-XX:+ExitOnOutOfMemoryError"));
+                MAX_HEAP, "-XX:+ExitOnOutOfMemoryError", store.option()));
         command.addAll(Arrays.asList(settings));
         command.addAll(List.of("-cp", serverClassPath(), "chat.server.Main",
                 "--config", configFile().toString(), "--host", "127.0.0.1", "--port", "0"));
         try {
-            ServerProcess server = new ServerProcess(new ProcessBuilder(command).redirectErrorStream(true).start());
+            ServerProcess server = new ServerProcess(new ProcessBuilder(command).redirectErrorStream(true).start(), store);
             server.port.get(START_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
             return server;
         } catch (IOException e) {
@@ -106,6 +110,7 @@ final class ServerProcess implements AutoCloseable {
                 Thread.currentThread().interrupt();
             }
         }
+        store.close();
     }
 
     private void readOutput() {

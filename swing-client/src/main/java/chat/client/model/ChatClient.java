@@ -304,7 +304,13 @@ public final class ChatClient {
             transport.send(new ClientFrame.Leave(null, joined.room()));
             return;
         }
-        model.joined(joined, !unasked && request.purpose() == Purpose.JOIN);
+        boolean startedOver = model.joined(joined, !unasked && request.purpose() == Purpose.JOIN);
+        if (startedOver && !unasked && request.purpose() == Purpose.REJOIN) {
+            // The rejoin asked for lines after a seq of the old history; the new one's latest come this way.
+            int limit = ProtocolLimits.DEFAULT_HISTORY_LIMIT;
+            transport.send(new ClientFrame.History(request(new Request(Purpose.HISTORY, Conversation.roomKey(joined.room()), limit)),
+                    joined.room(), null, limit));
+        }
     }
 
     private void failed(ServerFrame.Error error, Request request) {

@@ -105,7 +105,11 @@ public final class ChatModel {
         }
     }
 
-    void joined(ServerFrame.Joined frame, boolean focus) {
+    /**
+     * Shows a room joined. Returns true when the room's history started over on the server (its
+     * epoch changed): the lines shown so far stay, and a notice says that what follows is new.
+     */
+    boolean joined(ServerFrame.Joined frame, boolean focus) {
         Conversation room = conversations.get(Conversation.roomKey(frame.room()));
         boolean fresh = room == null;
         if (fresh) {
@@ -120,6 +124,12 @@ public final class ChatModel {
             add(room, TranscriptEntry.notice(now(), pendingMotd));
             pendingMotd = null;
         }
+        boolean startedOver = room.adoptEpoch(frame.epoch());
+        if (startedOver) {
+            add(room, TranscriptEntry.notice(now(), "The history of " + frame.room()
+                    + " was reset on the server: the lines below are new; what is above is no longer on the server."));
+            room.startHistoryHere();
+        }
         insertMessages(room, frame.history(), !fresh);
         if (fresh) {
             add(room, TranscriptEntry.presence(now(), "You joined " + frame.room()));
@@ -133,6 +143,7 @@ public final class ChatModel {
         if (focus || selected == null) {
             select(room.key());
         }
+        return startedOver;
     }
 
     /** Drops a conversation from the list: a room this client left, or a whisper conversation the user closed. */

@@ -11,7 +11,9 @@ import java.util.Set;
 /**
  * A room or a whisper conversation as this client shows it: transcript, members, topic, unread
  * count and how far back its history is loaded. Room messages are kept in {@code seq} order and
- * each is shown once, however often the server repeats it (rejoin, paging).
+ * each is shown once, however often the server repeats it (rejoin, paging). A room's {@code seq}s
+ * count within its server-side history, named by its epoch: when the epoch changes, the history
+ * started over, and the lines shown so far stay above the new ones instead of swallowing them.
  */
 public final class Conversation {
 
@@ -43,6 +45,9 @@ public final class Conversation {
     private final List<String> members = new ArrayList<>();
     private final List<TranscriptEntry> transcript = new ArrayList<>();
     private final Set<Long> shownSeqs = new HashSet<>();
+    private String epoch;
+    /** Where the current history starts in the transcript: what is above belongs to an earlier one. */
+    private int historyStart;
     private long newestSeq;
     private long oldestSeq;
     private boolean olderAvailable = true;
@@ -140,7 +145,7 @@ public final class Conversation {
         }
         int index = transcript.size();
         if (seq < newestSeq) {
-            while (index > 0 && !precedes(transcript.get(index - 1), seq)) {
+            while (index > historyStart && !precedes(transcript.get(index - 1), seq)) {
                 index--;
             }
         }
@@ -148,6 +153,31 @@ public final class Conversation {
         newestSeq = Math.max(newestSeq, seq);
         oldestSeq = oldestSeq == 0 ? seq : Math.min(oldestSeq, seq);
         return index;
+    }
+
+    /**
+     * Takes the epoch of the room's history from a {@code joined}. Returns true when it names
+     * another history than the one shown: the {@code seq}s seen so far mean nothing any more and
+     * are forgotten, and {@link #startHistoryHere()} marks where the new history begins.
+     */
+    boolean adoptEpoch(String newEpoch) {
+        if (newEpoch == null || newEpoch.isEmpty()) {
+            return false;
+        }
+        boolean startedOver = epoch != null && !epoch.equals(newEpoch);
+        epoch = newEpoch;
+        if (startedOver) {
+            shownSeqs.clear();
+            newestSeq = 0;
+            oldestSeq = 0;
+            olderAvailable = true;
+        }
+        return startedOver;
+    }
+
+    /** The lines added from now on belong to the current history; those above stay where they are. */
+    void startHistoryHere() {
+        historyStart = transcript.size();
     }
 
     private static boolean precedes(TranscriptEntry entry, long seq) {

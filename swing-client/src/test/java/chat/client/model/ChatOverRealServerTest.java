@@ -80,6 +80,36 @@ class ChatOverRealServerTest {
     }
 
     @Test
+    void aServerWhoseHistoryStartedOverShowsTheNewLinesBelowTheOldOnesInsteadOfSwallowingThem() {
+        LiveServer before = LiveServer.start("");
+        try (TestUser erin = TestUser.online("erin", before.endpoint())) {
+            erin.joins("diary");
+            List<String> earlier = IntStream.rangeClosed(1, 5).mapToObj(i -> "before the reset " + i).toList();
+            earlier.forEach(text -> erin.says("diary", text));
+            erin.await("her five lines", u -> u.messages("diary").size() == 5);
+
+            erin.network().cut();
+            before.close();
+            try (LiveServer wiped = LiveServer.start("");
+                 TestUser frank = TestUser.online("frank", wiped.endpoint())) {
+                erin.network().moveServerTo(wiped.endpoint());
+                erin.network().restore();
+                erin.await("the reconnect", u -> u.lines("diary").contains("Reconnected") && u.status().online());
+                frank.joins("diary");
+                erin.await("frank in the room", u -> u.members("diary").contains("frank"));
+                List<String> later = IntStream.rangeClosed(1, 3).mapToObj(i -> "after the reset " + i).toList();
+                later.forEach(text -> frank.says("diary", text));
+
+                erin.await("frank's three lines", u -> u.messages("diary").contains("after the reset 3"));
+                assertThat(erin.messages("diary")).containsExactly("before the reset 1", "before the reset 2",
+                        "before the reset 3", "before the reset 4", "before the reset 5",
+                        "after the reset 1", "after the reset 2", "after the reset 3");
+                assertThat(erin.lines("diary")).anyMatch(line -> line.startsWith("The history of diary was reset on the server"));
+            }
+        }
+    }
+
+    @Test
     void aServerShuttingDownSaysGoodbyeAndTheClientKeepsTrying() {
         LiveServer doomed = LiveServer.start("");
         try (TestUser olga = TestUser.online("olga", doomed.endpoint())) {

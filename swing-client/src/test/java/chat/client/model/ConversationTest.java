@@ -22,6 +22,23 @@ class ConversationTest {
     }
 
     @Test
+    void aHistoryThatStartedOverOnTheServerIsShownBelowTheOldOneInsteadOfBeingTakenForRepeats() {
+        assertThat(lobby.adoptEpoch("first")).isFalse();
+        receive(1, 2, 3, 4, 5);
+        assertThat(lobby.adoptEpoch("first")).as("the same history").isFalse();
+
+        assertThat(lobby.adoptEpoch("second")).isTrue();
+        lobby.append(TranscriptEntry.notice(Frames.T0, "history was reset"));
+        lobby.startHistoryHere();
+        receive(2, 1, 3);
+
+        assertThat(shown()).containsExactly(1L, 2L, 3L, 4L, 5L, 1L, 2L, 3L);
+        assertThat(lobby.transcript().get(5).text()).isEqualTo("history was reset");
+        assertThat(lobby.newestSeq()).as("a rejoin continues in the new history").isEqualTo(3);
+        assertThat(lobby.oldestSeq()).isEqualTo(1);
+    }
+
+    @Test
     void aRepeatedMessageIsShownOnce() {
         receive(1, 2, 3, 2, 3);
 

@@ -25,7 +25,10 @@ public final class Frames {
         return LongStream.rangeClosed(first, last).mapToObj(seq -> message(room, "bob", "m" + seq, seq)).toList();
     }
 
+    /** The epoch the test server's rooms have, unless a test says their history started over. */
+    public static final String EPOCH = "e1";
+
     public static ServerFrame.Joined joined(String room, List<String> members, List<ServerFrame.Message> history, String re) {
-        return new ServerFrame.Joined(room, "", members, history, re);
+        return new ServerFrame.Joined(room, "", members, history, EPOCH, re);
     }
 }

@@ -1,22 +1,20 @@
 package chat.client.testing;
 
 import chat.client.net.Endpoint;
-import chat.server.ChatServer;
-import com.typesafe.config.ConfigFactory;
+import chat.server.TestServer;
 
-/** The real server, in this JVM, on a free loopback port. */
+/** The real server, in this JVM, on a free loopback port, as the client's tests reach it. */
 public final class LiveServer implements AutoCloseable {
 
-    private final ChatServer server;
+    private final TestServer server;
 
-    private LiveServer(ChatServer server) {
+    private LiveServer(TestServer server) {
         this.server = server;
     }
 
     /** Starts a server with {@code hocon} over the defaults. */
     public static LiveServer start(String hocon) {
-        return new LiveServer(ChatServer.start(ConfigFactory.parseString("chat.port = 0\nchat.host = \"127.0.0.1\"\n" + hocon)
-                .withFallback(ConfigFactory.load())));
+        return new LiveServer(TestServer.start(hocon));
     }
 
     public Endpoint endpoint() {

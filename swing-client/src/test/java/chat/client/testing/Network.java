@@ -16,6 +16,7 @@ public final class Network implements TransportFactory {
     private final TransportFactory sockets = new SocketTransportFactory();
     private final List<Transport> open = new CopyOnWriteArrayList<>();
     private volatile boolean down;
+    private volatile Endpoint movedTo;
 
     @Override
     public Transport open(Endpoint endpoint, TransportListener listener) {
@@ -23,7 +24,7 @@ public final class Network implements TransportFactory {
             listener.closed("the network is down");
             return new Unplugged();
         }
-        Transport transport = sockets.open(endpoint, listener);
+        Transport transport = sockets.open(movedTo == null ? endpoint : movedTo, listener);
         open.add(transport);
         return transport;
     }
@@ -37,6 +38,11 @@ public final class Network implements TransportFactory {
 
     public void restore() {
         down = false;
+    }
+
+    /** From now on the server the client knows is reached at {@code server}: a restart on another machine. */
+    public void moveServerTo(Endpoint server) {
+        movedTo = server;
     }
 
     /** A connection that never got anywhere: what is sent into it is lost. */
