@@ -2,6 +2,7 @@ package chat.server.connection;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import chat.actors.ConnectionOutlet;
 import chat.actors.SessionActor;
@@ -24,6 +25,7 @@ import org.apache.pekko.stream.javadsl.Keep;
 import org.apache.pekko.stream.javadsl.Sink;
 import org.apache.pekko.stream.javadsl.Source;
 import org.apache.pekko.util.ByteString;
+import org.awaitility.core.ConditionFactory;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -32,6 +34,9 @@ class OutletSourceTest {
 
     private static final Duration PATIENCE = Duration.ofSeconds(10);
     private static final Duration LINGER = Duration.ofMillis(500);
+    private static final Duration POLL = Duration.ofMillis(10);
+    /** How long a test watches for something that must not happen; see {@link #assertDrainedToldStays}. */
+    private static final Duration QUIET = Duration.ofMillis(300);
 
     private final AtomicInteger drainedTold = new AtomicInteger();
     /** Stands for the session: counts the {@link SessionActor.Drained} it is told. */
@@ -112,32 +117,22 @@ class OutletSourceTest {
             client.outlet.offer(ByteString.fromString("{\"type\":\"message\"}\n"), 1);
         }
         client.outlet.notifyWhenBelow(5);
-        Thread.sleep(200);
-        assertThat(drainedTold).as("nothing was read yet").hasValue(0);
-        assertThat(client.outlet.queuedFrames()).as("one frame is on its way to the client").isEqualTo(9);
+        awaitQueued(client, 9, "one frame is on its way to the client");
+        assertDrainedToldStays(0, "nothing was read yet");
 
         for (int i = 0; i < 4; i++) {
             client.readOne();
         }
-        Thread.sleep(200);
-        assertThat(client.outlet.queuedFrames()).isEqualTo(5);
-        assertThat(drainedTold).as("still at the mark").hasValue(0);
+        awaitQueued(client, 5, "four read, the next on its way");
+        assertDrainedToldStays(0, "still at the mark");
         client.readOne();
-        awaitDrainedTold();
+        eventually("the session told").untilAsserted(() -> assertThat(drainedTold).hasValue(1));
         assertThat(client.outlet.queuedFrames()).isEqualTo(4);
         for (int i = 0; i < 4; i++) {
             client.readOne();
         }
-        Thread.sleep(200);
-        assertThat(drainedTold).as("told once per request").hasValue(1);
-    }
-
-    private void awaitDrainedTold() throws InterruptedException {
-        long deadline = System.nanoTime() + PATIENCE.toNanos();
-        while (drainedTold.get() == 0 && System.nanoTime() < deadline) {
-            Thread.sleep(5);
-        }
-        assertThat(drainedTold).hasValue(1);
+        awaitQueued(client, 0, "all read but the last, which is on its way");
+        assertDrainedToldStays(1, "told once per request");
     }
 
     @Test
@@ -145,12 +140,11 @@ class OutletSourceTest {
         SlowClient client = new SlowClient();
         client.outlet.offer(ByteString.fromString("on its way\n"), 1);
         client.outlet.offer(ByteString.fromString("one\ntwo\nthree\n"), 3);
-        Thread.sleep(200);
-        assertThat(client.outlet.queuedFrames()).isEqualTo(3);
+        awaitQueued(client, 3, "the batch waits behind the frame on its way");
         assertThat(client.outlet.queuedBytes()).isEqualTo("one\ntwo\nthree\n".length());
         client.readOne();
         client.readOne();
-        Thread.sleep(200);
+        eventually("both read").untilAsserted(() -> assertThat(client.read).hasSize(2));
         assertThat(client.outlet.queuedFrames()).isZero();
         assertThat(client.read).containsExactly("on its way\n", "one\ntwo\nthree\n");
     }
@@ -163,7 +157,7 @@ class OutletSourceTest {
         for (int i = 0; i < 50; i++) {
             client.outlet.offer(ByteString.fromString("unread\n"), 1);
         }
-        Thread.sleep(200);
+        awaitQueued(client, 49, "one unread frame on its way");
         client.outlet.discardQueued();
         assertThat(client.outlet.queuedFrames()).isZero();
         client.outlet.offer(ByteString.fromString("bye\n"), 1);
@@ -174,6 +168,23 @@ class OutletSourceTest {
         client.done.toCompletableFuture().get(PATIENCE.toSeconds(), TimeUnit.SECONDS);
         assertThat(client.read).as("the one unread frame already on its way went out; the rest did not")
                 .containsExactly("first\n", "unread\n", "bye\n");
+    }
+
+    private static ConditionFactory eventually(String what) {
+        return await(what).atMost(PATIENCE).pollInterval(POLL);
+    }
+
+    private static void awaitQueued(SlowClient client, int frames, String what) {
+        eventually(what).untilAsserted(() -> assertThat(client.outlet.queuedFrames()).as(what).isEqualTo(frames));
+    }
+
+    /**
+     * {@link SessionActor.Drained} is one message from the outlet to the session: one told by
+     * mistake lands well within {@link #QUIET}, so the count holding that long shows none came.
+     */
+    private void assertDrainedToldStays(int told, String what) {
+        await(what).during(QUIET).atMost(QUIET.multipliedBy(2)).pollInterval(POLL)
+                .untilAsserted(() -> assertThat(drainedTold).as(what).hasValue(told));
     }
 
     @Test

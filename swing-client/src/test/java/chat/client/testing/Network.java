@@ -9,12 +9,17 @@ import chat.protocol.ClientFrame;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 
-/** Real sockets behind a switch: a test pulls the cable to cut a client off, and plugs it back in. */
+/**
+ * Real sockets behind a switch: a test pulls the cable to cut a client off, and plugs it back in.
+ * It also counts the pongs the client sends, the answers to the server's heartbeat.
+ */
 public final class Network implements TransportFactory {
 
     private final TransportFactory sockets = new SocketTransportFactory();
     private final List<Transport> open = new CopyOnWriteArrayList<>();
+    private final AtomicInteger pongs = new AtomicInteger();
     private volatile boolean down;
     private volatile Endpoint movedTo;
 
@@ -24,9 +29,13 @@ public final class Network implements TransportFactory {
             listener.closed("the network is down");
             return new Unplugged();
         }
-        Transport transport = sockets.open(movedTo == null ? endpoint : movedTo, listener);
+        Transport transport = new CountingPongs(sockets.open(movedTo == null ? endpoint : movedTo, listener));
         open.add(transport);
         return transport;
+    }
+
+    public int pongsSent() {
+        return pongs.get();
     }
 
     /** Drops every connection and refuses new ones until {@link #restore}. */
@@ -43,6 +52,37 @@ public final class Network implements TransportFactory {
     /** From now on the server the client knows is reached at {@code server}: a restart on another machine. */
     public void moveServerTo(Endpoint server) {
         movedTo = server;
+    }
+
+    private final class CountingPongs implements Transport {
+        private final Transport socket;
+
+        CountingPongs(Transport socket) {
+            this.socket = socket;
+        }
+
+        @Override
+        public void send(ClientFrame frame) {
+            if (frame instanceof ClientFrame.Pong) {
+                pongs.incrementAndGet();
+            }
+            socket.send(frame);
+        }
+
+        @Override
+        public void expectTrafficWithin(Duration silence) {
+            socket.expectTrafficWithin(silence);
+        }
+
+        @Override
+        public void finish() {
+            socket.finish();
+        }
+
+        @Override
+        public void close() {
+            socket.close();
+        }
     }
 
     /** A connection that never got anywhere: what is sent into it is lost. */

@@ -19,6 +19,8 @@ import java.util.Optional;
 import java.util.prefs.BackingStoreException;
 import java.util.prefs.Preferences;
 import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.IntStream;
 import org.assertj.swing.core.BasicRobot;
 import org.assertj.swing.core.Robot;
@@ -42,6 +44,8 @@ import org.junit.jupiter.api.Test;
 class ChatWindowGuiTest {
 
     private static final Timeout PATIENCE = Timeout.timeout(15_000);
+    /** A group's first line as the transcript's text shows it: the nick, two no-break spaces, the time. */
+    private static final Pattern GROUP_HEADER = Pattern.compile("(.+)\u00a0\u00a0\\d{2}:\\d{2}");
 
     private static LiveServer server;
     private static Preferences scratch;
@@ -114,6 +118,23 @@ class ChatWindowGuiTest {
         return GuiActionRunner.execute(() -> app.window().transcriptText());
     }
 
+    /**
+     * The nick in the header above the line {@code text}: a message group starts with its sender
+     * and the time, and further lines of the same sender follow it without a header.
+     */
+    private static String senderShownFor(String transcript, String text) {
+        List<String> lines = transcript.lines().map(String::strip).toList();
+        int at = lines.indexOf(text);
+        assertThat(at).as("the line %s in the transcript:%n%s", text, transcript).isNotNegative();
+        for (int above = at - 1; above >= 0; above--) {
+            Matcher header = GROUP_HEADER.matcher(lines.get(above));
+            if (header.matches()) {
+                return header.group(1);
+            }
+        }
+        throw new AssertionError("no sender above " + text + " in the transcript:\n" + transcript);
+    }
+
     private static void awaitThat(String what, Supplier<Boolean> condition) {
         Pause.pause(new Condition(what) {
             @Override
@@ -132,9 +153,10 @@ class ChatWindowGuiTest {
         type(fixture(alice), "你好，小明！こんにちは");
 
         awaitThat("小明 to read alice", () -> transcript(ming).contains("你好，小明！こんにちは"));
-        assertThat(transcript(ming)).contains("alice");
+        assertThat(senderShownFor(transcript(ming), "你好，小明！こんにちは")).as("who 小明 sees saying it").isEqualTo("alice");
         assertThat(fixture(alice).textBox("input").text()).isEmpty();
-        assertThat(transcript(alice)).contains("你好，小明！こんにちは");
+        awaitThat("alice to see her own line", () -> transcript(alice).contains("你好，小明！こんにちは"));
+        assertThat(senderShownFor(transcript(alice), "你好，小明！こんにちは")).as("who alice sees saying it").isEqualTo("alice");
     }
 
     @Test
