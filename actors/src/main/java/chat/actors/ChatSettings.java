@@ -39,11 +39,8 @@ public record ChatSettings(
             int maxRoomsPerSession,
             int maxRooms) {}
 
-    /**
-     * {@code inMemory}: the newest messages a room in use keeps at hand for joined and since;
-     * {@code retainMessages}: how many a room keeps in the store at least (0: all of them).
-     */
-    public record History(int onJoin, int inMemory, long retainMessages) {}
+    /** {@code retainMessages}: how many messages a room keeps in the store at least (0: all of them). */
+    public record History(int onJoin, long retainMessages) {}
 
     /**
      * How rooms use the store. {@code queryPlugin} is the Pekko Persistence read journal that pages
@@ -100,8 +97,7 @@ public record ChatSettings(
                         limits.getDuration("answer-timeout"),
                         limits.getInt("max-rooms-per-session"),
                         limits.getInt("max-rooms")),
-                new History(history.getInt("on-join"), history.getInt("in-memory"),
-                        history.getLong("retention.keep-messages")),
+                new History(history.getInt("on-join"), history.getLong("retention.keep-messages")),
                 new Store(store.getString("query-plugin"), store.getInt("snapshot-every"),
                         store.getDuration("write-timeout"), store.getDuration("open-timeout"),
                         store.getDuration("restart-backoff.min"), store.getDuration("restart-backoff.max")),

@@ -212,7 +212,7 @@ public final class RoomActor extends AbstractBehavior<RoomActor.Command> {
         private Behavior<Command> onJournal(FromJournal report) {
             if (report.report() instanceof RoomJournal.Recovered recovered) {
                 RoomJournal.State state = recovered.state();
-                long from = Math.max(1, state.seq() - settings.history().inMemory() + 1);
+                long from = Math.max(1, state.seq() - RecentMessages.CAPACITY + 1);
                 context.pipeToSelf(queries.messages(key, state.positions(), from, state.seq()),
                         (messages, failure) -> failure == null ? new WindowLoaded(state, messages)
                                 : new WindowFailed(state, failure.toString()));
@@ -243,7 +243,7 @@ public final class RoomActor extends AbstractBehavior<RoomActor.Command> {
         private Behavior<Command> running(RoomJournal.State state, List<RoomEvent.MessagePosted> messages) {
             timers.cancel(Timer.OPEN);
             RoomActor room = new RoomActor(context, timers, key, name, registry, journal, queries, settings, state,
-                    new RecentMessages(settings.history().inMemory(), messages, state.seq()), joinsSeen);
+                    new RecentMessages(messages), joinsSeen);
             context.getSelf().tell(CheckIdle.INSTANCE);
             return stash.unstashAll(room);
         }

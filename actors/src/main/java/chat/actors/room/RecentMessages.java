@@ -1,40 +1,37 @@
 package chat.actors.room;
 
+import chat.protocol.ProtocolLimits;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 
 /**
  * The newest messages of a room in use, in a ring: what {@code joined} and {@code join {since}}
- * are answered from without asking the store. Older pages of history come from the store.
+ * are answered from without asking the store, so a join is one step and its snapshot atomic. It
+ * holds as many as {@code since} may ask for; older pages of history come from the store.
  */
 public final class RecentMessages {
 
-    private final RoomEvent.MessagePosted[] slots;
+    public static final int CAPACITY = ProtocolLimits.MAX_SINCE_MESSAGES;
+
+    private final RoomEvent.MessagePosted[] slots = new RoomEvent.MessagePosted[CAPACITY];
     private int size;
     private int next;
     /** Every message with a greater seq that the room has is held here; older ones only in the store. */
     private long coveredAfter;
 
     /**
-     * {@code stored} are the newest messages the store holds, oldest first, up to {@code lastSeq};
-     * when they are fewer than the ring holds, they are all there is.
+     * {@code stored} are the newest messages the store holds, oldest first; when they are fewer
+     * than the ring holds, they are all there is.
      */
-    public RecentMessages(int capacity, List<RoomEvent.MessagePosted> stored, long lastSeq) {
-        this.slots = new RoomEvent.MessagePosted[Math.max(capacity, 0)];
+    public RecentMessages(List<RoomEvent.MessagePosted> stored) {
         stored.forEach(this::append);
-        if (slots.length == 0) {
-            coveredAfter = lastSeq;
-        } else if (size == slots.length) {
+        if (size == slots.length) {
             coveredAfter = newest(size - 1).seq() - 1;
         }
     }
 
     public void append(RoomEvent.MessagePosted message) {
-        if (slots.length == 0) {
-            coveredAfter = message.seq();
-            return;
-        }
         if (size == slots.length) {
             coveredAfter = slots[next].seq();
         }
