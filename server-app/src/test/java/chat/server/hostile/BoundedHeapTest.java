@@ -1,12 +1,13 @@
 package chat.server.hostile;
 
-import chat.server.RawClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import chat.protocol.ClientFrame;
 import chat.protocol.ErrorCode;
 import chat.protocol.PresenceEvent;
 import chat.protocol.ServerFrame;
+import chat.server.RawClient;
+import chat.server.ServerProcess;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;

@@ -6,6 +6,7 @@ import chat.protocol.ClientFrame;
 import chat.protocol.ErrorCode;
 import chat.protocol.ServerFrame;
 import chat.server.RawClient;
+import chat.server.ServerProcess;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;

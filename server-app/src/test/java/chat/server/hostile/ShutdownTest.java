@@ -1,10 +1,11 @@
 package chat.server.hostile;
 
-import chat.server.RawClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import chat.protocol.ClientFrame;
 import chat.protocol.ServerFrame;
+import chat.server.RawClient;
+import chat.server.ServerProcess;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -1,8 +1,7 @@
-package chat.server.hostile;
+package chat.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import chat.server.TestStore;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -24,79 +23,105 @@ import java.util.stream.Collectors;
 /**
  * The server as its own process ({@code chat.server.Main} on conf/application.conf) with a small
  * heap that ends the process on OutOfMemoryError: a test that runs against it and finds it alive
- * afterwards has shown the heap stayed bounded.
+ * afterwards has shown the heap stayed bounded. Its store is a file of its own, or one the test
+ * owns, so that a second process can find what the first stored.
  */
-final class ServerProcess implements AutoCloseable {
+public final class ServerProcess implements AutoCloseable {
 
-    static final String MAX_HEAP = "-Xmx128m";
+    public static final String MAX_HEAP = "-Xmx128m";
     private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
     private static final Pattern LISTENING = Pattern.compile("listening on .*:(\\d+)");
 
     private final Process process;
-    private final TestStore store;
+    /** The store this process owns and deletes when it is closed; null for one the test owns. */
+    private final TestStore ownStore;
     private final ConcurrentLinkedQueue<String> output = new ConcurrentLinkedQueue<>();
     private final CompletableFuture<Integer> port = new CompletableFuture<>();
 
-    private ServerProcess(Process process, TestStore store) {
+    private ServerProcess(Process process, TestStore ownStore) {
         this.process = process;
-        this.store = store;
+        this.ownStore = ownStore;
         Thread reader = new Thread(this::readOutput, "server-process-output");
         reader.setDaemon(true);
         reader.start();
     }
 
-    /** {@code settings} are {@code -D} options such as {@code -Dchat.heartbeat=1s}. */
-    static ServerProcess start(String... settings) {
-        return start(new ArrayList<>(), settings);
+    /** {@code settings} are {@code -D} options such as {@code -Dchat.heartbeat=1s}; the store is a fresh file. */
+    public static ServerProcess start(String... settings) {
+        TestStore store = TestStore.onDisk();
+        return listening(launch(new ArrayList<>(), store, store, settings));
+    }
+
+    /** A server process on {@code store}, which the test owns and closes. */
+    public static ServerProcess startOn(TestStore store, String... settings) {
+        return listening(launch(new ArrayList<>(), store, null, settings));
     }
 
     /** A server process that may open at most {@code descriptors} files, as under {@code ulimit -n}. */
-    static ServerProcess startWithDescriptorLimit(int descriptors, String... settings) {
-        return start(new ArrayList<>(List.of("bash", "-c", "ulimit -n " + descriptors + " && exec \"$@\"", "bash")),
-                settings);
+    public static ServerProcess startWithDescriptorLimit(int descriptors, String... settings) {
+        TestStore store = TestStore.onDisk();
+        return listening(launch(new ArrayList<>(List.of("bash", "-c", "ulimit -n " + descriptors + " && exec \"$@\"", "bash")),
+                store, store, settings));
     }
 
-    private static ServerProcess start(List<String> command, String... settings) {
-        TestStore store = TestStore.onDisk();
+    /** A server process that is expected not to start: it is not waited for. */
+    public static ServerProcess attemptOn(TestStore store, String... settings) {
+        return launch(new ArrayList<>(), store, null, settings);
+    }
+
+    private static ServerProcess launch(List<String> command, TestStore store, TestStore ownStore, String... settings) {
         command.addAll(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                MAX_HEAP, "-XX:+ExitOnOutOfMemoryError", store.option()));
+                MAX_HEAP, "-XX:+ExitOnOutOfMemoryError"));
+        command.addAll(store.options());
         command.addAll(Arrays.asList(settings));
         command.addAll(List.of("-cp", serverClassPath(), "chat.server.Main",
                 "--config", configFile().toString(), "--host", "127.0.0.1", "--port", "0"));
         try {
-            ServerProcess server = new ServerProcess(new ProcessBuilder(command).redirectErrorStream(true).start(), store);
-            server.port.get(START_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
-            return server;
+            return new ServerProcess(new ProcessBuilder(command).redirectErrorStream(true).start(), ownStore);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    private static ServerProcess listening(ServerProcess server) {
+        try {
+            server.port.get(START_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+            return server;
         } catch (Exception e) {
+            server.close();
             throw new IllegalStateException("the server process did not start listening", e);
         }
     }
 
-    int port() {
+    public int port() {
         return port.join();
     }
 
-    boolean isAlive() {
+    public boolean isAlive() {
         return process.isAlive();
     }
 
     /** Sends SIGTERM, as an operator or a service manager would. */
-    void terminate() {
+    public void terminate() {
         process.destroy();
     }
 
+    /** Sends SIGKILL, as a crash or a pulled plug would: nothing of the server runs after it. */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly();
+        assertThat(process.waitFor(10, TimeUnit.SECONDS)).as("the killed process ended").isTrue();
+    }
+
     /** The exit code, once the process has ended within {@code timeout}; fails the test otherwise. */
-    int awaitExit(Duration timeout) throws InterruptedException {
+    public int awaitExit(Duration timeout) throws InterruptedException {
         assertThat(process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS))
                 .as("the server process ended within %s; its log:%n%s", timeout, log())
                 .isTrue();
         return process.exitValue();
     }
 
-    String log() {
+    public String log() {
         return String.join("\n", output);
     }
 
@@ -110,7 +135,9 @@ final class ServerProcess implements AutoCloseable {
                 Thread.currentThread().interrupt();
             }
         }
-        store.close();
+        if (ownStore != null) {
+            ownStore.close();
+        }
     }
 
     private void readOutput() {
