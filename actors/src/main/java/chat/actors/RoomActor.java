@@ -502,8 +502,10 @@ public final class RoomActor extends AbstractBehavior<RoomActor.Command> {
             acknowledge(recovered);
             return;
         }
-        LOG.warn("room {}: {} line(s) and topic(s) were not stored; their senders are told so", key, writing.size());
-        answerUnavailable(writing);
+        LOG.warn("room {}: {} line(s) and topic(s) were not stored", key, writing.size());
+        if (!writingAnswered) {
+            answerUnavailable(writing);
+        }
         stored = recovered;
         clearWrite();
     }
