@@ -1,0 +1,138 @@
+package chat.actors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import chat.protocol.ServerFrame;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.IntStream;
+import org.apache.pekko.actor.testkit.typed.annotations.JUnit5TestKit;
+import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
+import org.apache.pekko.actor.testkit.typed.javadsl.LogCapturingExtension;
+import org.apache.pekko.actor.testkit.typed.javadsl.TestKitJUnit5Extension;
+import org.apache.pekko.actor.testkit.typed.javadsl.TestProbe;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.persistence.testkit.JournalOperation;
+import org.apache.pekko.persistence.testkit.ProcessingPolicy;
+import org.apache.pekko.persistence.testkit.ProcessingResult;
+import org.apache.pekko.persistence.testkit.ProcessingSuccess;
+import org.apache.pekko.persistence.testkit.WriteEvents;
+import org.apache.pekko.persistence.testkit.javadsl.PersistenceTestKit;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * What storing rooms changes for the people in them: lines said together are stored together,
+ * a room without members rests in the store and comes back as it was, and a registry started
+ * anew (a restarted server) finds every stored room.
+ */
+@ExtendWith(TestKitJUnit5Extension.class)
+@ExtendWith(LogCapturingExtension.class)
+class DurableRoomTest {
+
+    @JUnit5TestKit
+    ActorTestKit testKit = ActorTestKit.create();
+
+    /** The number of events in each write the journal received, in order. */
+    private final List<Integer> writes = new CopyOnWriteArrayList<>();
+    private ChatSettings settings;
+
+    @BeforeEach
+    void countWrites() {
+        PersistenceTestKit.create(testKit.system()).withPolicy(new ProcessingPolicy<JournalOperation>() {
+            @Override
+            public ProcessingResult tryProcess(String persistenceId, JournalOperation operation) {
+                if (operation instanceof WriteEvents write) {
+                    writes.add(write.getBatch().size());
+                }
+                return ProcessingSuccess.getInstance();
+            }
+        });
+        settings = TestSettings.with("chat.default-room = \"\"\nchat.limits.rate = 1000\nchat.limits.burst = 1000");
+    }
+
+    @Test
+    void linesSaidWhileAWriteIsOnItsWayAreStoredTogetherAndAnsweredInOrder() {
+        ActorRef<RegistryActor.Command> registry = testKit.spawn(RegistryActor.create(settings));
+        TestProbe<SessionActor.Reply> alice = testKit.createTestProbe();
+        registry.tell(new RegistryActor.JoinRoom("busy", "alice", null, alice.ref(), null));
+        ActorRef<RoomActor.Command> room = alice.expectMessageClass(SessionActor.RoomJoined.class).room();
+
+        int lines = 200;
+        for (int i = 1; i <= lines; i++) {
+            room.tell(new RoomActor.Say(alice.ref(), "line " + i, "s" + i));
+        }
+        List<ServerFrame.Message> echoes = new ArrayList<>();
+        while (echoes.size() < lines) {
+            Frames.in(alice.expectMessageClass(SessionActor.Answer.class).frame()).stream()
+                    .map(ServerFrame.Message.class::cast).forEach(echoes::add);
+        }
+
+        assertThat(echoes).extracting(ServerFrame.Message::seq)
+                .containsExactlyElementsOf(IntStream.rangeClosed(1, lines).mapToObj(Long::valueOf).toList());
+        assertThat(echoes).extracting(ServerFrame.Message::re)
+                .containsExactlyElementsOf(IntStream.rangeClosed(1, lines).mapToObj(i -> "s" + i).toList());
+        assertThat(writes.stream().mapToInt(Integer::intValue).sum()).as("the room opened, then every line")
+                .isEqualTo(lines + 1);
+        assertThat(writes.size()).as("writes for %d lines said at once", lines).isLessThan(lines / 4);
+    }
+
+    @Test
+    void aRoomWithoutMembersRestsInTheStoreAndTheNextJoinBringsItBackAsItWas() {
+        ActorRef<RegistryActor.Command> registry = testKit.spawn(RegistryActor.create(settings));
+        TestProbe<SessionActor.Reply> alice = testKit.createTestProbe();
+        registry.tell(new RegistryActor.JoinRoom("Notes", "alice", null, alice.ref(), null));
+        SessionActor.RoomJoined joined = alice.expectMessageClass(SessionActor.RoomJoined.class);
+        String epoch = ((ServerFrame.Joined) Frames.single(joined.frame())).epoch();
+        joined.room().tell(new RoomActor.SetTopic(alice.ref(), "groceries", null));
+        alice.expectMessageClass(SessionActor.Answer.class);
+        joined.room().tell(new RoomActor.Say(alice.ref(), "remember the milk", null));
+        alice.expectMessageClass(SessionActor.Answer.class);
+        joined.room().tell(new RoomActor.Leave(alice.ref(), null));
+        alice.expectMessageClass(SessionActor.Answer.class);
+        alice.expectTerminated(joined.room());
+        awaitRoomsInUse(registry, 0);
+
+        TestProbe<SessionActor.Reply> bob = testKit.createTestProbe();
+        registry.tell(new RegistryActor.JoinRoom("notes", "bob", null, bob.ref(), null));
+        ServerFrame.Joined back = (ServerFrame.Joined) Frames.single(bob.expectMessageClass(SessionActor.RoomJoined.class).frame());
+        assertThat(back.room()).as("the name as its creator spelled it").isEqualTo("Notes");
+        assertThat(back.topic()).isEqualTo("groceries");
+        assertThat(back.epoch()).as("the same history").isEqualTo(epoch);
+        assertThat(back.history()).extracting(ServerFrame.Message::text).containsExactly("remember the milk");
+    }
+
+    @Test
+    void aRegistryStartedAnewListsEveryStoredRoomWithItsTopicAndNoneWithout() {
+        ActorRef<RegistryActor.Command> before = testKit.spawn(RegistryActor.create(settings));
+        TestProbe<SessionActor.Reply> alice = testKit.createTestProbe();
+        for (String name : List.of("Kitchen", "Garden", "Empty")) {
+            before.tell(new RegistryActor.JoinRoom(name, "alice", null, alice.ref(), null));
+            ActorRef<RoomActor.Command> room = alice.expectMessageClass(SessionActor.RoomJoined.class).room();
+            if (!name.equals("Empty")) {
+                room.tell(new RoomActor.SetTopic(alice.ref(), "about the " + name.toLowerCase(), null));
+                alice.expectMessageClass(SessionActor.Answer.class);
+            }
+        }
+        testKit.stop(before);
+
+        ActorRef<RegistryActor.Command> after = testKit.spawn(RegistryActor.create(settings));
+        TestProbe<SessionActor.Reply> bob = testKit.createTestProbe();
+        after.tell(new RegistryActor.ListRooms(bob.ref(), "r"));
+        ServerFrame.RoomList list = (ServerFrame.RoomList) Frames.single(bob.expectMessageClass(SessionActor.Answer.class).frame());
+        assertThat(list.rooms()).containsExactly(
+                new ServerFrame.RoomSummary("Garden", 0, "about the garden"),
+                new ServerFrame.RoomSummary("Kitchen", 0, "about the kitchen"));
+    }
+
+    private void awaitRoomsInUse(ActorRef<RegistryActor.Command> registry, int rooms) {
+        TestProbe<RegistryActor.Stats> stats = testKit.createTestProbe();
+        stats.awaitAssert(() -> {
+            registry.tell(new RegistryActor.GetStats(stats.ref()));
+            assertThat(stats.receiveMessage().rooms()).isEqualTo(rooms);
+            return null;
+        });
+    }
+}
