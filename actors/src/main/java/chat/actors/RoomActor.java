@@ -1,5 +1,6 @@
 package chat.actors;
 
+import chat.actors.room.GroupCommit;
 import chat.actors.room.MessageBatch;
 import chat.actors.room.RecentMessages;
 import chat.actors.room.RoomEvent;
@@ -9,7 +10,6 @@ import chat.protocol.ErrorCode;
 import chat.protocol.PresenceEvent;
 import chat.protocol.ProtocolLimits;
 import chat.protocol.ServerFrame;
-import chat.protocol.Timestamps;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -95,19 +95,10 @@ public final class RoomActor extends AbstractBehavior<RoomActor.Command> {
 
     private enum Timer { DELIVERY, OPEN, WRITE, RETRY_WINDOW }
 
-    /** A request that waits for the store: a line or a topic, answered once it is durable. */
-    private sealed interface Pending {
-        ActorRef<SessionActor.Reply> session();
-
-        String re();
-    }
-
-    private record PendingLine(ActorRef<SessionActor.Reply> session, String from, String text, String re) implements Pending {}
-
-    private record PendingTopic(ActorRef<SessionActor.Reply> session, String by, String topic, String re) implements Pending {}
-
     private static final Logger LOG = LoggerFactory.getLogger(RoomActor.class);
     private static final String CONNECTION_LOST = "connection lost";
+    private static final String LINE_NOT_SENT = "your line was not sent";
+    private static final String TOPIC_NOT_CHANGED = "the topic was not changed";
     /** Requests that may wait for a room to come back from the store; a join storm on a cold room fits. */
     private static final int OPENING_STASH_CAPACITY = 100_000;
 
@@ -125,13 +116,7 @@ public final class RoomActor extends AbstractBehavior<RoomActor.Command> {
     private final String epoch;
     /** What the store holds, as far as this room knows: seq, topic, where messages are. */
     private RoomJournal.State stored;
-    /** Requests waiting for the write after the one on its way. */
-    private List<Pending> gathering = new ArrayList<>();
-    /** The requests whose events are being written, or null when no write is on its way. */
-    private List<Pending> writing;
-    private List<RoomEvent> writingEvents;
-    /** Set when the senders of the write on its way were already told the store is unavailable. */
-    private boolean writingAnswered;
+    private final GroupCommit writes = new GroupCommit();
     /** Between a failed or overdue write and the journal's recovery: lines are refused, not gathered. */
     private boolean storeDown;
     private long joinsSeen;
@@ -212,7 +197,7 @@ public final class RoomActor extends AbstractBehavior<RoomActor.Command> {
         private Behavior<Command> onJournal(FromJournal report) {
             if (report.report() instanceof RoomJournal.Recovered recovered) {
                 RoomJournal.State state = recovered.state();
-                long from = Math.max(1, state.seq() - RecentMessages.CAPACITY + 1);
+                long from = Math.max(1, state.seq() - RecentMessages.capacity(settings.history().retainMessages()) + 1);
                 context.pipeToSelf(queries.messages(key, state.positions(), from, state.seq()),
                         (messages, failure) -> failure == null ? new WindowLoaded(state, messages)
                                 : new WindowFailed(state, failure.toString()));
@@ -243,7 +228,7 @@ public final class RoomActor extends AbstractBehavior<RoomActor.Command> {
         private Behavior<Command> running(RoomJournal.State state, List<RoomEvent.MessagePosted> messages) {
             timers.cancel(Timer.OPEN);
             RoomActor room = new RoomActor(context, timers, key, name, registry, journal, queries, settings, state,
-                    new RecentMessages(messages), joinsSeen);
+                    new RecentMessages(RecentMessages.capacity(settings.history().retainMessages()), messages), joinsSeen);
             context.getSelf().tell(CheckIdle.INSTANCE);
             return stash.unstashAll(room);
         }
@@ -298,7 +283,8 @@ public final class RoomActor extends AbstractBehavior<RoomActor.Command> {
         ChatSettings.Store store = settings.store();
         ActorRef<RoomJournal.Command> journal = context.spawnAnonymous(RoomJournal.create(key,
                 context.messageAdapter(RoomJournal.Report.class, FromJournal::new),
-                store.snapshotEvery(), store.restartMinBackoff(), store.restartMaxBackoff()));
+                RoomJournal.Retention.of(store.snapshotEvery(), settings.history().retainMessages()),
+                store.restartMinBackoff(), store.restartMaxBackoff()));
         context.watchWith(journal, new JournalStopped(journal));
         return journal;
     }
@@ -421,9 +407,9 @@ public final class RoomActor extends AbstractBehavior<RoomActor.Command> {
         if (from == null) {
             say.session().tell(notInRoom(say.re()));
         } else if (storeDown) {
-            say.session().tell(unavailable("your line was not sent", say.re()));
+            say.session().tell(unavailable(LINE_NOT_SENT, say.re()));
         } else {
-            gathering.add(new PendingLine(say.session(), from, say.text(), say.re()));
+            writes.gather(new GroupCommit.Line(say.session(), from, say.text(), say.re()));
             startWrite();
         }
         return this;
@@ -434,9 +420,9 @@ public final class RoomActor extends AbstractBehavior<RoomActor.Command> {
         if (by == null) {
             set.session().tell(notInRoom(set.re()));
         } else if (storeDown) {
-            set.session().tell(unavailable("the topic was not changed", set.re()));
+            set.session().tell(unavailable(TOPIC_NOT_CHANGED, set.re()));
         } else {
-            gathering.add(new PendingTopic(set.session(), by, set.topic(), set.re()));
+            writes.gather(new GroupCommit.TopicChange(set.session(), by, set.topic(), set.re()));
             startWrite();
         }
         return this;
@@ -444,44 +430,28 @@ public final class RoomActor extends AbstractBehavior<RoomActor.Command> {
 
     /** Sends what has gathered to the journal as one write, unless a write is on its way already. */
     private void startWrite() {
-        if (writing != null || gathering.isEmpty()) {
-            return;
+        List<RoomEvent> events = writes.startWrite(stored, name, epoch);
+        if (!events.isEmpty()) {
+            journal.tell(new RoomJournal.Append(events));
+            timers.startSingleTimer(Timer.WRITE, WriteTimedOut.INSTANCE, settings.store().writeTimeout());
         }
-        List<RoomEvent> events = new ArrayList<>(gathering.size() + 1);
-        if (stored.isEmpty()) {
-            events.add(new RoomEvent.Opened(name, epoch));
-        }
-        long seq = stored.seq();
-        for (Pending pending : gathering) {
-            if (pending instanceof PendingLine line) {
-                events.add(new RoomEvent.MessagePosted(++seq, line.from(), line.text(), Timestamps.now()));
-            } else {
-                PendingTopic topic = (PendingTopic) pending;
-                events.add(new RoomEvent.TopicSet(topic.topic(), topic.by()));
-            }
-        }
-        writing = gathering;
-        writingEvents = events;
-        writingAnswered = false;
-        gathering = new ArrayList<>();
-        journal.tell(new RoomJournal.Append(events));
-        timers.startSingleTimer(Timer.WRITE, WriteTimedOut.INSTANCE, settings.store().writeTimeout());
     }
 
     private Behavior<Command> onJournal(FromJournal fromJournal) {
         RoomJournal.Report report = fromJournal.report();
         if (report instanceof RoomJournal.Appended appended) {
-            if (writing != null) {
+            if (writes.isWriting()) {
                 acknowledge(appended.state());
             }
         } else if (report instanceof RoomJournal.WriteFailed failed) {
-            LOG.warn("room {}: the store failed to take {} event(s): {}", key, writingEvents == null ? 0 : writingEvents.size(),
-                    failed.cause());
+            LOG.warn("room {}: the store failed to take {} event(s): {}", key, writes.eventsWriting(), failed.cause());
             goDown();
         } else if (report instanceof RoomJournal.Recovered recovered) {
             onJournalRecovered(recovered.state());
         } else if (report instanceof RoomJournal.RecoveryFailedReport failed) {
             LOG.warn("room {}: the store cannot be read ({}); trying again", key, failed.cause());
+        } else if (report instanceof RoomJournal.OldEventsDeleted) {
+            writes.restateDirectoryFacts();
         }
         startWrite();
         reportIfIdle();
@@ -494,95 +464,83 @@ public final class RoomActor extends AbstractBehavior<RoomActor.Command> {
      */
     private void onJournalRecovered(RoomJournal.State recovered) {
         storeDown = false;
-        if (writing == null) {
-            stored = recovered;
-            return;
-        }
-        if (eventsIn(recovered) >= eventsIn(stored) + writingEvents.size()) {
+        if (writes.isWriting() && recovered.events() >= stored.events() + writes.eventsWriting()) {
             acknowledge(recovered);
             return;
         }
-        LOG.warn("room {}: {} line(s) and topic(s) were not stored", key, writing.size());
-        if (!writingAnswered) {
-            answerUnavailable(writing);
+        if (writes.isWriting()) {
+            List<GroupCommit.Request> lost = writes.lost();
+            LOG.warn("room {}: the last write did not reach the store", key);
+            answerUnavailable(lost);
+            timers.cancel(Timer.WRITE);
         }
         stored = recovered;
-        clearWrite();
     }
 
     private Behavior<Command> onWriteTimedOut() {
-        if (writing != null && !writingAnswered) {
+        List<GroupCommit.Request> waiting = writes.giveUpWaiting();
+        if (!waiting.isEmpty()) {
             LOG.warn("room {}: the store took longer than {} to take a write", key, settings.store().writeTimeout());
             goDown();
-            // The write may still succeed: then its lines are delivered, but their senders already had this answer.
-            answerUnavailable(writing);
-            writingAnswered = true;
+            // The write may still succeed: its lines are then delivered, but their senders had this answer.
+            answerUnavailable(waiting);
         }
         return this;
     }
 
     private void goDown() {
         storeDown = true;
-        answerUnavailable(gathering);
-        gathering = new ArrayList<>();
+        answerUnavailable(writes.refuseGathered());
     }
 
     /** The write on its way is durable: its lines and topics now go to the members, in order. */
     private void acknowledge(RoomJournal.State after) {
+        timers.cancel(Timer.WRITE);
+        boolean answered = writes.writingAnswered();
         stored = after;
         storeDown = false;
-        for (int i = 0, p = 0; i < writingEvents.size(); i++) {
-            RoomEvent event = writingEvents.get(i);
-            if (event instanceof RoomEvent.Opened) {
+        for (GroupCommit.Written written : writes.written()) {
+            if (written.request() == null) {
                 continue;
             }
-            Pending pending = writing.get(p++);
-            if (event instanceof RoomEvent.MessagePosted posted) {
+            ActorRef<SessionActor.Reply> asking = answered || !members.containsKey(written.request().session())
+                    ? null : written.request().session();
+            if (written.event() instanceof RoomEvent.MessagePosted posted) {
                 recent.append(posted);
-                deliverLine(posted, pending);
+                deliverLine(posted, asking, written.request().re());
             } else {
-                deliverTopic((RoomEvent.TopicSet) event, pending);
+                deliverTopic((RoomEvent.TopicSet) written.event(), asking, written.request().re());
             }
         }
-        clearWrite();
     }
 
-    private void clearWrite() {
-        timers.cancel(Timer.WRITE);
-        writing = null;
-        writingEvents = null;
-        writingAnswered = false;
-    }
-
-    private void deliverLine(RoomEvent.MessagePosted posted, Pending pending) {
+    /** {@code sender} gets its echo with {@code re}, or is null when it left or heard already: then the line goes to all. */
+    private void deliverLine(RoomEvent.MessagePosted posted, ActorRef<SessionActor.Reply> sender, String re) {
         ServerFrame.Message message = frame(posted);
         if (batch.isEmpty()) {
             scheduleDelivery();
         }
-        if (writingAnswered || !members.containsKey(pending.session())) {
-            // Its sender heard already (or left): the line goes to everyone as anybody's would.
+        if (sender == null) {
             batch.addEvent(Wire.bytes(message), null);
             return;
         }
-        MessageBatch.Lines answer = batch.add(message, pending.session(), pending.re());
-        pending.session().tell(new SessionActor.Answer(answer.bytes(), answer.count()));
+        MessageBatch.Lines answer = batch.add(message, sender, re);
+        sender.tell(new SessionActor.Answer(answer.bytes(), answer.count()));
     }
 
-    private void deliverTopic(RoomEvent.TopicSet set, Pending pending) {
+    private void deliverTopic(RoomEvent.TopicSet set, ActorRef<SessionActor.Reply> setter, String re) {
         deliverBatch();
         reportStatus();
-        boolean answer = !writingAnswered && members.containsKey(pending.session());
-        broadcast(new ServerFrame.Topic(name, set.topic(), set.by(), null), answer ? pending.session() : null);
-        if (answer) {
-            pending.session().tell(new SessionActor.Answer(Wire.bytes(new ServerFrame.Topic(name, set.topic(), set.by(),
-                    pending.re()))));
+        broadcast(new ServerFrame.Topic(name, set.topic(), set.by(), null), setter);
+        if (setter != null) {
+            setter.tell(new SessionActor.Answer(Wire.bytes(new ServerFrame.Topic(name, set.topic(), set.by(), re))));
         }
     }
 
-    private void answerUnavailable(List<Pending> requests) {
-        for (Pending pending : requests) {
-            pending.session().tell(unavailable(pending instanceof PendingLine ? "your line was not sent"
-                    : "the topic was not changed", pending.re()));
+    private void answerUnavailable(List<GroupCommit.Request> requests) {
+        for (GroupCommit.Request request : requests) {
+            request.session().tell(unavailable(request instanceof GroupCommit.Line ? LINE_NOT_SENT : TOPIC_NOT_CHANGED,
+                    request.re()));
         }
     }
 
@@ -700,16 +658,12 @@ public final class RoomActor extends AbstractBehavior<RoomActor.Command> {
                 "the chat store is unavailable, " + what + "; try again in a moment", re)));
     }
 
-    private static long eventsIn(RoomJournal.State state) {
-        return state.positions().messages() + state.positions().others();
-    }
-
     private List<String> memberNicks() {
         return new ArrayList<>(members.values());
     }
 
     private boolean isIdle() {
-        return members.isEmpty() && writing == null && gathering.isEmpty();
+        return members.isEmpty() && writes.isIdle();
     }
 
     /** An idle room offers to stop; the registry agrees unless a join is on its way. */

@@ -127,6 +127,43 @@ class DurableRoomTest {
                 new ServerFrame.RoomSummary("Kitchen", 0, "about the kitchen"));
     }
 
+    @Test
+    void retentionDeletesOldMessagesForRealAndTheRoomStaysListedWithItsTopic() {
+        ChatSettings keepTen = TestSettings.with("chat.default-room = \"\"\nchat.history.retention.keep-messages = 10\n"
+                + "chat.store.snapshot-every = 5");
+        ActorRef<RegistryActor.Command> registry = testKit.spawn(RegistryActor.create(keepTen));
+        TestProbe<SessionActor.Reply> alice = testKit.createTestProbe();
+        registry.tell(new RegistryActor.JoinRoom("log", "alice", null, alice.ref(), null));
+        ActorRef<RoomActor.Command> room = alice.expectMessageClass(SessionActor.RoomJoined.class).room();
+        room.tell(new RoomActor.SetTopic(alice.ref(), "kept short", null));
+        alice.expectMessageClass(SessionActor.Answer.class);
+        for (int i = 1; i <= 60; i++) {
+            room.tell(new RoomActor.Say(alice.ref(), "line " + i, null));
+            alice.expectMessageClass(SessionActor.Answer.class);
+        }
+
+        alice.awaitAssert(() -> {
+            room.tell(new RoomActor.History(alice.ref(), 30L, 50, "old"));
+            ServerFrame.History old = (ServerFrame.History) Frames.single(alice.expectMessageClass(SessionActor.Answer.class).frame());
+            assertThat(old.messages()).as("lines 1 to 29 are gone from the store").isEmpty();
+            return null;
+        });
+        room.tell(new RoomActor.History(alice.ref(), null, 10, "new"));
+        ServerFrame.History kept = (ServerFrame.History) Frames.single(alice.expectMessageClass(SessionActor.Answer.class).frame());
+        assertThat(kept.messages()).extracting(ServerFrame.Message::seq)
+                .containsExactly(51L, 52L, 53L, 54L, 55L, 56L, 57L, 58L, 59L, 60L);
+        TestProbe<SessionActor.Reply> bob = testKit.createTestProbe();
+        room.tell(new RoomActor.Join(bob.ref(), "bob", 0L, null));
+        ServerFrame.Joined sinceTheStart = (ServerFrame.Joined) Frames.single(bob.expectMessageClass(SessionActor.RoomJoined.class).frame());
+        assertThat(sinceTheStart.history()).as("since 0 reaches back as far as retention keeps").hasSize(10);
+
+        testKit.stop(registry);
+        ActorRef<RegistryActor.Command> restarted = testKit.spawn(RegistryActor.create(keepTen));
+        restarted.tell(new RegistryActor.ListRooms(bob.ref(), "r"));
+        ServerFrame.RoomList list = (ServerFrame.RoomList) Frames.single(bob.expectMessageClass(SessionActor.Answer.class).frame());
+        assertThat(list.rooms()).containsExactly(new ServerFrame.RoomSummary("log", 0, "kept short"));
+    }
+
     private void awaitRoomsInUse(ActorRef<RegistryActor.Command> registry, int rooms) {
         TestProbe<RegistryActor.Stats> stats = testKit.createTestProbe();
         stats.awaitAssert(() -> {

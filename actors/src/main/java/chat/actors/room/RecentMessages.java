@@ -8,13 +8,12 @@ import java.util.List;
 /**
  * The newest messages of a room in use, in a ring: what {@code joined} and {@code join {since}}
  * are answered from without asking the store, so a join is one step and its snapshot atomic. It
- * holds as many as {@code since} may ask for; older pages of history come from the store.
+ * holds as many as {@code since} may ask for, or as retention keeps if that is fewer; older pages
+ * of history come from the store.
  */
 public final class RecentMessages {
 
-    public static final int CAPACITY = ProtocolLimits.MAX_SINCE_MESSAGES;
-
-    private final RoomEvent.MessagePosted[] slots = new RoomEvent.MessagePosted[CAPACITY];
+    private final RoomEvent.MessagePosted[] slots;
     private int size;
     private int next;
     /** Every message with a greater seq that the room has is held here; older ones only in the store. */
@@ -24,11 +23,18 @@ public final class RecentMessages {
      * {@code stored} are the newest messages the store holds, oldest first; when they are fewer
      * than the ring holds, they are all there is.
      */
-    public RecentMessages(List<RoomEvent.MessagePosted> stored) {
+    public RecentMessages(int capacity, List<RoomEvent.MessagePosted> stored) {
+        this.slots = new RoomEvent.MessagePosted[capacity];
         stored.forEach(this::append);
         if (size == slots.length) {
             coveredAfter = newest(size - 1).seq() - 1;
         }
+    }
+
+    /** Messages kept at hand: what since may ask for, unless retention keeps {@code retainMessages} (not 0) fewer. */
+    public static int capacity(long retainMessages) {
+        return (int) (retainMessages > 0 ? Math.min(retainMessages, ProtocolLimits.MAX_SINCE_MESSAGES)
+                : ProtocolLimits.MAX_SINCE_MESSAGES);
     }
 
     public void append(RoomEvent.MessagePosted message) {

@@ -21,6 +21,8 @@ import org.apache.pekko.persistence.typed.javadsl.EventHandler;
 import org.apache.pekko.persistence.typed.javadsl.EventSourcedBehavior;
 import org.apache.pekko.persistence.typed.javadsl.RetentionCriteria;
 import org.apache.pekko.persistence.typed.javadsl.SignalHandler;
+import org.apache.pekko.persistence.typed.javadsl.SnapshotCountRetentionCriteria;
+import org.apache.pekko.persistence.typed.DeleteEventsCompleted;
 import org.apache.pekko.persistence.typed.JournalPersistFailed;
 import org.apache.pekko.persistence.typed.JournalPersistRejected;
 
@@ -64,28 +66,65 @@ public final class RoomJournal extends EventSourcedBehavior<RoomJournal.Command,
     /** The store could not be read; the journal tries again after a backoff. */
     public record RecoveryFailedReport(String cause) implements Report {}
 
+    /** Retention deleted the oldest events, the last of those the directory is rebuilt from among them. */
+    public record OldEventsDeleted() implements Report {}
+
+    /**
+     * How often a snapshot is stored, and how many messages (and other events) are kept at least.
+     * Pekko deletes the events older than the newest {@code snapshotsKept} snapshots' span, so a
+     * room keeps between {@code keep} and {@code keep} plus one snapshot span of events.
+     */
+    public record Retention(int snapshotEvery, int snapshotsKept, boolean deletesEvents) {
+
+        /** Snapshots are kept to a handful: a large {@code keepMessages} spaces them further apart instead. */
+        static final int MOST_SNAPSHOTS_KEPT = 20;
+        private static final int SNAPSHOTS_KEPT_WITHOUT_RETENTION = 2;
+
+        /** {@code keepMessages} 0 keeps every event. */
+        public static Retention of(int snapshotEvery, long keepMessages) {
+            if (keepMessages <= 0) {
+                return new Retention(snapshotEvery, SNAPSHOTS_KEPT_WITHOUT_RETENTION, false);
+            }
+            int kept = (int) Math.min(MOST_SNAPSHOTS_KEPT, Math.max(1, ceilDiv(keepMessages, snapshotEvery)));
+            int every = (int) Math.max(snapshotEvery, ceilDiv(keepMessages, kept));
+            return new Retention(every, kept, true);
+        }
+
+        private static long ceilDiv(long a, long b) {
+            return (a + b - 1) / b;
+        }
+    }
+
     /**
      * A room's stored state. {@code name} and {@code epoch} are null until the room's first event;
-     * {@code seq} is the last message's, {@code positions} where its messages are in the journal.
+     * {@code seq} is the last message's, {@code positions} where its messages are in the journal,
+     * {@code directoryPosition} the journal's number of the last event the directory is rebuilt from.
      */
-    public record State(String name, String epoch, long seq, String topic, JournalPositions positions)
-            implements CborSerializable {
+    public record State(String name, String epoch, long seq, String topic, JournalPositions positions,
+                        long directoryPosition) implements CborSerializable {
 
-        static final State EMPTY = new State(null, null, 0, "", JournalPositions.EMPTY);
+        static final State EMPTY = new State(null, null, 0, "", JournalPositions.EMPTY, 0);
 
         public boolean isEmpty() {
             return name == null;
         }
 
+        /** How many events the journal holds for the room, deleted ones included: the last one's number. */
+        public long events() {
+            return positions.messages() + positions.others();
+        }
+
         State apply(RoomEvent event) {
             if (event instanceof RoomEvent.MessagePosted posted) {
-                return new State(name, epoch, posted.seq(), topic, positions.withMessage());
+                return new State(name, epoch, posted.seq(), topic, positions.withMessage(), directoryPosition);
             }
+            JournalPositions after = positions.withOther();
+            long position = after.messages() + after.others();
             if (event instanceof RoomEvent.TopicSet set) {
-                return new State(name, epoch, seq, set.topic(), positions.withOther());
+                return new State(name, epoch, seq, set.topic(), after, position);
             }
             RoomEvent.Opened opened = (RoomEvent.Opened) event;
-            return new State(opened.name(), opened.epoch(), seq, topic, positions.withOther());
+            return new State(opened.name(), opened.epoch(), seq, topic, after, position);
         }
     }
 
@@ -93,30 +132,29 @@ public final class RoomJournal extends EventSourcedBehavior<RoomJournal.Command,
     public static final String DIRECTORY_TAG = "room";
     private static final String ENTITY_TYPE = "room";
     private static final double BACKOFF_RANDOM_FACTOR = 0.2;
-    private static final int SNAPSHOTS_KEPT = 2;
 
     private final ActorRef<Report> room;
-    private final int snapshotEvery;
+    private final Retention retention;
 
     public static PersistenceId persistenceId(String roomKey) {
         return PersistenceId.of(ENTITY_TYPE, roomKey);
     }
 
     /**
-     * {@code snapshotEvery} events a snapshot is stored, so a room recovers from its last
-     * snapshot and the few events after it, never from its whole history.
+     * Every {@code retention.snapshotEvery()} events a snapshot is stored, so a room recovers from
+     * its last snapshot and the few events after it, never from its whole history.
      */
-    public static Behavior<Command> create(String roomKey, ActorRef<Report> room, int snapshotEvery,
+    public static Behavior<Command> create(String roomKey, ActorRef<Report> room, Retention retention,
                                            Duration minBackoff, Duration maxBackoff) {
-        return Behaviors.setup(context -> new RoomJournal(roomKey, room, snapshotEvery, minBackoff, maxBackoff));
+        return Behaviors.setup(context -> new RoomJournal(roomKey, room, retention, minBackoff, maxBackoff));
     }
 
-    private RoomJournal(String roomKey, ActorRef<Report> room, int snapshotEvery, Duration minBackoff,
+    private RoomJournal(String roomKey, ActorRef<Report> room, Retention retention, Duration minBackoff,
                         Duration maxBackoff) {
         super(persistenceId(roomKey),
                 SupervisorStrategy.restartWithBackoff(minBackoff, maxBackoff, BACKOFF_RANDOM_FACTOR));
         this.room = room;
-        this.snapshotEvery = snapshotEvery;
+        this.retention = retention;
     }
 
     @Override
@@ -142,6 +180,11 @@ public final class RoomJournal extends EventSourcedBehavior<RoomJournal.Command,
         return newSignalHandlerBuilder()
                 .onSignal(RecoveryCompleted.instance(), state -> room.tell(new Recovered(state)))
                 .onSignal(RecoveryFailed.class, (state, failed) -> room.tell(new RecoveryFailedReport(describe(failed.getFailure()))))
+                .onSignal(DeleteEventsCompleted.class, (state, deleted) -> {
+                    if (deleted.getToSequenceNr() >= state.directoryPosition()) {
+                        room.tell(new OldEventsDeleted());
+                    }
+                })
                 .onSignal(JournalPersistFailed.class, (state, failed) -> room.tell(new WriteFailed(describe(failed.getFailure()))))
                 // A rejected write (an event the journal refuses) stops this actor; the room starts another.
                 .onSignal(JournalPersistRejected.class, (state, rejected) -> room.tell(new WriteFailed(
@@ -151,7 +194,8 @@ public final class RoomJournal extends EventSourcedBehavior<RoomJournal.Command,
 
     @Override
     public RetentionCriteria retentionCriteria() {
-        return RetentionCriteria.snapshotEvery(snapshotEvery, SNAPSHOTS_KEPT);
+        SnapshotCountRetentionCriteria snapshots = RetentionCriteria.snapshotEvery(retention.snapshotEvery(), retention.snapshotsKept());
+        return retention.deletesEvents() ? snapshots.withDeleteEventsOnSnapshot() : snapshots;
     }
 
     @Override
