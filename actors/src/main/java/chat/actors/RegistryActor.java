@@ -110,6 +110,9 @@ public final class RegistryActor extends AbstractBehavior<RegistryActor.Command>
 
     private record RetryStoredRooms() implements Command {}
 
+    /** The rooms in the store take long to read: lists asked for meanwhile are answered without them. */
+    private record StoredRoomsLate() implements Command {}
+
     private record Nick(String display, ActorRef<SessionActor.Reply> session) {}
 
     /** A room of the directory; {@code ref} is null while it rests in the store. */
@@ -172,6 +175,8 @@ public final class RegistryActor extends AbstractBehavior<RegistryActor.Command>
         this.queries = queries;
         RoomJournal.warmUp(context.getSystem());
         readStoredRooms();
+        // No session may wait for the list longer than its answer timeout allows.
+        timers.startSingleTimer(new StoredRoomsLate(), settings.store().openTimeout());
     }
 
     private void readStoredRooms() {
@@ -213,6 +218,10 @@ public final class RegistryActor extends AbstractBehavior<RegistryActor.Command>
                 })
                 .onMessage(RetryStoredRooms.class, retry -> {
                     readStoredRooms();
+                    return this;
+                })
+                .onMessage(StoredRoomsLate.class, late -> {
+                    answerWaitingLists();
                     return this;
                 })
                 .build();
