@@ -80,7 +80,7 @@ public final class RoomActor extends AbstractBehavior<RoomActor.Command> {
     private record FromJournal(RoomJournal.Report report) implements Command {}
 
     /** The journal stopped (a rejected write does that): the room starts another, which recovers. */
-    private record JournalStopped(ActorRef<RoomJournal.Command> journal) implements Command {}
+    private enum JournalStopped implements Command { INSTANCE }
 
     private record WindowLoaded(RoomJournal.State state, List<RoomEvent.MessagePosted> messages) implements Command {}
 
@@ -186,7 +186,7 @@ public final class RoomActor extends AbstractBehavior<RoomActor.Command> {
                         return stash.unstashAll(waiting());
                     })
                     .onMessage(Stop.class, stop -> Behaviors.stopped())
-                    .onMessage(JournalStopped.class, stopped -> {
+                    .onMessageEquals(JournalStopped.INSTANCE, () -> {
                         journal = startJournal(context, key, settings);
                         return Behaviors.same();
                     })
@@ -285,7 +285,7 @@ public final class RoomActor extends AbstractBehavior<RoomActor.Command> {
                 context.messageAdapter(RoomJournal.Report.class, FromJournal::new),
                 RoomJournal.Retention.of(store.snapshotEvery(), settings.history().retainMessages()),
                 store.restartMinBackoff(), store.restartMaxBackoff()));
-        context.watchWith(journal, new JournalStopped(journal));
+        context.watchWith(journal, JournalStopped.INSTANCE);
         return journal;
     }
 
@@ -306,7 +306,7 @@ public final class RoomActor extends AbstractBehavior<RoomActor.Command> {
                 .onMessage(Quit.class, quit -> removeMember(quit.session(), PresenceEvent.QUIT, quit.reason()))
                 .onMessage(MemberGone.class, gone -> removeMember(gone.session(), PresenceEvent.QUIT, CONNECTION_LOST))
                 .onMessageEquals(WriteTimedOut.INSTANCE, this::onWriteTimedOut)
-                .onMessage(JournalStopped.class, stopped -> {
+                .onMessageEquals(JournalStopped.INSTANCE, () -> {
                     goDown();
                     journal = startJournal(getContext(), key, settings);
                     return this;
