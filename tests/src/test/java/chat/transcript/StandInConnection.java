@@ -23,7 +23,10 @@ import org.apache.pekko.util.ByteString;
  * flow does: asks the registry for admission, feeds the client's bytes through the server's own
  * {@link InboundDecoder} one acknowledged frame at a time, and reports the end of the input once
  * every frame has been handed over. It takes what the session offers to its outlet and, while the
- * client reads, puts it into the client's {@link Inbox}. It lives until the session is gone.
+ * client reads, puts it into the client's {@link Inbox}. The connection ends as the server's
+ * outlet ends it: closed in order once everything offered was taken; reset when the session
+ * aborts it, or goes away while frames wait that the client never took. It lives until the
+ * session is gone.
  */
 final class StandInConnection extends AbstractBehavior<StandInConnection.Command> {
 
@@ -63,8 +66,11 @@ final class StandInConnection extends AbstractBehavior<StandInConnection.Command
     private boolean inputEnding;
     private boolean inputEnded;
     private boolean reading = true;
-    private boolean closed;
+    /** The client's end is told: closed in order or reset. */
+    private boolean ended;
     private boolean clientReads = true;
+    /** What the session offered while the client did not read: the bytes a socket would still hold. */
+    private final Deque<Offered> unread = new ArrayDeque<>();
 
     /** {@code peer} names the connection in logs, as address:port would. */
     static Behavior<Command> create(ActorRef<RegistryActor.Command> registry, String address, String peer,
@@ -98,11 +104,12 @@ final class StandInConnection extends AbstractBehavior<StandInConnection.Command
                 .onMessage(Offered.class, this::onOffered)
                 .onMessageEquals(OutletClosed.INSTANCE, this::onOutletClosed)
                 .onMessageEquals(OutletAborted.INSTANCE, () -> {
-                    endOfStream();
+                    reset();
                     return Behaviors.stopped();
                 })
                 .onSignal(Terminated.class, sessionGone -> {
-                    endOfStream();
+                    // Frames the client never took: the server's outlet would give up on them after its linger, with a reset.
+                    reset();
                     return Behaviors.stopped();
                 })
                 .build();
@@ -170,21 +177,34 @@ final class StandInConnection extends AbstractBehavior<StandInConnection.Command
             byte[] bytes = offered.bytes().toArray();
             inbox.bytes(bytes, 0, bytes.length);
             outlet.taken(offered.count(), offered.bytes().size());
+        } else {
+            unread.add(offered);
         }
         return this;
     }
 
+    /**
+     * Like the server's outlet: the connection closes in order once everything offered is taken.
+     * A client that stopped reading never takes the rest, so the close waits until the session
+     * gives up (its linger) and aborts: a reset, as over TCP.
+     */
     private Behavior<Command> onOutletClosed() {
-        endOfStream();
+        if (!unread.isEmpty() || ended) {
+            return this;
+        }
+        ended = true;
+        inbox.closed();
         // The client sees the end of the stream and hangs up too, as TCP clients do.
         inputEnding = true;
         return pump();
     }
 
-    private void endOfStream() {
-        if (!closed) {
-            closed = true;
-            inbox.closed();
+    /** The connection is aborted: what the client had not taken is lost with it. */
+    private void reset() {
+        if (!ended) {
+            ended = true;
+            unread.clear();
+            inbox.reset();
         }
     }
 

@@ -30,7 +30,7 @@ class TranscriptTest {
     Stream<DynamicTest> overTcp() {
         return Scripts.all().stream().map(script -> dynamicTest("tcp: " + script.name(), script.uri(), () -> {
             Transcript transcript = script.parse();
-            try (ChatHarness harness = TcpHarness.start(transcript.settings())) {
+            try (ChatHarness harness = TcpHarness.start(ServerSettings.of(transcript))) {
                 TranscriptRunner.run(transcript, harness, "tcp");
             }
         }));
@@ -40,7 +40,7 @@ class TranscriptTest {
     Stream<DynamicTest> inActorTestKit() {
         return Scripts.all().stream().map(script -> dynamicTest("actors: " + script.name(), script.uri(), () -> {
             Transcript transcript = script.parse();
-            try (ChatHarness harness = ActorHarness.start(testKit, transcript.settings())) {
+            try (ChatHarness harness = ActorHarness.start(testKit, ServerSettings.of(transcript))) {
                 TranscriptRunner.run(transcript, harness, "actors");
             }
         }));
