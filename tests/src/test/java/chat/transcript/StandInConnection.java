@@ -35,7 +35,10 @@ final class StandInConnection extends AbstractBehavior<StandInConnection.Command
     /** Bytes the client sends. */
     record Feed(ByteString bytes) implements Command {}
 
-    /** The client stops reading: what the session offers stays queued, as behind a full TCP window. */
+    /**
+     * The client stops reading: what the session offers goes into the socket buffers, unseen,
+     * and once they are full stays queued, as behind a full TCP window.
+     */
     enum StopReading implements Command { INSTANCE }
 
     /** The client closes its sending side: the bytes already sent still arrive, then the input ends; writes go on. */
@@ -55,6 +58,12 @@ final class StandInConnection extends AbstractBehavior<StandInConnection.Command
     private enum SessionReady implements Command { INSTANCE }
 
     private static final FrameCodec CODEC = new FrameCodec();
+    /**
+     * What the socket buffers of both ends take from a server whose client stopped reading,
+     * before the server's writes back up: over loopback from tens of kilobytes to a few
+     * megabytes. A frozen client's last few frames fit; a flood does not.
+     */
+    private static final int SOCKET_BUFFER_BYTES = 64 * 1024;
 
     private final Inbox inbox;
     private final InboundDecoder decoder;
@@ -69,8 +78,10 @@ final class StandInConnection extends AbstractBehavior<StandInConnection.Command
     /** The client's end is told: closed in order or reset. */
     private boolean ended;
     private boolean clientReads = true;
-    /** What the session offered while the client did not read: the bytes a socket would still hold. */
+    /** What the session offered while the client did not read and the socket buffers were full: still the server's. */
     private final Deque<Offered> unread = new ArrayDeque<>();
+    /** Bytes the socket buffers took while the client did not read; the client never sees them. */
+    private long buffered;
 
     /** {@code peer} names the connection in logs, as address:port would. */
     static Behavior<Command> create(ActorRef<RegistryActor.Command> registry, String address, String peer,
@@ -176,6 +187,9 @@ final class StandInConnection extends AbstractBehavior<StandInConnection.Command
         if (clientReads) {
             byte[] bytes = offered.bytes().toArray();
             inbox.bytes(bytes, 0, bytes.length);
+            outlet.taken(offered.count(), offered.bytes().size());
+        } else if (unread.isEmpty() && buffered + offered.bytes().size() <= SOCKET_BUFFER_BYTES) {
+            buffered += offered.bytes().size();
             outlet.taken(offered.count(), offered.bytes().size());
         } else {
             unread.add(offered);
