@@ -28,21 +28,16 @@ class TranscriptTest {
 
     @TestFactory
     Stream<DynamicTest> overTcp() {
-        return Scripts.all().stream().map(script -> dynamicTest("tcp: " + script.name(), script.uri(), () -> {
-            Transcript transcript = script.parse();
-            try (ChatHarness harness = TcpHarness.start(ServerSettings.of(transcript))) {
-                TranscriptRunner.run(transcript, harness, "tcp");
-            }
-        }));
+        return played(Mode.TCP);
     }
 
     @TestFactory
     Stream<DynamicTest> inActorTestKit() {
-        return Scripts.all().stream().map(script -> dynamicTest("actors: " + script.name(), script.uri(), () -> {
-            Transcript transcript = script.parse();
-            try (ChatHarness harness = ActorHarness.start(testKit, ServerSettings.of(transcript))) {
-                TranscriptRunner.run(transcript, harness, "actors");
-            }
-        }));
+        return played(Mode.ACTORS);
+    }
+
+    private static Stream<DynamicTest> played(Mode mode) {
+        return Scripts.all().stream().map(script -> dynamicTest(mode.label() + ": " + script.name(), script.uri(),
+                () -> mode.play(script.parse(), testKit)));
     }
 }
