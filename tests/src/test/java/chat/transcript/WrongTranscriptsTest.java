@@ -12,6 +12,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 /**
  * The runner tests itself: every transcript under src/test/resources/wrong is wrong on purpose
@@ -37,6 +39,7 @@ class WrongTranscriptsTest {
     }
 
     @TestFactory
+    @Execution(ExecutionMode.CONCURRENT)
     Stream<DynamicTest> eachFailsWithTheMessageItsHeaderGives() {
         return Scripts.in(Scripts.WRONG_DIRECTORY).stream().flatMap(script -> Stream.of(Mode.values()).map(mode ->
                 dynamicTest(mode.label() + ": " + script.name(), script.uri(), () -> {
