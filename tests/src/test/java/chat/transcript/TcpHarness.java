@@ -100,6 +100,11 @@ final class TcpHarness implements ChatHarness {
                         inbox.bytes(buffer, 0, count);
                     }
                 }
+                if (frozen) {
+                    // A prober's write may just have taken the reset's error, leaving this read a
+                    // plain end: its verdict comes first.
+                    released.await(2 * PROBE_INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
+                }
                 ended(false);
             } catch (IOException e) {
                 ended(isReset(e));
