@@ -6,7 +6,6 @@ import chat.actors.history.InMemoryHistory;
 import chat.protocol.FrameCodec;
 import chat.server.connection.InboundDecoder;
 import com.typesafe.config.Config;
-import com.typesafe.config.ConfigFactory;
 import org.apache.pekko.Done;
 import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
 import org.apache.pekko.actor.testkit.typed.javadsl.TestProbe;
@@ -34,9 +33,9 @@ final class ActorHarness implements ChatHarness {
         this.registry = testKit.spawn(RegistryActor.create(settings, new InMemoryHistory(settings.history().keepPerRoom())));
     }
 
-    /** A registry with the transcript's settings over the defaults, in the shared test kit. */
-    static ActorHarness start(ActorTestKit testKit, Config transcriptSettings) {
-        return new ActorHarness(testKit, ChatSettings.from(transcriptSettings.withFallback(ConfigFactory.load())));
+    /** A registry with the transcript's settings ({@link ServerSettings}), in the shared test kit. */
+    static ActorHarness start(ActorTestKit testKit, Config settings) {
+        return new ActorHarness(testKit, ChatSettings.from(settings));
     }
 
     @Override

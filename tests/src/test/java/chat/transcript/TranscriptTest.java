@@ -9,6 +9,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 /** Every transcript, replayed twice: over real TCP, and against the actors with no sockets. */
 class TranscriptTest {
@@ -27,22 +29,19 @@ class TranscriptTest {
     }
 
     @TestFactory
+    @Execution(ExecutionMode.CONCURRENT)
     Stream<DynamicTest> overTcp() {
-        return Scripts.all().stream().map(script -> dynamicTest("tcp: " + script.name(), script.uri(), () -> {
-            Transcript transcript = script.parse();
-            try (ChatHarness harness = TcpHarness.start(transcript.settings())) {
-                TranscriptRunner.run(transcript, harness, "tcp");
-            }
-        }));
+        return played(Mode.TCP);
     }
 
     @TestFactory
+    @Execution(ExecutionMode.CONCURRENT)
     Stream<DynamicTest> inActorTestKit() {
-        return Scripts.all().stream().map(script -> dynamicTest("actors: " + script.name(), script.uri(), () -> {
-            Transcript transcript = script.parse();
-            try (ChatHarness harness = ActorHarness.start(testKit, transcript.settings())) {
-                TranscriptRunner.run(transcript, harness, "actors");
-            }
-        }));
+        return played(Mode.ACTORS);
+    }
+
+    private static Stream<DynamicTest> played(Mode mode) {
+        return Scripts.all().stream().map(script -> dynamicTest(mode.label() + ": " + script.name(), script.uri(),
+                () -> mode.play(script.parse(), testKit)));
     }
 }
