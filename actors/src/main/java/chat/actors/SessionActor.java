@@ -113,6 +113,8 @@ public final class SessionActor extends AbstractMatchingBehavior<SessionActor.Co
     private List<ByteString> beforeConnected;
     private boolean closeSent;
     private boolean peerGone;
+    /** The input ended while a request still waited for its answer: the close waits for that answer. */
+    private ConnectionLost lostWhileAnswering;
     private ActorRef<Ack> heldAck;
     /** Set by a handler that asked a room or the registry, which will answer this request. */
     private boolean awaitingAnswer;
@@ -488,6 +490,10 @@ public final class SessionActor extends AbstractMatchingBehavior<SessionActor.Co
     private void releaseAck() {
         awaitingAnswer = false;
         timers.cancel(Tick.ANSWER_TIMEOUT);
+        if (lostWhileAnswering != null) {
+            getContext().getSelf().tell(lostWhileAnswering);
+            lostWhileAnswering = null;
+        }
         if (heldAck == null) {
             return;
         }
@@ -601,6 +607,13 @@ public final class SessionActor extends AbstractMatchingBehavior<SessionActor.Co
 
     /** The peer hung up (or the connection broke): what is queued still goes out if it can. */
     private Behavior<Command> onConnectionLost(ConnectionLost lost) {
+        if (awaitingAnswer && phase != Phase.CLOSING) {
+            // The connection reports the end of the input right behind the last request, without
+            // waiting for its ack: a client that sent it and closed its sending side (nc -N) still
+            // gets the answer. releaseAck hands the end back once the answer is out.
+            lostWhileAnswering = lost;
+            return this;
+        }
         peerGone = true;
         if (phase != Phase.CLOSING) {
             leaveEverything(lost.reason());

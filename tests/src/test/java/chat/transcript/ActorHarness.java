@@ -13,19 +13,19 @@ import org.apache.pekko.actor.testkit.typed.javadsl.TestProbe;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.persistence.testkit.PersistenceTestKitPlugin;
 import org.apache.pekko.persistence.testkit.PersistenceTestKitSnapshotPlugin;
-import org.apache.pekko.persistence.testkit.javadsl.PersistenceTestKit;
-import org.apache.pekko.persistence.testkit.javadsl.SnapshotTestKit;
 import org.apache.pekko.persistence.testkit.query.javadsl.PersistenceTestKitReadJournal;
 import org.apache.pekko.util.ByteString;
 
 /**
- * The actors alone, in an {@link ActorTestKit}: a fresh registry and an empty store per
- * transcript, and a {@link StandInConnection} where the server would have a socket.
+ * The actors alone, in an {@link ActorTestKit} of their own: a registry and an empty store (Pekko's
+ * in-memory persistence test kit, whose store belongs to one actor system) per transcript, so that
+ * transcripts played at the same time never share a room, and a {@link StandInConnection} where
+ * the server would have a socket.
  */
 final class ActorHarness implements ChatHarness {
 
     /** Rooms store their events in Pekko's in-memory persistence test kit. */
-    static final Config STORE_IN_MEMORY = PersistenceTestKitPlugin.getInstance().config()
+    private static final Config STORE_IN_MEMORY = PersistenceTestKitPlugin.getInstance().config()
             .withFallback(PersistenceTestKitSnapshotPlugin.getInstance().config())
             .withValue("chat.store.query-plugin", ConfigValueFactory.fromAnyRef(PersistenceTestKitReadJournal.Identifier()));
 
@@ -41,14 +41,13 @@ final class ActorHarness implements ChatHarness {
     private ActorHarness(ActorTestKit testKit, ChatSettings settings) {
         this.testKit = testKit;
         this.settings = settings;
-        PersistenceTestKit.create(testKit.system()).clearAll();
-        SnapshotTestKit.create(testKit.system()).clearAll();
         this.registry = testKit.spawn(RegistryActor.create(settings));
     }
 
-    /** A registry with the transcript's settings over the defaults, in the shared test kit. */
-    static ActorHarness start(ActorTestKit testKit, Config transcriptSettings) {
-        return new ActorHarness(testKit, ChatSettings.from(transcriptSettings.withFallback(testKit.system().settings().config())));
+    /** A registry with the transcript's settings ({@link ServerSettings}) over the defaults, in a test kit of its own. */
+    static ActorHarness start(Config settings) {
+        Config config = settings.withFallback(STORE_IN_MEMORY).withFallback(ConfigFactory.load());
+        return new ActorHarness(ActorTestKit.create("transcript", config), ChatSettings.from(config));
     }
 
     @Override
@@ -96,6 +95,6 @@ final class ActorHarness implements ChatHarness {
 
     @Override
     public void close() {
-        testKit.stop(registry);
+        testKit.shutdownTestKit();
     }
 }

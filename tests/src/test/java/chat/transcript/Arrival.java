@@ -2,7 +2,7 @@ package chat.transcript;
 
 import java.nio.charset.StandardCharsets;
 
-/** What a client sees arrive: a line the server wrote, or the end of the connection. */
+/** What a client sees arrive: a line the server wrote, or how the connection ended. */
 sealed interface Arrival {
 
     /** One line without its newline, as the server wrote it. */
@@ -13,10 +13,19 @@ sealed interface Arrival {
         }
     }
 
+    /** The connection ended in order: everything the server wrote arrived, then its FIN. */
     record Closed() implements Arrival {
         @Override
         public String toString() {
             return "(connection closed by the server)";
+        }
+    }
+
+    /** The connection was reset (RST): the server aborted it, and what it had not delivered is lost. */
+    record Reset() implements Arrival {
+        @Override
+        public String toString() {
+            return "(connection reset by the server)";
         }
     }
 }

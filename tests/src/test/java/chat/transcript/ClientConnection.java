@@ -15,6 +15,9 @@ interface ClientConnection {
     /** Takes nothing more off the wire; what the server writes piles up on its side. */
     void stopReading();
 
-    /** Goes away without a word, as a crashed client or a pulled cable would. */
+    /**
+     * Goes away without {@code bye}, as a client whose process died: its sending side ends, and
+     * nothing it receives from then on is looked at.
+     */
     void drop();
 }

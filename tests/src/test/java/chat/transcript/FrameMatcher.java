@@ -6,8 +6,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** Compares a received frame with a {@link FramePattern}, capturing variables on the way. */
+/**
+ * Compares a received frame with a {@link FramePattern}, capturing variables on the way. Objects
+ * match strictly: a field the pattern does not list fails, at every level, except {@code ts}
+ * (the server's clock), which is never compared.
+ */
 final class FrameMatcher {
+
+    /** Present in messages and whispers with the server's time: a transcript cannot know it. */
+    static final String UNCOMPARED_FIELD = "ts";
 
     private FrameMatcher() {}
 
@@ -99,6 +106,12 @@ final class FrameMatcher {
                 return outcome;
             }
             current = ((Outcome.Matched) outcome).bindings();
+        }
+        for (Map.Entry<String, JsonNode> field : actual.properties()) {
+            if (!shape.fields().containsKey(field.getKey()) && !field.getKey().equals(UNCOMPARED_FIELD)) {
+                String fieldPath = path + "." + field.getKey();
+                return new Outcome.Mismatch(fieldPath, () -> "unexpected field, the line does not list it: " + field.getValue());
+            }
         }
         return new Outcome.Matched(current);
     }

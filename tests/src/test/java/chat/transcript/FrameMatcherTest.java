@@ -20,12 +20,20 @@ class FrameMatcherTest {
     }
 
     @Test
-    void listedFieldsMustBeEqualAndOthersAreIgnored() throws Exception {
-        assertThat(match("{\"type\":\"welcome\",\"nick\":\"alice\"}",
-                "{\"type\":\"welcome\",\"nick\":\"alice\",\"protocol\":1,\"motd\":\"hi\"}"))
+    void listedFieldsMustBeEqual() throws Exception {
+        assertThat(match("{\"type\":\"welcome\",\"nick\":\"alice\"}", "{\"type\":\"welcome\",\"nick\":\"alice\"}"))
                 .isInstanceOf(Outcome.Matched.class);
         assertThat(match("{\"type\":\"welcome\",\"nick\":\"alice\"}", "{\"type\":\"welcome\",\"nick\":\"Alice\"}"))
                 .hasToString(".nick: expected \"alice\", got \"Alice\"");
+    }
+
+    @Test
+    void aFieldTheLineDoesNotListIsAMismatch() throws Exception {
+        assertThat(match("{\"type\":\"welcome\",\"nick\":\"alice\"}",
+                "{\"type\":\"welcome\",\"nick\":\"alice\",\"protocol\":1,\"motd\":\"hi\"}"))
+                .hasToString(".protocol: unexpected field, the line does not list it: 1");
+        assertThat(match("{\"type\":\"pong\"}", "{\"type\":\"pong\",\"re\":\"p1\"}"))
+                .hasToString(".re: unexpected field, the line does not list it: \"p1\"");
     }
 
     @Test
@@ -45,6 +53,15 @@ class FrameMatcherTest {
     void theValueOfTsIsNeverCompared() throws Exception {
         assertThat(match("{\"ts\":\"2000-01-01T00:00:00.000Z\"}", "{\"ts\":\"2026-11-27T12:00:00.123Z\"}"))
                 .isInstanceOf(Outcome.Matched.class);
+    }
+
+    @Test
+    void tsNeedNotBeListedButListingItDemandsIt() throws Exception {
+        assertThat(match("{\"type\":\"message\"}", "{\"type\":\"message\",\"ts\":\"2026-11-27T12:00:00.123Z\"}"))
+                .isInstanceOf(Outcome.Matched.class);
+        assertThat(match("{\"type\":\"message\",\"ts\":$_}", "{\"type\":\"message\"}")).hasToString(".ts: missing");
+        assertThat(match("{\"type\":\"message\",\"ts\":absent}", "{\"type\":\"message\",\"ts\":\"2026-11-27T12:00:00.123Z\"}"))
+                .hasToString(".ts: expected no such field, got \"2026-11-27T12:00:00.123Z\"");
     }
 
     @Test
@@ -91,14 +108,19 @@ class FrameMatcherTest {
     }
 
     @Test
-    void objectsInsideArraysMatchPartially() throws Exception {
+    void objectsInsideArraysMatchStrictlyToo() throws Exception {
         String history = "{\"type\":\"joined\",\"history\":[{\"type\":\"message\",\"from\":\"bob\",\"text\":\"hi\",\"seq\":1,"
                 + "\"ts\":\"2026-11-27T12:00:00.123Z\"},{\"type\":\"message\",\"from\":\"bob\",\"text\":\"yo\",\"seq\":2,"
                 + "\"ts\":\"2026-11-27T12:00:00.124Z\"}]}";
-        assertThat(match("{\"history\":[{\"text\":\"hi\",\"seq\":$a},{\"text\":\"yo\",\"seq\":$a+1}]}", history))
+        assertThat(match("{\"type\":\"joined\",\"history\":[{\"type\":\"message\",\"from\":\"bob\",\"text\":\"hi\",\"seq\":$a},"
+                + "{\"type\":\"message\",\"from\":\"bob\",\"text\":\"yo\",\"seq\":$a+1}]}", history))
                 .isInstanceOf(Outcome.Matched.class);
-        assertThat(match("{\"history\":[{\"text\":\"hi\"},{\"text\":\"hey\"}]}", history))
+        assertThat(match("{\"type\":\"joined\",\"history\":[{\"type\":\"message\",\"from\":\"bob\",\"text\":\"hi\",\"seq\":1},"
+                + "{\"type\":\"message\",\"from\":\"bob\",\"text\":\"hey\",\"seq\":2}]}", history))
                 .hasToString(".history[1].text: expected \"hey\", got \"yo\"");
+        assertThat(match("{\"type\":\"joined\",\"history\":[{\"type\":\"message\",\"text\":\"hi\",\"seq\":1},"
+                + "{\"type\":\"message\",\"from\":\"bob\",\"text\":\"yo\",\"seq\":2}]}", history))
+                .hasToString(".history[0].from: unexpected field, the line does not list it: \"bob\"");
     }
 
     @Test

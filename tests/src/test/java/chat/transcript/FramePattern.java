@@ -29,7 +29,10 @@ sealed interface FramePattern {
         }
     }
 
-    /** The listed fields must match; fields not listed are not looked at. */
+    /**
+     * The listed fields must match, and the object may have no other field, except {@code ts},
+     * which is never compared (listing it only demands that it is there).
+     */
     record ObjectShape(Map<String, FramePattern> fields) implements FramePattern {
         public ObjectShape {
             fields = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(fields));

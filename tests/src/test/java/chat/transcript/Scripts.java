@@ -11,34 +11,40 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * The transcripts under src/test/resources/scripts, in file name order. The system property
- * {@code transcripts}, when set, keeps only the files whose names contain it
- * ({@code mvn ... -Dtranscripts=whisper}).
+ * The transcripts under src/test/resources/scripts (or another folder there), in file name
+ * order. The system property {@code transcripts}, when set, keeps only the files whose names
+ * contain it ({@code mvn ... -Dtranscripts=whisper}).
  */
 final class Scripts {
 
     static final String DIRECTORY = "scripts";
+    /** Transcripts that are wrong on purpose: the runner must fail each, as its header says. */
+    static final String WRONG_DIRECTORY = "wrong";
     static final String EXTENSION = ".chat";
     static final String FILTER_PROPERTY = "transcripts";
 
     /** A transcript file, read but not yet parsed, so that a syntax error fails only its own test. */
-    record Script(String name, URI uri, String text) {
+    record Script(String directory, String name, URI uri, String text) {
         Transcript parse() {
-            return TranscriptParser.parse(DIRECTORY + "/" + name, text);
+            return TranscriptParser.parse(directory + "/" + name, text);
         }
     }
 
     private Scripts() {}
 
     static List<Script> all() {
+        return in(DIRECTORY);
+    }
+
+    static List<Script> in(String folder) {
         try {
-            Path directory = Path.of(Scripts.class.getClassLoader().getResource(DIRECTORY).toURI());
+            Path directory = Path.of(Scripts.class.getClassLoader().getResource(folder).toURI());
             try (Stream<Path> files = Files.list(directory)) {
                 String filter = System.getProperty(FILTER_PROPERTY, "");
                 return files.filter(file -> file.getFileName().toString().endsWith(EXTENSION))
                         .filter(file -> file.getFileName().toString().contains(filter))
                         .sorted()
-                        .map(Scripts::read)
+                        .map(file -> read(folder, file))
                         .toList();
             }
         } catch (IOException e) {
@@ -48,9 +54,9 @@ final class Scripts {
         }
     }
 
-    private static Script read(Path file) {
+    private static Script read(String folder, Path file) {
         try {
-            return new Script(file.getFileName().toString(), file.toUri(), Files.readString(file, StandardCharsets.UTF_8));
+            return new Script(folder, file.getFileName().toString(), file.toUri(), Files.readString(file, StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -23,7 +23,10 @@ import org.apache.pekko.util.ByteString;
  * flow does: asks the registry for admission, feeds the client's bytes through the server's own
  * {@link InboundDecoder} one acknowledged frame at a time, and reports the end of the input once
  * every frame has been handed over. It takes what the session offers to its outlet and, while the
- * client reads, puts it into the client's {@link Inbox}. It lives until the session is gone.
+ * client reads, puts it into the client's {@link Inbox}. The connection ends as the server's
+ * outlet ends it: closed in order once everything offered was taken; reset when the session
+ * aborts it, or goes away while frames wait that the client never took. It lives until the
+ * session is gone.
  */
 final class StandInConnection extends AbstractBehavior<StandInConnection.Command> {
 
@@ -32,7 +35,10 @@ final class StandInConnection extends AbstractBehavior<StandInConnection.Command
     /** Bytes the client sends. */
     record Feed(ByteString bytes) implements Command {}
 
-    /** The client stops reading: what the session offers stays queued, as behind a full TCP window. */
+    /**
+     * The client stops reading: what the session offers goes into the socket buffers, unseen,
+     * and once they are full stays queued, as behind a full TCP window.
+     */
     enum StopReading implements Command { INSTANCE }
 
     /** The client closes its sending side: the bytes already sent still arrive, then the input ends; writes go on. */
@@ -52,6 +58,12 @@ final class StandInConnection extends AbstractBehavior<StandInConnection.Command
     private enum SessionReady implements Command { INSTANCE }
 
     private static final FrameCodec CODEC = new FrameCodec();
+    /**
+     * What the socket buffers of both ends take from a server whose client stopped reading,
+     * before the server's writes back up: over loopback from tens of kilobytes to a few
+     * megabytes. A frozen client's last few frames fit; a flood does not.
+     */
+    private static final int SOCKET_BUFFER_BYTES = 64 * 1024;
 
     private final Inbox inbox;
     private final InboundDecoder decoder;
@@ -63,8 +75,13 @@ final class StandInConnection extends AbstractBehavior<StandInConnection.Command
     private boolean inputEnding;
     private boolean inputEnded;
     private boolean reading = true;
-    private boolean closed;
+    /** The client's end is told: closed in order or reset. */
+    private boolean ended;
     private boolean clientReads = true;
+    /** What the session offered while the client did not read and the socket buffers were full: still the server's. */
+    private final Deque<Offered> unread = new ArrayDeque<>();
+    /** Bytes the socket buffers took while the client did not read; the client never sees them. */
+    private long buffered;
 
     /** {@code peer} names the connection in logs, as address:port would. */
     static Behavior<Command> create(ActorRef<RegistryActor.Command> registry, String address, String peer,
@@ -98,11 +115,12 @@ final class StandInConnection extends AbstractBehavior<StandInConnection.Command
                 .onMessage(Offered.class, this::onOffered)
                 .onMessageEquals(OutletClosed.INSTANCE, this::onOutletClosed)
                 .onMessageEquals(OutletAborted.INSTANCE, () -> {
-                    endOfStream();
+                    reset();
                     return Behaviors.stopped();
                 })
                 .onSignal(Terminated.class, sessionGone -> {
-                    endOfStream();
+                    // Frames the client never took: the server's outlet would give up on them after its linger, with a reset.
+                    reset();
                     return Behaviors.stopped();
                 })
                 .build();
@@ -170,21 +188,37 @@ final class StandInConnection extends AbstractBehavior<StandInConnection.Command
             byte[] bytes = offered.bytes().toArray();
             inbox.bytes(bytes, 0, bytes.length);
             outlet.taken(offered.count(), offered.bytes().size());
+        } else if (unread.isEmpty() && buffered + offered.bytes().size() <= SOCKET_BUFFER_BYTES) {
+            buffered += offered.bytes().size();
+            outlet.taken(offered.count(), offered.bytes().size());
+        } else {
+            unread.add(offered);
         }
         return this;
     }
 
+    /**
+     * Like the server's outlet: the connection closes in order once everything offered is taken.
+     * A client that stopped reading never takes the rest, so the close waits until the session
+     * gives up (its linger) and aborts: a reset, as over TCP.
+     */
     private Behavior<Command> onOutletClosed() {
-        endOfStream();
+        if (!unread.isEmpty() || ended) {
+            return this;
+        }
+        ended = true;
+        inbox.closed();
         // The client sees the end of the stream and hangs up too, as TCP clients do.
         inputEnding = true;
         return pump();
     }
 
-    private void endOfStream() {
-        if (!closed) {
-            closed = true;
-            inbox.closed();
+    /** The connection is aborted: what the client had not taken is lost with it. */
+    private void reset() {
+        if (!ended) {
+            ended = true;
+            unread.clear();
+            inbox.reset();
         }
     }
 

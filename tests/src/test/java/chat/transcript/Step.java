@@ -2,6 +2,7 @@ package chat.transcript;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 /** One line of a transcript; {@code line} is its 1-based line number, {@code source} its text. */
 sealed interface Step {
@@ -16,17 +17,31 @@ sealed interface Step {
     /** {@code alice > {...}}: sends the line and a newline, connecting first if needed. */
     record Send(int line, String source, String client, SendTemplate template) implements Step {}
 
+    /**
+     * {@code while server-full, up to 2s: bob > {...}}: connects and sends, and while the answer
+     * is {@code error server-full} and the close after it, tries again on a new connection, for
+     * at most {@code bound}. The first other answer is left for the next line.
+     */
+    record SendUntilAdmitted(int line, String source, String client, SendTemplate template, Duration bound)
+            implements Step {}
+
     /** {@code alice sends raw ...}: sends exactly these bytes, nothing added. */
     record SendRaw(int line, String source, String client, byte[] bytes) implements Step {}
 
     /** {@code alice < {...}}: the next frame alice receives must match. */
     record Expect(int line, String source, String client, FramePattern frame) implements Step {}
 
-    /** {@code alice < nothing}: alice receives nothing for a moment. */
-    record ExpectNothing(int line, String source, String client) implements Step {}
+    /**
+     * {@code alice < nothing} or {@code alice < nothing for 1s}: alice receives nothing, and her
+     * connection stays open, for that long; empty means the runner's default.
+     */
+    record ExpectNothing(int line, String source, String client, Optional<Duration> window) implements Step {}
 
-    /** {@code alice < closed}: the server closes alice's connection, with no frame before that. */
+    /** {@code alice < closed}: the server closes alice's connection in order, with no frame before that. */
     record ExpectClosed(int line, String source, String client) implements Step {}
+
+    /** {@code alice < reset}: alice's connection is reset (aborted), with no frame before that. */
+    record ExpectReset(int line, String source, String client) implements Step {}
 
     /** {@code in any order:} then indented expectations: per client, the next frames match them in some order. */
     record AnyOrder(int line, String source, List<Expect> expectations) implements Step {

@@ -7,14 +7,19 @@ import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.net.SocketException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
-/** The real server, in this JVM, on an ephemeral loopback port with a store of its own; clients are plain sockets. */
+/** The real server, in this JVM, on an ephemeral loopback port; clients are plain sockets. */
 final class TcpHarness implements ChatHarness {
 
     private static final int READ_BUFFER_BYTES = 8192;
+    /** How often a client that stopped reading checks whether its connection still stands. */
+    private static final Duration PROBE_INTERVAL = Duration.ofMillis(50);
     /**
      * A small receive window, so that a client that stops reading backs up into the server after
      * a few frames instead of after megabytes of kernel buffers.
@@ -28,9 +33,9 @@ final class TcpHarness implements ChatHarness {
         this.server = server;
     }
 
-    /** Starts a server with the transcript's settings over the defaults. */
-    static TcpHarness start(Config transcriptSettings) {
-        return new TcpHarness(TestServer.start(transcriptSettings));
+    /** Starts a server with the transcript's settings ({@link ServerSettings}) and a store of its own. */
+    static TcpHarness start(Config settings) {
+        return new TcpHarness(TestServer.start(settings));
     }
 
     @Override
@@ -50,7 +55,7 @@ final class TcpHarness implements ChatHarness {
 
     @Override
     public void close() {
-        connections.forEach(SocketConnection::drop);
+        connections.forEach(SocketConnection::close);
         server.close();
     }
 
@@ -58,8 +63,15 @@ final class TcpHarness implements ChatHarness {
 
         private final Socket socket;
         private final Inbox inbox = new Inbox();
-        /** Open while the client reads; stopReading closes it until the connection is dropped. */
-        private volatile CountDownLatch resumed = new CountDownLatch(0);
+        /** Writes come from the test thread and, for a client that stopped reading, the prober. */
+        private final Object writeLock = new Object();
+        /** Opened by a drop or the close: a reader held up by stopReading goes on (and drains) or fails. */
+        private final CountDownLatch released = new CountDownLatch(1);
+        private volatile boolean frozen;
+        /** The transcript is done with this client: what still arrives is drained unseen, the end is not told. */
+        private volatile boolean dropped;
+        /** A write that met the reset took its error from the socket, so a read after it sees a plain end. */
+        private volatile boolean resetSeen;
 
         SocketConnection(Socket socket) throws IOException {
             this.socket = socket;
@@ -75,26 +87,56 @@ final class TcpHarness implements ChatHarness {
             try {
                 int count;
                 while ((count = in.read(buffer)) >= 0) {
-                    inbox.bytes(buffer, 0, count);
-                    resumed.await();
+                    if (frozen && !dropped) {
+                        // Not seen: a client that stopped reading would have left these bytes in its buffer.
+                        released.await();
+                    } else if (!dropped) {
+                        inbox.bytes(buffer, 0, count);
+                    }
                 }
+                if (frozen) {
+                    // A prober's write may just have taken the reset's error, leaving this read a
+                    // plain end: its verdict comes first.
+                    released.await(2 * PROBE_INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
+                }
+                ended(false);
             } catch (IOException e) {
-                // A reset or our own drop ends the stream just like an orderly close.
+                ended(isReset(e));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
-            inbox.closed();
-            // The server has finished: hang up too, as a client does.
-            drop();
+        }
+
+        /** Tells the inbox how the connection ended, unless the transcript is done with this client; then hangs up, as a client does. */
+        private void ended(boolean reset) {
+            if (!dropped) {
+                if (reset || resetSeen) {
+                    inbox.reset();
+                } else {
+                    inbox.closed();
+                }
+            }
+            close();
+        }
+
+        private static boolean isReset(IOException e) {
+            return e instanceof SocketException && e.getMessage() != null && e.getMessage().contains("reset");
         }
 
         @Override
         public void send(byte[] bytes) {
             try {
+                write(bytes);
+            } catch (IOException e) {
+                // The server hung up first; the transcript sees that in the inbox.
+                resetSeen |= isReset(e);
+            }
+        }
+
+        private void write(byte[] bytes) throws IOException {
+            synchronized (writeLock) {
                 socket.getOutputStream().write(bytes);
                 socket.getOutputStream().flush();
-            } catch (IOException e) {
-                // The server hung up first; the transcript sees that as the closed connection in the inbox.
             }
         }
 
@@ -103,9 +145,36 @@ final class TcpHarness implements ChatHarness {
             return inbox;
         }
 
+        /**
+         * The reader takes nothing more off the socket, so the server's frames pile up in the
+         * kernel buffers and then in the server. How the connection ends cannot be read without
+         * reading what piled up first, so a prober writes an empty line (which the server skips)
+         * now and then: the first write after a reset fails with "Connection reset by peer", one
+         * after an orderly close (which answers it with a reset) with "Broken pipe".
+         */
         @Override
         public void stopReading() {
-            resumed = new CountDownLatch(1);
+            frozen = true;
+            Thread prober = new Thread(this::probeUntilEnd, "transcript-client-prober");
+            prober.setDaemon(true);
+            prober.start();
+        }
+
+        private void probeUntilEnd() {
+            byte[] emptyLine = {'\n'};
+            try {
+                while (!released.await(PROBE_INTERVAL.toMillis(), TimeUnit.MILLISECONDS)) {
+                    if (resetSeen) {
+                        ended(true);
+                        return;
+                    }
+                    write(emptyLine);
+                }
+            } catch (IOException e) {
+                ended(isReset(e));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
 
         @Override
@@ -117,13 +186,25 @@ final class TcpHarness implements ChatHarness {
             }
         }
 
+        /**
+         * Ends the sending side, as the kernel does for a client whose process died, and reads
+         * on unseen until the server closes too: closing with unread bytes would send a reset,
+         * and the server would tell the room a different reason at random.
+         */
         @Override
         public void drop() {
-            resumed.countDown();
+            dropped = true;
+            released.countDown();
+            stopSending();
+        }
+
+        void close() {
+            dropped = true;
+            released.countDown();
             try {
                 socket.close();
             } catch (IOException e) {
-                // Already gone: that is what dropping wants.
+                // Already gone: that is what closing wants.
             }
         }
     }

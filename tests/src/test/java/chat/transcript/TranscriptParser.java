@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -15,8 +16,12 @@ import java.util.regex.Pattern;
 /** Reads the transcript format described in tests/README.md. */
 final class TranscriptParser {
 
+    private static final String DURATION = "(\\d+\\s*(?:ms|s))";
     private static final Pattern CONFIG = Pattern.compile("config:\\s*(.+)");
-    private static final Pattern WAIT = Pattern.compile("wait\\s+(\\d+)\\s*(ms|s)");
+    private static final Pattern QUIET_AFTER_END = Pattern.compile("quiet after end:\\s*" + DURATION);
+    private static final Pattern WAIT = Pattern.compile("wait\\s+" + DURATION);
+    private static final Pattern NOTHING = Pattern.compile("nothing(?:\\s+for\\s+" + DURATION + ")?");
+    private static final Pattern UNTIL_ADMITTED = Pattern.compile("while server-full, up to " + DURATION + ":\\s*(.+)");
     private static final Pattern ANY_ORDER = Pattern.compile("in any order:");
     private static final Pattern SEND = Pattern.compile("(\\S+)\\s+>\\s?(.*)");
     private static final Pattern EXPECT = Pattern.compile("(\\S+)\\s+<\\s*(.*)");
@@ -29,9 +34,13 @@ final class TranscriptParser {
     private static final Pattern STOPS_SENDING = Pattern.compile("(\\S+)\\s+stops sending");
     /** {@code {{x*5000}}}: the text before the last star, repeated; for long frames. */
     private static final Pattern REPEAT = Pattern.compile("\\{\\{(.*?)\\*(\\d+)}}");
+    /** {@code {{{"seq":$#},*3..7}}}: the text once for each number from 3 to 7, with {@code $#} standing for it. */
+    private static final Pattern NUMBERED = Pattern.compile("\\{\\{(.*?)\\*(\\d+)\\.\\.(\\d+)}}");
+    private static final String NUMBER = "$#";
 
     private final String file;
     private final List<String> configLines = new ArrayList<>();
+    private Duration quietAfterEnd;
     private final List<Step> steps = new ArrayList<>();
     private final Set<String> captured = new HashSet<>();
 
@@ -43,7 +52,8 @@ final class TranscriptParser {
         TranscriptParser parser = new TranscriptParser(file);
         parser.read(text.split("\r?\n", -1));
         try {
-            return new Transcript(file, ConfigFactory.parseString(String.join("\n", parser.configLines)), parser.steps);
+            return new Transcript(file, ConfigFactory.parseString(String.join("\n", parser.configLines)), parser.steps,
+                    Optional.ofNullable(parser.quietAfterEnd));
         } catch (ConfigException e) {
             throw new TranscriptSyntaxException(file, 1, String.join("\n", parser.configLines), "bad config: " + e.getMessage());
         }
@@ -89,6 +99,14 @@ final class TranscriptParser {
                 configLines.add(config.group(1));
                 continue;
             }
+            Matcher quiet = QUIET_AFTER_END.matcher(line);
+            if (quiet.matches()) {
+                if (!steps.isEmpty() || quietAfterEnd != null) {
+                    throw new TranscriptSyntaxException(file, number, source, "one 'quiet after end:' line, before the first step");
+                }
+                quietAfterEnd = duration(quiet.group(1));
+                continue;
+            }
             steps.addAll(repeated(number, source, line));
         }
         if (group != null) {
@@ -106,7 +124,10 @@ final class TranscriptParser {
         steps.add(new Step.AnyOrder(line, source, group));
     }
 
-    /** {@code 3 times: alice < {...}} stands for the line written three times. */
+    /**
+     * {@code 3 times: alice < {...}} stands for the line written three times; in the copies,
+     * {@code $#} is 1, 2 and 3.
+     */
     private List<Step> repeated(int number, String source, String line) {
         Matcher times = TIMES.matcher(line);
         if (!times.matches()) {
@@ -114,8 +135,8 @@ final class TranscriptParser {
         }
         int count = Integer.parseInt(times.group(1));
         List<Step> copies = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
-            copies.add(step(number, source, times.group(2).strip()));
+        for (int i = 1; i <= count; i++) {
+            copies.add(step(number, source, times.group(2).strip().replace(NUMBER, Integer.toString(i))));
         }
         return copies;
     }
@@ -123,8 +144,15 @@ final class TranscriptParser {
     private Step step(int number, String source, String line) {
         Matcher m;
         if ((m = WAIT.matcher(line)).matches()) {
-            long amount = Long.parseLong(m.group(1));
-            return new Step.Wait(number, source, m.group(2).equals("s") ? Duration.ofSeconds(amount) : Duration.ofMillis(amount));
+            return new Step.Wait(number, source, duration(m.group(1)));
+        }
+        if ((m = UNTIL_ADMITTED.matcher(line)).matches()) {
+            Step retried = step(number, source, m.group(2).strip());
+            if (!(retried instanceof Step.Send send)) {
+                throw new TranscriptSyntaxException(file, number, source,
+                        "'while server-full, up to ...:' goes before a send: while server-full, up to 2s: bob > {...}");
+            }
+            return new Step.SendUntilAdmitted(number, source, send.client(), send.template(), duration(m.group(1)));
         }
         if (SHUTS_DOWN.matcher(line).matches()) {
             return new Step.ShutDown(number, source);
@@ -155,17 +183,22 @@ final class TranscriptParser {
             return expectation(number, source, m.group(1), m.group(2).strip());
         }
         throw new TranscriptSyntaxException(file, number, source,
-                "not a transcript line; expected e.g. 'alice > {...}', 'alice < {...}', 'alice < nothing', "
-                        + "'alice < closed', 'alice connects', 'alice drops', 'alice stops sending', 'alice stops reading', 'alice sends raw ...', 'wait 200ms', 'server shuts down', "
-                        + "'in any order:', '3 times: ...', 'config: key = value' or '# comment'");
+                "not a transcript line; expected e.g. 'alice > {...}', 'alice < {...}', 'alice < nothing', 'alice < nothing for 1s', "
+                        + "'alice < closed', 'alice < reset', 'alice connects', 'alice drops', 'alice stops sending', 'alice stops reading', 'alice sends raw ...', 'wait 200ms', 'server shuts down', "
+                        + "'in any order:', '3 times: ...', 'while server-full, up to 2s: ...', 'config: key = value', "
+                        + "'quiet after end: 2s' or '# comment'");
     }
 
     private Step expectation(int number, String source, String client, String body) {
-        if (body.equals("nothing")) {
-            return new Step.ExpectNothing(number, source, client);
+        Matcher nothing = NOTHING.matcher(body);
+        if (nothing.matches()) {
+            return new Step.ExpectNothing(number, source, client, Optional.ofNullable(nothing.group(1)).map(TranscriptParser::duration));
         }
         if (body.equals("closed")) {
             return new Step.ExpectClosed(number, source, client);
+        }
+        if (body.equals("reset")) {
+            return new Step.ExpectReset(number, source, client);
         }
         FramePattern frame;
         try {
@@ -208,8 +241,26 @@ final class TranscriptParser {
         }
     }
 
+    /** {@code 300ms} or {@code 2s}, as the patterns above capture it. */
+    private static Duration duration(String text) {
+        String trimmed = text.replace(" ", "");
+        return trimmed.endsWith("ms")
+                ? Duration.ofMillis(Long.parseLong(trimmed.substring(0, trimmed.length() - 2)))
+                : Duration.ofSeconds(Long.parseLong(trimmed.substring(0, trimmed.length() - 1)));
+    }
+
     private static String expand(String text) {
-        Matcher m = REPEAT.matcher(text);
+        Matcher numbered = NUMBERED.matcher(text);
+        StringBuilder counted = new StringBuilder();
+        while (numbered.find()) {
+            StringBuilder copies = new StringBuilder();
+            for (long n = Long.parseLong(numbered.group(2)); n <= Long.parseLong(numbered.group(3)); n++) {
+                copies.append(numbered.group(1).replace(NUMBER, Long.toString(n)));
+            }
+            numbered.appendReplacement(counted, Matcher.quoteReplacement(copies.toString()));
+        }
+        numbered.appendTail(counted);
+        Matcher m = REPEAT.matcher(counted);
         StringBuilder out = new StringBuilder();
         while (m.find()) {
             m.appendReplacement(out, Matcher.quoteReplacement(m.group(1).repeat(Integer.parseInt(m.group(2)))));

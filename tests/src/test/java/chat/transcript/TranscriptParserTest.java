@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class TranscriptParserTest {
@@ -51,6 +52,47 @@ class TranscriptParserTest {
     }
 
     @Test
+    void nothingWatchesTheDefaultOrTheTimeTheLineNames() {
+        List<Step> steps = steps("""
+                bob < nothing
+                bob < nothing for 1s
+                bob < nothing for 750ms
+                """);
+        assertThat(steps).extracting(step -> ((Step.ExpectNothing) step).window())
+                .containsExactly(Optional.empty(), Optional.of(Duration.ofSeconds(1)), Optional.of(Duration.ofMillis(750)));
+    }
+
+    @Test
+    void closedAndResetAreTwoEnds() {
+        List<Step> steps = steps("""
+                alice < closed
+                bob < reset
+                """);
+        assertThat(steps).extracting(step -> step.getClass().getSimpleName()).containsExactly("ExpectClosed", "ExpectReset");
+        assertThat(((Step.ExpectReset) steps.get(1)).client()).isEqualTo("bob");
+    }
+
+    @Test
+    void quietAfterEndSetsTheFinalWatchAndGoesBeforeTheFirstStep() {
+        assertThat(TranscriptParser.parse("t.chat", "alice > {\"type\":\"ping\"}").quietAfterEnd()).isEmpty();
+        assertThat(TranscriptParser.parse("t.chat", "quiet after end: 2s\nalice > {\"type\":\"ping\"}").quietAfterEnd())
+                .contains(Duration.ofSeconds(2));
+        assertThatThrownBy(() -> steps("alice > {\"type\":\"ping\"}\nquiet after end: 2s"))
+                .hasMessageContaining("test.chat:2").hasMessageContaining("before the first step");
+    }
+
+    @Test
+    void whileServerFullWrapsASend() {
+        Step.SendUntilAdmitted step = (Step.SendUntilAdmitted) steps(
+                "while server-full, up to 2s: bob > {\"type\":\"hello\",\"nick\":\"bob\"}").get(0);
+        assertThat(step.client()).isEqualTo("bob");
+        assertThat(step.bound()).isEqualTo(Duration.ofSeconds(2));
+        assertThat(step.template().render(Bindings.NONE)).isEqualTo("{\"type\":\"hello\",\"nick\":\"bob\"}");
+        assertThatThrownBy(() -> steps("while server-full, up to 2s: bob < nothing"))
+                .hasMessageContaining("test.chat:1").hasMessageContaining("goes before a send");
+    }
+
+    @Test
     void clientLabelsMayBeWrittenInAnyScript() {
         Step.Send send = (Step.Send) steps("小明 > {\"type\":\"hello\",\"nick\":\"小明\"}").get(0);
         assertThat(send.client()).isEqualTo("小明");
@@ -88,6 +130,12 @@ class TranscriptParserTest {
     }
 
     @Test
+    void numberedBracesRepeatTextOncePerNumber() {
+        Step.Send send = (Step.Send) steps("alice > [{{{\"seq\":$#},*3..5}}0]").get(0);
+        assertThat(send.template().render(Bindings.NONE)).isEqualTo("[{\"seq\":3},{\"seq\":4},{\"seq\":5},0]");
+    }
+
+    @Test
     void capturedValuesAreSubstitutedOutsideStringsOnly() {
         List<Step> steps = steps("""
                 alice < {"type":"message","seq":$s1}
@@ -115,6 +163,15 @@ class TranscriptParserTest {
         assertThat(steps).extracting(step -> step.getClass().getSimpleName())
                 .containsExactly("Send", "Send", "Send", "Expect", "Expect");
         assertThat(steps).extracting(Step::line).containsExactly(1, 1, 1, 2, 2);
+    }
+
+    @Test
+    void inARepeatedLineDollarHashCountsTheCopies() {
+        List<Step> steps = steps("3 times: alice > {\"type\":\"say\",\"room\":\"lobby\",\"text\":\"line $#\"}");
+        assertThat(steps).extracting(step -> ((Step.Send) step).template().render(Bindings.NONE)).containsExactly(
+                "{\"type\":\"say\",\"room\":\"lobby\",\"text\":\"line 1\"}",
+                "{\"type\":\"say\",\"room\":\"lobby\",\"text\":\"line 2\"}",
+                "{\"type\":\"say\",\"room\":\"lobby\",\"text\":\"line 3\"}");
     }
 
     @Test

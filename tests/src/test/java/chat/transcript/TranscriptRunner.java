@@ -5,6 +5,7 @@ import chat.protocol.ProtocolException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -20,12 +21,20 @@ import java.util.Optional;
  */
 final class TranscriptRunner {
 
-    /** How long a client waits for an expected frame before the transcript fails. */
+    /** How long a client waits for an expected frame, or for the end of its connection, before the transcript fails. */
     static final Duration ARRIVAL_TIMEOUT = Duration.ofSeconds(5);
-    /** How long {@code < nothing} watches. A correct server never sends, so this only bounds how late a stray frame is caught. */
-    static final Duration QUIET_PERIOD = Duration.ofMillis(150);
-    /** After the last line: how long every client is watched for frames the transcript did not list. */
-    static final Duration FINAL_QUIET_PERIOD = Duration.ofMillis(100);
+    /**
+     * How long {@code < nothing} watches when the line names no time. A correct server never
+     * sends, so this bounds how late a stray frame is still caught.
+     */
+    static final Duration NOTHING_WINDOW = Duration.ofMillis(300);
+    /**
+     * After the last line: how long every client still connected is watched (all at once) for
+     * frames, or an end of the connection, that no line lists; {@code quiet after end:} changes it.
+     */
+    static final Duration QUIET_AFTER_END = Duration.ofMillis(500);
+    /** Between the attempts of {@code while server-full}: the places free up on their own, no need to hammer. */
+    static final Duration ADMISSION_RETRY_PAUSE = Duration.ofMillis(50);
     private static final int FRAMES_SHOWN_BEFORE = 6;
     private static final int SHOWN_FRAME_CHARS = 240;
 
@@ -61,17 +70,29 @@ final class TranscriptRunner {
         for (Step step : transcript.steps()) {
             execute(step);
         }
-        Thread.sleep(FINAL_QUIET_PERIOD.toMillis());
+        watchAfterTheEnd();
+    }
+
+    /** Whatever arrives for a client still connected once the last line has run is something no line lists. */
+    private void watchAfterTheEnd() throws InterruptedException {
+        if (clients.isEmpty()) {
+            return;
+        }
+        Duration window = transcript.quietAfterEnd().orElse(QUIET_AFTER_END);
+        Thread.sleep(window.toMillis());
+        StringBuilder late = new StringBuilder();
         for (Map.Entry<String, Client> entry : clients.entrySet()) {
-            List<String> unexpected = entry.getValue().connection.inbox().drain().stream()
-                    .filter(arrival -> arrival instanceof Arrival.Line)
+            List<String> arrived = entry.getValue().connection.inbox().drain().stream()
                     .map(TranscriptRunner::shortened)
                     .toList();
-            if (!unexpected.isEmpty()) {
-                throw new TranscriptFailure(transcript.name() + " [" + mode + "], after the last line: "
-                        + entry.getKey() + " received frames the transcript does not list:\n"
-                        + indent(unexpected, -1));
+            if (!arrived.isEmpty()) {
+                late.append("\n  ").append(entry.getKey()).append(" received what no line lists:\n").append(indent(arrived, -1));
             }
+        }
+        if (!late.isEmpty()) {
+            Step last = transcript.steps().get(transcript.steps().size() - 1);
+            throw new TranscriptFailure(transcript.name() + ":" + last.line() + " [" + mode + "]: after the last line, within "
+                    + spoken(window) + late + captures());
         }
     }
 
@@ -82,34 +103,26 @@ final class TranscriptRunner {
             }
             client(connect.client());
         } else if (step instanceof Step.Send send) {
-            String line;
-            try {
-                line = send.template().render(bindings);
-            } catch (IllegalStateException e) {
-                throw fail(step, e.getMessage());
-            }
-            client(send.client()).connection.send((line + "\n").getBytes(StandardCharsets.UTF_8));
+            client(send.client()).connection.send(rendered(step, send.template()));
+        } else if (step instanceof Step.SendUntilAdmitted send) {
+            sendUntilAdmitted(send);
         } else if (step instanceof Step.SendRaw raw) {
             client(raw.client()).connection.send(raw.bytes());
         } else if (step instanceof Step.Expect expect) {
             expectFrame(expect);
         } else if (step instanceof Step.ExpectNothing nothing) {
             Client client = connected(step, nothing.client());
-            Arrival arrival = client.connection.inbox().next(QUIET_PERIOD);
+            Duration window = nothing.window().orElse(NOTHING_WINDOW);
+            Arrival arrival = client.connection.inbox().next(window);
             if (arrival != null) {
                 record(client, arrival);
-                throw fail(step, nothing.client() + " should receive nothing, but got " + shortened(arrival), nothing.client(), true);
+                throw fail(step, nothing.client() + " should receive nothing for " + spoken(window) + ", but got "
+                        + shortened(arrival), nothing.client(), true);
             }
         } else if (step instanceof Step.ExpectClosed closed) {
-            Client client = connected(step, closed.client());
-            Arrival arrival = client.connection.inbox().next(ARRIVAL_TIMEOUT);
-            if (!(arrival instanceof Arrival.Closed)) {
-                record(client, arrival);
-                throw fail(step, closed.client() + "'s connection should be closed by the server, but "
-                        + (arrival == null ? "it stayed open for " + ARRIVAL_TIMEOUT.toSeconds() + " s" : "a frame came: " + shortened(arrival)),
-                        closed.client(), arrival != null);
-            }
-            clients.remove(closed.client());
+            expectEnd(step, closed.client(), Arrival.Closed.class);
+        } else if (step instanceof Step.ExpectReset reset) {
+            expectEnd(step, reset.client(), Arrival.Reset.class);
         } else if (step instanceof Step.AnyOrder group) {
             expectInAnyOrder(group);
         } else if (step instanceof Step.StopReading stop) {
@@ -123,6 +136,83 @@ final class TranscriptRunner {
             harness.shutDown();
         } else if (step instanceof Step.Wait wait) {
             Thread.sleep(wait.duration().toMillis());
+        }
+    }
+
+    private byte[] rendered(Step step, SendTemplate template) {
+        try {
+            return (template.render(bindings) + "\n").getBytes(StandardCharsets.UTF_8);
+        } catch (IllegalStateException e) {
+            throw fail(step, e.getMessage());
+        }
+    }
+
+    /** The next arrival must end the connection the given way: an orderly close, or a reset. */
+    private void expectEnd(Step step, String name, Class<? extends Arrival> expected) throws InterruptedException {
+        Client client = connected(step, name);
+        Arrival arrival = client.connection.inbox().next(ARRIVAL_TIMEOUT);
+        if (!expected.isInstance(arrival)) {
+            record(client, arrival);
+            String wanted = expected == Arrival.Closed.class ? "closed in order by the server (FIN)" : "reset (RST, an abort)";
+            String instead;
+            if (arrival == null) {
+                instead = "it stayed open for " + spoken(ARRIVAL_TIMEOUT);
+            } else if (arrival instanceof Arrival.Line) {
+                instead = "a frame came: " + shortened(arrival);
+            } else {
+                instead = arrival instanceof Arrival.Reset ? "it was reset" : "it was closed in order";
+            }
+            throw fail(step, name + "'s connection should be " + wanted + ", but " + instead, name, arrival != null);
+        }
+        clients.remove(name);
+    }
+
+    /**
+     * Connects and sends; a refusal with {@code server-full} (and the close after it) is tried
+     * again on a new connection until {@code bound} has passed. The first other arrival is left
+     * in the inbox for the next line.
+     */
+    private void sendUntilAdmitted(Step.SendUntilAdmitted step) throws Exception {
+        byte[] line = rendered(step, step.template());
+        long deadline = System.nanoTime() + step.bound().toNanos();
+        for (int refusals = 0; ; refusals++) {
+            if (clients.containsKey(step.client())) {
+                throw fail(step, step.client() + " is connected already; this line opens a new connection");
+            }
+            Client client = client(step.client());
+            client.connection.send(line);
+            Arrival first = client.connection.inbox().next(ARRIVAL_TIMEOUT);
+            if (!isServerFull(first)) {
+                if (first != null) {
+                    client.connection.inbox().putBack(first);
+                }
+                return;
+            }
+            record(client, first);
+            Arrival end = client.connection.inbox().next(ARRIVAL_TIMEOUT);
+            if (!(end instanceof Arrival.Closed)) {
+                record(client, end);
+                throw fail(step, "after error server-full " + step.client() + "'s connection should be closed in order, but "
+                        + (end == null ? "it stayed open for " + spoken(ARRIVAL_TIMEOUT) : "got " + shortened(end)), step.client(), end != null);
+            }
+            clients.remove(step.client());
+            if (System.nanoTime() - deadline > 0) {
+                throw fail(step, step.client() + " was refused with server-full " + (refusals + 1) + " times in "
+                        + spoken(step.bound()) + ": no place came free");
+            }
+            Thread.sleep(ADMISSION_RETRY_PAUSE.toMillis());
+        }
+    }
+
+    private static boolean isServerFull(Arrival arrival) {
+        if (!(arrival instanceof Arrival.Line line)) {
+            return false;
+        }
+        try {
+            JsonNode frame = JSON.readTree(line.bytes());
+            return frame.path("type").asText().equals("error") && frame.path("code").asText().equals("server-full");
+        } catch (IOException e) {
+            return false;
         }
     }
 
@@ -186,11 +276,14 @@ final class TranscriptRunner {
         String name = ((Step.Expect) step).client();
         Arrival arrival = client.connection.inbox().next(ARRIVAL_TIMEOUT);
         if (arrival == null) {
-            throw fail(step, "nothing arrived for " + name + " within " + ARRIVAL_TIMEOUT.toSeconds() + " s", name, false);
+            throw fail(step, "nothing arrived for " + name + " within " + spoken(ARRIVAL_TIMEOUT), name, false);
         }
         record(client, arrival);
         if (arrival instanceof Arrival.Closed) {
             throw fail(step, "the server closed " + name + "'s connection instead", name, true);
+        }
+        if (arrival instanceof Arrival.Reset) {
+            throw fail(step, name + "'s connection was reset instead", name, true);
         }
         byte[] bytes = ((Arrival.Line) arrival).bytes();
         try {
@@ -254,6 +347,12 @@ final class TranscriptRunner {
 
     private String captures() {
         return bindings.isEmpty() ? "" : "\n  captured so far: " + bindings;
+    }
+
+    /** {@code 300 ms}, {@code 2 s}. */
+    static String spoken(Duration duration) {
+        long millis = duration.toMillis();
+        return millis % 1000 == 0 ? millis / 1000 + " s" : millis + " ms";
     }
 
     private static String indent(List<String> lines, int marked) {
