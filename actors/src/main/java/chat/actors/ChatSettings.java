@@ -49,7 +49,7 @@ public record ChatSettings(
      * store may take before requests to it are answered unavailable.
      */
     public record Store(String queryPlugin, int snapshotEvery, Duration writeTimeout, Duration openTimeout,
-                        Duration restartMinBackoff, Duration restartMaxBackoff) {}
+                        Duration restartMinBackoff, Duration restartMaxBackoff, Duration readyTimeout) {}
 
     /** These settings with {@code maxSessions} places; everything else the same. */
     public ChatSettings withMaxSessions(int maxSessions) {
@@ -100,7 +100,8 @@ public record ChatSettings(
                 new History(history.getInt("on-join"), history.getLong("retention.keep-messages")),
                 new Store(store.getString("query-plugin"), store.getInt("snapshot-every"),
                         store.getDuration("write-timeout"), store.getDuration("open-timeout"),
-                        store.getDuration("restart-backoff.min"), store.getDuration("restart-backoff.max")),
+                        store.getDuration("restart-backoff.min"), store.getDuration("restart-backoff.max"),
+                        store.getDuration("ready-timeout")),
                 chat.getDuration("shutdown-timeout"));
     }
 }

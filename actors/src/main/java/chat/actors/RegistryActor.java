@@ -89,6 +89,13 @@ public final class RegistryActor extends AbstractBehavior<RegistryActor.Command>
     public record GetStats(ActorRef<Stats> replyTo) implements Command {}
 
     /**
+     * Answered once the store has served the registry's first reads: the rooms it holds, and a
+     * room's journal recovered. A server opens its port only then, so the first people in do not
+     * wait for the store's first connections and queries.
+     */
+    public record WhenReady(ActorRef<Done> replyTo) implements Command {}
+
+    /**
      * What the registry holds now: for operators, and for tests that prove nothing leaks.
      * {@code sessions} counts session actors alive, closing ones included; {@code rooms} the rooms
      * in use (resting ones are only a directory entry).
@@ -105,6 +112,11 @@ public final class RegistryActor extends AbstractBehavior<RegistryActor.Command>
     private record ShutdownTimedOut() implements Command {}
 
     private record StoredRoomsRead(List<StoreQueries.StoredRoom> rooms) implements Command {}
+
+    private record ProbeRecovered() implements Command {}
+
+    /** The probe could not read the store; its journal tries again by itself. */
+    private record ProbeFailed() implements Command {}
 
     private record StoredRoomsFailed(String cause) implements Command {}
 
@@ -134,6 +146,10 @@ public final class RegistryActor extends AbstractBehavior<RegistryActor.Command>
      * which plain spawning does not pick) enqueues faster than the classic one. A room hands one
      * delivery to every member, so this is the hot path.
      */
+    /** A key no room name folds to (names have no spaces): the probe's journal stays empty. */
+    private static final String PROBE_ROOM = " probe";
+    private static final String PROBE = "store-probe";
+
     private static final MailboxSelector ONE_READER_MAILBOX = MailboxSelector.fromConfig("pekko.actor.typed.default-mailbox");
 
     private final ChatSettings settings;
@@ -153,6 +169,8 @@ public final class RegistryActor extends AbstractBehavior<RegistryActor.Command>
     private int roomsInUse;
     /** Requests for the list of rooms that came before the rooms in the store were known; null after. */
     private List<ListRooms> listsWaitingForStore = new ArrayList<>();
+    private boolean probeRecovered;
+    private final List<ActorRef<Done>> readyWaiters = new ArrayList<>();
     private boolean shuttingDown;
 
     /**
@@ -174,9 +192,18 @@ public final class RegistryActor extends AbstractBehavior<RegistryActor.Command>
         this.settings = settings;
         this.queries = queries;
         RoomJournal.warmUp(context.getSystem());
+        recoverProbe(context, settings.store());
         readStoredRooms();
         // No session may wait for the list longer than its answer timeout allows.
         timers.startSingleTimer(new StoredRoomsLate(), settings.store().openTimeout());
+    }
+
+    /** A journal of a room nobody can name, recovered once: the store's first connection and recovery, done before anyone waits. */
+    private static void recoverProbe(ActorContext<Command> context, ChatSettings.Store store) {
+        ActorRef<RoomJournal.Report> reports = context.messageAdapter(RoomJournal.Report.class,
+                report -> report instanceof RoomJournal.Recovered ? new ProbeRecovered() : new ProbeFailed());
+        context.spawn(RoomJournal.create(PROBE_ROOM, reports, RoomJournal.Retention.of(store.snapshotEvery(), 0),
+                store.restartMinBackoff(), store.restartMaxBackoff()), PROBE);
     }
 
     private void readStoredRooms() {
@@ -203,6 +230,20 @@ public final class RegistryActor extends AbstractBehavior<RegistryActor.Command>
                 .onMessage(RoomStatus.class, this::onRoomStatus)
                 .onMessage(RoomIdle.class, this::onRoomIdle)
                 .onMessage(RoomEnded.class, this::onRoomEnded)
+                .onMessage(WhenReady.class, ready -> {
+                    readyWaiters.add(ready.replyTo());
+                    answerIfReady();
+                    return this;
+                })
+                .onMessage(ProbeRecovered.class, recovered -> {
+                    if (!probeRecovered) {
+                        probeRecovered = true;
+                        getContext().getChild(PROBE).ifPresent(getContext()::stop);
+                        answerIfReady();
+                    }
+                    return this;
+                })
+                .onMessage(ProbeFailed.class, failed -> this)
                 .onMessage(GetStats.class, get -> {
                     get.replyTo().tell(new Stats(sessions.size(), nicks.size(), roomsInUse));
                     return this;
@@ -369,6 +410,14 @@ public final class RegistryActor extends AbstractBehavior<RegistryActor.Command>
             List<ListRooms> waiting = listsWaitingForStore;
             listsWaitingForStore = null;
             waiting.forEach(this::onListRooms);
+        }
+        answerIfReady();
+    }
+
+    private void answerIfReady() {
+        if (probeRecovered && listsWaitingForStore == null) {
+            readyWaiters.forEach(waiter -> waiter.tell(Done.getInstance()));
+            readyWaiters.clear();
         }
     }
 

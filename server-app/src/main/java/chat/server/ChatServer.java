@@ -7,6 +7,7 @@ import chat.protocol.FrameCodec;
 import chat.protocol.ServerFrame;
 import chat.server.connection.ConnectionFlow;
 import chat.server.store.ChatStore;
+import chat.server.store.StoreUnusable;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
 import java.net.InetSocketAddress;
@@ -66,6 +67,7 @@ public final class ChatServer implements AutoCloseable {
         full = store.pekkoSettings().withFallback(full);
         ChatSettings settings = withinDescriptorBudget(ChatSettings.from(full));
         ActorSystem<RegistryActor.Command> system = ActorSystem.create(RegistryActor.create(settings), "chat", full);
+        awaitStore(system, settings);
         try {
             Tcp.ServerBinding binding = bind(system, settings).toCompletableFuture().join();
             ChatServer server = new ChatServer(system, settings, binding);
@@ -76,6 +78,17 @@ public final class ChatServer implements AutoCloseable {
             system.terminate();
             throw new IllegalStateException("cannot listen on " + settings.host() + ":" + settings.port()
                     + ": " + rootMessage(e), e);
+        }
+    }
+
+    /** The port opens once the store has served its first reads: nobody waits for its first connections. */
+    private static void awaitStore(ActorSystem<RegistryActor.Command> system, ChatSettings settings) {
+        try {
+            AskPattern.<RegistryActor.Command, Done>ask(system, RegistryActor.WhenReady::new,
+                    settings.store().readyTimeout(), system.scheduler()).toCompletableFuture().join();
+        } catch (RuntimeException e) {
+            system.terminate();
+            throw new StoreUnusable("the store did not answer its first reads within " + settings.store().readyTimeout(), e);
         }
     }
 
