@@ -11,6 +11,8 @@ import chat.server.store.StoreUnusable;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
 import java.net.InetSocketAddress;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -62,12 +64,17 @@ public final class ChatServer implements AutoCloseable {
                 .withFallback(ConfigFactory.defaultReference())
                 .resolve();
         ChatStore store = ChatStore.from(full);
-        store.prepare();
-        LOG.info("rooms are stored in {}", store.shownUrl());
-        full = store.pekkoSettings().withFallback(full);
-        ChatSettings settings = withinDescriptorBudget(ChatSettings.from(full));
-        ActorSystem<RegistryActor.Command> system = ActorSystem.create(RegistryActor.create(settings), "chat", full);
-        awaitStore(system, settings);
+        Config withStore = store.pekkoSettings().withFallback(full);
+        ChatSettings settings = withinDescriptorBudget(ChatSettings.from(withStore));
+        ActorSystem<RegistryActor.Command> system;
+        // Held until the journal's connections are up: an embedded database is opened once.
+        try (Connection held = store.prepare()) {
+            LOG.info("rooms are stored in {}", store.shownUrl());
+            system = ActorSystem.create(RegistryActor.create(settings), "chat", withStore);
+            awaitStore(system, settings);
+        } catch (SQLException e) {
+            throw new StoreUnusable("cannot use the store " + store.shownUrl() + ": " + e.getMessage(), e);
+        }
         try {
             Tcp.ServerBinding binding = bind(system, settings).toCompletableFuture().join();
             ChatServer server = new ChatServer(system, settings, binding);

@@ -26,12 +26,17 @@ public final class ChatStore {
     /** The kinds of database the server can store rooms in, by the start of their JDBC URL. */
     enum Kind {
         H2("jdbc:h2:", "slick.jdbc.H2Profile$", "org.h2.Driver", "schema/h2.sql",
-                // The shutdown hook of H2 would close the database under Pekko's own shutdown, which
-                // may still be writing; the server closes it when the actor system ends. And by
-                // default H2 keeps a commit in memory for up to half a second: a kill -9 in that
-                // time lost lines already echoed (CrashRecoveryTest). With 0 a commit is written
-                // out before it returns.
-                Map.of("DB_CLOSE_ON_EXIT", "FALSE", "WRITE_DELAY", "0"), ";", ";"),
+                // DB_CLOSE_ON_EXIT: H2's shutdown hook would close the database under Pekko's own
+                // shutdown, which may still be writing; the server closes it when the actor system
+                // ends. WRITE_DELAY: by default H2 keeps a commit in memory for up to half a second,
+                // and a kill -9 in that time lost lines already echoed (CrashRecoveryTest); with 0 a
+                // commit is written out before it returns. AUTO_COMPACT_FILL_RATE, MAX_COMPACT_TIME:
+                // H2 moves its file's chunks around to compact it, in the background and on close,
+                // and a process killed in the middle of a move can leave the file unreadable (seen
+                // once here after a kill -9, and reported against H2's MVStore); a chat's journal
+                // only grows, so there is little to compact anyway.
+                Map.of("DB_CLOSE_ON_EXIT", "FALSE", "WRITE_DELAY", "0", "AUTO_COMPACT_FILL_RATE", "0",
+                        "MAX_COMPACT_TIME", "0"), ";", ";"),
         POSTGRES("jdbc:postgresql:", "slick.jdbc.PostgresProfile$", "org.postgresql.Driver", "schema/postgres.sql",
                 // The journal writes a group of events as one batch; with this the driver sends it as
                 // one multi-row INSERT instead of one statement per event.
@@ -100,20 +105,37 @@ public final class ChatStore {
     }
 
     /**
-     * Connects once, and creates the journal's tables where they are missing. Throws
-     * {@link StoreUnusable} naming the store and the cause when it cannot be used.
+     * Connects, and creates the journal's tables where they are missing. Throws
+     * {@link StoreUnusable} naming the store and the cause when it cannot be used. The connection
+     * stays open until the caller closes it, once the journal's own connections are up: an embedded
+     * database is then opened once, not opened, closed and opened again.
      */
-    public void prepare() {
+    public Connection prepare() {
         Properties credentials = new Properties();
         credentials.setProperty("user", user);
         credentials.setProperty("password", password);
-        try (Connection connection = DriverManager.getConnection(url, credentials);
-             Statement statement = connection.createStatement()) {
-            for (String ddl : schemaStatements()) {
-                statement.execute(ddl);
+        Connection connection = null;
+        try {
+            connection = DriverManager.getConnection(url, credentials);
+            try (Statement statement = connection.createStatement()) {
+                for (String ddl : schemaStatements()) {
+                    statement.execute(ddl);
+                }
             }
+            return connection;
         } catch (SQLException e) {
+            closeQuietly(connection);
             throw new StoreUnusable("cannot use the store " + shownUrl + ": " + firstLine(e.getMessage()), e);
+        }
+    }
+
+    private static void closeQuietly(Connection connection) {
+        if (connection != null) {
+            try {
+                connection.close();
+            } catch (SQLException alsoBroken) {
+                // The store is unusable already; this close cannot tell more.
+            }
         }
     }
 
