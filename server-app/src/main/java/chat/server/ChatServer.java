@@ -72,6 +72,8 @@ public final class ChatServer implements AutoCloseable {
             LOG.info("rooms are stored in {}", store.shownUrl());
             system = ActorSystem.create(RegistryActor.create(settings), "chat", withStore);
             awaitStore(system, settings);
+            AutoCloseable housekeeping = store.startHousekeeping();
+            system.getWhenTerminated().thenRun(() -> closeQuietly(housekeeping));
         } catch (SQLException e) {
             throw new StoreUnusable("cannot use the store " + store.shownUrl() + ": " + e.getMessage(), e);
         }
@@ -183,6 +185,14 @@ public final class ChatServer implements AutoCloseable {
     /** Completes when the actor system has terminated, whoever stopped it. */
     public CompletionStage<Done> whenTerminated() {
         return system.getWhenTerminated();
+    }
+
+    private static void closeQuietly(AutoCloseable housekeeping) {
+        try {
+            housekeeping.close();
+        } catch (Exception e) {
+            LOG.warn("the store's housekeeping did not stop cleanly: {}", e.toString());
+        }
     }
 
     private static String rootMessage(Throwable e) {

