@@ -25,13 +25,15 @@ final class Person {
     final TestProbe<ServerFrame> frames;
     final TestProbe<ConnectionEnd> ends;
     final TestProbe<SessionActor.Ack> acks;
+    final OutletStandIn outlet;
 
     private Person(ActorTestKit testKit, ActorRef<SessionActor.Command> session, OutletKind kind) {
         this.session = session;
         this.frames = testKit.createTestProbe();
         this.ends = testKit.createTestProbe();
         this.acks = testKit.createTestProbe();
-        session.tell(new SessionActor.Connected(kind.outlet(session, frames, ends), acks.ref()));
+        this.outlet = kind.outlet(session, frames, ends);
+        session.tell(new SessionActor.Connected(outlet, acks.ref()));
         acks.receiveMessage(PATIENCE);
     }
 
@@ -39,7 +41,7 @@ final class Person {
     enum OutletKind {
         READS, STOPPED_READING, READS_AND_HANGS_UP_WHEN_CLOSED;
 
-        ConnectionOutlet outlet(ActorRef<SessionActor.Command> session, TestProbe<ServerFrame> frames,
+        OutletStandIn outlet(ActorRef<SessionActor.Command> session, TestProbe<ServerFrame> frames,
                                 TestProbe<ConnectionEnd> ends) {
             return switch (this) {
                 case READS -> OutletStandIn.reading(session, frames.ref()::tell, ends.ref()::tell);

@@ -333,13 +333,24 @@ class SessionConversationTest {
         ActorRef<RegistryActor.Command> registry = registry("chat.limits.max-outbound = 10\nchat.default-room = \"\"");
         Person slow = Person.connected(testKit, registry, Person.OutletKind.STOPPED_READING);
         slow.says("{\"type\":\"hello\",\"nick\":\"slow\"}");
-        for (int i = 0; i < 3; i++) {
-            slow.says("{\"type\":\"ping\"}");
+        for (int i = 1; i <= 3; i++) {
+            slow.says("{\"type\":\"ping\",\"id\":\"" + i + "\"}");
         }
         // Four frames wait; the fifth fills half the queue and the session stops taking lines.
-        slow.sendsWithoutWaiting("{\"type\":\"ping\"}");
+        slow.sendsWithoutWaiting("{\"type\":\"ping\",\"id\":\"4\"}");
         slow.acks.expectNoMessage(QUIET);
         slow.ends.expectNoMessage(Duration.ZERO);
+
+        slow.outlet.catchUp();
+
+        assertThat(slow.gets(ServerFrame.Welcome.class).nick()).isEqualTo("slow");
+        for (int i = 1; i <= 4; i++) {
+            assertThat(slow.gets(ServerFrame.Pong.class).re()).isEqualTo(String.valueOf(i));
+        }
+        slow.acks.receiveMessage(Person.PATIENCE);
+        slow.says("{\"type\":\"ping\",\"id\":\"5\"}");
+        slow.outlet.catchUp();
+        assertThat(slow.gets(ServerFrame.Pong.class).re()).isEqualTo("5");
     }
 
     @Test
