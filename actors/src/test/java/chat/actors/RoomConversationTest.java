@@ -102,6 +102,8 @@ class RoomConversationTest {
         assertThat(answered(alice)).isEqualTo(new ServerFrame.Members("Den", List.of("alice"), "w"));
         room.tell(new RoomActor.History(alice.ref(), null, 10, "h"));
         assertThat(answered(alice)).isEqualTo(new ServerFrame.History("Den", List.of(), "h"));
+        room.tell(new RoomActor.Say(alice.ref(), "still serving?", "s2"));
+        assertThat(((ServerFrame.Message) answered(alice)).re()).isEqualTo("s2");
     }
 
     @Test

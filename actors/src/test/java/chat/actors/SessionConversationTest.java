@@ -312,6 +312,31 @@ class SessionConversationTest {
     }
 
     @Test
+    void aClientThatHangsUpWhileItsJoinIsOnItsWayLeavesNoGhostInThatRoom() {
+        ActorRef<RegistryActor.Command> registry = registry("");
+        Person bob = registered(registry, "bob");
+        bob.says("{\"type\":\"join\",\"room\":\"garden\"}");
+        bob.gets(ServerFrame.Joined.class);
+        Person alice = registered(registry, "alice");
+        bob.gets(ServerFrame.Presence.class);
+
+        alice.sendsWithoutWaiting("{\"type\":\"join\",\"room\":\"garden\"}");
+        alice.session.tell(new SessionActor.ConnectionLost("connection reset by peer"));
+
+        List<ServerFrame.Presence> seen = List.of(bob.gets(ServerFrame.Presence.class), bob.gets(ServerFrame.Presence.class),
+                bob.gets(ServerFrame.Presence.class));
+        assertThat(seen).filteredOn(presence -> presence.room().equals("lobby"))
+                .containsExactly(new ServerFrame.Presence("lobby", "alice", PresenceEvent.QUIT, null, "connection reset by peer"));
+        // The session was gone before the room's answer came back, so the room tells of its end in its own words.
+        assertThat(seen).filteredOn(presence -> presence.room().equals("garden"))
+                .extracting(ServerFrame.Presence::nick, ServerFrame.Presence::event)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("alice", PresenceEvent.JOIN),
+                        org.assertj.core.groups.Tuple.tuple("alice", PresenceEvent.QUIT));
+        bob.says("{\"type\":\"who\",\"room\":\"garden\",\"id\":\"w\"}");
+        assertThat(bob.gets(ServerFrame.Members.class)).isEqualTo(new ServerFrame.Members("garden", List.of("bob"), "w"));
+    }
+
+    @Test
     void aClientThatAnswersThePingStaysAndIsPingedAgainOnlyAfterAnotherSilence() {
         Person alice = registered(registry("chat.heartbeat = 1s"), "alice");
         assertThat(alice.frames.receiveMessage(Duration.ofSeconds(3))).isEqualTo(new ServerFrame.Ping());
