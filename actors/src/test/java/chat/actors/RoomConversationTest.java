@@ -86,6 +86,27 @@ class RoomConversationTest {
     }
 
     @Test
+    void whoJoinsAgainWhileLinesWaitForTheWindowGetsThemInTheSnapshotAndNotOnceMore() {
+        room = testKit.spawn(RoomActor.create("busy", "Busy", registry.ref(), new InMemoryHistory(100).open("busy"),
+                2, Duration.ofMillis(600)));
+        TestProbe<SessionActor.Reply> alice = member("alice");
+        TestProbe<SessionActor.Reply> bob = member("bob");
+        delivered(alice);
+        room.tell(new RoomActor.Say(alice.ref(), "first", null));
+        answered(alice);
+        delivered(bob);
+        room.tell(new RoomActor.Say(alice.ref(), "waits for the window", null));
+        answered(alice);
+
+        room.tell(new RoomActor.Join(bob.ref(), "bob", null, "again"));
+        ServerFrame.Joined snapshot = (ServerFrame.Joined) Frames.single(
+                bob.expectMessageClass(SessionActor.RoomJoined.class).frame());
+        assertThat(snapshot.history()).extracting(ServerFrame.Message::text).containsExactly("first", "waits for the window");
+
+        bob.expectNoMessage(Duration.ofSeconds(1));
+    }
+
+    @Test
     void whatAStrangerSaysRenamesOrSetsReachesNobodyAndAStrangersLeaveIsStillAnswered() {
         TestProbe<SessionActor.Reply> alice = member("alice");
         TestProbe<SessionActor.Reply> stranger = testKit.createTestProbe("stranger");
@@ -102,6 +123,7 @@ class RoomConversationTest {
         assertThat(answered(alice)).isEqualTo(new ServerFrame.Members("Den", List.of("alice"), "w"));
         room.tell(new RoomActor.History(alice.ref(), null, 10, "h"));
         assertThat(answered(alice)).isEqualTo(new ServerFrame.History("Den", List.of(), "h"));
+        room.tell(new RoomActor.Quit(stranger.ref(), "gone"));
         room.tell(new RoomActor.Say(alice.ref(), "still serving?", "s2"));
         assertThat(((ServerFrame.Message) answered(alice)).re()).isEqualTo("s2");
     }

@@ -60,6 +60,8 @@ class SessionActorTest {
         stranger.gets(ServerFrame.Joined.class);
         stranger.says("{\"type\":\"hello\",\"nick\":\"cat\",\"id\":\"4\"}");
         stranger.getsError(ErrorCode.ALREADY_REGISTERED, "4");
+        stranger.says("{\"type\":\"ping\",\"id\":\"5\"}");
+        assertThat(stranger.gets(ServerFrame.Pong.class).re()).isEqualTo("5");
     }
 
     @Test

@@ -97,6 +97,8 @@ class SessionConversationTest {
         bob.skipTo(ServerFrame.Presence.class);
         another.says("{\"type\":\"nick\",\"nick\":\"ALICIA\",\"id\":\"n2\"}");
         another.getsError(ErrorCode.NICK_TAKEN, "n2");
+        another.says("{\"type\":\"ping\",\"id\":\"p\"}");
+        assertThat(another.gets(ServerFrame.Pong.class).re()).isEqualTo("p");
     }
 
     @Test
@@ -112,6 +114,8 @@ class SessionConversationTest {
         bob.getsNothingFor(QUIET);
         alice.says("{\"type\":\"nick\",\"nick\":\"no spaces\",\"id\":\"bad\"}");
         alice.getsError(ErrorCode.BAD_NICK, "bad");
+        alice.says("{\"type\":\"ping\",\"id\":\"p\"}");
+        assertThat(alice.gets(ServerFrame.Pong.class).re()).isEqualTo("p");
     }
 
     @Test
@@ -251,6 +255,8 @@ class SessionConversationTest {
         assertThat(flooder.gets(ServerFrame.Bye.class)).isEqualTo(new ServerFrame.Bye("rate limit exceeded", null));
         assertThat(watcher.gets(ServerFrame.Presence.class))
                 .isEqualTo(new ServerFrame.Presence("lobby", "flooder", PresenceEvent.QUIT, null, "rate limit exceeded"));
+        flooder.says("{\"type\":\"ping\",\"id\":\"after\"}");
+        flooder.getsNothingFor(QUIET);
     }
 
     @Test
@@ -275,6 +281,8 @@ class SessionConversationTest {
         assertThat(alice.ends.receiveMessage(Person.PATIENCE)).isInstanceOf(ConnectionEnd.Closed.class);
         assertThat(watcher.gets(ServerFrame.Presence.class))
                 .isEqualTo(new ServerFrame.Presence("lobby", "alice", PresenceEvent.QUIT, null, "frame-too-long"));
+        alice.says("{\"type\":\"ping\",\"id\":\"after\"}");
+        alice.getsNothingFor(QUIET);
     }
 
     @Test
@@ -344,6 +352,19 @@ class SessionConversationTest {
         alice.getsNothingFor(Duration.ofMillis(700));
         assertThat(alice.frames.receiveMessage(Duration.ofSeconds(3))).isEqualTo(new ServerFrame.Ping());
         assertThat(alice.frames.receiveMessage(Duration.ofSeconds(3))).isEqualTo(new ServerFrame.Bye("ping timeout", null));
+        alice.says("{\"type\":\"ping\",\"id\":\"after\"}");
+        alice.getsNothingFor(QUIET);
+    }
+
+    @Test
+    void aClientThatKeepsTalkingIsNeverPinged() throws InterruptedException {
+        Person alice = registered(registry("chat.heartbeat = 1s"), "alice");
+        for (int i = 0; i < 8; i++) {
+            alice.says("{\"type\":\"ping\",\"id\":\"" + i + "\"}");
+            assertThat(alice.gets(ServerFrame.Pong.class).re()).isEqualTo(String.valueOf(i));
+            Thread.sleep(300);
+        }
+        alice.getsNothingFor(Duration.ZERO);
     }
 
     @Test
@@ -351,6 +372,8 @@ class SessionConversationTest {
         Person lurker = Person.connected(testKit, registry("chat.limits.register-timeout = 300ms"));
         assertThat(lurker.gets(ServerFrame.Bye.class))
                 .isEqualTo(new ServerFrame.Bye("registration timeout: no hello within 300 ms", null));
+        lurker.says("{\"type\":\"hello\",\"nick\":\"late\"}");
+        lurker.getsNothingFor(QUIET);
     }
 
     @Test
@@ -398,10 +421,55 @@ class SessionConversationTest {
     }
 
     @Test
+    void oneFrameOverTheByteBudgetMayWaitAloneForAClientThatReadsLater() {
+        ActorRef<RegistryActor.Command> registry = registry("chat.limits.max-outbound-bytes = 100\nchat.default-room = \"\"");
+        Person slow = Person.connected(testKit, registry, Person.OutletKind.STOPPED_READING);
+        slow.says("{\"type\":\"hello\",\"nick\":\"slow\"}");
+        slow.ends.expectNoMessage(QUIET);
+        slow.outlet.catchUp();
+        assertThat(slow.gets(ServerFrame.Welcome.class).nick()).isEqualTo("slow");
+        slow.getsNothingFor(Duration.ZERO);
+    }
+
+    @Test
+    void exactlyTheMostFramesMayWaitOneMoreCutsTheReader() {
+        ActorRef<RegistryActor.Command> registry = registry("chat.limits.max-outbound = 4\nchat.delivery-window = 0s\n"
+                + "chat.limits.linger = 300ms");
+        Person talker = registered(registry, "talker");
+        Person stuck = Person.connected(testKit, registry, Person.OutletKind.STOPPED_READING);
+        stuck.sendsWithoutWaiting("{\"type\":\"hello\",\"nick\":\"stuck\"}");
+        talker.gets(ServerFrame.Presence.class);
+
+        // welcome and joined wait; two lines make four.
+        talker.says("{\"type\":\"say\",\"room\":\"lobby\",\"text\":\"one\"}");
+        talker.says("{\"type\":\"say\",\"room\":\"lobby\",\"text\":\"two\"}");
+        stuck.ends.expectNoMessage(QUIET);
+        talker.says("{\"type\":\"say\",\"room\":\"lobby\",\"text\":\"three\"}");
+        assertThat(stuck.ends.receiveMessage(Duration.ofSeconds(3))).isInstanceOf(ConnectionEnd.Aborted.class);
+        assertThat(talker.skipTo(ServerFrame.Presence.class))
+                .isEqualTo(new ServerFrame.Presence("lobby", "stuck", PresenceEvent.QUIT, null, "slow consumer"));
+    }
+
+    @Test
+    void aNickIsFreeTheMomentItsOwnerSaysByeThoughTheConnectionStillLingers() {
+        ActorRef<RegistryActor.Command> registry = registry("");
+        Person alice = Person.connected(testKit, registry, Person.OutletKind.STOPPED_READING);
+        alice.says("{\"type\":\"hello\",\"nick\":\"alice\"}");
+        alice.says("{\"type\":\"bye\"}");
+
+        Person again = Person.connected(testKit, registry);
+        again.says("{\"type\":\"hello\",\"nick\":\"alice\",\"id\":\"h\"}");
+        assertThat(again.gets(ServerFrame.Welcome.class).nick()).isEqualTo("alice");
+        alice.ends.expectNoMessage(Duration.ZERO);
+    }
+
+    @Test
     void aByeThePeerNeverTakesEndsInAResetAfterTheLinger() {
         ActorRef<RegistryActor.Command> registry = registry("chat.limits.linger = 300ms");
         Person stuck = Person.connected(testKit, registry, Person.OutletKind.STOPPED_READING);
         stuck.says("{\"type\":\"bye\"}");
+        stuck.says("{\"type\":\"ping\"}");
+        stuck.session.tell(new SessionActor.ServerShutdown());
         stuck.ends.expectNoMessage(Duration.ofMillis(100));
         assertThat(stuck.ends.receiveMessage(Duration.ofSeconds(3))).isInstanceOf(ConnectionEnd.Aborted.class);
     }
