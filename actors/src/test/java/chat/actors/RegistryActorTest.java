@@ -275,18 +275,19 @@ class RegistryActorTest {
     void roomsAreListedAlphabeticallyWhateverTheCaseWithTheirTopics() {
         ActorRef<RegistryActor.Command> registry = registry("");
         TestProbe<SessionActor.Reply> alice = testKit.createTestProbe();
-        for (String room : List.of("beta", "Alpha", "gamma")) {
+        // The directory is a hash map, which holds these three as attic, zoo, mill.
+        for (String room : List.of("mill", "Zoo", "attic")) {
             registry.tell(new RegistryActor.JoinRoom(room, "alice", null, alice.ref(), null));
             alice.expectMessageClass(SessionActor.RoomJoined.class);
         }
-        registry.tell(new RegistryActor.RoomStatus("beta", "beta", 1, "b-topic"));
+        registry.tell(new RegistryActor.RoomStatus("mill", "mill", 1, "flour"));
 
         registry.tell(new RegistryActor.ListRooms(alice.ref(), "r"));
 
         assertThat(((ServerFrame.RoomList) answered(alice)).rooms()).containsExactly(
-                new ServerFrame.RoomSummary("Alpha", 1, ""),
-                new ServerFrame.RoomSummary("beta", 1, "b-topic"),
-                new ServerFrame.RoomSummary("gamma", 1, ""));
+                new ServerFrame.RoomSummary("attic", 1, ""),
+                new ServerFrame.RoomSummary("mill", 1, "flour"),
+                new ServerFrame.RoomSummary("Zoo", 1, ""));
     }
 
     @Test
