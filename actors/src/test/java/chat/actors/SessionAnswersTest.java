@@ -35,15 +35,17 @@ class SessionAnswersTest {
     private ActorRef<SessionActor.Command> session;
     private TestProbe<ServerFrame> frames;
     private TestProbe<SessionActor.Ack> acks;
+    private TestProbe<ConnectionEnd> ends;
 
     @BeforeEach
     void connect() {
         registry = testKit.createTestProbe();
         frames = testKit.createTestProbe();
         acks = testKit.createTestProbe();
-        ChatSettings settings = TestSettings.with("chat.limits.answer-timeout = 300ms\nchat.default-room = \"\"");
+        ChatSettings settings = TestSettings.with(
+                "chat.limits.answer-timeout = 300ms\nchat.limits.linger = 500ms\nchat.default-room = \"\"");
         session = testKit.spawn(SessionActor.create(settings, registry.ref(), "127.0.0.1:1"));
-        TestProbe<ConnectionEnd> ends = testKit.createTestProbe();
+        ends = testKit.createTestProbe();
         session.tell(new SessionActor.Connected(OutletStandIn.reading(session, frames.ref()::tell, ends.ref()::tell), acks.ref()));
         acks.receiveMessage();
     }
@@ -63,6 +65,13 @@ class SessionAnswersTest {
         claim.session().tell(new SessionActor.NickClaimed("alice", "alice", claim.re()));
         assertThat(frames.receiveMessage()).isInstanceOf(ServerFrame.Welcome.class);
         acks.receiveMessage();
+    }
+
+    /** The bye was sent and the close asked for; a client that never hangs up is reset once the linger is over. */
+    private void assertLingersThenResets() {
+        assertThat(ends.receiveMessage()).isInstanceOf(ConnectionEnd.Closed.class);
+        ends.expectNoMessage(Duration.ofMillis(100));
+        assertThat(ends.receiveMessage(Duration.ofSeconds(3))).isInstanceOf(ConnectionEnd.Aborted.class);
     }
 
     @Test
@@ -92,6 +101,7 @@ class SessionAnswersTest {
                 : org.apache.pekko.actor.testkit.typed.javadsl.FishingOutcomes.continueAndIgnore()))
                 .last().isEqualTo(new RegistryActor.ReleaseNick("alice", claim.session()));
         frames.expectNoMessage(Duration.ofMillis(200));
+        assertLingersThenResets();
     }
 
     @Test
@@ -110,5 +120,6 @@ class SessionAnswersTest {
         assertThat(garden.expectMessageClass(RoomActor.Quit.class))
                 .isEqualTo(new RoomActor.Quit(join.session(), "server shutting down"));
         frames.expectNoMessage(Duration.ofMillis(200));
+        assertLingersThenResets();
     }
 }
