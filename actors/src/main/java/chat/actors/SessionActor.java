@@ -121,6 +121,8 @@ public final class SessionActor extends AbstractMatchingBehavior<SessionActor.Co
     private boolean pinged;
     private String nick;
     private String nickKey;
+    /** Why the session is closing: what a room that answers a join too late hears as the reason it quit. */
+    private String closingReason;
 
     public static Behavior<Command> create(ChatSettings settings, ActorRef<RegistryActor.Command> registry,
                                            String peer) {
@@ -460,7 +462,7 @@ public final class SessionActor extends AbstractMatchingBehavior<SessionActor.Co
 
     private Behavior<Command> onRoomJoined(RoomJoined joined) {
         if (phase == Phase.CLOSING) {
-            joined.room().tell(new RoomActor.Quit(self, CLIENT_QUIT));
+            joined.room().tell(new RoomActor.Quit(self, closingReason));
             return this;
         }
         rooms.put(joined.roomKey(), joined.room());
@@ -639,6 +641,7 @@ public final class SessionActor extends AbstractMatchingBehavior<SessionActor.Co
     private void leaveEverything(String reason) {
         LOG.info("disconnect {}{}: {}", peer, nick == null ? "" : " (" + nick + ")", reason);
         phase = Phase.CLOSING;
+        closingReason = reason;
         timers.cancel(Tick.SILENCE);
         timers.cancel(Tick.REGISTER_TIMEOUT);
         rooms.values().forEach(room -> room.tell(new RoomActor.Quit(self, reason)));

@@ -8,7 +8,7 @@ import org.apache.pekko.util.ByteString;
 /**
  * Plays a session's connection without a socket. A reading client takes every frame at once
  * (each arrives decoded at {@code frames}); one that stopped reading takes nothing, so the
- * session's queue grows as behind a full TCP window. How the connection ended arrives at
+ * session's queue grows as behind a full TCP window, until {@link #catchUp} reads what waits. How the connection ended arrives at
  * {@code ends}; a client that hangs up when closed tells the session its input ended, as the
  * TCP stream would.
  */
@@ -20,6 +20,8 @@ public final class OutletStandIn implements ConnectionOutlet {
     private final boolean reads;
     private final boolean hangsUpWhenClosed;
     private final OutletBacklog backlog;
+    /** What a client that stopped reading has not taken yet, in order. */
+    private final java.util.Queue<ByteString> unread = new java.util.concurrent.ConcurrentLinkedQueue<>();
 
     private OutletStandIn(ActorRef<SessionActor.Command> session, Consumer<ServerFrame> frames,
                           Consumer<ConnectionEnd> ends, boolean reads, boolean hangsUpWhenClosed) {
@@ -54,7 +56,17 @@ public final class OutletStandIn implements ConnectionOutlet {
         if (reads) {
             Frames.in(bytes).forEach(frames);
         } else {
+            unread.add(bytes);
             backlog.added(count, bytes.size());
+        }
+    }
+
+    /** The client that stopped reading reads everything that waits for it, as the socket would take it. */
+    public void catchUp() {
+        for (ByteString bytes = unread.poll(); bytes != null; bytes = unread.poll()) {
+            java.util.List<ServerFrame> read = Frames.in(bytes);
+            read.forEach(frames);
+            backlog.taken(read.size(), bytes.size());
         }
     }
 
@@ -70,6 +82,7 @@ public final class OutletStandIn implements ConnectionOutlet {
 
     @Override
     public void discardQueued() {
+        unread.clear();
         backlog.clear();
     }
 

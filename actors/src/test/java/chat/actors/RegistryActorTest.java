@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import chat.protocol.ErrorCode;
 import chat.protocol.ServerFrame;
+import java.time.Duration;
 import java.util.List;
+import org.apache.pekko.Done;
 import org.apache.pekko.actor.testkit.typed.annotations.JUnit5TestKit;
 import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
 import org.apache.pekko.actor.testkit.typed.javadsl.LogCapturingExtension;
@@ -138,5 +140,192 @@ class RegistryActorTest {
         registry.tell(new RegistryActor.ListRooms(bob.ref(), "r"));
         ServerFrame.RoomList list = (ServerFrame.RoomList) Frames.single(bob.expectMessageClass(SessionActor.Answer.class).frame());
         assertThat(list.rooms()).containsExactly(new ServerFrame.RoomSummary("Garden", 2, ""));
+    }
+
+    private static ServerFrame answered(TestProbe<SessionActor.Reply> session) {
+        return Frames.single(session.expectMessageClass(SessionActor.Answer.class).frame());
+    }
+
+    private static ServerFrame.Joined joined(TestProbe<SessionActor.Reply> session) {
+        return (ServerFrame.Joined) Frames.single(session.expectMessageClass(SessionActor.RoomJoined.class).frame());
+    }
+
+    @Test
+    void aShutdownSaysByeToEveryoneIsDoneOnceTheyHaveGoneAndTurnsNewcomersAway() {
+        ActorRef<RegistryActor.Command> registry = registry("");
+        Person alice = Person.connected(testKit, registry, Person.OutletKind.READS_AND_HANGS_UP_WHEN_CLOSED);
+        Person bob = Person.connected(testKit, registry, Person.OutletKind.READS_AND_HANGS_UP_WHEN_CLOSED);
+        alice.says("{\"type\":\"hello\",\"nick\":\"alice\"}");
+        alice.gets(ServerFrame.Welcome.class);
+        TestProbe<Done> done = testKit.createTestProbe();
+
+        registry.tell(new RegistryActor.Shutdown(Duration.ofSeconds(4), done.ref()));
+
+        assertThat(alice.skipTo(ServerFrame.Bye.class)).isEqualTo(new ServerFrame.Bye("server shutting down", null));
+        assertThat(bob.gets(ServerFrame.Bye.class)).isEqualTo(new ServerFrame.Bye("server shutting down", null));
+        done.expectMessage(Done.getInstance());
+        TestProbe<RegistryActor.Admission> door = testKit.createTestProbe();
+        registry.tell(new RegistryActor.Admit("10.0.0.9", "10.0.0.9:1", door.ref()));
+        assertThat(door.receiveMessage()).isEqualTo(new RegistryActor.Refused(new ServerFrame.Bye("server shutting down", null)));
+        TestProbe<RegistryActor.Stats> stats = testKit.createTestProbe();
+        registry.tell(new RegistryActor.GetStats(stats.ref()));
+        assertThat(stats.receiveMessage()).isEqualTo(new RegistryActor.Stats(0, 0, 0));
+    }
+
+    @Test
+    void aShutdownWithNobodyConnectedIsDoneAtOnce() {
+        ActorRef<RegistryActor.Command> registry = registry("");
+        TestProbe<Done> done = testKit.createTestProbe();
+        registry.tell(new RegistryActor.Shutdown(Duration.ofSeconds(30), done.ref()));
+        done.expectMessage(Duration.ofSeconds(1), Done.getInstance());
+    }
+
+    @Test
+    void aShutdownThatSessionsDoNotFinishInTimeEndsAtItsTimeout() {
+        ActorRef<RegistryActor.Command> registry = registry("");
+        Person.connected(testKit, registry, Person.OutletKind.STOPPED_READING);
+        TestProbe<Done> done = testKit.createTestProbe();
+        registry.tell(new RegistryActor.Shutdown(Duration.ofMillis(500), done.ref()));
+        done.expectNoMessage(Duration.ofMillis(300));
+        done.expectMessage(Duration.ofSeconds(3), Done.getInstance());
+    }
+
+    @Test
+    void aPlaceIsFreeOnceItsSessionSaysByeAndTheAddressCountsOneLess() {
+        ActorRef<RegistryActor.Command> registry = registry("chat.limits.max-sessions = 2\nchat.limits.max-per-address = 1");
+        Person first = Person.connected(testKit, registry, Person.OutletKind.STOPPED_READING);
+        TestProbe<RegistryActor.Admission> door = testKit.createTestProbe();
+        registry.tell(new RegistryActor.Admit("127.0.0.1", "127.0.0.1:2", door.ref()));
+        assertThat(farewellMessage(door.receiveMessage())).isEqualTo("too many connections from your address: 1; try again later");
+
+        // The first session still lingers over its unread bye, yet its place is free.
+        first.says("{\"type\":\"bye\"}");
+        registry.tell(new RegistryActor.Admit("127.0.0.1", "127.0.0.1:3", door.ref()));
+        assertThat(door.receiveMessage()).isInstanceOf(RegistryActor.Admitted.class);
+        registry.tell(new RegistryActor.Admit("10.0.0.2", "10.0.0.2:1", door.ref()));
+        assertThat(door.receiveMessage()).isInstanceOf(RegistryActor.Admitted.class);
+        registry.tell(new RegistryActor.Admit("10.0.0.3", "10.0.0.3:1", door.ref()));
+        assertThat(farewellMessage(door.receiveMessage())).isEqualTo("the server is full: all 2 places are taken; try again later");
+    }
+
+    private static String farewellMessage(RegistryActor.Admission admission) {
+        assertFull(admission);
+        return ((ServerFrame.Error) ((RegistryActor.Refused) admission).farewell()).message();
+    }
+
+    @Test
+    void theNickOfASessionThatEndsIsFreeAgain() {
+        ActorRef<RegistryActor.Command> registry = registry("");
+        Person alice = Person.registered(testKit, registry, "alice");
+        alice.session.tell(new SessionActor.ConnectionLost("gone"));
+        alice.frames.expectTerminated(alice.session);
+        TestProbe<SessionActor.Reply> next = testKit.createTestProbe();
+        registry.tell(new RegistryActor.ClaimNick("alice", null, next.ref(), "h"));
+        assertThat(next.expectMessageClass(SessionActor.NickClaimed.class).nick()).isEqualTo("alice");
+    }
+
+    @Test
+    void onlyTheHolderReleasesANickAndItMayChangeItsOwnSpelling() {
+        ActorRef<RegistryActor.Command> registry = registry("");
+        TestProbe<SessionActor.Reply> alice = testKit.createTestProbe();
+        TestProbe<SessionActor.Reply> bob = testKit.createTestProbe();
+        registry.tell(new RegistryActor.ClaimNick("alice", null, alice.ref(), null));
+        String key = alice.expectMessageClass(SessionActor.NickClaimed.class).key();
+
+        registry.tell(new RegistryActor.ReleaseNick(key, bob.ref()));
+        registry.tell(new RegistryActor.ClaimNick("alice", null, bob.ref(), "b"));
+        assertThat(bob.expectMessageClass(SessionActor.NickRefused.class).message()).isEqualTo("nick \"alice\" is taken");
+
+        registry.tell(new RegistryActor.ClaimNick("ALICE", key, alice.ref(), "a"));
+        assertThat(alice.expectMessageClass(SessionActor.NickClaimed.class))
+                .isEqualTo(new SessionActor.NickClaimed("ALICE", key, "a"));
+        registry.tell(new RegistryActor.ClaimNick("alice", null, bob.ref(), "b2"));
+        assertThat(bob.expectMessageClass(SessionActor.NickRefused.class).message()).isEqualTo("nick \"ALICE\" is taken");
+    }
+
+    @Test
+    void aWhisperToOneselfIsAnsweredOnceAndNotDeliveredBesides() {
+        ActorRef<RegistryActor.Command> registry = registry("");
+        TestProbe<SessionActor.Reply> alice = testKit.createTestProbe();
+        registry.tell(new RegistryActor.ClaimNick("alice", null, alice.ref(), null));
+        alice.expectMessageClass(SessionActor.NickClaimed.class);
+
+        registry.tell(new RegistryActor.Whisper("alice", "alice", "note to self", alice.ref(), "w"));
+
+        ServerFrame.Whisper echo = (ServerFrame.Whisper) answered(alice);
+        assertThat(List.of(echo.from(), echo.to(), echo.text(), echo.re()))
+                .containsExactly("alice", "alice", "note to self", "w");
+        alice.expectNoMessage(Duration.ofMillis(300));
+    }
+
+    @Test
+    void whoAndHistoryOfARoomNobodyOpenedAreEmptyAndNamedAsAsked() {
+        ActorRef<RegistryActor.Command> registry = registry("");
+        TestProbe<SessionActor.Reply> alice = testKit.createTestProbe();
+        registry.tell(new RegistryActor.WhoIn("Attic", alice.ref(), "w"));
+        assertThat(answered(alice)).isEqualTo(new ServerFrame.Members("Attic", List.of(), "w"));
+        registry.tell(new RegistryActor.HistoryOf("Attic", null, 10, alice.ref(), "h"));
+        assertThat(answered(alice)).isEqualTo(new ServerFrame.History("Attic", List.of(), "h"));
+        registry.tell(new RegistryActor.ListRooms(alice.ref(), "r"));
+        assertThat(answered(alice)).isEqualTo(new ServerFrame.RoomList(List.of(), "r"));
+    }
+
+    @Test
+    void roomsAreListedAlphabeticallyWhateverTheCaseWithTheirTopics() {
+        ActorRef<RegistryActor.Command> registry = registry("");
+        TestProbe<SessionActor.Reply> alice = testKit.createTestProbe();
+        // The directory is a hash map, which holds these three as attic, zoo, mill.
+        for (String room : List.of("mill", "Zoo", "attic")) {
+            registry.tell(new RegistryActor.JoinRoom(room, "alice", null, alice.ref(), null));
+            alice.expectMessageClass(SessionActor.RoomJoined.class);
+        }
+        registry.tell(new RegistryActor.RoomStatus("mill", "mill", 1, "flour"));
+
+        registry.tell(new RegistryActor.ListRooms(alice.ref(), "r"));
+
+        assertThat(((ServerFrame.RoomList) answered(alice)).rooms()).containsExactly(
+                new ServerFrame.RoomSummary("attic", 1, ""),
+                new ServerFrame.RoomSummary("mill", 1, "flour"),
+                new ServerFrame.RoomSummary("Zoo", 1, ""));
+    }
+
+    @Test
+    void beyondItsMostRoomsTheServerRefusesANewRoomButStillOpensAnExistingOne() {
+        ActorRef<RegistryActor.Command> registry = registry("chat.limits.max-rooms = 1");
+        TestProbe<SessionActor.Reply> alice = testKit.createTestProbe();
+        registry.tell(new RegistryActor.JoinRoom("one", "alice", null, alice.ref(), "j1"));
+        assertThat(joined(alice).room()).isEqualTo("one");
+
+        registry.tell(new RegistryActor.JoinRoom("two", "alice", null, alice.ref(), "j2"));
+        assertThat(answered(alice)).isEqualTo(new ServerFrame.Error(ErrorCode.BAD_ROOM,
+                "the server holds its maximum of 1 rooms; join an existing one", "j2"));
+
+        TestProbe<SessionActor.Reply> bob = testKit.createTestProbe();
+        registry.tell(new RegistryActor.JoinRoom("ONE", "bob", null, bob.ref(), "j3"));
+        assertThat(joined(bob).members()).containsExactly("alice", "bob");
+    }
+
+    @Test
+    void anIdleRoomIsClosedOnlyWhenNoJoinIsOnItsWay() {
+        ActorRef<RegistryActor.Command> registry = registry("");
+        TestProbe<SessionActor.Reply> alice = testKit.createTestProbe();
+        TestProbe<SessionActor.Reply> bob = testKit.createTestProbe();
+        TestProbe<SessionActor.Reply> carol = testKit.createTestProbe();
+        registry.tell(new RegistryActor.JoinRoom("den", "alice", null, alice.ref(), null));
+        ActorRef<RoomActor.Command> den = alice.expectMessageClass(SessionActor.RoomJoined.class).room();
+        registry.tell(new RegistryActor.JoinRoom("den", "bob", null, bob.ref(), null));
+        bob.expectMessageClass(SessionActor.RoomJoined.class);
+
+        // An offer to stop that counted one join when two went by: the second is still on its way.
+        registry.tell(new RegistryActor.RoomIdle("den", den, 1));
+        registry.tell(new RegistryActor.ListRooms(carol.ref(), null));
+        assertThat(((ServerFrame.RoomList) answered(carol)).rooms()).extracting(ServerFrame.RoomSummary::room)
+                .containsExactly("den");
+
+        den.tell(new RoomActor.Leave(alice.ref(), null));
+        den.tell(new RoomActor.Leave(bob.ref(), null));
+        carol.expectTerminated(den);
+        registry.tell(new RegistryActor.ListRooms(carol.ref(), "r"));
+        assertThat(answered(carol)).isEqualTo(new ServerFrame.RoomList(List.of(), "r"));
     }
 }

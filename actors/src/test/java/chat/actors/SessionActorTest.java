@@ -4,14 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import chat.protocol.Decoded;
 import chat.protocol.ErrorCode;
-import chat.protocol.FrameCodec;
 import chat.protocol.ServerFrame;
 import java.time.Duration;
 import org.apache.pekko.actor.testkit.typed.annotations.JUnit5TestKit;
 import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
 import org.apache.pekko.actor.testkit.typed.javadsl.LogCapturingExtension;
 import org.apache.pekko.actor.testkit.typed.javadsl.TestKitJUnit5Extension;
-import org.apache.pekko.actor.testkit.typed.javadsl.TestProbe;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -20,63 +18,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(LogCapturingExtension.class)
 class SessionActorTest {
 
-    private static final FrameCodec CODEC = new FrameCodec();
-
     @JUnit5TestKit
     ActorTestKit testKit = ActorTestKit.create();
-
-    /** One person at a session, with the session's real registry behind it. */
-    private final class Person {
-        final ActorRef<SessionActor.Command> session;
-        final TestProbe<ServerFrame> frames = testKit.createTestProbe();
-        final TestProbe<ConnectionEnd> ends = testKit.createTestProbe();
-        final TestProbe<SessionActor.Ack> acks = testKit.createTestProbe();
-
-        Person(ActorRef<RegistryActor.Command> registry, boolean reads) {
-            TestProbe<RegistryActor.Admission> door = testKit.createTestProbe();
-            registry.tell(new RegistryActor.Admit("127.0.0.1", "127.0.0.1:1", door.ref()));
-            session = ((RegistryActor.Admitted) door.receiveMessage()).session();
-            ConnectionOutlet outlet = reads
-                    ? OutletStandIn.reading(session, frames.ref()::tell, ends.ref()::tell)
-                    : OutletStandIn.notReading(session, frames.ref()::tell, ends.ref()::tell);
-            session.tell(new SessionActor.Connected(outlet, acks.ref()));
-            acks.receiveMessage();
-        }
-
-        /** Sends one line and waits until the session is ready for the next, as the TCP stream does. */
-        void says(String json) {
-            sendsWithoutWaiting(json);
-            acks.receiveMessage(Duration.ofSeconds(5));
-        }
-
-        void sendsWithoutWaiting(String json) {
-            Decoded decoded = CODEC.decodeRequest(json);
-            session.tell(new SessionActor.Received(decoded, acks.ref()));
-        }
-
-        <T extends ServerFrame> T gets(Class<T> type) {
-            ServerFrame frame = frames.receiveMessage(Duration.ofSeconds(5));
-            assertThat(frame).isInstanceOf(type);
-            return type.cast(frame);
-        }
-
-        /** The next frame of {@code type}, passing over others such as the heartbeat's pings. */
-        <T extends ServerFrame> T skipTo(Class<T> type) {
-            while (true) {
-                ServerFrame frame = frames.receiveMessage(Duration.ofSeconds(5));
-                if (type.isInstance(frame)) {
-                    return type.cast(frame);
-                }
-            }
-        }
-
-        void getsError(ErrorCode code, String re) {
-            ServerFrame.Error error = gets(ServerFrame.Error.class);
-            assertThat(error.code()).isEqualTo(code);
-            assertThat(error.re()).isEqualTo(re);
-            assertThat(error.message()).isNotBlank();
-        }
-    }
 
     private ActorRef<RegistryActor.Command> registry(String settings) {
         ChatSettings chat = TestSettings.with(settings);
@@ -84,16 +27,12 @@ class SessionActorTest {
     }
 
     private Person registered(ActorRef<RegistryActor.Command> registry, String nick) {
-        Person person = new Person(registry, true);
-        person.says("{\"type\":\"hello\",\"nick\":\"" + nick + "\"}");
-        person.gets(ServerFrame.Welcome.class);
-        person.gets(ServerFrame.Joined.class);
-        return person;
+        return Person.registered(testKit, registry, nick);
     }
 
     @Test
     void helloIsWelcomedAndLandsInTheLobby() {
-        Person alice = new Person(registry(""), true);
+        Person alice = Person.connected(testKit, registry(""));
         alice.says("{\"type\":\"hello\",\"nick\":\"alice\",\"protocol\":1,\"id\":\"h\"}");
 
         ServerFrame.Welcome welcome = alice.gets(ServerFrame.Welcome.class);
@@ -108,7 +47,7 @@ class SessionActorTest {
 
     @Test
     void beforeHelloOnlyHelloCountsAndAfterItHelloIsRefused() {
-        Person stranger = new Person(registry(""), true);
+        Person stranger = Person.connected(testKit, registry(""));
         stranger.says("{\"type\":\"say\",\"room\":\"lobby\",\"text\":\"hi\",\"id\":\"1\"}");
         stranger.getsError(ErrorCode.NOT_REGISTERED, "1");
         stranger.says("{\"type\":\"hello\",\"nick\":\"9lives\",\"id\":\"2\"}");
@@ -120,6 +59,8 @@ class SessionActorTest {
         stranger.gets(ServerFrame.Joined.class);
         stranger.says("{\"type\":\"hello\",\"nick\":\"cat\",\"id\":\"4\"}");
         stranger.getsError(ErrorCode.ALREADY_REGISTERED, "4");
+        stranger.says("{\"type\":\"ping\",\"id\":\"5\"}");
+        assertThat(stranger.gets(ServerFrame.Pong.class).re()).isEqualTo("5");
     }
 
     @Test
@@ -164,7 +105,7 @@ class SessionActorTest {
 
     @Test
     void noHelloWithinTheRegistrationTimeoutMeansBye() {
-        Person lurker = new Person(registry("chat.limits.register-timeout = 300ms"), true);
+        Person lurker = Person.connected(testKit, registry("chat.limits.register-timeout = 300ms"));
         ServerFrame.Bye bye = lurker.gets(ServerFrame.Bye.class);
         assertThat(bye.reason()).startsWith("registration timeout");
         assertThat(lurker.ends.receiveMessage()).isInstanceOf(ConnectionEnd.Closed.class);
@@ -203,7 +144,7 @@ class SessionActorTest {
         ActorRef<RegistryActor.Command> registry = registry("chat.limits.max-outbound = 50\nchat.limits.linger = 300ms\n"
                 + "chat.limits.rate = 1000\nchat.limits.burst = 1000");
         Person talker = registered(registry, "talker");
-        Person stuck = new Person(registry, false);
+        Person stuck = Person.connected(testKit, registry, Person.OutletKind.STOPPED_READING);
         stuck.says("{\"type\":\"hello\",\"nick\":\"stuck\"}");
         talker.gets(ServerFrame.Presence.class);
 
