@@ -298,7 +298,7 @@ class RegistryActorTest {
 
         registry.tell(new RegistryActor.JoinRoom("two", "alice", null, alice.ref(), "j2"));
         assertThat(answered(alice)).isEqualTo(new ServerFrame.Error(ErrorCode.BAD_ROOM,
-                "the server holds its maximum of 1 rooms; join an existing one", "j2"));
+                "the server holds its maximum of 1 rooms in use; join one of them", "j2"));
 
         TestProbe<SessionActor.Reply> bob = testKit.createTestProbe();
         registry.tell(new RegistryActor.JoinRoom("ONE", "bob", null, bob.ref(), "j3"));
@@ -317,7 +317,7 @@ class RegistryActorTest {
         bob.expectMessageClass(SessionActor.RoomJoined.class);
 
         // An offer to stop that counted one join when two went by: the second is still on its way.
-        registry.tell(new RegistryActor.RoomIdle("den", den, 1));
+        registry.tell(new RegistryActor.RoomIdle("den", den, 1, false));
         registry.tell(new RegistryActor.ListRooms(carol.ref(), null));
         assertThat(((ServerFrame.RoomList) answered(carol)).rooms()).extracting(ServerFrame.RoomSummary::room)
                 .containsExactly("den");

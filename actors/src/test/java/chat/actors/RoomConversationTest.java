@@ -2,7 +2,9 @@ package chat.actors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import chat.actors.history.InMemoryHistory;
+import chat.actors.room.RoomJournal;
+import chat.actors.room.StoreQueries;
+import chat.protocol.ErrorCode;
 import chat.protocol.PresenceEvent;
 import chat.protocol.ServerFrame;
 import java.time.Duration;
@@ -13,6 +15,7 @@ import org.apache.pekko.actor.testkit.typed.javadsl.LogCapturingExtension;
 import org.apache.pekko.actor.testkit.typed.javadsl.TestKitJUnit5Extension;
 import org.apache.pekko.actor.testkit.typed.javadsl.TestProbe;
 import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.persistence.testkit.query.javadsl.PersistenceTestKitReadJournal;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -36,8 +39,17 @@ class RoomConversationTest {
     @BeforeEach
     void openRoom() {
         registry = testKit.createTestProbe();
-        room = testKit.spawn(RoomActor.create("den", "Den", registry.ref(), new InMemoryHistory(100).open("den"),
-                2, Duration.ZERO));
+        RoomJournal.warmUp(testKit.system());
+        room = testKit.spawn(RoomActor.create("den", "Den", registry.ref(), queries(), roomSettings(Duration.ZERO)));
+    }
+
+    private StoreQueries queries() {
+        return StoreQueries.of(testKit.system(), PersistenceTestKitReadJournal.Identifier());
+    }
+
+    /** Two lines on join, as the room's tests read them. */
+    private static ChatSettings roomSettings(Duration deliveryWindow) {
+        return TestSettings.with("chat.history.on-join = 2\nchat.delivery-window = " + deliveryWindow.toMillis() + "ms");
     }
 
     private TestProbe<SessionActor.Reply> member(String nick) {
@@ -87,8 +99,7 @@ class RoomConversationTest {
 
     @Test
     void whoJoinsAgainWhileLinesWaitForTheWindowGetsThemInTheSnapshotAndNotOnceMore() {
-        room = testKit.spawn(RoomActor.create("busy", "Busy", registry.ref(), new InMemoryHistory(100).open("busy"),
-                2, Duration.ofMillis(600)));
+        room = testKit.spawn(RoomActor.create("busy", "Busy", registry.ref(), queries(), roomSettings(Duration.ofMillis(600))));
         TestProbe<SessionActor.Reply> alice = member("alice");
         TestProbe<SessionActor.Reply> bob = member("bob");
         delivered(alice);
@@ -107,7 +118,7 @@ class RoomConversationTest {
     }
 
     @Test
-    void whatAStrangerSaysRenamesOrSetsReachesNobodyAndAStrangersLeaveIsStillAnswered() {
+    void whatAStrangerSaysRenamesOrSetsReachesNobodyAndEachOfItsRequestsIsAnswered() {
         TestProbe<SessionActor.Reply> alice = member("alice");
         TestProbe<SessionActor.Reply> stranger = testKit.createTestProbe("stranger");
 
@@ -116,6 +127,9 @@ class RoomConversationTest {
         room.tell(new RoomActor.SetTopic(stranger.ref(), "taken over", "t"));
         room.tell(new RoomActor.Leave(stranger.ref(), "l"));
 
+        ServerFrame.Error notIn = new ServerFrame.Error(ErrorCode.NOT_IN_ROOM, "you are not in room \"Den\"; join it first", null);
+        assertThat(answered(stranger)).isEqualTo(new ServerFrame.Error(notIn.code(), notIn.message(), "s"));
+        assertThat(answered(stranger)).isEqualTo(new ServerFrame.Error(notIn.code(), notIn.message(), "t"));
         assertThat(answered(stranger)).isEqualTo(new ServerFrame.Left("Den", "l"));
         stranger.expectNoMessage(QUIET);
         alice.expectNoMessage(Duration.ZERO);
@@ -156,6 +170,8 @@ class RoomConversationTest {
     @Test
     void theRegistryHearsTheMemberCountAndTopicOfEveryChange() {
         TestProbe<SessionActor.Reply> alice = member("alice");
+        assertThat(registry.expectMessageClass(RegistryActor.RoomStatus.class)).as("opened from the store")
+                .isEqualTo(new RegistryActor.RoomStatus("den", "Den", 0, ""));
         assertThat(registry.expectMessageClass(RegistryActor.RoomStatus.class))
                 .isEqualTo(new RegistryActor.RoomStatus("den", "Den", 1, ""));
         member("bob");
@@ -172,31 +188,33 @@ class RoomConversationTest {
     }
 
     @Test
-    void aRoomWithHistoryDoesNotOfferToStopWhenTheLastMemberLeaves() {
+    void aRoomWithHistoryOffersToRestInTheStoreWhenTheLastMemberLeaves() {
         TestProbe<SessionActor.Reply> alice = member("alice");
         room.tell(new RoomActor.Say(alice.ref(), "remember me", null));
         answered(alice);
         room.tell(new RoomActor.Leave(alice.ref(), null));
         answered(alice);
 
+        assertThat(registry.expectMessageClass(RegistryActor.RoomStatus.class).members()).as("opened").isZero();
         assertThat(registry.expectMessageClass(RegistryActor.RoomStatus.class).members()).isEqualTo(1);
         assertThat(registry.expectMessageClass(RegistryActor.RoomStatus.class).members()).isZero();
+        RegistryActor.RoomIdle idle = registry.expectMessageClass(RegistryActor.RoomIdle.class);
+        assertThat(idle.stored()).as("it stays listed, resting in the store").isTrue();
         registry.expectNoMessage(QUIET);
     }
 
     @Test
-    void aStopThatArrivesAfterSomeoneJoinedLeavesTheRoomServing() {
+    void aStopAlwaysStopsTheRoomSoThatTheRegistryNeverStartsASecondWriterOfItsJournal() {
         TestProbe<SessionActor.Reply> alice = member("alice");
         room.tell(new RoomActor.Leave(alice.ref(), null));
         registry.expectMessageClass(RegistryActor.RoomStatus.class);
         registry.expectMessageClass(RegistryActor.RoomStatus.class);
+        registry.expectMessageClass(RegistryActor.RoomStatus.class);
         registry.expectMessageClass(RegistryActor.RoomIdle.class);
-        TestProbe<SessionActor.Reply> bob = member("bob");
 
         room.tell(new RoomActor.Stop());
 
-        room.tell(new RoomActor.Who(bob.ref(), "w"));
-        assertThat(answered(bob)).isEqualTo(new ServerFrame.Members("Den", List.of("bob"), "w"));
+        registry.expectTerminated(room);
     }
 
     @Test

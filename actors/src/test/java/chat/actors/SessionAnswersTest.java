@@ -114,7 +114,7 @@ class SessionAnswersTest {
         acks.receiveMessage();
 
         TestProbe<RoomActor.Command> garden = testKit.createTestProbe();
-        ServerFrame.Joined joined = new ServerFrame.Joined("garden", "", List.of("alice"), List.of(), "j");
+        ServerFrame.Joined joined = new ServerFrame.Joined("garden", "", List.of("alice"), List.of(), "e1", "j");
         join.session().tell(new SessionActor.RoomJoined("garden", garden.ref(), Wire.bytes(joined)));
 
         assertThat(garden.expectMessageClass(RoomActor.Quit.class))

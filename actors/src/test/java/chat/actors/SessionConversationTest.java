@@ -2,7 +2,6 @@ package chat.actors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import chat.actors.history.InMemoryHistory;
 import chat.protocol.ErrorCode;
 import chat.protocol.PresenceEvent;
 import chat.protocol.ServerFrame;
@@ -33,7 +32,7 @@ class SessionConversationTest {
 
     private ActorRef<RegistryActor.Command> registry(String settings) {
         ChatSettings chat = TestSettings.with(settings);
-        return testKit.spawn(RegistryActor.create(chat, new InMemoryHistory(chat.history().keepPerRoom())));
+        return testKit.spawn(RegistryActor.create(chat));
     }
 
     private Person registered(ActorRef<RegistryActor.Command> registry, String nick) {
