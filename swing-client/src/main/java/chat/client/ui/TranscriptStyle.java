@@ -5,16 +5,22 @@ import java.awt.Color;
 import java.awt.Font;
 import java.awt.FontMetrics;
 import java.awt.Graphics2D;
+import java.awt.Rectangle;
 import java.awt.Shape;
 import java.awt.font.FontRenderContext;
+import java.awt.font.GraphicAttribute;
+import java.awt.font.ImageGraphicAttribute;
 import java.awt.font.LineBreakMeasurer;
+import java.awt.font.ShapeGraphicAttribute;
 import java.awt.font.TextAttribute;
 import java.awt.font.TextLayout;
+import java.awt.image.BufferedImage;
 import java.text.AttributedString;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import javax.swing.JComponent;
 
 /**
@@ -44,6 +50,8 @@ final class TranscriptStyle {
     /** Two no-break spaces between a name or a presence line and its time, as the plain text shows them too. */
     static final String TIME_GAP = "\u00a0\u00a0";
     static final String MARKER_TEXT = "New messages";
+    /** Stands in for the characters of an emoji after its first: no room, nothing drawn. */
+    private static final GraphicAttribute NOTHING = new ShapeGraphicAttribute(new Rectangle(), GraphicAttribute.ROMAN_BASELINE, false);
 
     private final Theme theme;
     private final ZoneId zone;
@@ -264,12 +272,12 @@ final class TranscriptStyle {
             into.add(new LaidRow.Line(null, x, top, fm.getHeight(), fm.getAscent(), start, 0));
             return 1;
         }
-        AttributedString styled = styled(text, start, end, textFont, links);
-        if (fits(text, start, end, fm, width)) {
-            into.add(new LaidRow.Line(new TextLayout(styled.getIterator(), frc), x, top, fm.getHeight(), fm.getAscent(), start, end - start));
+        Styled styled = styled(text, start, end, textFont, fm, links);
+        if (!styled.pictures() && fits(text, start, end, fm, width)) {
+            into.add(new LaidRow.Line(new TextLayout(styled.text().getIterator(), frc), x, top, fm.getHeight(), fm.getAscent(), start, end - start));
             return 1;
         }
-        LineBreakMeasurer measurer = new LineBreakMeasurer(styled.getIterator(), frc);
+        LineBreakMeasurer measurer = new LineBreakMeasurer(styled.text().getIterator(), frc);
         int count = 0;
         while (measurer.getPosition() < end - start) {
             int from = measurer.getPosition();
@@ -282,10 +290,14 @@ final class TranscriptStyle {
     }
 
     private int countLines(String text, int start, int end, FontMetrics fm, int width) {
-        if (start >= end || fits(text, start, end, fm, width)) {
+        if (start >= end) {
             return 1;
         }
-        LineBreakMeasurer measurer = new LineBreakMeasurer(styled(text, start, end, fm.getFont(), List.of()).getIterator(), frc);
+        Styled styled = styled(text, start, end, fm.getFont(), fm, List.of());
+        if (!styled.pictures() && fits(text, start, end, fm, width)) {
+            return 1;
+        }
+        LineBreakMeasurer measurer = new LineBreakMeasurer(styled.text().getIterator(), frc);
         int count = 0;
         while (measurer.getPosition() < end - start) {
             measurer.setPosition(measurer.nextOffset(width));
@@ -299,7 +311,10 @@ final class TranscriptStyle {
         return end - start <= width && fm.stringWidth(text.substring(start, end)) <= width;
     }
 
-    private AttributedString styled(String text, int start, int end, Font textFont, List<Links.Span> links) {
+    /** A paragraph with its font, links and emoji pictures; {@code pictures} when its width is not the font's alone. */
+    private record Styled(AttributedString text, boolean pictures) {}
+
+    private Styled styled(String text, int start, int end, Font textFont, FontMetrics fm, List<Links.Span> links) {
         AttributedString styled = new AttributedString(text.substring(start, end));
         styled.addAttribute(TextAttribute.FONT, textFont);
         for (Links.Span link : links) {
@@ -310,7 +325,29 @@ final class TranscriptStyle {
                 styled.addAttribute(TextAttribute.UNDERLINE, TextAttribute.UNDERLINE_ON, from - start, to - start);
             }
         }
-        return styled;
+        boolean pictures = false;
+        if (EmojiPictures.FONT.isPresent()) {
+            int height = fm.getAscent() + fm.getDescent();
+            for (Emoji.Span emoji : Emoji.in(text, start, end)) {
+                Optional<BufferedImage> picture = EmojiPictures.FONT.get().picture(text.substring(emoji.start(), emoji.end()), height);
+                if (picture.isPresent()) {
+                    // The first character shows the picture; the rest of the sequence takes no room.
+                    int first = emoji.start() - start;
+                    styled.addAttribute(TextAttribute.CHAR_REPLACEMENT,
+                            new ImageGraphicAttribute(picture.get(), GraphicAttribute.ROMAN_BASELINE, 0, fm.getAscent()), first, first + 1);
+                    if (emoji.end() - emoji.start() > 1) {
+                        styled.addAttribute(TextAttribute.CHAR_REPLACEMENT, NOTHING, first + 1, emoji.end() - start);
+                    }
+                    pictures = true;
+                }
+            }
+        }
+        return new Styled(styled, pictures);
+    }
+
+    /** The colour emoji font, looked for once: Java 17 cannot draw its glyphs, so the pictures stand in for them. */
+    private static final class EmojiPictures {
+        static final Optional<ColorEmojiFont> FONT = ColorEmojiFont.installed();
     }
 
     /** Where the second column of a table starts, or 0 when the row is no table. */

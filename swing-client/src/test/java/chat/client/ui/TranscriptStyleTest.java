@@ -1,11 +1,17 @@
 package chat.client.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import chat.client.model.CommandParser;
 import chat.client.model.TranscriptEntry;
 import chat.client.testing.Frames;
+import java.awt.Color;
 import java.awt.Font;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Set;
@@ -64,5 +70,31 @@ class TranscriptStyleTest {
 
         assertThat(row.text()).isEqualTo("<b>bold</b> & <i>");
         assertThat(row.links()).isEmpty();
+    }
+
+    @Test
+    void emojiAreDrawnInColourSkinTonesIncluded() {
+        assumeTrue(Files.exists(Path.of(ColorEmojiFont.DEFAULT_FILE)), "needs fonts-noto-color-emoji");
+        // A line further down a group: no header, whose coloured nick would count.
+        LaidRow row = style.lay(said("thumbs \uD83D\uDC4D\uD83C\uDFFD up \uD83C\uDF59"), new RowShape(false, true, false), WIDTH);
+        BufferedImage image = new BufferedImage(WIDTH, row.height(), BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = image.createGraphics();
+        g.setColor(Color.WHITE);
+        g.fillRect(0, 0, WIDTH, row.height());
+        style.paint(g, row, 0, 0, 0);
+        g.dispose();
+
+        long coloured = 0;
+        for (int y = 0; y < image.getHeight(); y++) {
+            for (int x = 0; x < image.getWidth(); x++) {
+                Color pixel = new Color(image.getRGB(x, y));
+                float[] hsb = Color.RGBtoHSB(pixel.getRed(), pixel.getGreen(), pixel.getBlue(), null);
+                if (hsb[1] > 0.4f && hsb[2] > 0.3f) {
+                    coloured++;
+                }
+            }
+        }
+        assertThat(coloured).as("coloured pixels").isGreaterThan(100);
+        assertThat(row.lines()).hasSize(1);
     }
 }
