@@ -139,6 +139,11 @@ public final class ChatModel {
         room.joined(true);
         room.topic(frame.topic());
         room.members(frame.members());
+        Conversation server = conversations.get(Conversation.SERVER_KEY);
+        if (fresh && server != null) {
+            // What went to the server conversation while no room was open comes along into the first room.
+            server.transcript().forEach(room::append);
+        }
         if (fresh && pendingMotd != null) {
             add(room, TranscriptEntry.notice(now(), pendingMotd));
             pendingMotd = null;

@@ -338,6 +338,8 @@ class ChatClientTest {
 
         assertThat(model.conversations()).extracting(Conversation::name).containsExactly("dev");
         assertThat(model.selected().orElseThrow().name()).isEqualTo("dev");
+        assertThat(model.selected().orElseThrow().transcript()).extracting(TranscriptEntry::text)
+                .as("the help shown before comes along").anyMatch(text -> text.contains("/join ROOM"));
     }
 
     @Test

@@ -85,6 +85,7 @@ class TranscriptGuiTest {
             GuiActionRunner.execute(() -> lena.window().openLinksWith(opened::add));
             String token = "x".repeat(300);
             String url = "https://example.org/" + "a".repeat(280);
+            kai.await("lena in the lobby", u -> u.members("lobby").contains("lena"));
 
             kai.says("lobby", token);
             kai.says("lobby", url);
@@ -111,6 +112,7 @@ class TranscriptGuiTest {
         try (TestUser mo = TestUser.online("mo", server.endpoint())) {
             Network network = new Network();
             ChatApp nia = desk.launch("nia", network, 640, 460);
+            mo.await("nia in the lobby", u -> u.members("lobby").contains("nia"));
             IntStream.rangeClosed(1, 40).forEach(i -> mo.says("lobby", "filler " + i));
             awaitThat("the fillers", () -> transcript(nia).contains("filler 40"));
             awaitThat("the last filler in sight", () -> atBottom(nia));
