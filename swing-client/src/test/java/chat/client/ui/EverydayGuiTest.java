@@ -245,6 +245,7 @@ class EverydayGuiTest {
     @Test
     void theServersDefaultWelcomeSpeaksToPeopleNotToNetcat() {
         ChatApp cleo = desk.launch("cleo", new Network(), 800, 600);
+        awaitThat("the lobby", () -> transcript(cleo).contains("You joined lobby"));
 
         String lobby = transcript(cleo);
         assertThat(lobby).startsWith("Welcome");
