@@ -30,6 +30,7 @@ import org.assertj.swing.edt.FailOnThreadViolationRepaintManager;
 import org.assertj.swing.edt.GuiActionRunner;
 import org.assertj.swing.fixture.FrameFixture;
 import org.assertj.swing.fixture.JTextComponentFixture;
+import org.assertj.swing.timing.Timeout;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -94,7 +95,8 @@ class EverydayGuiTest {
         dialog.textBox("host").deleteText().enterText("no-such-host.invalid");
         dialog.textBox("nick").deleteText().enterText("wendy");
         dialog.button("connect").click();
-        awaitThat("the refusal", () -> GuiActionRunner.execute(problem::isShowing));
+        // Finding out that a name does not exist takes what the name server takes; on a busy machine, seconds.
+        awaitThat("the refusal", () -> GuiActionRunner.execute(problem::isShowing), Timeout.timeout(60_000));
         awaitThat("the caret in the host", () -> "host".equals(focused()));
 
         int closedPort;
