@@ -2,7 +2,7 @@
 # Takes the README screenshots: an in-process server, two client windows and two headless friends
 # chatting in Chinese, Japanese, English and emoji, on a virtual X display (Xvfb).
 # Writes chat-light.png and chat-dark.png to docs/screenshots/ (or to the directory given).
-# Needs: xvfb (xvfb-run), fonts-noto-cjk, and fonts-symbola for the emoji.
+# Needs: xvfb (xvfb-run), fonts-noto-cjk, and fonts-noto-color-emoji for the emoji.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 out="$(realpath -m "${1:-$root/docs/screenshots}")"

@@ -3,6 +3,7 @@ package chat.client;
 import chat.client.model.ChatClient;
 import chat.client.model.ChatListener;
 import chat.client.model.ChatModel;
+import chat.client.model.LoginField;
 import chat.client.model.ReconnectPolicy;
 import chat.client.net.Endpoint;
 import chat.client.net.SocketTransportFactory;
@@ -130,11 +131,11 @@ public final class ChatApp implements ChatListener {
     }
 
     @Override
-    public void loginFailed(String reason) {
+    public void loginFailed(String reason, LoginField wrong) {
         if (dialog == null) {
             dialog = newDialog(endpoint.host(), endpoint.port(), nick);
         }
-        dialog.failed(reason);
+        dialog.failed(reason, wrong);
     }
 
     @Override

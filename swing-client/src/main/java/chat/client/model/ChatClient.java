@@ -1,12 +1,12 @@
 package chat.client.model;
 
+import chat.client.net.ConnectFailure;
 import chat.client.net.Endpoint;
 import chat.client.net.Transport;
 import chat.client.net.TransportFactory;
 import chat.client.net.TransportListener;
 import chat.protocol.ClientFrame;
 import chat.protocol.ErrorCode;
-import chat.protocol.Names;
 import chat.protocol.ProtocolLimits;
 import chat.protocol.ServerFrame;
 import java.time.Duration;
@@ -34,7 +34,8 @@ public final class ChatClient {
     /** How long a quitting client waits for the server's goodbye before hanging up itself. */
     private static final Duration QUIT_GRACE = Duration.ofSeconds(2);
 
-    private enum Phase { IDLE, LOGGING_IN, ONLINE, RECONNECTING, QUITTING, CLOSED }
+    /** DISCONNECTED: the user stopped reconnecting and may reconnect by hand. */
+    private enum Phase { IDLE, LOGGING_IN, ONLINE, RECONNECTING, DISCONNECTED, QUITTING, CLOSED }
 
     private enum Purpose { JOIN, REJOIN, WHO, HISTORY, WHISPER, OTHER }
 
@@ -53,7 +54,11 @@ public final class ChatClient {
     private String wantedNick;
     private Transport transport;
     private int generation;
+    /** Counts scheduled reconnects, so that one the user overtook by hand does nothing when it fires. */
+    private int reconnectTicket;
     private int attempt;
+    /** True while the last reconnect found this user's nick taken. */
+    private boolean nickTaken;
     private long lastRequestId;
     private String byeReason;
     /** The rooms this client was in when it last lost the connection; null before any loss. */
@@ -133,7 +138,7 @@ public final class ChatClient {
         } else if (command instanceof Command.Leave leave) {
             leave(leave.room(), current);
         } else if (command instanceof Command.Nick nick) {
-            Optional<String> problem = Names.nickProblem(nick.nick());
+            Optional<String> problem = NameProblems.nick(nick.nick());
             if (problem.isPresent()) {
                 model.error(null, "Cannot use that nick: " + problem.get());
             } else {
@@ -145,7 +150,8 @@ public final class ChatClient {
         } else if (command instanceof Command.Msg msg) {
             transport.send(new ClientFrame.Whisper(request(Purpose.WHISPER, current), msg.nick(), msg.text()));
         } else if (command instanceof Command.Who who) {
-            Optional<String> room = who.room() != null ? Optional.of(who.room()) : inCurrentRoom(current, "/who").map(Conversation::name);
+            Optional<String> room = who.room() != null ? Optional.of(NameProblems.roomNamed(who.room()))
+                    : inCurrentRoom(current, "/who").map(Conversation::name);
             room.ifPresent(name -> transport.send(new ClientFrame.Who(request(Purpose.WHO, current), name)));
         } else if (command instanceof Command.Rooms) {
             transport.send(new ClientFrame.Rooms(request(Purpose.OTHER, current)));
@@ -165,8 +171,9 @@ public final class ChatClient {
         }
     }
 
-    private void join(String room) {
-        Optional<String> problem = Names.roomProblem(room);
+    private void join(String typed) {
+        String room = NameProblems.roomNamed(typed);
+        Optional<String> problem = NameProblems.room(room);
         if (problem.isPresent()) {
             model.error(null, "Cannot join that room: " + problem.get());
             return;
@@ -184,7 +191,7 @@ public final class ChatClient {
             model.close(current.key());
             return;
         }
-        Optional<String> target = room != null ? Optional.of(room) : inCurrentRoom(current, "/leave").map(Conversation::name);
+        Optional<String> target = room != null ? Optional.of(NameProblems.roomNamed(room)) : inCurrentRoom(current, "/leave").map(Conversation::name);
         target.ifPresent(name -> transport.send(new ClientFrame.Leave(request(Purpose.OTHER, current), name)));
     }
 
@@ -219,10 +226,10 @@ public final class ChatClient {
             }
 
             @Override
-            public void closed(String reason) {
+            public void closed(String reason, ConnectFailure failure) {
                 modelThread.execute(() -> {
                     if (current == generation) {
-                        lost(reason);
+                        lost(reason, failure);
                     }
                 });
             }
@@ -251,6 +258,7 @@ public final class ChatClient {
         } else if (frame instanceof ServerFrame.NickChanged nick) {
             wantedNick = nick.nick();
             model.nickChanged(nick);
+            model.status(online(nick.nick()));
         } else if (frame instanceof ServerFrame.Topic topic) {
             model.topic(topic);
         } else if (frame instanceof ServerFrame.RoomList rooms) {
@@ -284,8 +292,9 @@ public final class ChatClient {
         if (welcome.heartbeat() > 0) {
             transport.expectTrafficWithin(Duration.ofSeconds((long) welcome.heartbeat() * HEARTBEATS_OF_SILENCE));
         }
+        nickTaken = false;
         model.welcomed(welcome.nick(), firstLogin ? welcome.motd() : null);
-        model.status(new ConnectionStatus(ConnectionStatus.State.ONLINE, "Connected to " + endpoint + " as " + welcome.nick()));
+        model.status(online(welcome.nick()));
         if (firstLogin) {
             model.loggedIn(welcome.nick());
             return;
@@ -316,12 +325,14 @@ public final class ChatClient {
     private void failed(ServerFrame.Error error, Request request) {
         String message = error.message().isBlank() ? error.code().wire() : error.message();
         if (phase == Phase.LOGGING_IN) {
-            failLogin(loginProblem(error.code(), message));
+            failLogin(loginProblem(error.code(), message), LoginField.NICK);
             return;
         }
         if (phase == Phase.RECONNECTING) {
-            // Most likely the server still holds this nick for the session that just dropped.
+            // The server may still hold the nick for the session that dropped, and then it frees
+            // soon; or somebody took it. Retrying goes on, and the user may pick another nick.
             dropTransport();
+            nickTaken = error.code() == ErrorCode.NICK_TAKEN;
             scheduleReconnect(message);
             return;
         }
@@ -340,20 +351,21 @@ public final class ChatClient {
         };
     }
 
-    private void failLogin(String reason) {
+    private void failLogin(String reason, LoginField wrong) {
         dropTransport();
         phase = Phase.IDLE;
         model.status(new ConnectionStatus(ConnectionStatus.State.OFFLINE, reason));
-        model.loginFailed(reason);
+        model.loginFailed(reason, wrong);
     }
 
-    private void lost(String reason) {
+    private void lost(String reason, ConnectFailure failure) {
         String why = byeReason != null ? "the server said goodbye: " + byeReason : reason;
         byeReason = null;
         transport = null;
         requests.clear();
         switch (phase) {
-            case LOGGING_IN -> failLogin(capitalized(why));
+            case LOGGING_IN -> failLogin(capitalized(why), failure == ConnectFailure.REFUSED ? LoginField.PORT
+                    : failure != null ? LoginField.HOST : LoginField.NICK);
             case ONLINE -> {
                 phase = Phase.RECONNECTING;
                 roomsToRestore = model.joinedRooms().stream().map(Conversation::key).collect(Collectors.toSet());
@@ -369,17 +381,65 @@ public final class ChatClient {
     private void scheduleReconnect(String why) {
         attempt++;
         Duration delay = reconnectPolicy.delay(attempt);
-        model.status(new ConnectionStatus(ConnectionStatus.State.RECONNECTING,
-                "Connection lost (" + why + "). Reconnecting in " + Math.max(1, delay.toSeconds()) + " s…"));
-        timer.schedule(() -> modelThread.execute(this::reconnect), delay.toMillis(), TimeUnit.MILLISECONDS);
+        String when = Math.max(1, delay.toSeconds()) + " s";
+        model.status(nickTaken
+                ? new ConnectionStatus(ConnectionStatus.State.NICK_TAKEN, "While the connection was down, somebody took the nick \u201c"
+                        + wantedNick + "\u201d. Pick another nick, or wait: trying again in " + when + ".")
+                : new ConnectionStatus(ConnectionStatus.State.RECONNECTING, "Connection lost (" + why + "). Reconnecting in " + when + "…"));
+        int ticket = ++reconnectTicket;
+        timer.schedule(() -> modelThread.execute(() -> {
+            if (ticket == reconnectTicket) {
+                reconnect();
+            }
+        }), delay.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     private void reconnect() {
-        if (phase != Phase.RECONNECTING || transport != null) {
+        if ((phase != Phase.RECONNECTING && phase != Phase.DISCONNECTED) || transport != null) {
             return;
         }
-        model.status(new ConnectionStatus(ConnectionStatus.State.RECONNECTING, "Reconnecting to " + endpoint + "…"));
+        phase = Phase.RECONNECTING;
+        reconnectTicket++;
+        model.status(new ConnectionStatus(ConnectionStatus.State.RECONNECTING, "Reconnecting to " + endpoint + " as " + wantedNick + "…"));
         open();
+    }
+
+    /** Reconnects now instead of waiting for the next try; also after the user disconnected. */
+    public void retryNow() {
+        reconnect();
+    }
+
+    /**
+     * Reconnects now as {@code nick}, for a user whose nick was taken while the connection was down.
+     *
+     * @return why {@code nick} cannot be a nick, in words; empty when the reconnect is under way
+     */
+    public Optional<String> retryAs(String nick) {
+        Optional<String> problem = NameProblems.nick(nick);
+        if (problem.isPresent() || (phase != Phase.RECONNECTING && phase != Phase.DISCONNECTED)) {
+            return problem;
+        }
+        wantedNick = nick;
+        nickTaken = false;
+        reconnect();
+        return Optional.empty();
+    }
+
+    /** Stops reconnecting; the chat stays on screen and {@link #retryNow} picks it up again. */
+    public void disconnect() {
+        if (phase != Phase.RECONNECTING) {
+            return;
+        }
+        phase = Phase.DISCONNECTED;
+        reconnectTicket++;
+        nickTaken = false;
+        dropTransport();
+        model.status(new ConnectionStatus(ConnectionStatus.State.OFFLINE,
+                "Disconnected from " + endpoint + ". Reconnect when you like; the conversations stay as they are."));
+    }
+
+    private ConnectionStatus online(String nick) {
+        return new ConnectionStatus(ConnectionStatus.State.ONLINE, "Connected to " + endpoint + " as " + nick);
     }
 
     private void dropTransport() {
@@ -401,10 +461,10 @@ public final class ChatClient {
         return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1) + ".";
     }
 
-    /** Nicks to offer on Tab: the members of the current room, or the partner of a whisper conversation. */
+    /** Nicks to offer on Tab: the others in the current room, or the partner of a whisper conversation. */
     public List<String> completionNicks() {
         return model.selected().map(c -> switch (c.kind()) {
-            case ROOM -> c.members();
+            case ROOM -> c.members().stream().filter(member -> !model.isMe(member)).toList();
             case WHISPER -> List.of(c.name());
             case SERVER -> List.<String>of();
         }).orElse(List.of());

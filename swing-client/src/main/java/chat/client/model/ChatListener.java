@@ -24,8 +24,8 @@ public interface ChatListener {
     /** The first login succeeded; later reconnects do not call this again. */
     default void loggedIn(String nick) {}
 
-    /** The first login failed, with a sentence saying why. */
-    default void loginFailed(String reason) {}
+    /** The first login failed, with a sentence saying why and the field of the connect dialog to change. */
+    default void loginFailed(String reason, LoginField wrong) {}
 
     /** This user's own nick changed. */
     default void nickChanged(String nick) {}

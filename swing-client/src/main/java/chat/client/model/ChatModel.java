@@ -79,6 +79,20 @@ public final class ChatModel {
         listeners.forEach(ChatListener::conversationsChanged);
     }
 
+    /**
+     * The user reads back in {@code conversation} (or stopped doing so): while they do, it keeps
+     * more lines, so that what they read is not dropped under their eyes.
+     */
+    public void readingBack(Conversation conversation, boolean reading) {
+        if (conversation.readingBack() == reading) {
+            return;
+        }
+        conversation.readingBack(reading);
+        if (!reading && conversation.trim() > 0) {
+            listeners.forEach(l -> l.transcriptReplaced(conversation));
+        }
+    }
+
     void status(ConnectionStatus newStatus) {
         status = newStatus;
         listeners.forEach(l -> l.statusChanged(newStatus));
@@ -89,8 +103,8 @@ public final class ChatModel {
         listeners.forEach(l -> l.loggedIn(ownNick));
     }
 
-    void loginFailed(String reason) {
-        listeners.forEach(l -> l.loginFailed(reason));
+    void loginFailed(String reason, LoginField wrong) {
+        listeners.forEach(l -> l.loginFailed(reason, wrong));
     }
 
     void ended() {
@@ -99,7 +113,12 @@ public final class ChatModel {
 
     /** {@code motd} is shown atop the first room joined; null when there is nothing new to show. */
     void welcomed(String ownNick, String motd) {
+        boolean renamed = !nick.isEmpty() && !nick.equals(ownNick);
         nick = ownNick;
+        if (renamed) {
+            // A reconnect under another nick: the one this user picked when theirs was taken.
+            listeners.forEach(l -> l.nickChanged(ownNick));
+        }
         if (motd != null && !motd.isBlank()) {
             pendingMotd = motd;
         }
@@ -120,6 +139,11 @@ public final class ChatModel {
         room.joined(true);
         room.topic(frame.topic());
         room.members(frame.members());
+        Conversation server = conversations.get(Conversation.SERVER_KEY);
+        if (fresh && server != null) {
+            // What went to the server conversation while no room was open comes along into the first room.
+            server.transcript().forEach(room::append);
+        }
         if (fresh && pendingMotd != null) {
             add(room, TranscriptEntry.notice(now(), pendingMotd));
             pendingMotd = null;
@@ -139,6 +163,12 @@ public final class ChatModel {
         }
         Conversation changed = room;
         listeners.forEach(l -> l.conversationChanged(changed));
+        boolean fromServerConversation = selected != null && selected.kind() == Conversation.Kind.SERVER;
+        // The server conversation only holds what had nowhere else to go while no room was open.
+        conversations.remove(Conversation.SERVER_KEY);
+        if (fromServerConversation) {
+            selected = null;
+        }
         listeners.forEach(ChatListener::conversationsChanged);
         if (focus || selected == null) {
             select(room.key());
@@ -337,7 +367,7 @@ public final class ChatModel {
                 }
             }
         }
-        if (reordered) {
+        if (reordered || (!appended.isEmpty() && room.trim() > 0)) {
             listeners.forEach(l -> l.transcriptReplaced(room));
         } else {
             appended.forEach(entry -> listeners.forEach(l -> l.entryAppended(room, entry)));
@@ -346,7 +376,7 @@ public final class ChatModel {
 
     private void countUnread(Conversation conversation, TranscriptEntry entry) {
         if (conversation != selected) {
-            conversation.markUnread(entry.mentionsMe());
+            conversation.markUnread(entry, entry.mentionsMe());
             listeners.forEach(ChatListener::conversationsChanged);
         }
     }
@@ -366,7 +396,11 @@ public final class ChatModel {
 
     private void add(Conversation conversation, TranscriptEntry entry) {
         conversation.append(entry);
-        listeners.forEach(l -> l.entryAppended(conversation, entry));
+        if (conversation.trim() > 0) {
+            listeners.forEach(l -> l.transcriptReplaced(conversation));
+        } else {
+            listeners.forEach(l -> l.entryAppended(conversation, entry));
+        }
     }
 
     private Instant now() {

@@ -5,17 +5,17 @@ import java.util.List;
 /** Reads what the user typed: plain text is said, a leading slash names a command, {@code //} says a slash. */
 public final class CommandParser {
 
-    /** Every command with its usage, in the order /help lists them. */
+    /** Every command with its usage and what it does, a tab between them, in the order /help lists them. */
     public static final List<String> USAGE = List.of(
-            "/join ROOM         join or create a room",
-            "/leave [ROOM]      leave this room or ROOM",
-            "/nick NICK         change your nick",
-            "/topic TEXT        set this room's topic",
-            "/msg NICK TEXT     whisper to NICK",
-            "/who [ROOM]        list who is in the room",
-            "/rooms             list all rooms",
-            "/quit              leave the chat",
-            "/help              show this help");
+            "/join ROOM\tjoin or create a room",
+            "/leave [ROOM]\tleave this room or ROOM",
+            "/nick NICK\tchange your nick",
+            "/topic TEXT\tset this room's topic",
+            "/msg NICK TEXT\twhisper to NICK",
+            "/who [ROOM]\tlist who is in the room",
+            "/rooms\tlist all rooms",
+            "/quit\tleave the chat",
+            "/help\tshow this help");
 
     /** The command names, for completion. */
     public static final List<String> COMMANDS =
@@ -35,9 +35,10 @@ public final class CommandParser {
         String name = (space < 0 ? trimmed : trimmed.substring(0, space)).toLowerCase(java.util.Locale.ROOT);
         String rest = space < 0 ? "" : trimmed.substring(space + 1).strip();
         return switch (name) {
-            case "/join", "/j" -> rest.isEmpty() || rest.contains(" ") ? usage("/join ROOM") : new Command.Join(rest);
+            // A name with a space in it is passed on, to be told what is wrong with it rather than how to type a command.
+            case "/join", "/j" -> rest.isEmpty() ? usage("/join ROOM") : new Command.Join(rest);
             case "/leave", "/part" -> rest.contains(" ") ? usage("/leave [ROOM]") : new Command.Leave(rest.isEmpty() ? null : rest);
-            case "/nick" -> rest.isEmpty() || rest.contains(" ") ? usage("/nick NICK") : new Command.Nick(rest);
+            case "/nick" -> rest.isEmpty() ? usage("/nick NICK") : new Command.Nick(rest);
             case "/topic" -> new Command.Topic(rest);
             case "/msg", "/whisper", "/w" -> msg(rest);
             case "/who" -> rest.contains(" ") ? usage("/who [ROOM]") : new Command.Who(rest.isEmpty() ? null : rest);

@@ -14,6 +14,9 @@ import java.util.Set;
  * each is shown once, however often the server repeats it (rejoin, paging). A room's {@code seq}s
  * count within its server-side history, named by its epoch: when the epoch changes, the history
  * started over, and the lines shown so far stay above the new ones instead of swallowing them.
+ *
+ * <p>A conversation keeps a bounded number of lines: when new ones arrive at the bottom, the
+ * oldest go, and scrolling back fetches them again from the server's history.
  */
 public final class Conversation {
 
@@ -36,6 +39,11 @@ public final class Conversation {
     /** The key of the one conversation of kind SERVER. */
     public static final String SERVER_KEY = "~server";
 
+    /** Lines kept at hand: twenty pages of history, far more than a window shows. */
+    public static final int KEPT_LINES = 1000;
+    /** Lines kept while the user reads back in a conversation, so that what they read does not vanish under them. */
+    public static final int KEPT_LINES_READING_BACK = 5 * KEPT_LINES;
+
     private static final Comparator<String> MEMBER_ORDER =
             Comparator.comparing(Names::key).thenComparing(Comparator.naturalOrder());
 
@@ -55,6 +63,11 @@ public final class Conversation {
     private boolean joined;
     private int unread;
     private boolean mentioned;
+    private boolean readingBack;
+    /** The first line that arrived while the user looked elsewhere; null when nothing is unread. */
+    private TranscriptEntry firstUnread;
+    /** Where the "new messages" marker stands while the user is here: the first line they had not read. */
+    private TranscriptEntry newSince;
 
     Conversation(Kind kind, String name) {
         this.kind = kind;
@@ -228,13 +241,58 @@ public final class Conversation {
         return mentioned;
     }
 
-    void markUnread(boolean mention) {
+    void markUnread(TranscriptEntry entry, boolean mention) {
+        if (unread == 0) {
+            firstUnread = entry;
+        }
         unread++;
         mentioned |= mention;
     }
 
+    /** The user looks at this conversation: what was unread is read, and the marker goes where it began. */
     void markRead() {
+        newSince = firstUnread;
+        firstUnread = null;
         unread = 0;
         mentioned = false;
+    }
+
+    /** The first line that was new when the user came here, for the "new messages" marker; null for none. */
+    public TranscriptEntry newSince() {
+        return newSince;
+    }
+
+    public boolean readingBack() {
+        return readingBack;
+    }
+
+    void readingBack(boolean reading) {
+        this.readingBack = reading;
+    }
+
+    /**
+     * Drops the oldest lines beyond what this conversation keeps; their messages come back
+     * through history when the user scrolls back to them.
+     *
+     * @return how many lines were dropped
+     */
+    int trim() {
+        int excess = transcript.size() - (readingBack ? KEPT_LINES_READING_BACK : KEPT_LINES);
+        if (excess <= 0) {
+            return 0;
+        }
+        List<TranscriptEntry> dropped = transcript.subList(0, excess);
+        for (int index = historyStart; index < excess; index++) {
+            if (dropped.get(index).isRoomMessage()) {
+                shownSeqs.remove(dropped.get(index).seq());
+                olderAvailable = true;
+            }
+        }
+        dropped.clear();
+        historyStart = Math.max(0, historyStart - excess);
+        oldestSeq = transcript.stream().skip(historyStart).filter(TranscriptEntry::isRoomMessage)
+                .mapToLong(TranscriptEntry::seq).min()
+                .orElse(newestSeq == 0 ? 0 : newestSeq + 1);
+        return excess;
     }
 }

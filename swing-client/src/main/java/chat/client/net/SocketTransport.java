@@ -92,7 +92,8 @@ public final class SocketTransport implements Transport {
             input = socket.getInputStream();
             output = new BufferedOutputStream(socket.getOutputStream());
         } catch (IOException e) {
-            shutdown(connectFailure(e));
+            shutdown(connectFailure(e), e instanceof UnknownHostException ? ConnectFailure.UNKNOWN_HOST
+                    : e instanceof ConnectException ? ConnectFailure.REFUSED : ConnectFailure.UNREACHABLE);
             return;
         }
         // Daemon-free on purpose: a quitting client's last frames (its bye) get written before the JVM exits.
@@ -167,6 +168,10 @@ public final class SocketTransport implements Transport {
     }
 
     private void shutdown(String reason) {
+        shutdown(reason, null);
+    }
+
+    private void shutdown(String reason, ConnectFailure failure) {
         if (!closed.compareAndSet(false, true)) {
             return;
         }
@@ -177,7 +182,7 @@ public final class SocketTransport implements Transport {
         } catch (IOException e) {
             LOG.log(System.Logger.Level.DEBUG, "closing the socket failed: {0}", e.getMessage());
         }
-        listener.closed(reason);
+        listener.closed(reason, failure);
     }
 
     private String connectFailure(IOException e) {

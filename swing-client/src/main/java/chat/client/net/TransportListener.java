@@ -7,6 +7,9 @@ public interface TransportListener {
 
     void received(ServerFrame frame);
 
-    /** Called exactly once, also when the connection could not be opened at all. */
-    void closed(String reason);
+    /**
+     * Called exactly once when the link ends, also when it could not be opened at all; then
+     * {@code failure} says why, and it is null for a link that was open.
+     */
+    void closed(String reason, ConnectFailure failure);
 }

@@ -1,6 +1,5 @@
 package chat.client.ui;
 
-import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.Image;
 import java.awt.RenderingHints;
@@ -12,7 +11,6 @@ import java.util.List;
 /** The app's icon, drawn rather than shipped: a speech bubble with three dots. */
 final class AppIcon {
 
-    private static final Color BUBBLE = new Color(0x3D7BE0);
     private static final int[] SIZES = {16, 32, 48, 64, 128, 256};
 
     private AppIcon() {}
@@ -30,7 +28,7 @@ final class AppIcon {
         Graphics2D g = image.createGraphics();
         g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
         double unit = size / 16.0;
-        g.setColor(BUBBLE);
+        g.setColor(Theme.ICON);
         g.fill(new RoundRectangle2D.Double(unit, unit * 2, unit * 14, unit * 10, unit * 5, unit * 5));
         Path2D tail = new Path2D.Double();
         tail.moveTo(unit * 4, unit * 11);
@@ -38,7 +36,7 @@ final class AppIcon {
         tail.lineTo(unit * 8, unit * 11);
         tail.closePath();
         g.fill(tail);
-        g.setColor(Color.WHITE);
+        g.setColor(Theme.ICON_DOTS);
         for (int dot = 0; dot < 3; dot++) {
             double x = unit * (4.5 + dot * 3.5);
             g.fill(new java.awt.geom.Ellipse2D.Double(x - unit, unit * 6, unit * 2, unit * 2));

@@ -10,12 +10,16 @@ import java.awt.BorderLayout;
 import java.awt.Color;
 import java.awt.Dimension;
 import java.awt.Font;
+import java.awt.Rectangle;
 import java.awt.event.ActionEvent;
+import java.awt.event.ComponentAdapter;
+import java.awt.event.ComponentEvent;
 import java.awt.event.InputEvent;
 import java.awt.event.KeyEvent;
 import java.awt.event.WindowAdapter;
 import java.awt.event.WindowEvent;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 import javax.swing.AbstractAction;
 import javax.swing.BorderFactory;
@@ -30,6 +34,7 @@ import javax.swing.JMenuItem;
 import javax.swing.JPanel;
 import javax.swing.JScrollPane;
 import javax.swing.KeyStroke;
+import javax.swing.SwingUtilities;
 import javax.swing.UIManager;
 import javax.swing.WindowConstants;
 import net.miginfocom.swing.MigLayout;
@@ -39,6 +44,17 @@ import net.miginfocom.swing.MigLayout;
  * the input at the bottom. It listens to the model and sends what the user does to the client.
  */
 public final class ChatWindow extends JFrame implements ChatListener {
+
+    private static final int DEFAULT_WIDTH = 1000;
+    private static final int DEFAULT_HEIGHT = 680;
+    private static final int MIN_WIDTH = 640;
+    private static final int MIN_HEIGHT = 420;
+    /** The side panels' widths: the list of conversations, the member list, and what neither goes below. */
+    private static final int CONVERSATIONS_MAX = 200;
+    private static final int MEMBERS_MAX = 180;
+    private static final int SIDE_MIN = 120;
+    /** Narrower than this, the member list folds away. */
+    private static final int MEMBERS_FROM = 860;
 
     private final ChatClient client;
     private final ChatModel model;
@@ -52,8 +68,10 @@ public final class ChatWindow extends JFrame implements ChatListener {
     private final JLabel topic = new JLabel(" ");
     private final JLabel membersHeading = new JLabel("MEMBERS");
     private final JLabel conversationsHeading = new JLabel("CONVERSATIONS");
-    private final ConnectionBanner banner = new ConnectionBanner();
-    private final StatusBar statusBar = new StatusBar();
+    private final ConnectionBanner banner;
+    private final StatusBar statusBar;
+    private final JPanel left = new JPanel(new BorderLayout());
+    private final JPanel right = new JPanel(new BorderLayout());
     private final JCheckBoxMenuItem darkItem = new JCheckBoxMenuItem("Dark theme");
     private final Attention attention = new Attention(this);
     private Theme theme;
@@ -67,8 +85,10 @@ public final class ChatWindow extends JFrame implements ChatListener {
         this.themeSwitch = themeSwitch;
         setName("chatWindow");
         setIconImages(AppIcon.images());
-        conversations = new ConversationListView(model);
-        transcript = new TranscriptView(theme, client::loadOlder);
+        banner = new ConnectionBanner(client, theme);
+        statusBar = new StatusBar(theme);
+        conversations = new ConversationListView(model, () -> this.theme);
+        transcript = new TranscriptView(theme, client::loadOlder, model::readingBack);
         members = new MemberListView(() -> this.theme, model::nick, this::startWhisper);
         input = new InputArea(client::submit, client::completionNicks);
         send.setName("send");
@@ -83,8 +103,8 @@ public final class ChatWindow extends JFrame implements ChatListener {
                 client.quit();
             }
         });
-        setMinimumSize(new Dimension(640, 420));
-        setSize(1000, 680);
+        setMinimumSize(new Dimension(MIN_WIDTH, MIN_HEIGHT));
+        setSize(DEFAULT_WIDTH, DEFAULT_HEIGHT);
         setLocationByPlatform(true);
         model.addListener(this);
         statusChanged(model.status());
@@ -97,21 +117,20 @@ public final class ChatWindow extends JFrame implements ChatListener {
         theme = newTheme;
         darkItem.setSelected(newTheme.dark());
         transcript.theme(newTheme);
+        banner.theme(newTheme);
+        statusBar.theme(newTheme);
         styleHeadings();
         members.repaint();
+        conversations.repaint();
     }
 
     private JComponent layoutContent() {
-        JPanel left = new JPanel(new BorderLayout());
         left.add(heading(conversationsHeading), BorderLayout.NORTH);
         left.add(borderless(new JScrollPane(conversations)), BorderLayout.CENTER);
-        left.setPreferredSize(new Dimension(200, 0));
         left.setBorder(SeparatorBorder.right());
 
-        JPanel right = new JPanel(new BorderLayout());
         right.add(heading(membersHeading), BorderLayout.NORTH);
         right.add(borderless(new JScrollPane(members)), BorderLayout.CENTER);
-        right.setPreferredSize(new Dimension(180, 0));
         right.setBorder(SeparatorBorder.left());
 
         title.setName("title");
@@ -139,8 +158,30 @@ public final class ChatWindow extends JFrame implements ChatListener {
         content.add(middle, BorderLayout.CENTER);
         content.add(right, BorderLayout.EAST);
         content.add(statusBar, BorderLayout.SOUTH);
+        content.addComponentListener(new ComponentAdapter() {
+            @Override
+            public void componentResized(ComponentEvent event) {
+                fitSidePanels(content.getWidth());
+            }
+        });
+        fitSidePanels(DEFAULT_WIDTH);
         styleHeadings();
         return content;
+    }
+
+    /**
+     * Gives the side panels a fifth of the width each, within bounds, and folds the member list
+     * away when the window is narrow: the messages keep most of a small window.
+     */
+    private void fitSidePanels(int width) {
+        int side = Math.max(SIDE_MIN, Math.min(CONVERSATIONS_MAX, width / 5));
+        left.setPreferredSize(new Dimension(side, 0));
+        right.setPreferredSize(new Dimension(Math.min(side, MEMBERS_MAX), 0));
+        boolean members = width >= MEMBERS_FROM;
+        if (right.isVisible() != members) {
+            right.setVisible(members);
+        }
+        left.revalidate();
     }
 
     private JMenuBar menus() {
@@ -196,8 +237,7 @@ public final class ChatWindow extends JFrame implements ChatListener {
     private void styleHeadings() {
         Font base = UIManager.getFont("Label.font");
         title.setFont(base.deriveFont(Font.BOLD, base.getSize2D() + 3));
-        // Plain Colors, not the look's UIResources, which the next FlatLaf.updateUI would reset.
-        Color muted = new Color(UIManager.getColor("Label.disabledForeground").getRGB());
+        Color muted = theme.palette().muted();
         topic.setForeground(muted);
         for (JLabel heading : new JLabel[] {membersHeading, conversationsHeading}) {
             heading.setForeground(muted);
@@ -225,12 +265,12 @@ public final class ChatWindow extends JFrame implements ChatListener {
 
     @Override
     public void entryAppended(Conversation conversation, TranscriptEntry entry) {
-        transcript.appended(conversation, entry);
+        transcript.changed(conversation);
     }
 
     @Override
     public void transcriptReplaced(Conversation conversation) {
-        transcript.replaced(conversation);
+        transcript.changed(conversation);
     }
 
     @Override
@@ -293,6 +333,16 @@ public final class ChatWindow extends JFrame implements ChatListener {
     private void showTitle(Conversation conversation) {
         int unread = model.conversations().stream().mapToInt(Conversation::unread).sum();
         setTitle((unread > 0 ? "(" + unread + ") " : "") + conversation.name() + " \u2014 " + model.nick() + " \u2014 Chat");
+    }
+
+    /** The last line of the newest transcript row that shows {@code text}, in window coordinates; empty when none does. */
+    public Optional<Rectangle> transcriptLineOf(String text) {
+        return transcript.lastLineOf(text).map(line -> SwingUtilities.convertRectangle(transcript, line, getRootPane()));
+    }
+
+    /** Where clicked links go: the desktop's browser, unless a test says otherwise. */
+    public void openLinksWith(Consumer<String> opener) {
+        transcript.openLinksWith(opener);
     }
 
     /** The plain text of the shown transcript, for tests and screen readers. */

@@ -1,7 +1,8 @@
 package chat.client.ui;
 
+import chat.client.model.LoginField;
+import chat.client.model.NameProblems;
 import chat.client.net.Endpoint;
-import chat.protocol.Names;
 import java.awt.Font;
 import java.util.Optional;
 import java.util.function.BiConsumer;
@@ -69,12 +70,18 @@ public final class ConnectDialog extends JFrame {
         setLocationRelativeTo(null);
     }
 
-    /** Shows why the last attempt failed and lets the user try again. */
-    public void failed(String reason) {
+    /** Shows why the last attempt failed and puts the caret, with the text selected, where the mistake probably is. */
+    public void failed(String reason, LoginField wrong) {
         busy(false);
         say(reason);
         setVisible(true);
-        nick.requestFocusInWindow();
+        JTextField field = switch (wrong) {
+            case HOST -> host;
+            case PORT -> port;
+            case NICK -> nick;
+        };
+        field.selectAll();
+        field.requestFocusInWindow();
     }
 
     private Optional<Endpoint> chosen() {
@@ -93,7 +100,7 @@ public final class ConnectDialog extends JFrame {
             say("The port is a number from 1 to 65535.");
             return Optional.empty();
         }
-        Optional<String> nickProblem = Names.nickProblem(nick.getText().strip());
+        Optional<String> nickProblem = NameProblems.nick(nick.getText().strip());
         if (nickProblem.isPresent()) {
             say("That nick will not do: " + nickProblem.get() + ".");
             return Optional.empty();

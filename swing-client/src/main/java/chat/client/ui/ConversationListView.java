@@ -5,6 +5,7 @@ import chat.client.model.Conversation;
 import java.awt.BorderLayout;
 import java.awt.Component;
 import java.awt.Font;
+import java.util.function.Supplier;
 import javax.swing.BorderFactory;
 import javax.swing.DefaultListModel;
 import javax.swing.JLabel;
@@ -20,12 +21,12 @@ final class ConversationListView extends JList<Conversation> {
     private final ChatModel model;
     private boolean refreshing;
 
-    ConversationListView(ChatModel model) {
+    ConversationListView(ChatModel model, Supplier<Theme> theme) {
         this.model = model;
         setName("conversations");
         setModel(items);
         setSelectionMode(ListSelectionModel.SINGLE_SELECTION);
-        setCellRenderer(new Renderer());
+        setCellRenderer(new Renderer(theme));
         addListSelectionListener(event -> {
             Conversation chosen = getSelectedValue();
             if (!refreshing && !event.getValueIsAdjusting() && chosen != null
@@ -60,9 +61,11 @@ final class ConversationListView extends JList<Conversation> {
     private static final class Renderer extends JPanel implements ListCellRenderer<Conversation> {
         private final JLabel name = new JLabel();
         private final UnreadBadge badge = new UnreadBadge();
+        private final Supplier<Theme> theme;
 
-        Renderer() {
+        Renderer(Supplier<Theme> theme) {
             super(new BorderLayout(8, 0));
+            this.theme = theme;
             setBorder(BorderFactory.createEmptyBorder(5, 10, 5, 10));
             add(name, BorderLayout.CENTER);
             add(badge, BorderLayout.EAST);
@@ -75,7 +78,7 @@ final class ConversationListView extends JList<Conversation> {
             name.setFont(list.getFont().deriveFont(value.unread() > 0 ? Font.BOLD : Font.PLAIN));
             name.setForeground(isSelected ? list.getSelectionForeground() : list.getForeground());
             badge.setFont(list.getFont().deriveFont(Font.BOLD, list.getFont().getSize2D() - 2));
-            badge.show(value.unread(), value.mentioned());
+            badge.show(value.unread(), value.mentioned(), theme.get());
             setBackground(isSelected ? list.getSelectionBackground() : list.getBackground());
             return this;
         }

@@ -2,6 +2,8 @@ package chat.client.ui;
 
 import chat.client.model.Completer;
 import chat.client.model.InputHistory;
+import java.awt.Container;
+import java.awt.Dimension;
 import java.awt.Graphics;
 import java.awt.Graphics2D;
 import java.awt.Insets;
@@ -13,9 +15,14 @@ import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import javax.swing.AbstractAction;
+import javax.swing.JComponent;
+import javax.swing.JScrollPane;
 import javax.swing.JTextArea;
 import javax.swing.KeyStroke;
+import javax.swing.SwingUtilities;
 import javax.swing.UIManager;
+import javax.swing.event.DocumentEvent;
+import javax.swing.event.DocumentListener;
 import javax.swing.text.BadLocationException;
 
 /**
@@ -26,14 +33,33 @@ final class InputArea extends JTextArea {
 
     /** Enough to go back through a long session, small enough to keep. */
     private static final int REMEMBERED_LINES = 200;
+    /** The input is two lines tall when empty and grows with what is typed up to this many, then scrolls. */
+    private static final int MIN_ROWS = 2;
+    private static final int MAX_ROWS = 6;
 
     private final InputHistory history = new InputHistory(REMEMBERED_LINES);
     private final Completer completer = new Completer();
     private String hint = "";
 
     InputArea(Consumer<String> send, Supplier<List<String>> nicks) {
-        super(2, 40);
+        super(MIN_ROWS, 40);
         setName("input");
+        getDocument().addDocumentListener(new DocumentListener() {
+            @Override
+            public void insertUpdate(DocumentEvent event) {
+                fitHeight();
+            }
+
+            @Override
+            public void removeUpdate(DocumentEvent event) {
+                fitHeight();
+            }
+
+            @Override
+            public void changedUpdate(DocumentEvent event) {
+                fitHeight();
+            }
+        });
         setLineWrap(true);
         setWrapStyleWord(true);
         setFocusTraversalKeysEnabled(false);
@@ -65,6 +91,24 @@ final class InputArea extends JTextArea {
                     setText(result.text());
                     setCaretPosition(result.caret());
                 }));
+    }
+
+    /** The scroll pane around the input stops a revalidate, so the panel holding it is asked to lay out again. */
+    private void fitHeight() {
+        Container scroll = SwingUtilities.getAncestorOfClass(JScrollPane.class, this);
+        if (scroll != null && scroll.getParent() instanceof JComponent holder) {
+            holder.revalidate();
+        }
+    }
+
+    /** As tall as its lines (wrapped ones counted), from two to six. */
+    @Override
+    public Dimension getPreferredScrollableViewportSize() {
+        Dimension size = super.getPreferredScrollableViewportSize();
+        Insets insets = getInsets();
+        int lines = (getPreferredSize().height - insets.top - insets.bottom) / getRowHeight();
+        size.height = Math.max(MIN_ROWS, Math.min(MAX_ROWS, lines)) * getRowHeight() + insets.top + insets.bottom;
+        return size;
     }
 
     /** The grey text shown while the input is empty, such as where a message goes. */

@@ -3,31 +3,44 @@ package chat.client.ui;
 import chat.protocol.Names;
 import java.awt.Color;
 import java.nio.charset.StandardCharsets;
-import java.util.zip.CRC32;
 
 /**
  * Gives every nick its own colour, the same on every run and for every spelling of the same nick.
- * The palettes are picked to stay readable on the light and on the dark background.
+ * The theme's palettes hold 24 hues that stay readable on its backgrounds; the nick's key is
+ * hashed with FNV-1a and mixed to the last bit, so that nicks that differ in one letter, as
+ * {@code bob1} and {@code bob2} do, land on unrelated hues.
  */
 public final class NickColors {
 
-    private static final int[] LIGHT = {
-        0xC62828, 0xAD1457, 0x6A1B9A, 0x4527A0, 0x283593, 0x1565C0, 0x00695C, 0x2E7D32, 0x558B2F, 0xEF6C00, 0xD84315, 0x4E342E,
-    };
-    private static final int[] DARK = {
-        0xEF9A9A, 0xF48FB1, 0xCE93D8, 0xB39DDB, 0x9FA8DA, 0x90CAF9, 0x80CBC4, 0xA5D6A7, 0xC5E1A5, 0xFFCC80, 0xFFAB91, 0xBCAAA4,
-    };
+    private static final int FNV_OFFSET = 0x811C9DC5;
+    private static final int FNV_PRIME = 0x01000193;
 
     private NickColors() {}
 
     public static Color of(String nick, Theme theme) {
-        int[] palette = theme.dark() ? DARK : LIGHT;
-        CRC32 crc = new CRC32();
-        crc.update(Names.key(nick).getBytes(StandardCharsets.UTF_8));
-        return new Color(palette[(int) (crc.getValue() % palette.length)]);
+        return theme.nickColor(index(nick, theme.nickColorCount()));
     }
 
-    /** The colour as CSS, for the HTML transcript. */
+    /** Which of {@code colors} the nick gets. */
+    static int index(String nick, int colors) {
+        int hash = FNV_OFFSET;
+        for (byte b : Names.key(nick).getBytes(StandardCharsets.UTF_8)) {
+            hash = (hash ^ (b & 0xFF)) * FNV_PRIME;
+        }
+        return Integer.remainderUnsigned(mix(hash), colors);
+    }
+
+    /** MurmurHash3's finaliser: every input bit moves every output bit. */
+    private static int mix(int hash) {
+        hash ^= hash >>> 16;
+        hash *= 0x85EBCA6B;
+        hash ^= hash >>> 13;
+        hash *= 0xC2B2AE35;
+        hash ^= hash >>> 16;
+        return hash;
+    }
+
+    /** The colour as CSS, for text that is written as HTML. */
     public static String css(Color color) {
         return String.format("#%06x", color.getRGB() & 0xFFFFFF);
     }

@@ -17,9 +17,12 @@ final class StatusBar extends JPanel {
     private static final int DOT = 8;
 
     private final JLabel text = new JLabel();
+    private Theme theme;
+    private ConnectionStatus shown = new ConnectionStatus(ConnectionStatus.State.OFFLINE, "");
 
-    StatusBar() {
+    StatusBar(Theme theme) {
         super(new BorderLayout());
+        this.theme = theme;
         setName("statusBar");
         text.setName("status");
         text.setIconTextGap(8);
@@ -29,12 +32,19 @@ final class StatusBar extends JPanel {
         add(text, BorderLayout.CENTER);
     }
 
+    void theme(Theme newTheme) {
+        theme = newTheme;
+        show(shown);
+    }
+
     void show(ConnectionStatus status) {
+        shown = status;
+        Theme.Palette p = theme.palette();
         text.setText(status.detail());
         text.setIcon(new Dot(switch (status.state()) {
-            case ONLINE -> new Color(0x2EAD5B);
-            case CONNECTING, RECONNECTING -> new Color(0xF0A020);
-            case OFFLINE -> new Color(0xD64545);
+            case ONLINE -> p.online();
+            case CONNECTING, RECONNECTING, NICK_TAKEN -> p.connecting();
+            case OFFLINE -> p.offline();
         }));
     }
 

@@ -2,166 +2,208 @@ package chat.client.ui;
 
 import chat.client.model.Conversation;
 import chat.client.model.TranscriptEntry;
-import java.awt.Color;
 import java.awt.Desktop;
 import java.awt.Point;
+import java.awt.Rectangle;
+import java.awt.event.ComponentAdapter;
+import java.awt.event.ComponentEvent;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.ZoneId;
-import java.util.List;
+import java.util.function.BiConsumer;
+import java.util.Optional;
 import java.util.function.Consumer;
 import javax.swing.BorderFactory;
-import javax.swing.JEditorPane;
 import javax.swing.JScrollBar;
 import javax.swing.JScrollPane;
+import javax.swing.JViewport;
+import javax.swing.ScrollPaneConstants;
 import javax.swing.SwingUtilities;
 import javax.swing.UIManager;
-import javax.swing.event.HyperlinkEvent;
-import javax.swing.text.BadLocationException;
-import javax.swing.text.Element;
-import javax.swing.text.StyleConstants;
-import javax.swing.text.html.HTML;
-import javax.swing.text.html.HTMLDocument;
 
 /**
- * The transcript of the selected conversation: appends new lines, follows the bottom while the
- * user is there, keeps the reading position when older history arrives above, and asks for that
- * history when the user scrolls to the top.
+ * The transcript of the selected conversation. While the user is at the bottom (or has not
+ * scrolled yet), the newest line stays in sight, also when the window or the banner above changes
+ * its height; once they scroll up, the line they read stays where it is whatever arrives, and
+ * scrolling to the top asks for older history.
  */
 final class TranscriptView extends JScrollPane {
 
-    private final JEditorPane pane = new JEditorPane();
+    private final TranscriptCanvas canvas;
     private final Consumer<Conversation> wantsOlder;
-    private TranscriptHtml html;
-    private Conversation shown;
-    private TranscriptEntry last;
-    private boolean rebuilding;
+    private final BiConsumer<Conversation, Boolean> readingBack;
+    private final ZoneId zone = ZoneId.systemDefault();
     /** True while the newest line should stay in sight: the user is at the bottom, or has not scrolled yet. */
-    private boolean pinnedToBottom = true;
-    private int viewHeight;
+    private boolean pinned = true;
+    /** True while this view moves the viewport itself, so that the move is not taken for the user's. */
+    private boolean adjusting;
+    private int lastValue;
+    /** The row at the top of the view and how far into it the view starts: what stays put when lines come and go. */
+    private TranscriptEntry anchor;
+    private int anchorOffset;
 
-    TranscriptView(Theme theme, Consumer<Conversation> wantsOlder) {
+    /**
+     * @param wantsOlder asked for the history before the oldest line shown
+     * @param readingBack told when the user scrolls away from the newest line of a conversation and back
+     */
+    TranscriptView(Theme theme, Consumer<Conversation> wantsOlder, BiConsumer<Conversation, Boolean> readingBack) {
         this.wantsOlder = wantsOlder;
-        pane.setName("transcript");
-        pane.setEditable(false);
-        pane.setContentType("text/html");
-        pane.putClientProperty(JEditorPane.HONOR_DISPLAY_PROPERTIES, Boolean.TRUE);
-        pane.addHyperlinkListener(event -> {
-            if (event.getEventType() == HyperlinkEvent.EventType.ACTIVATED) {
-                browse(event.getDescription());
-            }
-        });
-        setViewportView(pane);
+        this.readingBack = readingBack;
+        canvas = new TranscriptCanvas(style(theme), TranscriptView::browse);
+        setViewportView(canvas);
+        setHorizontalScrollBarPolicy(ScrollPaneConstants.HORIZONTAL_SCROLLBAR_NEVER);
+        // Moving the view repaints what is in sight later, once, instead of copying pixels at every line of a flood.
+        getViewport().setScrollMode(JViewport.SIMPLE_SCROLL_MODE);
         // An empty border of our own: a null one is replaced by the look's border on the next theme switch.
         setBorder(BorderFactory.createEmptyBorder());
-        getVerticalScrollBar().setUnitIncrement(16);
-        getVerticalScrollBar().addAdjustmentListener(event -> {
-            if (!rebuilding && !event.getValueIsAdjusting() && event.getValue() == 0 && canScroll()) {
+        JScrollBar bar = getVerticalScrollBar();
+        bar.setUnitIncrement(16);
+        bar.addAdjustmentListener(event -> {
+            if (adjusting || event.getValue() == lastValue) {
+                return;
+            }
+            lastValue = event.getValue();
+            userScrolled();
+            if (!event.getValueIsAdjusting() && event.getValue() == 0 && bar.getMaximum() > bar.getVisibleAmount()) {
                 askForOlder();
             }
         });
         // A short transcript has nothing to scroll, so turning the wheel up at the top asks as well.
         addMouseWheelListener(event -> {
-            if (event.getWheelRotation() < 0 && getVerticalScrollBar().getValue() == 0) {
+            if (event.getWheelRotation() < 0 && bar.getValue() == 0) {
                 askForOlder();
             }
         });
-        // The HTML view finishes its layout in steps; whenever it grows, a pinned transcript follows it.
-        getViewport().addChangeListener(event -> {
-            int height = pane.getHeight();
-            if (height != viewHeight) {
-                viewHeight = height;
-                if (pinnedToBottom) {
-                    scrollToBottom();
-                }
+        getViewport().addComponentListener(new ComponentAdapter() {
+            @Override
+            public void componentResized(ComponentEvent event) {
+                settle();
             }
         });
-        theme(theme);
     }
 
+    /** Shows the lines in {@code theme}'s colours; the heights stay, so this costs one repaint. */
     void theme(Theme theme) {
-        // A plain Color, not the look's UIResource, which FlatLaf swaps for the grey of read-only text.
-        pane.setBackground(new Color(UIManager.getColor("List.background").getRGB()));
-        html = new TranscriptHtml(theme, ZoneId.systemDefault(), pane.getFont().getSize());
-        rebuild(false);
+        canvas.style(style(theme));
+        settle();
     }
 
+    /** Shows {@code conversation} from its newest line. */
     void show(Conversation conversation) {
-        shown = conversation;
-        rebuild(false);
+        Conversation previous = canvas.shown();
+        if (previous != null && previous != conversation) {
+            readingBack.accept(previous, false);
+        }
+        canvas.show(conversation);
+        pinned = true;
+        settle();
     }
 
-    void appended(Conversation conversation, TranscriptEntry entry) {
-        if (conversation != shown) {
-            return;
-        }
-        pinnedToBottom = atBottom();
-        HTMLDocument document = (HTMLDocument) pane.getDocument();
-        Element body = document.getElement(document.getDefaultRootElement(), StyleConstants.NameAttribute, HTML.Tag.BODY);
-        try {
-            if (TranscriptHtml.continues(last, entry)) {
-                document.insertBeforeEnd(body.getElement(body.getElementCount() - 1), html.line(entry));
-            } else {
-                document.insertBeforeEnd(body, html.entry(entry));
-            }
-        } catch (BadLocationException | IOException e) {
-            throw new IllegalStateException("the transcript document refused a line", e);
-        }
-        last = entry;
-    }
-
-    void replaced(Conversation conversation) {
-        if (conversation == shown) {
-            rebuild(true);
+    /** Lines of {@code conversation} came, went or moved. */
+    void changed(Conversation conversation) {
+        if (conversation == canvas.shown()) {
+            settle();
         }
     }
 
     /** The text the user reads, without markup: what tests look at. */
     String plainText() {
-        try {
-            return pane.getDocument().getText(0, pane.getDocument().getLength());
-        } catch (BadLocationException e) {
-            throw new IllegalStateException(e);
-        }
+        return canvas.plainText();
     }
 
-    private void rebuild(boolean keepPosition) {
-        List<TranscriptEntry> entries = shown == null ? List.of() : shown.transcript();
-        JScrollBar bar = getVerticalScrollBar();
-        int fromBottom = bar.getMaximum() - bar.getValue();
-        rebuilding = true;
-        pinnedToBottom = !keepPosition || atBottom();
-        pane.setText(html.document(entries));
-        last = entries.isEmpty() ? null : entries.get(entries.size() - 1);
-        SwingUtilities.invokeLater(() -> {
-            validate();
-            if (!pinnedToBottom) {
-                bar.setValue(bar.getMaximum() - fromBottom);
+    /** The last line of the newest row that shows {@code text}, in this view's coordinates: where a test clicks. */
+    Optional<Rectangle> lastLineOf(String text) {
+        return canvas.lastLineOf(text).map(line -> SwingUtilities.convertRectangle(canvas, line, this));
+    }
+
+    /** Where a clicked link goes; the desktop's browser unless a test says otherwise. */
+    void openLinksWith(Consumer<String> opener) {
+        canvas.linkOpener(opener);
+    }
+
+    /**
+     * Brings the rows up to date and puts the view where it belongs: at the bottom while pinned,
+     * else with the anchor row where it was. Rows in sight are measured exactly first.
+     */
+    private void settle() {
+        if (adjusting) {
+            return;
+        }
+        adjusting = true;
+        try {
+            JViewport viewport = getViewport();
+            int extent = viewport.getExtentSize().height;
+            canvas.sync(Math.max(viewport.getWidth(), 1));
+            for (int round = 0; round < 4; round++) {
+                int top = wantedTop(extent);
+                if (!canvas.measure(top - extent, top + 2 * extent)) {
+                    break;
+                }
+                canvas.sync(Math.max(viewport.getWidth(), 1));
             }
-            rebuilding = false;
-        });
+            canvas.revalidate();
+            validate();
+            int top = Math.max(0, Math.min(wantedTop(extent), canvas.contentHeight() - extent));
+            viewport.setViewPosition(new Point(0, top));
+            rememberAnchor();
+            lastValue = getVerticalScrollBar().getValue();
+        } finally {
+            adjusting = false;
+        }
+        canvas.repaint();
+    }
+
+    private int wantedTop(int extent) {
+        if (pinned || anchor == null) {
+            return pinned ? Math.max(0, canvas.contentHeight() - extent) : 0;
+        }
+        int row = canvas.indexOf(anchor);
+        return row < 0 ? 0 : canvas.top(row) + anchorOffset;
+    }
+
+    private void userScrolled() {
+        boolean wasPinned = pinned;
+        pinned = atBottom();
+        if (pinned != wasPinned && canvas.shown() != null) {
+            readingBack.accept(canvas.shown(), !pinned);
+        }
+        rememberAnchor();
+        settle();
+    }
+
+    private void rememberAnchor() {
+        if (canvas.rowCount() == 0) {
+            anchor = null;
+            return;
+        }
+        int top = getViewport().getViewPosition().y;
+        int row = canvas.rowAt(top);
+        anchor = canvas.entry(row);
+        anchorOffset = top - canvas.top(row);
     }
 
     private void askForOlder() {
-        if (!rebuilding && shown != null) {
-            wantsOlder.accept(shown);
+        Conversation shown = canvas.shown();
+        if (shown == null || adjusting) {
+            return;
+        }
+        wantsOlder.accept(shown);
+        if (shown.loadingOlder() && pinned) {
+            // The older lines go above what is in sight; the user went up for them, so the view stays.
+            pinned = false;
+            readingBack.accept(shown, true);
+            rememberAnchor();
         }
     }
 
     private boolean atBottom() {
         JScrollBar bar = getVerticalScrollBar();
-        return bar.getValue() + bar.getVisibleAmount() >= bar.getMaximum() - bar.getUnitIncrement();
+        return bar.getValue() + bar.getModel().getExtent() >= bar.getMaximum();
     }
 
-    private boolean canScroll() {
-        JScrollBar bar = getVerticalScrollBar();
-        return bar.getMaximum() > bar.getVisibleAmount();
-    }
-
-    private void scrollToBottom() {
-        int top = Math.max(0, pane.getHeight() - getViewport().getExtentSize().height);
-        getViewport().setViewPosition(new Point(0, top));
+    private TranscriptStyle style(Theme theme) {
+        return new TranscriptStyle(theme, zone, UIManager.getFont("Label.font"), this);
     }
 
     private static void browse(String url) {

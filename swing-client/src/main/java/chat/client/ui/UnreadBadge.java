@@ -1,6 +1,5 @@
 package chat.client.ui;
 
-import java.awt.Color;
 import java.awt.Dimension;
 import java.awt.FontMetrics;
 import java.awt.Graphics;
@@ -11,14 +10,14 @@ import javax.swing.JComponent;
 /** The pill with the number of unread messages; red when one of them mentions the user. */
 final class UnreadBadge extends JComponent {
 
-    private static final Color NORMAL = new Color(0x4A7BD0);
-    private static final Color MENTION = new Color(0xD64545);
     private static final int PADDING = 6;
 
     private String count = "";
     private boolean mention;
+    private Theme.Palette palette = Theme.LIGHT.palette();
 
-    void show(int unread, boolean mentioned) {
+    void show(int unread, boolean mentioned, Theme theme) {
+        palette = theme.palette();
         count = unread == 0 ? "" : unread > 99 ? "99+" : Integer.toString(unread);
         mention = mentioned;
     }
@@ -41,10 +40,10 @@ final class UnreadBadge extends JComponent {
         Graphics2D g = (Graphics2D) graphics.create();
         g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
         g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-        g.setColor(mention ? MENTION : NORMAL);
+        g.setColor(mention ? palette.badgeMention() : palette.badge());
         int height = getHeight();
         g.fillRoundRect(0, 0, getWidth(), height, height, height);
-        g.setColor(Color.WHITE);
+        g.setColor(palette.badgeText());
         g.setFont(getFont());
         FontMetrics metrics = g.getFontMetrics();
         g.drawString(count, (getWidth() - metrics.stringWidth(count)) / 2, (height - metrics.getHeight()) / 2 + metrics.getAscent());

@@ -6,6 +6,7 @@ import static chat.client.testing.Frames.messages;
 import static chat.client.testing.Frames.welcome;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import chat.client.net.ConnectFailure;
 import chat.client.net.Endpoint;
 import chat.client.testing.FakeTransports;
 import chat.client.testing.Frames;
@@ -43,8 +44,8 @@ class ChatClientTest {
             }
 
             @Override
-            public void loginFailed(String reason) {
-                heard.add("login failed: " + reason);
+            public void loginFailed(String reason, LoginField wrong) {
+                heard.add("login failed: " + reason + " (" + wrong + ")");
             }
 
             @Override
@@ -95,16 +96,16 @@ class ChatClientTest {
         client.connect(new Endpoint("chat.test", 7777), "alice");
         server.last().serverSends(new ServerFrame.Error(ErrorCode.NICK_TAKEN, "nick alice is taken", null));
 
-        assertThat(heard).containsExactly("login failed: The nick \u201calice\u201d is taken. Please choose another one.");
+        assertThat(heard).containsExactly("login failed: The nick \u201calice\u201d is taken. Please choose another one. (NICK)");
         assertThat(server.last().closed()).isTrue();
     }
 
     @Test
     void aRefusedConnectionFailsTheLoginWithTheTransportsReason() {
         client.connect(new Endpoint("chat.test", 7777), "alice");
-        server.last().drop("nobody is listening at chat.test:7777 (connection refused)");
+        server.last().cannotConnect("nobody is listening at chat.test:7777 (connection refused)", ConnectFailure.REFUSED);
 
-        assertThat(heard).containsExactly("login failed: Nobody is listening at chat.test:7777 (connection refused).");
+        assertThat(heard).containsExactly("login failed: Nobody is listening at chat.test:7777 (connection refused). (PORT)");
         assertThat(model.status().state()).isEqualTo(ConnectionStatus.State.OFFLINE);
     }
 
@@ -149,7 +150,7 @@ class ChatClientTest {
                 .extracting(TranscriptEntry::text)
                 .containsExactly(
                         "Unknown command /jion: type /help for the list, or // to send a line starting with /",
-                        "Usage: /join ROOM",
+                        "Cannot join that room: a room name has no spaces",
                         "Cannot use that nick: a nick starts with a letter or _");
     }
 
@@ -285,5 +286,95 @@ class ChatClientTest {
 
         assertThat(ended).containsExactly("ended");
         assertThat(model.status().state()).isEqualTo(ConnectionStatus.State.OFFLINE);
+    }
+
+    @Test
+    void theStatusBarNamesTheNewNickAfterARename() {
+        FakeTransports.Link link = loggedInAsAliceInLobby();
+
+        link.serverSends(new ServerFrame.NickChanged("alice", "Alicia", "c1"));
+
+        assertThat(model.status().detail()).isEqualTo("Connected to chat.test:7777 as Alicia");
+    }
+
+    @Test
+    void aNameThatWillNotDoIsExplainedAndARoomMayBeWrittenWithItsHash() {
+        FakeTransports.Link link = loggedInAsAliceInLobby();
+        int before = link.sent().size();
+
+        client.submit("/nick no way");
+        client.submit("/join bad room!");
+        client.submit("/join bad!");
+        client.submit("/join #general");
+
+        assertThat(model.selected().orElseThrow().transcript())
+                .filteredOn(entry -> entry.kind() == TranscriptEntry.Kind.ERROR)
+                .extracting(TranscriptEntry::text)
+                .containsExactly(
+                        "Cannot use that nick: a nick has no spaces",
+                        "Cannot join that room: a room name has no spaces",
+                        "Cannot join that room: a room name holds letters, digits, _ and - only, not '!'");
+        assertThat(link.sent().subList(before, link.sent().size())).extracting(Object::toString)
+                .containsExactly("Join[id=c1, room=general, since=null]");
+    }
+
+    @Test
+    void tabOffersTheOthersInTheRoomButNotOneself() {
+        loggedInAsAliceInLobby();
+
+        assertThat(client.completionNicks()).containsExactly("bob");
+    }
+
+    @Test
+    void theServerConversationGoesOnceARoomIsJoined() {
+        FakeTransports.Link link = loggedInAsAliceInLobby();
+        client.submit("/leave");
+        link.serverSends(new ServerFrame.Left("lobby", "c1"));
+        client.submit("/help");
+        assertThat(model.selected().orElseThrow().kind()).isEqualTo(Conversation.Kind.SERVER);
+
+        client.submit("/join dev");
+        link.serverSends(joined("dev", List.of("alice"), List.of(), "c2"));
+
+        assertThat(model.conversations()).extracting(Conversation::name).containsExactly("dev");
+        assertThat(model.selected().orElseThrow().name()).isEqualTo("dev");
+        assertThat(model.selected().orElseThrow().transcript()).extracting(TranscriptEntry::text)
+                .as("the help shown before comes along").anyMatch(text -> text.contains("/join ROOM"));
+    }
+
+    @Test
+    void aReconnectThatFindsTheNickTakenLetsTheUserPickAnother() {
+        FakeTransports.Link first = loggedInAsAliceInLobby();
+        first.drop("connection reset");
+
+        client.retryNow();
+        server.last().serverSends(new ServerFrame.Error(ErrorCode.NICK_TAKEN, "nick alice is taken", null));
+
+        assertThat(model.status().state()).isEqualTo(ConnectionStatus.State.NICK_TAKEN);
+        assertThat(model.status().detail()).startsWith("While the connection was down, somebody took the nick \u201calice\u201d.");
+        assertThat(client.retryAs("alice two")).hasValue("a nick has no spaces");
+        assertThat(client.retryAs("alice2")).isEmpty();
+        FakeTransports.Link again = server.last();
+        assertThat(again.sent().get(0)).isInstanceOfSatisfying(ClientFrame.Hello.class, hello -> assertThat(hello.nick()).isEqualTo("alice2"));
+
+        again.serverSends(welcome("alice2"));
+
+        assertThat(model.nick()).isEqualTo("alice2");
+        assertThat(model.status().detail()).isEqualTo("Connected to chat.test:7777 as alice2");
+        assertThat(again.sent()).contains(new ClientFrame.Join("c1", "lobby", 3L));
+    }
+
+    @Test
+    void disconnectingStopsTheRetriesUntilTheUserReconnects() {
+        FakeTransports.Link first = loggedInAsAliceInLobby();
+        first.drop("connection reset");
+
+        client.disconnect();
+
+        assertThat(model.status().state()).isEqualTo(ConnectionStatus.State.OFFLINE);
+        assertThat(server.last()).isSameAs(first);
+        client.retryNow();
+        assertThat(server.last()).isNotSameAs(first);
+        assertThat(model.status().state()).isEqualTo(ConnectionStatus.State.RECONNECTING);
     }
 }

@@ -209,6 +209,7 @@ class ChatOverRealServerTest {
     @Test
     void refusedRequestsAreExplainedWhereTheUserIsLooking() {
         try (TestUser quinn = TestUser.online("quinn", server.endpoint())) {
+            quinn.await("the lobby", u -> u.read(m -> m.room("lobby").isPresent()));
             quinn.types("/msg nobody-here hello?");
             quinn.types("/leave nowhere");
 

@@ -66,4 +66,44 @@ class ConversationTest {
         assertThat(lobby.oldestSeq()).isEqualTo(1);
         assertThat(lobby.olderAvailable()).isFalse();
     }
+
+    @Test
+    void aBusyRoomKeepsItsNewestLinesAndTheOldestComeBackOnScrollBack() {
+        for (long seq = 1; seq <= 20_000; seq++) {
+            receive(seq);
+            lobby.trim();
+        }
+
+        assertThat(lobby.transcript()).hasSize(Conversation.KEPT_LINES);
+        assertThat(lobby.oldestSeq()).isEqualTo(20_000 - Conversation.KEPT_LINES + 1);
+        assertThat(lobby.olderAvailable()).isTrue();
+
+        lobby.readingBack(true);
+        receive(18_951, 18_952, 18_953);
+        receive(20_001);
+        lobby.trim();
+        assertThat(shown()).as("what the user scrolled back to stays while they read").startsWith(18_951L, 18_952L, 18_953L);
+
+        lobby.readingBack(false);
+        lobby.trim();
+        assertThat(shown()).hasSize(Conversation.KEPT_LINES).endsWith(20_001L);
+        receive(18_951);
+        assertThat(shown()).as("a dropped line may come back").startsWith(18_951L);
+    }
+
+    @Test
+    void theNewMessagesMarkerStandsAtTheFirstLineThatArrivedUnread() {
+        receive(1);
+        lobby.markRead();
+        TranscriptEntry firstNew = TranscriptEntry.message(Frames.T0, "bob", "new", 2, false, false);
+        lobby.insert(firstNew);
+        lobby.markUnread(firstNew, false);
+        lobby.markUnread(TranscriptEntry.message(Frames.T0, "bob", "newer", 3, false, false), false);
+
+        lobby.markRead();
+
+        assertThat(lobby.newSince()).isSameAs(firstNew);
+        lobby.markRead();
+        assertThat(lobby.newSince()).as("coming back with nothing new").isNull();
+    }
 }

@@ -31,7 +31,7 @@ class SocketTransportTest {
         }
 
         @Override
-        public void closed(String reason) {
+        public void closed(String reason, ConnectFailure failure) {
             heard.add("closed: " + reason);
         }
     };

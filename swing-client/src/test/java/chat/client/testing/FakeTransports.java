@@ -1,5 +1,6 @@
 package chat.client.testing;
 
+import chat.client.net.ConnectFailure;
 import chat.client.net.Endpoint;
 import chat.client.net.Transport;
 import chat.client.net.TransportFactory;
@@ -62,7 +63,12 @@ public final class FakeTransports implements TransportFactory {
         }
 
         public void drop(String reason) {
-            listener.closed(reason);
+            listener.closed(reason, null);
+        }
+
+        /** The connection never opened, for the reason a socket gives. */
+        public void cannotConnect(String reason, ConnectFailure failure) {
+            listener.closed(reason, failure);
         }
     }
 

@@ -1,5 +1,6 @@
 package chat.client.testing;
 
+import chat.client.net.ConnectFailure;
 import chat.client.net.Endpoint;
 import chat.client.net.SocketTransportFactory;
 import chat.client.net.Transport;
@@ -26,7 +27,7 @@ public final class Network implements TransportFactory {
     @Override
     public Transport open(Endpoint endpoint, TransportListener listener) {
         if (down) {
-            listener.closed("the network is down");
+            listener.closed("the network is down", ConnectFailure.UNREACHABLE);
             return new Unplugged();
         }
         Transport transport = new CountingPongs(sockets.open(movedTo == null ? endpoint : movedTo, listener));

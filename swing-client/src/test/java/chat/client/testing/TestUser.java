@@ -6,6 +6,7 @@ import chat.client.model.ChatClient;
 import chat.client.model.ChatListener;
 import chat.client.model.ChatModel;
 import chat.client.model.ConnectionStatus;
+import chat.client.model.LoginField;
 import chat.client.model.Conversation;
 import chat.client.model.ReconnectPolicy;
 import chat.client.model.TranscriptEntry;
@@ -57,7 +58,7 @@ public final class TestUser implements AutoCloseable {
             }
 
             @Override
-            public void loginFailed(String reason) {
+            public void loginFailed(String reason, LoginField wrong) {
                 events.add("login failed: " + reason);
             }
 

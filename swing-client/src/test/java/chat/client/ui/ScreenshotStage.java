@@ -72,7 +72,7 @@ public final class ScreenshotStage {
             say(ming, "Saturday 8:00 at 西湖 station.\nMap: https://example.org/xihu");
             yuki.types("私も行きたい！お弁当を持っていきます 🍙");
             settle();
-            say(alice, "Perfect, see you all there. 小明, bring the map!");
+            say(alice, "Perfect, see you all there 👍🏽 小明, bring the map!");
             bob.says("dev", "build is green again");
             bob.says("dev", "alice: can you review #42?");
             onEdt(() -> ming.client().submit("/msg alice 别忘了带水 😉"));
