@@ -383,6 +383,9 @@ final class Reactor implements Runnable {
             step.slowDelivered.increment();
         } else {
             step.recordDelivery(intended, receivedAt);
+            if (MessageLine.isEcho(bytes, textStart, to)) {
+                step.recordEcho(intended, receivedAt, client.roomIndex);
+            }
         }
     }
 
