@@ -61,8 +61,14 @@ public final class Bench {
             System.out.println("wrote " + RESULTS + " from the last run and " + ANALYSIS);
             return;
         }
+        try (Harness harness = new Harness(root, System.getProperty("java.class.path"), results, extraServerOptions, profile)) {
+            run(harness, chosen, scale, profile, extraServerOptions, root, results, generated);
+        }
+    }
+
+    private static void run(Harness harness, List<String> chosen, Scale scale, boolean profile, List<String> extraServerOptions,
+            Path root, Path results, Path generated) throws IOException, InterruptedException {
         boolean all = chosen.contains("all");
-        Harness harness = new Harness(root, System.getProperty("java.class.path"), results, extraServerOptions, profile);
         if (profile) {
             try (var old = Files.list(results)) {
                 for (Path recording : old.filter(file -> file.toString().endsWith(".jfr")).toList()) {

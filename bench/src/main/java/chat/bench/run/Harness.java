@@ -12,10 +12,11 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Runs one server under one load: starts the server JVM, then one or more load-generator JVMs
- * against it, collects their reports and stops the server. Logs and raw reports stay in the
- * results folder.
+ * against it, collects their reports and stops the server. Our server gets a fresh store of its
+ * own for every run (under {@code stores/} in the results folder, deleted after the run), never
+ * the repository's {@code data/}. Logs and raw reports stay in the results folder.
  */
-final class Harness {
+final class Harness implements AutoCloseable {
 
     /** Both servers get the same heap, so neither wins by memory it was given. */
     static final List<String> SERVER_JVM_OPTIONS = List.of("-Xms1g", "-Xmx2g");
@@ -27,6 +28,7 @@ final class Harness {
     private final Path results;
     private final List<String> extraServerOptions;
     private final boolean profile;
+    private final Stores stores;
 
     /** {@code profile}: record our server with JFR while clients connect and while they send. */
     Harness(Path root, String classPath, Path results, List<String> extraServerOptions, boolean profile) throws IOException {
@@ -35,6 +37,7 @@ final class Harness {
         this.results = Files.createDirectories(results);
         this.extraServerOptions = extraServerOptions;
         this.profile = profile;
+        this.stores = new Stores(this.results.resolve("stores"));
     }
 
     /**
@@ -46,11 +49,19 @@ final class Harness {
         int port = freePort();
         String name = scenario + "-" + kind.label;
         List<String> jvm = new ArrayList<>(SERVER_JVM_OPTIONS);
-        if (kind == ServerKind.OURS) {
-            jvm.addAll(extraServerOptions);
-        }
-        List<String> command = kind.command(root, classPath, jvm, port, defaultRoom);
         System.out.printf("  %s: %s, %d load generator(s)%n", name, kind.label, loads.size());
+        try (RunStore store = kind == ServerKind.OURS ? stores.fresh(StoreKind.H2, name) : null) {
+            if (store != null) {
+                jvm.addAll(store.serverOptions());
+                jvm.addAll(extraServerOptions);
+            }
+            List<String> command = kind.command(root, classPath, jvm, port, defaultRoom);
+            return run(name, kind, command, port, loads, store);
+        }
+    }
+
+    private Run run(String name, ServerKind kind, List<String> command, int port, List<List<String>> loads, RunStore store)
+            throws IOException, InterruptedException {
         try (ServerProcess server = ServerProcess.start(command, port, results.resolve(name + "-server.log"))) {
             Path barrier = results.resolve(name + "-barrier");
             if (Files.isDirectory(barrier)) {
@@ -89,7 +100,8 @@ final class Harness {
                 reports.add(LoadReport.read(outputs.get(index)));
             }
             boolean survived = server.alive();
-            return new Run(kind, reports, survived, server.logTail(200));
+            double storeBytes = store == null ? Double.NaN : store.bytes();
+            return new Run(kind, reports, survived, server.logTail(200), storeBytes);
         }
     }
 
@@ -101,6 +113,11 @@ final class Harness {
             runs.put(kind, run(scenario, kind, defaultRoom, loads));
         }
         return runs;
+    }
+
+    @Override
+    public void close() {
+        stores.close();
     }
 
     private Process startLoad(List<String> args, int port, long serverPid, Path out, Path log) throws IOException {
@@ -119,8 +136,8 @@ final class Harness {
         }
     }
 
-    /** What one server did under one load. */
-    record Run(ServerKind kind, List<LoadReport> reports, boolean serverSurvived, List<String> serverLog) {
+    /** What one server did under one load; {@code storeBytes} is what its store took on disk at the end (NaN: none). */
+    record Run(ServerKind kind, List<LoadReport> reports, boolean serverSurvived, List<String> serverLog, double storeBytes) {
         LoadReport report() {
             return reports.get(0);
         }

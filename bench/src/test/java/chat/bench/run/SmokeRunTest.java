@@ -16,11 +16,12 @@ class SmokeRunTest {
 
     @Test
     void bothServersDeliverEveryMessageToEveryMemberAndTheTableComparesThem() throws Exception {
-        Harness harness = new Harness(ROOT, System.getProperty("java.class.path"),
-                ROOT.resolve("bench/target/smoke-run"), List.of(), false);
         Findings findings = new Findings();
-
-        Table table = new FanOutLatency().run(harness, Scale.SMOKE, List.of(ServerKind.OURS, ServerKind.BASELINE), findings);
+        Table table;
+        try (Harness harness = new Harness(ROOT, System.getProperty("java.class.path"),
+                ROOT.resolve("bench/target/smoke-run"), List.of(), false)) {
+            table = new FanOutLatency().run(harness, Scale.SMOKE, List.of(ServerKind.OURS, ServerKind.BASELINE), findings);
+        }
 
         for (ServerKind kind : ServerKind.values()) {
             LoadReport report = LoadReport.read(ROOT.resolve("bench/target/smoke-run/s1-" + kind.label + "-load0.properties"));
