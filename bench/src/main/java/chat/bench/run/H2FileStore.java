@@ -3,7 +3,6 @@ package chat.bench.run;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -21,7 +20,7 @@ final class H2FileStore implements RunStore {
     }
 
     static H2FileStore fresh(Path folder) throws IOException {
-        delete(folder);
+        Folders.delete(folder);
         return new H2FileStore(Files.createDirectories(folder));
     }
 
@@ -43,17 +42,6 @@ final class H2FileStore implements RunStore {
 
     @Override
     public void close() throws IOException {
-        delete(folder);
-    }
-
-    private static void delete(Path folder) throws IOException {
-        if (!Files.exists(folder)) {
-            return;
-        }
-        try (Stream<Path> files = Files.walk(folder)) {
-            for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(file);
-            }
-        }
+        Folders.delete(folder);
     }
 }

@@ -5,9 +5,7 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -50,7 +48,7 @@ final class Harness implements AutoCloseable {
         String name = scenario + "-" + kind.label;
         List<String> jvm = new ArrayList<>(SERVER_JVM_OPTIONS);
         System.out.printf("  %s: %s, %d load generator(s)%n", name, kind.label, loads.size());
-        try (RunStore store = kind == ServerKind.OURS ? stores.fresh(StoreKind.H2, name) : null) {
+        try (RunStore store = kind.isOurs() ? stores.fresh(kind.store, name) : null) {
             if (store != null) {
                 jvm.addAll(store.serverOptions());
                 jvm.addAll(extraServerOptions);
@@ -82,7 +80,7 @@ final class Harness implements AutoCloseable {
                     // Several generators hold their connections open at the same time, not one after another.
                     load.addAll(List.of("--barrier", barrier.toString(), "--parties", Integer.toString(loads.size())));
                 }
-                if (profile && kind == ServerKind.OURS && index == 0) {
+                if (profile && kind.isOurs() && index == 0) {
                     load.addAll(List.of("--jfr-prefix", results.resolve(name).toString()));
                 }
                 generators.add(startLoad(load, port, server.pid(), out,
@@ -106,13 +104,18 @@ final class Harness implements AutoCloseable {
     }
 
     /** The same load against each server, in the given order. */
-    Map<ServerKind, Run> both(String scenario, List<ServerKind> order, String defaultRoom, List<List<String>> loads)
+    Runs each(String scenario, List<ServerKind> order, String defaultRoom, List<List<String>> loads)
             throws IOException, InterruptedException {
-        Map<ServerKind, Run> runs = new EnumMap<>(ServerKind.class);
+        Runs runs = new Runs();
         for (ServerKind kind : order) {
-            runs.put(kind, run(scenario, kind, defaultRoom, loads));
+            runs.add(run(scenario, kind, defaultRoom, loads));
         }
         return runs;
+    }
+
+    /** The version of the PostgreSQL server our server's stores are in, starting it if need be. */
+    String postgresVersion() throws IOException {
+        return stores.postgresVersion();
     }
 
     @Override
