@@ -102,6 +102,7 @@ public final class LoadGenerator {
                 report.put("server.threads-peak", server.peakThreads());
             }
             report.put("deliveries", outcomes.deliveries.sum());
+            report.put("echoes", outcomes.echoes.sum());
             report.put("seq-gaps", outcomes.seqGaps.sum());
             report.putAll("errors", outcomes.errors.snapshot());
             report.putAll("disconnects", outcomes.disconnects.snapshot());

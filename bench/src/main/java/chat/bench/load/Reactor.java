@@ -384,6 +384,7 @@ final class Reactor implements Runnable {
         } else {
             step.recordDelivery(intended, receivedAt);
             if (MessageLine.isEcho(bytes, textStart, to)) {
+                outcomes.echoes.increment();
                 step.recordEcho(intended, receivedAt, client.roomIndex);
             }
         }

@@ -51,7 +51,7 @@ final class ResultsFile {
         out.append("- Our server: `chat.server.Main --config conf/application.conf` (what `bin/chat-server` runs) with ")
                 .append("these limits raised for the load, everything else at its shipped default: `")
                 .append(String.join(" ", ServerKind.OUR_LIMIT_OVERRIDES)).append("`; `-Dchat.default-room=` is empty in ")
-                .append("scenarios 3 and 4 (no shared room), `lobby` otherwise. Its slow-consumer ")
+                .append("scenarios 3, 4 and 6 (no shared room), `lobby` otherwise. Its slow-consumer ")
                 .append("limits (`chat.limits.max-outbound`, `max-outbound-bytes`) stay at their defaults.\n");
         out.append("- Our server's store: every run gets a fresh one of its own, so no run sees another's rooms, and a line ")
                 .append("is echoed and delivered only once it is stored, as for any user. ");
