@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
@@ -79,7 +80,9 @@ final class ResultsFile {
                 .append("time for the measured deliveries, and counts what never came as missing. Server CPU and RSS come ")
                 .append("from `/proc/PID`, heap from `jcmd PID GC.run` + `GC.heap_info`. Message text: 64 bytes.\n\n");
         out.append("## Aims of issues 6 and 11 (our server)\n\n| scenario | server | aim | reached | met |\n|---|---|---|---|---|\n");
-        for (Findings.Aim aim : findings.aims) {
+        List<Findings.Aim> aims = findings.aims.stream()
+                .sorted(Comparator.comparing(Findings.Aim::scenario).thenComparing(Findings.Aim::server)).toList();
+        for (Findings.Aim aim : aims) {
             out.append("| ").append(aim.scenario()).append(" | ").append(aim.server().heading).append(" | ").append(aim.aim())
                     .append(" | ").append(aim.reached()).append(" | ").append(aim.met() ? "yes" : "**no**").append(" |\n");
         }
