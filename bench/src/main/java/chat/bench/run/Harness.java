@@ -62,8 +62,8 @@ final class Harness implements AutoCloseable {
     private Run run(String name, ServerKind kind, List<String> command, int port, List<List<String>> loads, RunStore store)
             throws IOException, InterruptedException {
         try (ServerProcess server = ServerProcess.start(command, port, results.resolve(name + "-server.log"))) {
-            System.out.printf(Locale.ROOT, "  %s: listening %.1f s after start, first welcome after %.1f s%n",
-                    name, server.listeningSeconds(), server.welcomeSeconds());
+            System.out.printf(Locale.ROOT, "  %s: listening %.1f s after start, let a first client into a room after %.1f s%n",
+                    name, server.listeningSeconds(), server.readySeconds());
             Path barrier = results.resolve(name + "-barrier");
             if (Files.isDirectory(barrier)) {
                 try (var markers = Files.list(barrier)) {
@@ -102,7 +102,7 @@ final class Harness implements AutoCloseable {
             }
             boolean survived = server.alive();
             double storeBytes = store == null ? Double.NaN : store.bytes();
-            return new Run(kind, reports, survived, server.logTail(200), storeBytes, server.welcomeSeconds());
+            return new Run(kind, reports, survived, server.logTail(200), storeBytes, server.readySeconds());
         }
     }
 
@@ -144,7 +144,7 @@ final class Harness implements AutoCloseable {
 
     /**
      * What one server did under one load; {@code storeBytes} is what its store took on disk at the
-     * end (NaN: none), {@code startSeconds} how long the server took to welcome a first client.
+     * end (NaN: none), {@code startSeconds} how long the server took to let a first client into a room.
      */
     record Run(ServerKind kind, List<LoadReport> reports, boolean serverSurvived, List<String> serverLog, double storeBytes,
                double startSeconds) {

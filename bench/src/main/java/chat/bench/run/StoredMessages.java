@@ -89,7 +89,7 @@ final class StoredMessages implements Scenario {
         table.row("echo latency p99 at that rate, ms", Better.LOWER, server -> valueAtBest(runs, server, StepResult::echoP99));
         table.row("deliveries per second at that rate (echoes included)", Better.HIGHER,
                 server -> valueAtBest(runs, server, StepResult::deliveries));
-        table.row("server start: first client welcomed after, s", Better.LOWER, server -> runs.get(server).startSeconds());
+        table.row("server start: first client let into a room after, s", Better.LOWER, server -> runs.get(server).startSeconds());
         table.row("members that could not join their room", Better.LOWER, runs.number("connect.failed"));
         table.row("steps tried", Better.NEITHER, server -> steps(runs.report(server)).size());
         table.row("lines stored in the whole run (warm-ups included)", Better.NEITHER, runs.number("echoes"));
