@@ -34,7 +34,7 @@ final class StoredMessages implements Scenario {
     /** One rate step of one server: what it stored, how fast, and whether it kept up. */
     private record StepResult(double offered, double stored, double perRoomMean, double perRoomSlowest,
                               double echoP50, double echoP99, double echoP999, double deliveries, double missing,
-                              boolean sustained) {
+                              double serverCpu, boolean sustained) {
 
         static StepResult of(LoadReport report, int step) {
             String key = "step." + step + ".";
@@ -42,7 +42,7 @@ final class StoredMessages implements Scenario {
                     report.number(key + "echoes-per-second-per-room.mean"), report.number(key + "echoes-per-second-per-room.min"),
                     report.number(key + "echo.ms.p50"), report.number(key + "echo.ms.p99"), report.number(key + "echo.ms.p999"),
                     report.number(key + "deliveries-per-second"), report.number(key + "missing"),
-                    Boolean.parseBoolean(report.text(key + "sustained")));
+                    report.number(key + "server-cpu-percent"), Boolean.parseBoolean(report.text(key + "sustained")));
         }
     }
 
@@ -89,6 +89,8 @@ final class StoredMessages implements Scenario {
         table.row("echo latency p99 at that rate, ms", Better.LOWER, server -> valueAtBest(runs, server, StepResult::echoP99));
         table.row("deliveries per second at that rate (echoes included)", Better.HIGHER,
                 server -> valueAtBest(runs, server, StepResult::deliveries));
+        table.row("server CPU at that rate, % of one core (PostgreSQL's own processes not counted)", Better.LOWER,
+                server -> valueAtBest(runs, server, StepResult::serverCpu));
         table.row("server start: first client let into a room after, s", Better.LOWER, server -> runs.get(server).startSeconds());
         table.row("members that could not join their room", Better.LOWER, runs.number("connect.failed"));
         table.row("steps tried", Better.NEITHER, server -> steps(runs.report(server)).size());
@@ -116,14 +118,14 @@ final class StoredMessages implements Scenario {
             table.note("Steps, " + server.heading + ":");
             table.note("");
             table.note("| lines offered/s | stored/s | per room, mean | per room, slowest | echo p50 ms | echo p99 ms "
-                    + "| echo p99.9 ms | deliveries/s | deliveries missing | sustained |");
-            table.note("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|");
+                    + "| echo p99.9 ms | deliveries/s | deliveries missing | server CPU % | sustained |");
+            table.note("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|");
             for (StepResult step : steps) {
-                table.note(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |",
+                table.note(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |",
                         Table.format(step.offered()), Table.format(step.stored()), Table.format(step.perRoomMean()),
                         Table.format(step.perRoomSlowest()), Table.format(step.echoP50()), Table.format(step.echoP99()),
                         Table.format(step.echoP999()), Table.format(step.deliveries()), Table.format(step.missing()),
-                        step.sustained() ? "yes" : "no"));
+                        Table.format(step.serverCpu()), step.sustained() ? "yes" : "no"));
             }
         }
         return table;
