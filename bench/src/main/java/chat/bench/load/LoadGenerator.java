@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.LongSummaryStatistics;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.HdrHistogram.Histogram;
@@ -101,6 +102,7 @@ public final class LoadGenerator {
                 report.put("server.threads-peak", server.peakThreads());
             }
             report.put("deliveries", outcomes.deliveries.sum());
+            report.put("echoes", outcomes.echoes.sum());
             report.put("seq-gaps", outcomes.seqGaps.sum());
             report.putAll("errors", outcomes.errors.snapshot());
             report.putAll("disconnects", outcomes.disconnects.snapshot());
@@ -267,6 +269,7 @@ public final class LoadGenerator {
         report.put(key + "ms.p999", latency.getValueAtPercentile(99.9) / MICROS_PER_MILLI);
         report.put(key + "ms.max", latency.getMaxValue() / MICROS_PER_MILLI);
         report.put(key + "slow-reader-deliveries", step.slowDelivered.sum());
+        echoes(step, key);
         report.put(key + "errors", outcomes.errors.total() - errorsBefore);
         report.put(key + "disconnects", disconnects);
         report.put(key + "seq-gaps", outcomes.seqGaps.sum() - gapsBefore);
@@ -277,6 +280,31 @@ public final class LoadGenerator {
         }
         report.put(key + "sustained", Boolean.toString(sustained));
         return sustained;
+    }
+
+    /**
+     * The senders' own lines back: our server echoes a line only once it is stored, so these are
+     * the lines stored per second, in all and per room (of the rooms that had lines sent).
+     */
+    private void echoes(Step step, String key) {
+        Histogram latency = step.echoMicros.getIntervalHistogram();
+        report.put(key + "echoes-per-second", step.echoed.sum() / plan.measureSeconds());
+        report.put(key + "echoes-missing", Math.max(0, step.sent.sum() - step.echoed.sum()));
+        report.put(key + "echo.ms.p50", latency.getValueAtPercentile(50) / MICROS_PER_MILLI);
+        report.put(key + "echo.ms.p99", latency.getValueAtPercentile(99) / MICROS_PER_MILLI);
+        report.put(key + "echo.ms.p999", latency.getValueAtPercentile(99.9) / MICROS_PER_MILLI);
+        report.put(key + "echo.ms.max", latency.getMaxValue() / MICROS_PER_MILLI);
+        LongSummaryStatistics perRoom = new LongSummaryStatistics();
+        for (int room = 0; room < step.echoedInRoom.length(); room++) {
+            if (step.sentInRoom.get(room) > 0) {
+                perRoom.accept(step.echoedInRoom.get(room));
+            }
+        }
+        if (perRoom.getCount() > 0) {
+            report.put(key + "echoes-per-second-per-room.min", perRoom.getMin() / plan.measureSeconds());
+            report.put(key + "echoes-per-second-per-room.mean", perRoom.getAverage() / plan.measureSeconds());
+            report.put(key + "echoes-per-second-per-room.max", perRoom.getMax() / plan.measureSeconds());
+        }
     }
 
     private static void sleepUntil(long time) throws InterruptedException {

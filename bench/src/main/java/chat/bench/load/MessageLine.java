@@ -16,6 +16,8 @@ final class MessageLine {
     private static final byte[] PRESENCE = bytes("{\"type\":\"presence\",");
     private static final byte[] TEXT = bytes("\"text\":\"");
     private static final byte[] SEQ = bytes("\"seq\":");
+    /** Only the sender's own copy of a line, its echo, answers a request: it alone carries {@code re}. */
+    private static final byte[] RE = bytes("\"re\":\"");
 
     private MessageLine() {}
 
@@ -42,6 +44,14 @@ final class MessageLine {
     static long seq(byte[] line, int after, int to) {
         int at = indexOf(line, after, to, SEQ);
         return at < 0 ? NOT_OURS : digits(line, at + SEQ.length, to);
+    }
+
+    /**
+     * Whether the message is the echo of its sender's {@code say}; the codec writes {@code re} last,
+     * so the search starts at {@code after}, past the text (where JSON escaping keeps it out anyway).
+     */
+    static boolean isEcho(byte[] line, int after, int to) {
+        return indexOf(line, after, to, RE) >= 0;
     }
 
     private static long digits(byte[] line, int from, int to) {

@@ -23,6 +23,8 @@ final class Outcomes {
     final Tally errors = new Tally();
     final Tally unreadable = new Tally();
     final LongAdder deliveries = new LongAdder();
+    /** Senders' own lines back, warm-up included: lines our server stored during the whole run. */
+    final LongAdder echoes = new LongAdder();
     final LongAdder seqGaps = new LongAdder();
     final LongAdder pongs = new LongAdder();
     /** Ready clients that send (active, not slow readers). */

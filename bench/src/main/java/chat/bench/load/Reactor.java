@@ -383,6 +383,10 @@ final class Reactor implements Runnable {
             step.slowDelivered.increment();
         } else {
             step.recordDelivery(intended, receivedAt);
+            if (MessageLine.isEcho(bytes, textStart, to)) {
+                outcomes.echoes.increment();
+                step.recordEcho(intended, receivedAt, client.roomIndex);
+            }
         }
     }
 

@@ -1,5 +1,6 @@
 package chat.bench.load;
 
+import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.atomic.LongAdder;
 import org.HdrHistogram.Recorder;
 
@@ -28,6 +29,15 @@ final class Step {
     final LongAdder delivered = new LongAdder();
     /** Every message a slow reader got while this step ran, measured or not: it reads far behind. */
     final LongAdder slowDelivered = new LongAdder();
+    /**
+     * Echoes: a sender's own line back, which our server sends only once the line is stored; from
+     * intended send time to the echo.
+     */
+    final Recorder echoMicros = new Recorder(HIGHEST_MICROS, SIGNIFICANT_DIGITS);
+    final LongAdder echoed = new LongAdder();
+    /** Measured lines sent and echoed, by room index. */
+    final AtomicLongArray sentInRoom;
+    final AtomicLongArray echoedInRoom;
 
     Step(double messagesPerSecond, long start, double warmupSeconds, double measureSeconds, int[] measuredMembers) {
         this.messagesPerSecond = messagesPerSecond;
@@ -35,6 +45,8 @@ final class Step {
         this.windowStart = start + (long) (warmupSeconds * NANOS_PER_SECOND);
         this.windowEnd = windowStart + (long) (measureSeconds * NANOS_PER_SECOND);
         this.measuredMembers = measuredMembers;
+        this.sentInRoom = new AtomicLongArray(measuredMembers.length);
+        this.echoedInRoom = new AtomicLongArray(measuredMembers.length);
     }
 
     boolean measures(long intendedSendTime) {
@@ -43,8 +55,7 @@ final class Step {
 
     void recordDelivery(long intendedSendTime, long receivedAt) {
         if (measures(intendedSendTime)) {
-            long micros = Math.max(0, (receivedAt - intendedSendTime) / NANOS_PER_MICRO);
-            latencyMicros.recordValue(Math.min(micros, HIGHEST_MICROS));
+            latencyMicros.recordValue(Math.min(micros(intendedSendTime, receivedAt), HIGHEST_MICROS));
             delivered.increment();
         }
     }
@@ -52,7 +63,20 @@ final class Step {
     void recordSend(long intendedSendTime, int roomIndex) {
         if (measures(intendedSendTime)) {
             sent.increment();
+            sentInRoom.incrementAndGet(roomIndex);
             expected.add(measuredMembers[roomIndex]);
         }
+    }
+
+    void recordEcho(long intendedSendTime, long receivedAt, int roomIndex) {
+        if (measures(intendedSendTime)) {
+            echoMicros.recordValue(Math.min(micros(intendedSendTime, receivedAt), HIGHEST_MICROS));
+            echoed.increment();
+            echoedInRoom.incrementAndGet(roomIndex);
+        }
+    }
+
+    private static long micros(long intendedSendTime, long receivedAt) {
+        return Math.max(0, (receivedAt - intendedSendTime) / NANOS_PER_MICRO);
     }
 }

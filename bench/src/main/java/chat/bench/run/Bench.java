@@ -4,23 +4,26 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /**
- * {@code bench/run SCENARIO... [--scale full|quick|smoke] [--profile] [--ours-option OPTION]...}:
- * runs scenarios 1–5 (or {@code all}) against our server and the baseline, one after the other,
- * and prints a table per scenario. {@code all} also writes {@code bench/RESULTS.md} and the latency
- * chart. {@code --profile} records our server with JFR while clients connect and while they send
- * ({@code bench/results/*-ours-connect.jfr}, {@code *-ours-load.jfr}) and prints its hot spots;
- * {@code bench/run results} rewrites RESULTS.md from the last run and the edited analysis;
- * {@code bench/run hotspots FILE.jfr} summarises any JFR recording.
+ * {@code bench/run SCENARIO... [--scale full|quick|smoke] [--store h2|postgres|h2,postgres] [--profile]
+ * [--ours-option OPTION]...}: runs scenarios 1–6 (or {@code all}) against our server and the
+ * baseline, one after the other, and prints a table per scenario. Our server stores its rooms in a
+ * fresh store of each run's own: an H2 file (the default, as {@code bin/chat-server} does), a
+ * database in a PostgreSQL server the harness starts, or both, each its own column.
+ * {@code all} also writes {@code bench/RESULTS.md} and the latency chart. {@code --profile} records
+ * our server with JFR while clients connect and while they send ({@code bench/results/*-connect.jfr},
+ * {@code *-load.jfr}) and prints its hot spots; {@code bench/run results} rewrites RESULTS.md from the
+ * last run and the edited analysis; {@code bench/run hotspots FILE.jfr} summarises any JFR recording.
  * {@code --ours-option} passes a JVM option (a {@code -Dpekko...} or {@code -Dchat...} override) to our
  * server only, to try a tuning before it goes into the configuration.
  */
 public final class Bench {
 
-    private static final List<Scenario> SCENARIOS = List.of(
-            new FanOutLatency(), new RisingRate(), new IdleConnections(), new ConnectionLimit(), new SlowReader());
+    private static final List<Scenario> SCENARIOS = List.of(new FanOutLatency(), new RisingRate(),
+            new IdleConnections(), new ConnectionLimit(), new SlowReader(), new StoredMessages());
     private static final String CHART = "latency-vs-load.png";
     private static final String RESULTS = "bench/RESULTS.md";
     private static final String ANALYSIS = "bench/analysis.md";
@@ -28,29 +31,35 @@ public final class Bench {
     private static final String GENERATED = "RESULTS.generated.md";
     private static final double NANOS_PER_MINUTE = 60e9;
 
-    private Bench() {}
+    private final RunOptions options;
+    private final Path root;
+    private final Path results;
+
+    private Bench(RunOptions options, Path root) {
+        this.options = options;
+        this.root = root;
+        this.results = root.resolve("bench/results");
+    }
 
     public static void main(String[] args) throws IOException, InterruptedException {
-        List<String> chosen = new ArrayList<>();
-        Scale scale = Scale.FULL;
-        boolean profile = false;
-        List<String> extraServerOptions = new ArrayList<>();
-        for (int index = 0; index < args.length; index++) {
-            switch (args[index]) {
-                case "--scale" -> scale = Scale.named(args[++index]);
-                case "--profile" -> profile = true;
-                case "--ours-option" -> extraServerOptions.add(args[++index]);
-                default -> chosen.add(args[index]);
-            }
+        RunOptions options;
+        try {
+            options = RunOptions.parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.exit(2);
+            return;
         }
-        if (chosen.isEmpty()) {
-            System.err.println("usage: bench/run 1|2|3|4|5|all ... [--scale full|quick|smoke] [--profile] [--ours-option -Dkey=value]...");
-            System.err.println("       bench/run results   (RESULTS.md again from the last `all` run and bench/analysis.md)");
-            System.err.println("       bench/run hotspots FILE.jfr   (where a JFR recording spent its CPU and allocations)");
+        if (options.chosen().isEmpty()) {
+            System.err.println(RunOptions.USAGE);
             System.exit(2);
         }
         Path root = Path.of(System.getProperty("bench.root", ".")).toAbsolutePath().normalize();
-        Path results = root.resolve("bench/results");
+        new Bench(options, root).run();
+    }
+
+    private void run() throws IOException, InterruptedException {
+        List<String> chosen = options.chosen();
         Path generated = results.resolve(GENERATED);
         if (chosen.size() == 2 && chosen.get(0).equals("hotspots")) {
             System.out.println(HotSpots.summarise(Path.of(chosen.get(1))));
@@ -61,9 +70,15 @@ public final class Bench {
             System.out.println("wrote " + RESULTS + " from the last run and " + ANALYSIS);
             return;
         }
-        boolean all = chosen.contains("all");
-        Harness harness = new Harness(root, System.getProperty("java.class.path"), results, extraServerOptions, profile);
-        if (profile) {
+        try (Harness harness = new Harness(root, System.getProperty("java.class.path"), results,
+                options.extraServerOptions(), options.profile())) {
+            scenarios(harness, generated);
+        }
+    }
+
+    private void scenarios(Harness harness, Path generated) throws IOException, InterruptedException {
+        boolean all = options.chosen().contains("all");
+        if (options.profile()) {
             try (var old = Files.list(results)) {
                 for (Path recording : old.filter(file -> file.toString().endsWith(".jfr")).toList()) {
                     Files.delete(recording);
@@ -76,15 +91,16 @@ public final class Bench {
         Findings findings = new Findings();
         for (int index = 0; index < SCENARIOS.size(); index++) {
             Scenario scenario = SCENARIOS.get(index);
-            if (!all && !chosen.contains(scenario.id())) {
+            if (!all && !options.chosen().contains(scenario.id())) {
                 continue;
             }
-            // Alternate who goes first, so neither server always runs on a machine the other just warmed.
-            List<ServerKind> order = index % 2 == 0
-                    ? List.of(ServerKind.OURS, ServerKind.BASELINE)
-                    : List.of(ServerKind.BASELINE, ServerKind.OURS);
-            System.out.println("Scenario " + scenario.id() + " (scale " + scale.name() + ")");
-            Table table = scenario.run(harness, scale, order, findings);
+            // Alternate who goes first, so no server always runs on a machine another just warmed.
+            List<ServerKind> order = new ArrayList<>(options.servers());
+            if (index % 2 == 1) {
+                Collections.reverse(order);
+            }
+            System.out.println("Scenario " + scenario.id() + " (scale " + options.scale().name() + ")");
+            Table table = scenario.run(harness, options.scale(), order, findings);
             tables.add(table);
             System.out.println();
             System.out.println("## " + table.title());
@@ -92,7 +108,8 @@ public final class Bench {
             System.out.println(table.markdown());
         }
         for (Findings.Aim aim : findings.aims) {
-            System.out.printf("aim, scenario %s: %s: %s (%s)%n", aim.scenario(), aim.aim(), aim.reached(), aim.met() ? "met" : "NOT met");
+            System.out.printf("aim, scenario %s, %s: %s: %s (%s)%n", aim.scenario(), aim.server().heading, aim.aim(),
+                    aim.reached(), aim.met() ? "met" : "NOT met");
         }
         if (all) {
             Path chart = root.resolve("bench").resolve(CHART);
@@ -100,11 +117,12 @@ public final class Bench {
                 LatencyChart.draw(findings.ramp, "Scenario 2: latency against offered load", chart);
             }
             double minutes = (System.nanoTime() - startedAt) / NANOS_PER_MINUTE;
-            ResultsFile.write(root.resolve(RESULTS), generated, root.resolve(ANALYSIS), chart, scale,
-                    tables, findings, extraServerOptions, minutes, loadBefore);
+            String postgres = options.stores().contains(StoreKind.POSTGRES) ? harness.postgresVersion() : null;
+            ResultsFile.write(root.resolve(RESULTS), generated, root.resolve(ANALYSIS), chart, options,
+                    tables, findings, minutes, loadBefore, postgres);
             System.out.println("wrote " + RESULTS + " and bench/" + CHART);
         }
-        if (profile) {
+        if (options.profile()) {
             try (var recordings = Files.list(results)) {
                 for (Path recording : recordings.filter(file -> file.toString().endsWith(".jfr")).sorted().toList()) {
                     System.out.println("Hot spots of our server, " + recording.getFileName() + ":");

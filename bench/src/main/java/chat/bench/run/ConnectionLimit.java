@@ -52,46 +52,46 @@ final class ConnectionLimit implements Scenario {
                     .with("hold", HOLD_SECONDS)
                     .list());
         }
-        Map<ServerKind, Harness.Run> runs = harness.both("s4", order, NO_DEFAULT_ROOM, loads);
-        List<LoadReport> ours = runs.get(ServerKind.OURS).reports();
-        List<LoadReport> baseline = runs.get(ServerKind.BASELINE).reports();
-        double welcomed = LoadReport.sum(ours, "idle.ready");
-        double failed = LoadReport.sum(ours, "idle.failed");
-        double pongs = LoadReport.sum(ours, "hold.pongs");
-        double open = LoadReport.sum(ours, "hold.open");
-        findings.aims.add(new Findings.Aim("4", "connections up to the descriptor cap with no errors",
-                String.format("%,.0f welcomed, %,.0f failed, %,.0f of %,.0f answered a ping", welcomed, failed, pongs, open),
-                welcomed >= DESCRIPTOR_CAP * AIM_SHARE_OF_CAP && pongs >= open && runs.get(ServerKind.OURS).serverSurvived()));
+        Runs runs = harness.each("s4", order, NO_DEFAULT_ROOM, loads);
+        for (ServerKind server : runs.servers()) {
+            if (!server.isOurs()) {
+                continue;
+            }
+            List<LoadReport> ours = runs.get(server).reports();
+            double welcomed = LoadReport.sum(ours, "idle.ready");
+            double failed = LoadReport.sum(ours, "idle.failed");
+            double pongs = LoadReport.sum(ours, "hold.pongs");
+            double open = LoadReport.sum(ours, "hold.open");
+            findings.aims.add(new Findings.Aim("4", server, "connections up to the descriptor cap with no errors",
+                    String.format("%,.0f welcomed, %,.0f failed, %,.0f of %,.0f answered a ping", welcomed, failed, pongs, open),
+                    welcomed >= DESCRIPTOR_CAP * AIM_SHARE_OF_CAP && pongs >= open && runs.get(server).serverSurvived()));
+        }
         Table table = new Table(String.format("Scenario 4: %d × %,d connections, as many as the server may open",
-                GENERATORS, scale.count(PER_GENERATOR)));
-        table.row("connections attempted", Better.NEITHER, LoadReport.sum(ours, "idle.attempted"), LoadReport.sum(baseline, "idle.attempted"));
-        table.row("connections welcomed", Better.HIGHER, LoadReport.sum(ours, "idle.ready"), LoadReport.sum(baseline, "idle.ready"));
-        table.row("connections failed", Better.LOWER, LoadReport.sum(ours, "idle.failed"), LoadReport.sum(baseline, "idle.failed"));
-        table.row("welcomed per second", Better.HIGHER, LoadReport.sum(ours, "idle.per-second"), LoadReport.sum(baseline, "idle.per-second"));
-        table.row("still open after the hold", Better.HIGHER, LoadReport.sum(ours, "hold.open"), LoadReport.sum(baseline, "hold.open"));
-        table.row("pongs to a ping on every open connection", Better.HIGHER, LoadReport.sum(ours, "hold.pongs"), LoadReport.sum(baseline, "hold.pongs"));
-        table.row("server threads at the peak", Better.LOWER, LoadReport.max(ours, "server.threads-peak"), LoadReport.max(baseline, "server.threads-peak"));
-        table.row("server RSS at the peak, MiB", Better.LOWER, LoadReport.max(ours, "server.rss-peak-bytes") / BYTES_PER_MIB,
-                LoadReport.max(baseline, "server.rss-peak-bytes") / BYTES_PER_MIB);
-        table.text("server process alive at the end", alive(runs.get(ServerKind.OURS)), alive(runs.get(ServerKind.BASELINE)));
+                GENERATORS, scale.count(PER_GENERATOR)), runs.servers());
+        table.row("connections attempted", Better.NEITHER, runs.sum("idle.attempted"));
+        table.row("connections welcomed", Better.HIGHER, runs.sum("idle.ready"));
+        table.row("connections failed", Better.LOWER, runs.sum("idle.failed"));
+        table.row("welcomed per second", Better.HIGHER, runs.sum("idle.per-second"));
+        table.row("still open after the hold", Better.HIGHER, runs.sum("hold.open"));
+        table.row("pongs to a ping on every open connection", Better.HIGHER, runs.sum("hold.pongs"));
+        table.row("server threads at the peak", Better.LOWER, runs.max("server.threads-peak"));
+        table.row("server RSS at the peak, MiB", Better.LOWER,
+                server -> runs.max("server.rss-peak-bytes").applyAsDouble(server) / BYTES_PER_MIB);
+        table.text("server process alive at the end", server -> runs.get(server).serverSurvived() ? "yes" : "no");
         for (ServerKind kind : order) {
             Harness.Run run = runs.get(kind);
             table.note("");
-            table.note("How " + kind.label + " failed connections (load generator's view):");
+            table.note("How " + kind.heading + " failed connections (load generator's view):");
             table.note("");
             failures(run.reports()).forEach((why, count) -> table.note(String.format("- %s: %,d", why, count)));
             table.note("");
-            table.note("Last distinct lines of " + kind.label + "'s log:");
+            table.note("Last distinct lines of " + kind.heading + "'s log:");
             table.note("");
             table.note("```");
             distinctTail(run.serverLog()).forEach(table::note);
             table.note("```");
         }
         return table;
-    }
-
-    private static String alive(Harness.Run run) {
-        return run.serverSurvived() ? "yes" : "no";
     }
 
     private static Map<String, Long> failures(List<LoadReport> reports) {

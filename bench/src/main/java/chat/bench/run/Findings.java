@@ -11,8 +11,8 @@ final class Findings {
     /** One rate step of scenario 2. */
     record RampPoint(double offeredDeliveries, double deliveries, double p50, double p99, double p999, boolean sustained) {}
 
-    /** One of the aims for our server, and whether this run reached it. */
-    record Aim(String scenario, String aim, String reached, boolean met) {}
+    /** One of the issues' aims for our server (on one store), and whether this run reached it. */
+    record Aim(String scenario, ServerKind server, String aim, String reached, boolean met) {}
 
     final List<Aim> aims = new ArrayList<>();
     final Map<ServerKind, Double> fanOutP99 = new EnumMap<>(ServerKind.class);

@@ -5,17 +5,17 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
+import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 
 /**
  * Runs one server under one load: starts the server JVM, then one or more load-generator JVMs
- * against it, collects their reports and stops the server. Logs and raw reports stay in the
- * results folder.
+ * against it, collects their reports and stops the server. Our server gets a fresh store of its
+ * own for every run (under {@code stores/} in the results folder, deleted after the run), never
+ * the repository's {@code data/}. Logs and raw reports stay in the results folder.
  */
-final class Harness {
+final class Harness implements AutoCloseable {
 
     /** Both servers get the same heap, so neither wins by memory it was given. */
     static final List<String> SERVER_JVM_OPTIONS = List.of("-Xms1g", "-Xmx2g");
@@ -27,6 +27,7 @@ final class Harness {
     private final Path results;
     private final List<String> extraServerOptions;
     private final boolean profile;
+    private final Stores stores;
 
     /** {@code profile}: record our server with JFR while clients connect and while they send. */
     Harness(Path root, String classPath, Path results, List<String> extraServerOptions, boolean profile) throws IOException {
@@ -35,6 +36,7 @@ final class Harness {
         this.results = Files.createDirectories(results);
         this.extraServerOptions = extraServerOptions;
         this.profile = profile;
+        this.stores = new Stores(this.results.resolve("stores"));
     }
 
     /**
@@ -46,12 +48,22 @@ final class Harness {
         int port = freePort();
         String name = scenario + "-" + kind.label;
         List<String> jvm = new ArrayList<>(SERVER_JVM_OPTIONS);
-        if (kind == ServerKind.OURS) {
-            jvm.addAll(extraServerOptions);
-        }
-        List<String> command = kind.command(root, classPath, jvm, port, defaultRoom);
         System.out.printf("  %s: %s, %d load generator(s)%n", name, kind.label, loads.size());
+        try (RunStore store = kind.isOurs() ? stores.fresh(kind.store, name) : null) {
+            if (store != null) {
+                jvm.addAll(store.serverOptions());
+                jvm.addAll(extraServerOptions);
+            }
+            List<String> command = kind.command(root, classPath, jvm, port, defaultRoom);
+            return run(name, kind, command, port, loads, store);
+        }
+    }
+
+    private Run run(String name, ServerKind kind, List<String> command, int port, List<List<String>> loads, RunStore store)
+            throws IOException, InterruptedException {
         try (ServerProcess server = ServerProcess.start(command, port, results.resolve(name + "-server.log"))) {
+            System.out.printf(Locale.ROOT, "  %s: listening %.1f s after start, let a first client into a room after %.1f s%n",
+                    name, server.listeningSeconds(), server.readySeconds());
             Path barrier = results.resolve(name + "-barrier");
             if (Files.isDirectory(barrier)) {
                 try (var markers = Files.list(barrier)) {
@@ -71,7 +83,7 @@ final class Harness {
                     // Several generators hold their connections open at the same time, not one after another.
                     load.addAll(List.of("--barrier", barrier.toString(), "--parties", Integer.toString(loads.size())));
                 }
-                if (profile && kind == ServerKind.OURS && index == 0) {
+                if (profile && kind.isOurs() && index == 0) {
                     load.addAll(List.of("--jfr-prefix", results.resolve(name).toString()));
                 }
                 generators.add(startLoad(load, port, server.pid(), out,
@@ -89,18 +101,29 @@ final class Harness {
                 reports.add(LoadReport.read(outputs.get(index)));
             }
             boolean survived = server.alive();
-            return new Run(kind, reports, survived, server.logTail(200));
+            double storeBytes = store == null ? Double.NaN : store.bytes();
+            return new Run(kind, reports, survived, server.logTail(200), storeBytes, server.readySeconds());
         }
     }
 
     /** The same load against each server, in the given order. */
-    Map<ServerKind, Run> both(String scenario, List<ServerKind> order, String defaultRoom, List<List<String>> loads)
+    Runs each(String scenario, List<ServerKind> order, String defaultRoom, List<List<String>> loads)
             throws IOException, InterruptedException {
-        Map<ServerKind, Run> runs = new EnumMap<>(ServerKind.class);
+        Runs runs = new Runs();
         for (ServerKind kind : order) {
-            runs.put(kind, run(scenario, kind, defaultRoom, loads));
+            runs.add(run(scenario, kind, defaultRoom, loads));
         }
         return runs;
+    }
+
+    /** The version of the PostgreSQL server our server's stores are in, starting it if need be. */
+    String postgresVersion() throws IOException {
+        return stores.postgresVersion();
+    }
+
+    @Override
+    public void close() {
+        stores.close();
     }
 
     private Process startLoad(List<String> args, int port, long serverPid, Path out, Path log) throws IOException {
@@ -119,8 +142,12 @@ final class Harness {
         }
     }
 
-    /** What one server did under one load. */
-    record Run(ServerKind kind, List<LoadReport> reports, boolean serverSurvived, List<String> serverLog) {
+    /**
+     * What one server did under one load; {@code storeBytes} is what its store took on disk at the
+     * end (NaN: none), {@code startSeconds} how long the server took to let a first client into a room.
+     */
+    record Run(ServerKind kind, List<LoadReport> reports, boolean serverSurvived, List<String> serverLog, double storeBytes,
+               double startSeconds) {
         LoadReport report() {
             return reports.get(0);
         }

@@ -24,13 +24,14 @@ final class LatencyChart {
     private static final int WIDTH = 960;
     private static final int HEIGHT = 600;
     private static final int LEFT = 80;
-    private static final int RIGHT = 220;
+    private static final int RIGHT = 260;
     private static final int TOP = 50;
     private static final int BOTTOM = 70;
     private static final double MIN_MS = 0.1;
     private static final double MAX_MS = 100_000;
     private static final int X_TICKS = 5;
     private static final Color OURS = new Color(0x1f77b4);
+    private static final Color OURS_POSTGRES = new Color(0x2ca02c);
     private static final Color BASELINE = new Color(0xd62728);
     private static final Color GRID = new Color(0xdddddd);
 
@@ -60,7 +61,11 @@ final class LatencyChart {
         g.drawString(title, LEFT, TOP - 20);
         int legendY = TOP + 10;
         for (Map.Entry<ServerKind, List<Findings.RampPoint>> series : ramp.entrySet()) {
-            Color colour = series.getKey() == ServerKind.OURS ? OURS : BASELINE;
+            Color colour = switch (series.getKey()) {
+                case OURS -> OURS;
+                case OURS_POSTGRES -> OURS_POSTGRES;
+                case BASELINE -> BASELINE;
+            };
             for (Percentile percentile : PERCENTILES) {
                 line(g, series.getValue(), percentile, colour, maxX);
                 g.setColor(colour);
@@ -68,7 +73,7 @@ final class LatencyChart {
                 g.drawLine(WIDTH - RIGHT + 20, legendY, WIDTH - RIGHT + 60, legendY);
                 g.setColor(Color.BLACK);
                 g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 13));
-                g.drawString(series.getKey().label + " " + percentile.label(), WIDTH - RIGHT + 68, legendY + 5);
+                g.drawString(series.getKey().heading + " " + percentile.label(), WIDTH - RIGHT + 68, legendY + 5);
                 legendY += 22;
             }
             legendY += 10;

@@ -4,7 +4,6 @@ import chat.bench.run.Table.Better;
 import java.io.IOException;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
@@ -34,51 +33,56 @@ final class RisingRate implements Scenario {
                 .with("clients", scale.count(FanOutLatency.MEMBERS))
                 .with("rooms", 1)
                 .with("default-room", FanOutLatency.ROOM)
-                .with("rates", MESSAGES_PER_SECOND.stream().map(String::valueOf).collect(Collectors.joining(",")))
+                .with("rates", scale.steps(MESSAGES_PER_SECOND).stream().map(String::valueOf).collect(Collectors.joining(",")))
                 .with("warmup", scale.seconds(WARMUP_SECONDS))
                 .with("measure", scale.seconds(MEASURE_SECONDS))
                 .with("drain", DRAIN_SECONDS)
                 .with("sustain-p99-ms", SUSTAIN_P99_MS);
-        Map<ServerKind, Harness.Run> runs = harness.both("s2", order, FanOutLatency.ROOM, List.of(load.list()));
-        Table table = new Table(String.format("Scenario 2: one room of %,d members at rising rates (p99 under %d ms)",
-                scale.count(FanOutLatency.MEMBERS), SUSTAIN_P99_MS));
-        for (ServerKind kind : order) {
-            LoadReport report = runs.get(kind).report();
+        Runs runs = harness.each("s2", order, FanOutLatency.ROOM, List.of(load.list()));
+        for (ServerKind server : order) {
+            LoadReport report = runs.report(server);
             for (int step = 0; report.has("step." + step + ".sustained"); step++) {
                 String key = "step." + step + ".";
-                findings.ramp(kind).add(new Findings.RampPoint(
+                findings.ramp(server).add(new Findings.RampPoint(
                         report.number(key + "offered-deliveries-per-second"), report.number(key + "deliveries-per-second"),
                         report.number(key + "ms.p50"), report.number(key + "ms.p99"), report.number(key + "ms.p999"),
                         Boolean.parseBoolean(report.text(key + "sustained"))));
             }
         }
-        Findings.RampPoint ours = best(findings.ramp(ServerKind.OURS));
         Findings.RampPoint baseline = best(findings.ramp(ServerKind.BASELINE));
-        double ratio = deliveries(ours) / deliveries(baseline);
-        // A baseline that sustained no step has no ratio to speak of, only the fact.
-        String againstBaseline = deliveries(baseline) > 0
-                ? Table.format(ratio) + "× the baseline"
-                : "the baseline sustained none of the rates tried";
-        findings.aims.add(new Findings.Aim("2", "at least 1,000,000 deliveries/s and 8× the baseline",
-                Table.format(deliveries(ours)) + " deliveries/s, " + againstBaseline,
-                deliveries(ours) >= AIM_DELIVERIES && ratio >= AIM_RATIO));
-        table.row("highest sustained deliveries per second", Better.HIGHER, deliveries(ours), deliveries(baseline));
-        table.row("latency p99 at that rate, ms", Better.LOWER, p99(ours), p99(baseline));
-        table.row("steps tried", Better.NEITHER, findings.ramp(ServerKind.OURS).size(), findings.ramp(ServerKind.BASELINE).size());
-        for (ServerKind kind : order) {
-            List<Findings.RampPoint> points = findings.ramp(kind);
-            if (points.size() == MESSAGES_PER_SECOND.size() && points.get(points.size() - 1).sustained()) {
+        for (ServerKind server : order) {
+            if (!server.isOurs()) {
+                continue;
+            }
+            Findings.RampPoint ours = best(findings.ramp(server));
+            double ratio = deliveries(ours) / deliveries(baseline);
+            // A baseline that sustained no step has no ratio to speak of, only the fact.
+            String againstBaseline = deliveries(baseline) > 0
+                    ? Table.format(ratio) + "× the baseline"
+                    : "the baseline sustained none of the rates tried";
+            findings.aims.add(new Findings.Aim("2", server, "at least 1,000,000 deliveries/s and 8× the baseline",
+                    Table.format(deliveries(ours)) + " deliveries/s, " + againstBaseline,
+                    deliveries(ours) >= AIM_DELIVERIES && ratio >= AIM_RATIO));
+        }
+        Table table = new Table(String.format("Scenario 2: one room of %,d members at rising rates (p99 under %d ms)",
+                scale.count(FanOutLatency.MEMBERS), SUSTAIN_P99_MS), runs.servers());
+        table.row("highest sustained deliveries per second", Better.HIGHER, server -> deliveries(best(findings.ramp(server))));
+        table.row("latency p99 at that rate, ms", Better.LOWER, server -> p99(best(findings.ramp(server))));
+        table.row("steps tried", Better.NEITHER, server -> findings.ramp(server).size());
+        for (ServerKind server : order) {
+            List<Findings.RampPoint> points = findings.ramp(server);
+            if (points.size() == scale.steps(MESSAGES_PER_SECOND).size() && points.get(points.size() - 1).sustained()) {
                 table.note("");
-                table.note(kind.label + " sustained every step: its limit lies above the highest rate tried.");
+                table.note(server.heading + " sustained every step: its limit lies above the highest rate tried.");
             }
         }
-        for (ServerKind kind : order) {
+        for (ServerKind server : order) {
             table.note("");
-            table.note("Steps, " + kind.label + ":");
+            table.note("Steps, " + server.heading + ":");
             table.note("");
             table.note("| offered deliveries/s | delivered/s | p50 ms | p99 ms | p99.9 ms | sustained |");
             table.note("|---:|---:|---:|---:|---:|---|");
-            for (Findings.RampPoint point : findings.ramp(kind)) {
+            for (Findings.RampPoint point : findings.ramp(server)) {
                 table.note(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %s |",
                         Table.format(point.offeredDeliveries()), Table.format(point.deliveries()), Table.format(point.p50()),
                         Table.format(point.p99()), Table.format(point.p999()), point.sustained() ? "yes" : "no"));

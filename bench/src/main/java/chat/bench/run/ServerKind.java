@@ -4,10 +4,14 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The two servers under comparison, and how each is started. */
+/**
+ * The servers under comparison, and how each is started: ours on each store it can use, and the
+ * lab's baseline, which keeps nothing.
+ */
 enum ServerKind {
-    OURS("ours"),
-    BASELINE("baseline");
+    OURS("ours", "ours (H2)", StoreKind.H2),
+    OURS_POSTGRES("ours-postgres", "ours (PostgreSQL)", StoreKind.POSTGRES),
+    BASELINE("baseline", "baseline (no store)", null);
 
     /**
      * What our server needs lifted for a benchmark: its per-connection rate limit and its session
@@ -20,10 +24,30 @@ enum ServerKind {
             "-Dchat.limits.rate=1000",
             "-Dchat.limits.burst=2000");
 
+    /** In file names and progress lines. */
     final String label;
+    /** Above its column in a table. */
+    final String heading;
+    /** Where it keeps rooms; null for the baseline. */
+    final StoreKind store;
 
-    ServerKind(String label) {
+    ServerKind(String label, String heading, StoreKind store) {
         this.label = label;
+        this.heading = heading;
+        this.store = store;
+    }
+
+    static ServerKind ours(StoreKind store) {
+        for (ServerKind kind : values()) {
+            if (kind.store == store) {
+                return kind;
+            }
+        }
+        throw new IllegalArgumentException("no server stores in " + store);
+    }
+
+    boolean isOurs() {
+        return store != null;
     }
 
     /** The command line of this server listening on {@code port}; {@code defaultRoom} may be empty. */
@@ -31,7 +55,7 @@ enum ServerKind {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmOptions);
-        if (this == OURS) {
+        if (isOurs()) {
             command.addAll(OUR_LIMIT_OVERRIDES);
             command.add("-Dchat.default-room=" + defaultRoom);
             command.addAll(List.of("-cp", classPath, "chat.server.Main",

@@ -1,37 +1,79 @@
 package chat.bench.run;
 
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.function.Function;
+import java.util.function.ToDoubleFunction;
 
-/** A comparison table: one row per measure, ours against the baseline, and their ratio. */
+/**
+ * A comparison table: one row per measure, a column per server (ours on each store that ran, the
+ * baseline), and the ratio of our first column to the baseline's.
+ */
 final class Table {
 
     /** Which way is better for a measure; it decides nothing but the row's label. */
     enum Better { HIGHER, LOWER, NEITHER }
 
-    private record Row(String measure, Better better, String ours, String baseline, String ratio) {}
+    private record Row(String measure, Better better, Map<ServerKind, String> cells, String ratio) {}
 
     private final String title;
+    private final List<ServerKind> columns;
+    /** Columns of servers that were not run, each with the reason shown in every row. */
+    private final Map<ServerKind, String> absent = new EnumMap<>(ServerKind.class);
     private final List<Row> rows = new ArrayList<>();
     private final List<String> notes = new ArrayList<>();
 
-    Table(String title) {
+    Table(String title, Collection<ServerKind> servers) {
         this.title = title;
+        this.columns = new ArrayList<>(new TreeSet<>(servers));
     }
 
     String title() {
         return title;
     }
 
-    Table row(String measure, Better better, double ours, double baseline) {
-        String ratio = Double.isNaN(ours) || Double.isNaN(baseline) || baseline == 0 ? "–" : ratio(ours / baseline);
-        rows.add(new Row(measure, better, format(ours), format(baseline), ratio));
+    /**
+     * Adds a column for {@code server}, which this scenario does not run: every row says
+     * {@code why}. Called before the first row.
+     */
+    Table absent(ServerKind server, String why) {
+        absent.put(server, why);
+        if (!columns.contains(server)) {
+            columns.add(server);
+            columns.sort(null);
+        }
         return this;
     }
 
-    Table text(String measure, String ours, String baseline) {
-        rows.add(new Row(measure, Better.NEITHER, ours, baseline, "–"));
+    Table row(String measure, Better better, ToDoubleFunction<ServerKind> value) {
+        Map<ServerKind, String> cells = new EnumMap<>(ServerKind.class);
+        for (ServerKind server : columns) {
+            cells.put(server, absent.containsKey(server) ? absent.get(server) : format(value.applyAsDouble(server)));
+        }
+        String ratio = "–";
+        ServerKind ours = ratioColumn();
+        if (ours != null) {
+            double numerator = value.applyAsDouble(ours);
+            double denominator = value.applyAsDouble(ServerKind.BASELINE);
+            if (!Double.isNaN(numerator) && !Double.isNaN(denominator) && denominator != 0) {
+                ratio = ratio(numerator / denominator);
+            }
+        }
+        rows.add(new Row(measure, better, cells, ratio));
+        return this;
+    }
+
+    Table text(String measure, Function<ServerKind, String> value) {
+        Map<ServerKind, String> cells = new EnumMap<>(ServerKind.class);
+        for (ServerKind server : columns) {
+            cells.put(server, absent.containsKey(server) ? absent.get(server) : value.apply(server));
+        }
+        rows.add(new Row(measure, Better.NEITHER, cells, "–"));
         return this;
     }
 
@@ -42,16 +84,32 @@ final class Table {
     }
 
     String markdown() {
-        StringBuilder out = new StringBuilder();
-        out.append("| measure | ours | baseline | ours ÷ baseline |\n|---|---:|---:|---:|\n");
+        ServerKind ours = ratioColumn();
+        StringBuilder out = new StringBuilder("| measure |");
+        StringBuilder rule = new StringBuilder("|---|");
+        for (ServerKind server : columns) {
+            out.append(' ').append(server.heading).append(" |");
+            rule.append("---:|");
+        }
+        if (ours != null) {
+            out.append(' ').append(ours.heading).append(" ÷ baseline |");
+            rule.append("---:|");
+        }
+        out.append('\n').append(rule).append('\n');
         for (Row row : rows) {
             String hint = switch (row.better) {
                 case HIGHER -> " (higher is better)";
                 case LOWER -> " (lower is better)";
                 case NEITHER -> "";
             };
-            out.append("| ").append(row.measure).append(hint).append(" | ").append(row.ours).append(" | ")
-                    .append(row.baseline).append(" | ").append(row.ratio).append(" |\n");
+            out.append("| ").append(row.measure).append(hint).append(" |");
+            for (ServerKind server : columns) {
+                out.append(' ').append(row.cells.get(server)).append(" |");
+            }
+            if (ours != null) {
+                out.append(' ').append(row.ratio).append(" |");
+            }
+            out.append('\n');
         }
         if (!notes.isEmpty()) {
             out.append('\n');
@@ -60,6 +118,15 @@ final class Table {
             }
         }
         return out.toString();
+    }
+
+    /** Our first column, when the baseline ran beside it; null when there is nothing to compare. */
+    private ServerKind ratioColumn() {
+        if (!columns.contains(ServerKind.BASELINE) || absent.containsKey(ServerKind.BASELINE)) {
+            return null;
+        }
+        return columns.stream().filter(ServerKind::isOurs).filter(server -> !absent.containsKey(server))
+                .findFirst().orElse(null);
     }
 
     private static String ratio(double value) {

@@ -28,6 +28,18 @@ class MessageLineTest {
     }
 
     @Test
+    void theSendersEchoIsToldFromTheCopyTheOtherMembersGet() {
+        ServerFrame.Message echo = new ServerFrame.Message("lobby", "b7", "123456789 \"re\":\"x\"", 42,
+                Instant.parse("2026-11-27T12:00:00.123Z"), "m3");
+        byte[] toSender = withoutNewline(codec.encode(echo));
+        byte[] toOthers = withoutNewline(codec.encode(new ServerFrame.Message(echo.room(), echo.from(), echo.text(),
+                echo.seq(), echo.ts(), null)));
+
+        assertThat(MessageLine.isEcho(toSender, MessageLine.textStart(toSender, 0, toSender.length), toSender.length)).isTrue();
+        assertThat(MessageLine.isEcho(toOthers, MessageLine.textStart(toOthers, 0, toOthers.length), toOthers.length)).isFalse();
+    }
+
+    @Test
     void someoneElsesTextIsNotTakenForASendTime() {
         byte[] line = withoutNewline(codec.encode(new ServerFrame.Message("lobby", "ann", "hello \"42\"", 1,
                 Instant.parse("2026-11-27T12:00:00.123Z"), null)));
