@@ -4,12 +4,11 @@ import com.typesafe.config.Config;
 import java.time.Duration;
 import java.util.Optional;
 
-/** The {@code chat.*} settings, read once; see conf/application.conf for what each one means. */
+/**
+ * The {@code chat.*} settings the actors run by, read once; see conf/application.conf for what each
+ * one means. Where and how the server listens is the server process's business (server-app).
+ */
 public record ChatSettings(
-        String host,
-        int port,
-        int acceptBacklog,
-        int admissionsAtOnce,
         String serverName,
         Optional<String> defaultRoom,
         String motd,
@@ -29,7 +28,6 @@ public record ChatSettings(
             int burst,
             int rateAbuseTolerance,
             int maxSessions,
-            int descriptorReserve,
             int maxPerAddress,
             int maxOutbound,
             long maxOutboundBytes,
@@ -51,17 +49,6 @@ public record ChatSettings(
     public record Store(String queryPlugin, int snapshotEvery, Duration writeTimeout, Duration openTimeout,
                         Duration restartMinBackoff, Duration restartMaxBackoff, Duration readyTimeout) {}
 
-    /** These settings with {@code maxSessions} places; everything else the same. */
-    public ChatSettings withMaxSessions(int maxSessions) {
-        Limits l = limits;
-        Limits fewer = new Limits(l.maxFrameBytes(), l.maxFrameBytesUnregistered(), l.maxText(), l.maxTopic(),
-                l.rate(), l.burst(), l.rateAbuseTolerance(), maxSessions, l.descriptorReserve(), l.maxPerAddress(),
-                l.maxOutbound(), l.maxOutboundBytes(), l.registerTimeout(), l.linger(), l.answerTimeout(),
-                l.maxRoomsPerSession(), l.maxRooms());
-        return new ChatSettings(host, port, acceptBacklog, admissionsAtOnce, serverName, defaultRoom, motd, heartbeat,
-                deliveryWindow, fewer, history, store, shutdownTimeout);
-    }
-
     /** Reads {@code chat.*} from a config that already has reference.conf as fallback. */
     public static ChatSettings from(Config root) {
         Config chat = root.getConfig("chat");
@@ -70,10 +57,6 @@ public record ChatSettings(
         Config store = chat.getConfig("store");
         String defaultRoom = chat.getString("default-room").trim();
         return new ChatSettings(
-                chat.getString("host"),
-                chat.getInt("port"),
-                chat.getInt("accept-backlog"),
-                chat.getInt("admissions-at-once"),
                 chat.getString("server-name"),
                 defaultRoom.isEmpty() ? Optional.empty() : Optional.of(defaultRoom),
                 chat.getString("motd"),
@@ -88,7 +71,6 @@ public record ChatSettings(
                         limits.getInt("burst"),
                         limits.getInt("rate-abuse-tolerance"),
                         limits.getInt("max-sessions"),
-                        limits.getInt("descriptor-reserve"),
                         limits.getInt("max-per-address"),
                         limits.getInt("max-outbound"),
                         limits.getBytes("max-outbound-bytes"),

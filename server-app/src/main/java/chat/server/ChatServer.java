@@ -10,6 +10,7 @@ import chat.server.store.ChatStore;
 import chat.server.store.StoreUnusable;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
+import com.typesafe.config.ConfigValueFactory;
 import java.net.InetSocketAddress;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -36,6 +37,7 @@ public final class ChatServer implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(ChatServer.class);
     private static final String SERVER_DEFAULTS = "server-defaults.conf";
+    private static final String MAX_SESSIONS = "chat.limits.max-sessions";
     /**
      * A client that closes its sending side (nc -N, a script piping a file) still reads the
      * answers; the session closes the connection once they are written.
@@ -65,7 +67,9 @@ public final class ChatServer implements AutoCloseable {
                 .resolve();
         ChatStore store = ChatStore.from(full);
         Config withStore = store.pekkoSettings().withFallback(full);
-        ChatSettings settings = withinDescriptorBudget(ChatSettings.from(withStore));
+        ListenerSettings listener = ListenerSettings.from(withStore);
+        withStore = withinDescriptorBudget(withStore, listener);
+        ChatSettings settings = ChatSettings.from(withStore);
         ActorSystem<RegistryActor.Command> system;
         // Held until the journal's connections are up: an embedded database is opened once.
         try (Connection held = store.prepare()) {
@@ -78,14 +82,14 @@ public final class ChatServer implements AutoCloseable {
             throw new StoreUnusable("cannot use the store " + store.shownUrl() + ": " + e.getMessage(), e);
         }
         try {
-            Tcp.ServerBinding binding = bind(system, settings).toCompletableFuture().join();
+            Tcp.ServerBinding binding = bind(system, settings, listener).toCompletableFuture().join();
             ChatServer server = new ChatServer(system, settings, binding);
             server.registerShutdownTasks();
             LOG.info("listening on {}", binding.localAddress());
             return server;
         } catch (RuntimeException e) {
             system.terminate();
-            throw new IllegalStateException("cannot listen on " + settings.host() + ":" + settings.port()
+            throw new IllegalStateException("cannot listen on " + listener.host() + ":" + listener.port()
                     + ": " + rootMessage(e), e);
         }
     }
@@ -101,29 +105,31 @@ public final class ChatServer implements AutoCloseable {
         }
     }
 
-    private static ChatSettings withinDescriptorBudget(ChatSettings settings) {
-        int configured = settings.limits().maxSessions();
-        long fit = DescriptorBudget.sessionsThatFit(settings.limits().descriptorReserve()).orElse(configured);
+    /** The config with chat.limits.max-sessions lowered to what the process's descriptors hold, if they hold fewer. */
+    private static Config withinDescriptorBudget(Config config, ListenerSettings listener) {
+        int configured = config.getInt(MAX_SESSIONS);
+        long fit = DescriptorBudget.sessionsThatFit(listener.descriptorReserve()).orElse(configured);
         if (fit >= configured) {
-            return settings;
+            return config;
         }
         LOG.warn("max-sessions lowered from {} to {}: the process may open {} more files (ulimit -n) and keeps {} "
                         + "of them in reserve (chat.limits.descriptor-reserve)",
-                configured, fit, fit + settings.limits().descriptorReserve(), settings.limits().descriptorReserve());
-        return settings.withMaxSessions((int) fit);
+                configured, fit, fit + listener.descriptorReserve(), listener.descriptorReserve());
+        return config.withValue(MAX_SESSIONS, ConfigValueFactory.fromAnyRef(fit));
     }
 
     /**
      * Each accepted connection is admitted by the registry first and only then given its flow, so
      * the connection's stream is one graph from the start.
      */
-    private static CompletionStage<Tcp.ServerBinding> bind(ActorSystem<RegistryActor.Command> system, ChatSettings settings) {
+    private static CompletionStage<Tcp.ServerBinding> bind(ActorSystem<RegistryActor.Command> system, ChatSettings settings,
+                                                           ListenerSettings listener) {
         ConnectionFlow flows = new ConnectionFlow(new FrameCodec(),
                 settings.limits().maxFrameBytesUnregistered(), settings.limits().maxFrameBytes(),
                 settings.limits().linger());
         return Tcp.get(system)
-                .bind(settings.host(), settings.port(), settings.acceptBacklog(), List.of(), HALF_CLOSE, Optional.empty())
-                .mapAsyncUnordered(settings.admissionsAtOnce(), connection -> admit(system, settings, connection)
+                .bind(listener.host(), listener.port(), listener.acceptBacklog(), List.of(), HALF_CLOSE, Optional.empty())
+                .mapAsyncUnordered(listener.admissionsAtOnce(), connection -> admit(system, settings, connection)
                         .thenApply(admission -> Pair.create(connection, admission)))
                 .to(Sink.foreach(admitted -> admitted.first().handleWith(flows.forAdmission(admitted.second()), system)))
                 .run(system);

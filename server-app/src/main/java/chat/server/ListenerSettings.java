@@ -1,0 +1,16 @@
+package chat.server;
+
+import com.typesafe.config.Config;
+
+/**
+ * Where and how the server listens: the {@code chat.*} settings of the process, not of the chat;
+ * see conf/application.conf for what each one means.
+ */
+record ListenerSettings(String host, int port, int acceptBacklog, int admissionsAtOnce, int descriptorReserve) {
+
+    static ListenerSettings from(Config root) {
+        Config chat = root.getConfig("chat");
+        return new ListenerSettings(chat.getString("host"), chat.getInt("port"), chat.getInt("accept-backlog"),
+                chat.getInt("admissions-at-once"), chat.getInt("limits.descriptor-reserve"));
+    }
+}
