@@ -134,6 +134,13 @@ public final class RegistryActor extends AbstractBehavior<RegistryActor.Command>
         int members;
         String topic;
         long joinsForwarded;
+        /**
+         * Non-null from the room's {@code Stop} to its end: joins and history requests wait here, so
+         * that a new actor of this room starts only once the old one, and any write it had on its
+         * way, is gone. Two actors of one room would be two writers of one journal.
+         */
+        List<Command> heldUntilEnded;
+        boolean storedWhenStopped;
 
         Room(String name, String topic) {
             this.name = name;
@@ -338,6 +345,9 @@ public final class RegistryActor extends AbstractBehavior<RegistryActor.Command>
 
     private Behavior<Command> onJoinRoom(JoinRoom join) {
         String key = Names.key(join.room());
+        if (heldForStoppingRoom(key, join)) {
+            return this;
+        }
         Room room = inUse(key, Names.display(join.room()));
         if (room == null) {
             join.session().tell(new SessionActor.Answer(Wire.bytes(new ServerFrame.Error(ErrorCode.BAD_ROOM,
@@ -371,7 +381,7 @@ public final class RegistryActor extends AbstractBehavior<RegistryActor.Command>
 
     private Behavior<Command> onWhoIn(WhoIn who) {
         Room room = rooms.get(Names.key(who.room()));
-        if (room == null || room.ref == null) {
+        if (room == null || room.ref == null || room.heldUntilEnded != null) {
             who.replyTo().tell(answer(new ServerFrame.Members(Names.display(who.room()), List.of(), who.re())));
         } else {
             room.ref.tell(new RoomActor.Who(who.replyTo(), who.re()));
@@ -384,6 +394,9 @@ public final class RegistryActor extends AbstractBehavior<RegistryActor.Command>
      * list (yet): only the store knows. Without messages it is forgotten again right after.
      */
     private Behavior<Command> onHistoryOf(HistoryOf request) {
+        if (heldForStoppingRoom(Names.key(request.room()), request)) {
+            return this;
+        }
         Room room = inUse(Names.key(request.room()), Names.display(request.room()));
         if (room == null) {
             request.replyTo().tell(answer(new ServerFrame.Error(ErrorCode.UNAVAILABLE, "the server holds its maximum of "
@@ -429,7 +442,10 @@ public final class RegistryActor extends AbstractBehavior<RegistryActor.Command>
         }
         List<ServerFrame.RoomSummary> summaries = new ArrayList<>();
         for (Room room : rooms.values()) {
-            summaries.add(new ServerFrame.RoomSummary(room.name, room.members, room.topic));
+            // A room that is stopping with nothing stored is as good as gone.
+            if (room.heldUntilEnded == null || room.storedWhenStopped) {
+                summaries.add(new ServerFrame.RoomSummary(room.name, room.members, room.topic));
+            }
         }
         summaries.sort(Comparator.comparing(ServerFrame.RoomSummary::room, String.CASE_INSENSITIVE_ORDER));
         list.replyTo().tell(answer(new ServerFrame.RoomList(summaries, list.re())));
@@ -466,17 +482,38 @@ public final class RegistryActor extends AbstractBehavior<RegistryActor.Command>
     /** An idle room stops; one the store holds stays listed, resting, until the next join. */
     private Behavior<Command> onRoomIdle(RoomIdle idle) {
         Room room = rooms.get(idle.key());
-        if (room != null && idle.room().equals(room.ref) && room.joinsForwarded == idle.joinsSeen()) {
+        if (room != null && idle.room().equals(room.ref) && room.joinsForwarded == idle.joinsSeen()
+                && room.heldUntilEnded == null) {
             room.ref.tell(new RoomActor.Stop());
-            rest(idle.key(), room, idle.stored());
+            room.heldUntilEnded = new ArrayList<>();
+            room.storedWhenStopped = idle.stored();
         }
         return this;
     }
 
+    /** True when {@code request} waits for the end of its room's stopping actor. */
+    private boolean heldForStoppingRoom(String key, Command request) {
+        Room room = rooms.get(key);
+        if (room == null || room.heldUntilEnded == null) {
+            return false;
+        }
+        room.heldUntilEnded.add(request);
+        return true;
+    }
+
+    /** The room rests; what came for it while it stopped brings it back, in the order it came. */
     private Behavior<Command> onRoomEnded(RoomEnded ended) {
         Room room = rooms.get(ended.key());
         if (room != null && ended.room().equals(room.ref)) {
-            rest(ended.key(), room, true);
+            List<Command> held = room.heldUntilEnded == null ? List.of() : room.heldUntilEnded;
+            rest(ended.key(), room, room.heldUntilEnded == null || room.storedWhenStopped);
+            for (Command request : held) {
+                if (request instanceof JoinRoom join) {
+                    onJoinRoom(join);
+                } else if (request instanceof HistoryOf history) {
+                    onHistoryOf(history);
+                }
+            }
         }
         return this;
     }
@@ -485,6 +522,7 @@ public final class RegistryActor extends AbstractBehavior<RegistryActor.Command>
         room.ref = null;
         room.members = 0;
         room.joinsForwarded = 0;
+        room.heldUntilEnded = null;
         roomsInUse--;
         if (!stored) {
             rooms.remove(key);

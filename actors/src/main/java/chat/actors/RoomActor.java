@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.SupervisorStrategy;
@@ -99,6 +100,9 @@ public final class RoomActor extends AbstractBehavior<RoomActor.Command> {
     private static final String CONNECTION_LOST = "connection lost";
     private static final String LINE_NOT_SENT = "your line was not sent";
     private static final String TOPIC_NOT_CHANGED = "the topic was not changed";
+    /** A write that timed out may still reach the store, and its lines the room: resending could say them twice. */
+    private static final String TOO_SLOW = "the chat store is too slow to answer: your line or topic may not have been "
+            + "stored; if it does not show in the room within a minute, send it again";
     /** Requests that may wait for a room to come back from the store; a join storm on a cold room fits. */
     private static final int OPENING_STASH_CAPACITY = 100_000;
 
@@ -119,6 +123,8 @@ public final class RoomActor extends AbstractBehavior<RoomActor.Command> {
     private final GroupCommit writes = new GroupCommit();
     /** Between a failed or overdue write and the journal's recovery: lines are refused, not gathered. */
     private boolean storeDown;
+    /** The registry asked this room to stop while a write was on its way: it stops once the write is answered. */
+    private boolean stopWhenWritten;
     private long joinsSeen;
     private long lastDeliveryNanos;
     private long batchesDelivered;
@@ -227,6 +233,8 @@ public final class RoomActor extends AbstractBehavior<RoomActor.Command> {
 
         private Behavior<Command> running(RoomJournal.State state, List<RoomEvent.MessagePosted> messages) {
             timers.cancel(Timer.OPEN);
+            // A retry of an earlier read, still pending, would bring back that read's older state.
+            timers.cancel(Timer.RETRY_WINDOW);
             RoomActor room = new RoomActor(context, timers, key, name, registry, journal, queries, settings, state,
                     new RecentMessages(RecentMessages.capacity(settings.history().retainMessages()), messages), joinsSeen);
             context.getSelf().tell(CheckIdle.INSTANCE);
@@ -333,9 +341,10 @@ public final class RoomActor extends AbstractBehavior<RoomActor.Command> {
         } else if (command instanceof History request) {
             return onHistory(request);
         } else if (command instanceof Stop) {
-            // The registry counts this room as resting from now on, so it stops whatever comes: two
-            // rooms of one key would be two writers of one journal.
-            return Behaviors.stopped();
+            // A write on its way (retention restating the room's opening) is finished first: the
+            // registry starts no other actor of this room before this one ended.
+            stopWhenWritten = true;
+            return stopIfDone();
         }
         // Late answers of an opening that already finished (a window read retried, its timeout).
         return this;
@@ -455,7 +464,11 @@ public final class RoomActor extends AbstractBehavior<RoomActor.Command> {
         }
         startWrite();
         reportIfIdle();
-        return this;
+        return stopIfDone();
+    }
+
+    private Behavior<Command> stopIfDone() {
+        return stopWhenWritten && !writes.isWriting() ? Behaviors.stopped() : this;
     }
 
     /**
@@ -483,7 +496,10 @@ public final class RoomActor extends AbstractBehavior<RoomActor.Command> {
             LOG.warn("room {}: the store took longer than {} to take a write", key, settings.store().writeTimeout());
             goDown();
             // The write may still succeed: its lines are then delivered, but their senders had this answer.
-            answerUnavailable(waiting);
+            for (GroupCommit.Request request : waiting) {
+                request.session().tell(new SessionActor.Answer(Wire.bytes(
+                        new ServerFrame.Error(ErrorCode.UNAVAILABLE, TOO_SLOW, request.re()))));
+            }
         }
         return this;
     }
@@ -626,7 +642,10 @@ public final class RoomActor extends AbstractBehavior<RoomActor.Command> {
             request.replyTo().tell(historyAnswer(page, request.re()));
             return this;
         }
-        queries.messages(key, stored.positions(), oldest, newest).whenComplete((page, failure) -> request.replyTo().tell(
+        // Bounded like an opening, so a store that hangs answers "unavailable" before the session gives up.
+        queries.messages(key, stored.positions(), oldest, newest).toCompletableFuture()
+                .orTimeout(settings.store().openTimeout().toMillis(), TimeUnit.MILLISECONDS)
+                .whenComplete((page, failure) -> request.replyTo().tell(
                 failure == null ? historyAnswer(page, request.re())
                         : unavailable("the history of \"" + name + "\" cannot be read now", request.re())));
         return this;

@@ -164,6 +164,41 @@ class DurableRoomTest {
         assertThat(list.rooms()).containsExactly(new ServerFrame.RoomSummary("log", 0, "kept short"));
     }
 
+    @Test
+    void aRoomWhoseTopicCameLateStaysListedOnceRetentionDeletedItsOpening() {
+        ChatSettings keepTen = TestSettings.with("chat.default-room = \"\"\nchat.history.retention.keep-messages = 10\n"
+                + "chat.store.snapshot-every = 5");
+        ActorRef<RegistryActor.Command> registry = testKit.spawn(RegistryActor.create(keepTen));
+        TestProbe<SessionActor.Reply> alice = testKit.createTestProbe();
+        registry.tell(new RegistryActor.JoinRoom("Diary", "alice", null, alice.ref(), null));
+        ActorRef<RoomActor.Command> room = alice.expectMessageClass(SessionActor.RoomJoined.class).room();
+        for (int i = 1; i <= 40; i++) {
+            room.tell(new RoomActor.Say(alice.ref(), "entry " + i, null));
+            alice.expectMessageClass(SessionActor.Answer.class);
+        }
+        room.tell(new RoomActor.SetTopic(alice.ref(), "written late", null));
+        alice.expectMessageClass(SessionActor.Answer.class);
+        for (int i = 41; i <= 44; i++) {
+            room.tell(new RoomActor.Say(alice.ref(), "entry " + i, null));
+            alice.expectMessageClass(SessionActor.Answer.class);
+        }
+        alice.awaitAssert(() -> {
+            room.tell(new RoomActor.History(alice.ref(), 20L, 50, "old"));
+            ServerFrame.History old = (ServerFrame.History) Frames.single(alice.expectMessageClass(SessionActor.Answer.class).frame());
+            assertThat(old.messages()).as("the room's first entries, and its opening with them, are gone").isEmpty();
+            return null;
+        });
+        room.tell(new RoomActor.Leave(alice.ref(), null));
+        alice.expectMessageClass(SessionActor.Answer.class);
+        alice.expectTerminated(room);
+
+        testKit.stop(registry);
+        ActorRef<RegistryActor.Command> restarted = testKit.spawn(RegistryActor.create(keepTen));
+        restarted.tell(new RegistryActor.ListRooms(alice.ref(), "r"));
+        ServerFrame.RoomList list = (ServerFrame.RoomList) Frames.single(alice.expectMessageClass(SessionActor.Answer.class).frame());
+        assertThat(list.rooms()).containsExactly(new ServerFrame.RoomSummary("Diary", 0, "written late"));
+    }
+
     private void awaitRoomsInUse(ActorRef<RegistryActor.Command> registry, int rooms) {
         TestProbe<RegistryActor.Stats> stats = testKit.createTestProbe();
         stats.awaitAssert(() -> {

@@ -98,7 +98,9 @@ public final class RoomJournal extends EventSourcedBehavior<RoomJournal.Command,
     /**
      * A room's stored state. {@code name} and {@code epoch} are null until the room's first event;
      * {@code seq} is the last message's, {@code positions} where its messages are in the journal,
-     * {@code directoryPosition} the journal's number of the last event the directory is rebuilt from.
+     * {@code directoryPosition} the journal's number of the room's last {@code Opened}: once
+     * retention deletes it, the directory rebuilt from the store would no longer find the room (a
+     * later topic does not help: the directory takes a topic only for a room it has seen opened).
      */
     public record State(String name, String epoch, long seq, String topic, JournalPositions positions,
                         long directoryPosition) implements CborSerializable {
@@ -121,7 +123,7 @@ public final class RoomJournal extends EventSourcedBehavior<RoomJournal.Command,
             JournalPositions after = positions.withOther();
             long position = after.messages() + after.others();
             if (event instanceof RoomEvent.TopicSet set) {
-                return new State(name, epoch, seq, set.topic(), after, position);
+                return new State(name, epoch, seq, set.topic(), after, directoryPosition);
             }
             RoomEvent.Opened opened = (RoomEvent.Opened) event;
             return new State(opened.name(), opened.epoch(), seq, topic, after, position);

@@ -39,8 +39,10 @@ public final class ChatStore {
                 Map.of("DB_CLOSE_ON_EXIT", "FALSE", "WRITE_DELAY", "0", "MAX_COMPACT_TIME", "0"), ";", ";"),
         POSTGRES("jdbc:postgresql:", "slick.jdbc.PostgresProfile$", "org.postgresql.Driver", "schema/postgres.sql",
                 // The journal writes a group of events as one batch; with this the driver sends it as
-                // one multi-row INSERT instead of one statement per event.
-                Map.of("reWriteBatchedInserts", "true"), "?", "&");
+                // one multi-row INSERT instead of one statement per event. A connection whose server
+                // vanished without a word (a half-open TCP connection) fails after socketTimeout
+                // seconds instead of holding a room's write for ever; no statement of ours takes long.
+                Map.of("reWriteBatchedInserts", "true", "socketTimeout", "30"), "?", "&");
 
         final String prefix;
         final String slickProfile;
