@@ -101,8 +101,8 @@ public final class RoomActor extends AbstractBehavior<RoomActor.Command> {
     private static final String LINE_NOT_SENT = "your line was not sent";
     private static final String TOPIC_NOT_CHANGED = "the topic was not changed";
     /** A write that timed out may still reach the store, and its lines the room: resending could say them twice. */
-    private static final String TOO_SLOW = "the chat store is too slow to answer: your line or topic may not have been "
-            + "stored; if it does not show in the room within a minute, send it again";
+    private static final String TOO_SLOW = "the chat store is unavailable or too slow: your line or topic may not have "
+            + "been stored; if it does not show in the room within a minute, send it again";
     /** Requests that may wait for a room to come back from the store; a join storm on a cold room fits. */
     private static final int OPENING_STASH_CAPACITY = 100_000;
 
