@@ -20,6 +20,9 @@ final class TcpHarness implements ChatHarness {
     private static final int READ_BUFFER_BYTES = 8192;
     /** How often a client that stopped reading checks whether its connection still stands. */
     private static final Duration PROBE_INTERVAL = Duration.ofMillis(50);
+    /** At most this long for the server to take in the open connections before it is shut down. */
+    private static final Duration ACCEPT_BEFORE_SHUTDOWN = Duration.ofSeconds(2);
+    private static final Duration ACCEPT_POLL = Duration.ofMillis(10);
     /**
      * A small receive window, so that a client that stops reading backs up into the server after
      * a few frames instead of after megabytes of kernel buffers.
@@ -48,8 +51,22 @@ final class TcpHarness implements ChatHarness {
         return connection;
     }
 
+    /**
+     * A connection still waiting in the kernel for the server to accept it when the server stops
+     * listening is reset, not told bye: a transcript's "carol connects" right before "server shuts
+     * down" gives the server a moment to take every open connection in first.
+     */
     @Override
     public void shutDown() {
+        long open = connections.stream().filter(SocketConnection::isOpen).count();
+        long deadline = System.nanoTime() + ACCEPT_BEFORE_SHUTDOWN.toNanos();
+        try {
+            while (server.stats().sessions() < open && System.nanoTime() < deadline) {
+                Thread.sleep(ACCEPT_POLL.toMillis());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         server.shutDown();
     }
 
@@ -117,6 +134,10 @@ final class TcpHarness implements ChatHarness {
                 }
             }
             close();
+        }
+
+        boolean isOpen() {
+            return !socket.isClosed();
         }
 
         private static boolean isReset(IOException e) {

@@ -113,6 +113,8 @@ class ChatOverRealServerTest {
     void aServerShuttingDownSaysGoodbyeAndTheClientKeepsTrying() {
         LiveServer doomed = LiveServer.start("");
         try (TestUser olga = TestUser.online("olga", doomed.endpoint())) {
+            // Until the lobby is there, what the client has to say lands in its server conversation.
+            olga.await("the lobby", u -> u.read(m -> m.room("lobby").isPresent()));
             doomed.close();
 
             olga.await("the server's goodbye", u -> u.lines("lobby").contains("Connection lost: the server said goodbye: server shutting down"));
