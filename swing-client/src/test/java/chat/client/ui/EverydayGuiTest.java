@@ -3,79 +3,42 @@ package chat.client.ui;
 import static chat.client.ui.GuiSession.awaitThat;
 import static chat.client.ui.GuiSession.transcript;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import chat.client.ChatApp;
 import chat.client.ConnectionPreferences;
 import chat.client.Options;
 import chat.client.model.Conversation;
-import chat.client.testing.LiveServer;
 import chat.client.testing.Network;
 import chat.client.testing.TestUser;
 import java.awt.Component;
 import java.awt.Dimension;
-import java.awt.GraphicsEnvironment;
 import java.awt.KeyboardFocusManager;
 import java.awt.event.KeyEvent;
 import java.net.ServerSocket;
 import java.util.List;
 import java.util.Optional;
-import java.util.prefs.BackingStoreException;
-import java.util.prefs.Preferences;
 import javax.swing.JLabel;
 import javax.swing.JScrollPane;
 import javax.swing.SwingUtilities;
 import javax.swing.text.JTextComponent;
-import org.assertj.swing.edt.FailOnThreadViolationRepaintManager;
 import org.assertj.swing.edt.GuiActionRunner;
 import org.assertj.swing.fixture.FrameFixture;
 import org.assertj.swing.fixture.JTextComponentFixture;
 import org.assertj.swing.timing.Timeout;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The small things people notice after an afternoon with the client. */
 class EverydayGuiTest {
 
-    private static LiveServer server;
-    private static Preferences scratch;
-
-    private GuiSession desk;
-
-    @BeforeAll
-    static void startServer() {
-        assumeFalse(GraphicsEnvironment.isHeadless(), "GUI tests need a display: run them under xvfb-run");
-        FailOnThreadViolationRepaintManager.install();
-        server = LiveServer.start("");
-        scratch = Preferences.userRoot().node("chat/swing-client-everyday-tests");
-    }
-
-    @AfterAll
-    static void stopServer() throws BackingStoreException {
-        if (server != null) {
-            server.close();
-            scratch.removeNode();
-        }
-    }
-
-    @BeforeEach
-    void sitDown() {
-        desk = new GuiSession(server.endpoint(), scratch);
-    }
-
-    @AfterEach
-    void standUp() {
-        desk.close();
-    }
+    @RegisterExtension
+    static final GuiDesk GUI = GuiDesk.at("", "chat/swing-client-everyday-tests");
 
     private ChatApp connectDialog() {
-        Options withoutNick = new Options(Optional.of(server.endpoint().host()), Optional.of(server.endpoint().port()),
+        Options withoutNick = new Options(Optional.of(GUI.server().endpoint().host()), Optional.of(GUI.server().endpoint().port()),
                 Optional.empty(), Optional.of("light"));
-        ChatApp app = GuiActionRunner.execute(() -> ChatApp.start(withoutNick, new ConnectionPreferences(scratch), new Network()));
-        desk.adopt(app);
+        ChatApp app = GuiActionRunner.execute(() -> ChatApp.start(withoutNick, new ConnectionPreferences(GUI.scratch()), new Network()));
+        GUI.session().adopt(app);
         return app;
     }
 
@@ -89,8 +52,8 @@ class EverydayGuiTest {
     @Test
     void afterAWrongHostOrPortTheConnectDialogPutsTheCaretThereNotInTheNick() throws Exception {
         ChatApp app = connectDialog();
-        FrameFixture dialog = desk.dialog(app);
-        Component problem = desk.robot().finder().findByName(app.dialog(), "problem", false);
+        FrameFixture dialog = GUI.session().dialog(app);
+        Component problem = GUI.session().robot().finder().findByName(app.dialog(), "problem", false);
 
         dialog.textBox("host").deleteText().enterText("no-such-host.invalid");
         dialog.textBox("nick").deleteText().enterText("wendy");
@@ -114,9 +77,9 @@ class EverydayGuiTest {
     @Test
     void aReconnectThatFindsTheNickTakenLetsTheUserPickAnother() throws InterruptedException {
         Network network = new Network();
-        ChatApp hana = desk.launch("hana", network, 800, 600);
-        FrameFixture window = desk.fixture(hana);
-        Component banner = desk.robot().finder().findByName(hana.window(), "connectionBanner", false);
+        ChatApp hana = GUI.session().launch("hana", network, 800, 600);
+        FrameFixture window = GUI.session().fixture(hana);
+        Component banner = GUI.session().robot().finder().findByName(hana.window(), "connectionBanner", false);
         GuiActionRunner.execute(network::cut);
         awaitThat("the banner", () -> GuiActionRunner.execute(banner::isShowing));
 
@@ -124,7 +87,7 @@ class EverydayGuiTest {
             GuiActionRunner.execute(network::restore);
             window.button("retryNow").click();
             awaitThat("the offer of another nick", () -> GuiActionRunner.execute(
-                    () -> desk.robot().finder().findByName(hana.window(), "bannerNick", false).isShowing()));
+                    () -> GUI.session().robot().finder().findByName(hana.window(), "bannerNick", false).isShowing()));
             assertThat(window.textBox("connectionBannerText").text()).contains("somebody took the nick \u201chana\u201d");
 
             window.textBox("bannerNick").enterText("hana2");
@@ -140,7 +103,7 @@ class EverydayGuiTest {
     /** Logs in as {@code nick} as soon as the server has let go of the session that held it. */
     private static TestUser takeNick(String nick) throws InterruptedException {
         for (int attempt = 0; attempt < 100; attempt++) {
-            TestUser user = TestUser.tryingToLogIn(nick, server.endpoint());
+            TestUser user = TestUser.tryingToLogIn(nick, GUI.server().endpoint());
             user.await("an answer to the login", u -> !u.events().isEmpty());
             if (user.events().get(0).startsWith("logged in")) {
                 return user;
@@ -154,7 +117,7 @@ class EverydayGuiTest {
     @Test
     void theConnectDialogSaysASpaceIsASpace() {
         ChatApp app = connectDialog();
-        FrameFixture dialog = desk.dialog(app);
+        FrameFixture dialog = GUI.session().dialog(app);
 
         dialog.textBox("nick").deleteText().enterText("wendy smith");
         dialog.button("connect").click();
@@ -164,12 +127,12 @@ class EverydayGuiTest {
 
     @Test
     void atItsSmallestTheWindowLeavesMostOfItsWidthToTheMessages() {
-        ChatApp xena = desk.launch("xena", new Network(), 1000, 700);
+        ChatApp xena = GUI.session().launch("xena", new Network(), 1000, 700);
         Dimension smallest = GuiActionRunner.execute(() -> xena.window().getMinimumSize());
         GuiActionRunner.execute(() -> xena.window().setSize(smallest));
-        desk.robot().waitForIdle();
+        GUI.session().robot().waitForIdle();
 
-        Component transcript = desk.robot().finder().findByName(xena.window(), "transcript", false);
+        Component transcript = GUI.session().robot().finder().findByName(xena.window(), "transcript", false);
         JScrollPane scroll = (JScrollPane) SwingUtilities.getAncestorOfClass(JScrollPane.class, transcript);
         int messages = GuiActionRunner.execute(() -> scroll.getWidth());
         assertThat(messages).as("the width of the messages in a window %s wide", smallest.width).isGreaterThanOrEqualTo(400);
@@ -178,14 +141,14 @@ class EverydayGuiTest {
     @Test
     void theReconnectBannerShowsItsWholeSentence() {
         Network network = new Network();
-        ChatApp yuri = desk.launch("yuri", network, 640, 460);
-        Component banner = desk.robot().finder().findByName(yuri.window(), "connectionBanner", false);
+        ChatApp yuri = GUI.session().launch("yuri", network, 640, 460);
+        Component banner = GUI.session().robot().finder().findByName(yuri.window(), "connectionBanner", false);
 
         GuiActionRunner.execute(network::cut);
         awaitThat("the banner", () -> GuiActionRunner.execute(banner::isShowing));
-        desk.robot().waitForIdle();
+        GUI.session().robot().waitForIdle();
 
-        Component text = desk.robot().finder().findByName(yuri.window(), "connectionBannerText", false);
+        Component text = GUI.session().robot().finder().findByName(yuri.window(), "connectionBannerText", false);
         assertThat(GuiActionRunner.execute(() -> wholeTextShown(text))).as("the whole banner text in sight").isTrue();
     }
 
@@ -200,18 +163,18 @@ class EverydayGuiTest {
 
     @Test
     void theInputGrowsToShowFiveLinesBeforeItScrolls() {
-        ChatApp zoe = desk.launch("zoe", new Network(), 800, 600);
-        JTextComponentFixture input = desk.fixture(zoe).textBox("input");
+        ChatApp zoe = GUI.session().launch("zoe", new Network(), 800, 600);
+        JTextComponentFixture input = GUI.session().fixture(zoe).textBox("input");
         input.focus();
         for (int line = 1; line <= 5; line++) {
             input.enterText("line " + line);
             if (line < 5) {
-                desk.robot().pressKey(KeyEvent.VK_SHIFT);
-                desk.robot().pressAndReleaseKey(KeyEvent.VK_ENTER);
-                desk.robot().releaseKey(KeyEvent.VK_SHIFT);
+                GUI.session().robot().pressKey(KeyEvent.VK_SHIFT);
+                GUI.session().robot().pressAndReleaseKey(KeyEvent.VK_ENTER);
+                GUI.session().robot().releaseKey(KeyEvent.VK_SHIFT);
             }
         }
-        desk.robot().waitForIdle();
+        GUI.session().robot().waitForIdle();
 
         Component area = input.target();
         int shown = GuiActionRunner.execute(() -> area.getParent().getHeight());
@@ -222,11 +185,11 @@ class EverydayGuiTest {
 
     @Test
     void comingBackToARoomShowsWhereTheNewMessagesBegin() {
-        try (TestUser ari = TestUser.online("ari", server.endpoint())) {
+        try (TestUser ari = TestUser.online("ari", GUI.server().endpoint())) {
             ari.joins("kitchen");
             ari.says("kitchen", "read before");
-            ChatApp bea = desk.launch("bea", new Network(), 800, 600);
-            desk.type(bea, "/join kitchen");
+            ChatApp bea = GUI.session().launch("bea", new Network(), 800, 600);
+            GUI.session().type(bea, "/join kitchen");
             awaitThat("the kitchen", () -> transcript(bea).contains("read before"));
             GuiActionRunner.execute(() -> bea.client().model().select(Conversation.roomKey("lobby")));
 
@@ -246,7 +209,7 @@ class EverydayGuiTest {
 
     @Test
     void theServersDefaultWelcomeSpeaksToPeopleNotToNetcat() {
-        ChatApp cleo = desk.launch("cleo", new Network(), 800, 600);
+        ChatApp cleo = GUI.session().launch("cleo", new Network(), 800, 600);
         awaitThat("the lobby", () -> transcript(cleo).contains("You joined lobby"));
 
         String lobby = transcript(cleo);

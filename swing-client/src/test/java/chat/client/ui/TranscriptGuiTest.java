@@ -3,68 +3,31 @@ package chat.client.ui;
 import static chat.client.ui.GuiSession.awaitThat;
 import static chat.client.ui.GuiSession.transcript;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import chat.client.ChatApp;
-import chat.client.testing.LiveServer;
 import chat.client.testing.Network;
 import chat.client.testing.TestUser;
 import java.awt.Component;
-import java.awt.GraphicsEnvironment;
 import java.awt.Point;
 import java.awt.Rectangle;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.prefs.BackingStoreException;
-import java.util.prefs.Preferences;
 import java.util.stream.IntStream;
 import javax.swing.JScrollBar;
 import javax.swing.JScrollPane;
 import javax.swing.SwingUtilities;
-import org.assertj.swing.edt.FailOnThreadViolationRepaintManager;
 import org.assertj.swing.edt.GuiActionRunner;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** What the transcript does with what people really send: long words, floods, reconnects. */
 class TranscriptGuiTest {
 
-    private static LiveServer server;
-    private static Preferences scratch;
-
-    private GuiSession desk;
-
-    @BeforeAll
-    static void startServer() {
-        assumeFalse(GraphicsEnvironment.isHeadless(), "GUI tests need a display: run them under xvfb-run");
-        FailOnThreadViolationRepaintManager.install();
-        server = LiveServer.start("chat.history.on-join = 5");
-        scratch = Preferences.userRoot().node("chat/swing-client-transcript-tests");
-    }
-
-    @AfterAll
-    static void stopServer() throws BackingStoreException {
-        if (server != null) {
-            server.close();
-            scratch.removeNode();
-        }
-    }
-
-    @BeforeEach
-    void sitDown() {
-        desk = new GuiSession(server.endpoint(), scratch);
-    }
-
-    @AfterEach
-    void standUp() {
-        desk.close();
-    }
+    @RegisterExtension
+    static final GuiDesk GUI = GuiDesk.at("chat.history.on-join = 5", "chat/swing-client-transcript-tests");
 
     private JScrollPane transcriptScroll(ChatApp app) {
-        Component transcript = desk.robot().finder().findByName(app.window(), "transcript", false);
+        Component transcript = GUI.session().robot().finder().findByName(app.window(), "transcript", false);
         return (JScrollPane) SwingUtilities.getAncestorOfClass(JScrollPane.class, transcript);
     }
 
@@ -79,8 +42,8 @@ class TranscriptGuiTest {
 
     @Test
     void oneLongUnbrokenWordWrapsInsteadOfWideningTheWholeConversation() {
-        try (TestUser kai = TestUser.online("kai", server.endpoint())) {
-            ChatApp lena = desk.launch("lena", new Network(), 640, 460);
+        try (TestUser kai = TestUser.online("kai", GUI.server().endpoint())) {
+            ChatApp lena = GUI.session().launch("lena", new Network(), 640, 460);
             List<String> opened = new CopyOnWriteArrayList<>();
             GuiActionRunner.execute(() -> lena.window().openLinksWith(opened::add));
             String token = "x".repeat(300);
@@ -102,21 +65,21 @@ class TranscriptGuiTest {
             assertThat(transcript(lena)).contains(token);
 
             Rectangle urlEnd = GuiActionRunner.execute(() -> lena.window().transcriptLineOf(url)).orElseThrow();
-            desk.robot().click(lena.window().getRootPane(), new Point(urlEnd.x + urlEnd.width / 2, urlEnd.y + urlEnd.height / 2));
+            GUI.session().robot().click(lena.window().getRootPane(), new Point(urlEnd.x + urlEnd.width / 2, urlEnd.y + urlEnd.height / 2));
             awaitThat("the link to open", () -> opened.contains(url));
         }
     }
 
     @Test
     void afterAReconnectTheNewestLineIsInSightAndNewLinesFollowIt() {
-        try (TestUser mo = TestUser.online("mo", server.endpoint())) {
+        try (TestUser mo = TestUser.online("mo", GUI.server().endpoint())) {
             Network network = new Network();
-            ChatApp nia = desk.launch("nia", network, 640, 460);
+            ChatApp nia = GUI.session().launch("nia", network, 640, 460);
             mo.await("nia in the lobby", u -> u.members("lobby").contains("nia"));
             IntStream.rangeClosed(1, 40).forEach(i -> mo.says("lobby", "filler " + i));
             awaitThat("the fillers", () -> transcript(nia).contains("filler 40"));
             awaitThat("the last filler in sight", () -> atBottom(nia));
-            Component banner = desk.robot().finder().findByName(nia.window(), "connectionBanner", false);
+            Component banner = GUI.session().robot().finder().findByName(nia.window(), "connectionBanner", false);
 
             GuiActionRunner.execute(network::cut);
             awaitThat("the banner", () -> GuiActionRunner.execute(banner::isShowing));
