@@ -16,14 +16,14 @@ import org.apache.pekko.actor.typed.ActorRef;
  * at a time, the next only once the session has acknowledged the last. What the session writes
  * arrives decoded at {@link #frames}; how the connection ended, at {@link #ends}.
  */
-final class Person {
+public final class Person {
 
-    static final Duration PATIENCE = Duration.ofSeconds(5);
+    public static final Duration PATIENCE = Duration.ofSeconds(5);
     private static final FrameCodec CODEC = new FrameCodec();
 
     final ActorRef<SessionActor.Command> session;
-    final TestProbe<ServerFrame> frames;
-    final TestProbe<ConnectionEnd> ends;
+    public final TestProbe<ServerFrame> frames;
+    public final TestProbe<ConnectionEnd> ends;
     final TestProbe<SessionActor.Ack> acks;
     final OutletStandIn outlet;
 
@@ -38,7 +38,7 @@ final class Person {
     }
 
     /** How the person's client treats what the server writes. */
-    enum OutletKind {
+    public enum OutletKind {
         READS, STOPPED_READING, READS_AND_HANGS_UP_WHEN_CLOSED;
 
         OutletStandIn outlet(ActorRef<SessionActor.Command> session, TestProbe<ServerFrame> frames,
@@ -63,7 +63,12 @@ final class Person {
 
     /** Someone who said hello as {@code nick} and was welcomed into the default room. */
     static Person registered(ActorTestKit testKit, ActorRef<RegistryActor.Command> registry, String nick) {
-        Person person = connected(testKit, registry);
+        return registered(testKit, registry, nick, OutletKind.READS);
+    }
+
+    public static Person registered(ActorTestKit testKit, ActorRef<RegistryActor.Command> registry, String nick,
+                                    OutletKind kind) {
+        Person person = connected(testKit, registry, kind);
         person.says("{\"type\":\"hello\",\"nick\":\"" + nick + "\"}");
         person.gets(ServerFrame.Welcome.class);
         person.gets(ServerFrame.Joined.class);
@@ -77,17 +82,18 @@ final class Person {
     }
 
     /** Sends one line and waits until the session is ready for the next, as the TCP stream does. */
-    void says(String json) {
+    public void says(String json) {
         sendsWithoutWaiting(json);
         acks.receiveMessage(PATIENCE);
     }
 
-    void sendsWithoutWaiting(String json) {
-        Decoded decoded = CODEC.decodeRequest(json);
+    /** {@code null} stands for a message the session cannot read. */
+    public void sendsWithoutWaiting(String json) {
+        Decoded decoded = json == null ? null : CODEC.decodeRequest(json);
         session.tell(new SessionActor.Received(decoded, acks.ref()));
     }
 
-    <T extends ServerFrame> T gets(Class<T> type) {
+    public <T extends ServerFrame> T gets(Class<T> type) {
         ServerFrame frame = frames.receiveMessage(PATIENCE);
         assertThat(frame).isInstanceOf(type);
         return type.cast(frame);
@@ -113,5 +119,11 @@ final class Person {
 
     void getsNothingFor(Duration quiet) {
         frames.expectNoMessage(quiet);
+    }
+
+    /** The session still answers: a ping gets its pong. */
+    public void answersPing(String id) {
+        says("{\"type\":\"ping\",\"id\":\"" + id + "\"}");
+        assertThat(frames.receiveMessage(PATIENCE)).isEqualTo(new ServerFrame.Pong(id));
     }
 }

@@ -1,9 +1,11 @@
 package chat.actors.hostile;
 
+import static chat.actors.Person.OutletKind.READS_AND_HANGS_UP_WHEN_CLOSED;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import chat.actors.ChatSettings;
 import chat.actors.ConnectionEnd;
+import chat.actors.Person;
 import chat.actors.RegistryActor;
 import chat.actors.room.RoomJournal;
 import chat.protocol.ErrorCode;
@@ -36,10 +38,10 @@ class CrashContainmentTest {
 
     private PersistenceTestKit store;
     private ActorRef<RegistryActor.Command> registry;
-    private Member alice;
-    private Member bob;
-    private Member carol;
-    private Member dave;
+    private Person alice;
+    private Person bob;
+    private Person carol;
+    private Person dave;
 
     @BeforeEach
     void fourPeopleInTwoRooms() {
@@ -48,58 +50,58 @@ class CrashContainmentTest {
                         + "chat.store.open-timeout = 300ms\nchat.store.restart-backoff.min = 100ms\nchat.store.restart-backoff.max = 200ms")
                 .withFallback(testKit.system().settings().config()).resolve());
         registry = testKit.spawn(RegistryActor.create(settings));
-        alice = Member.registered(testKit, registry, "alice");
-        bob = Member.registered(testKit, registry, "bob");
-        carol = Member.registered(testKit, registry, "carol");
-        dave = Member.registered(testKit, registry, "dave");
-        dave.send("{\"type\":\"leave\",\"room\":\"lobby\"}");
-        dave.send("{\"type\":\"join\",\"room\":\"elsewhere\"}");
-        alice.frames.receiveSeveralMessages(4, Member.PATIENCE);
-        bob.frames.receiveSeveralMessages(3, Member.PATIENCE);
-        carol.frames.receiveSeveralMessages(2, Member.PATIENCE);
-        dave.frames.receiveSeveralMessages(2, Member.PATIENCE);
+        alice = Person.registered(testKit, registry, "alice", READS_AND_HANGS_UP_WHEN_CLOSED);
+        bob = Person.registered(testKit, registry, "bob", READS_AND_HANGS_UP_WHEN_CLOSED);
+        carol = Person.registered(testKit, registry, "carol", READS_AND_HANGS_UP_WHEN_CLOSED);
+        dave = Person.registered(testKit, registry, "dave", READS_AND_HANGS_UP_WHEN_CLOSED);
+        dave.says("{\"type\":\"leave\",\"room\":\"lobby\"}");
+        dave.says("{\"type\":\"join\",\"room\":\"elsewhere\"}");
+        alice.frames.receiveSeveralMessages(4, Person.PATIENCE);
+        bob.frames.receiveSeveralMessages(3, Person.PATIENCE);
+        carol.frames.receiveSeveralMessages(2, Person.PATIENCE);
+        dave.frames.receiveSeveralMessages(2, Person.PATIENCE);
     }
 
     @Test
     void aLineTheStoreFailsToTakeIsRefusedToItsSenderAloneAndTheRoomGoesOnWithItsMembers() {
         store.failNextPersisted(RoomJournal.persistenceId("lobby").id());
-        alice.send("{\"type\":\"say\",\"id\":\"s1\",\"room\":\"lobby\",\"text\":\"lost in the store\"}");
-        ServerFrame.Error refused = alice.receive(ServerFrame.Error.class);
+        alice.says("{\"type\":\"say\",\"id\":\"s1\",\"room\":\"lobby\",\"text\":\"lost in the store\"}");
+        ServerFrame.Error refused = alice.gets(ServerFrame.Error.class);
         assertThat(refused.code()).isEqualTo(ErrorCode.UNAVAILABLE);
         assertThat(refused.re()).isEqualTo("s1");
         assertThat(refused.message()).isEqualTo("the chat store is unavailable, your line was not sent; try again in a moment");
         bob.frames.expectNoMessage();
-        alice.assertAlive("still connected");
+        alice.answersPing("still connected");
 
-        bob.send("{\"type\":\"say\",\"id\":\"s2\",\"room\":\"lobby\",\"text\":\"still here?\"}");
-        assertThat(bob.receive(ServerFrame.Message.class).re()).isEqualTo("s2");
-        ServerFrame.Message seen = carol.receive(ServerFrame.Message.class);
+        bob.says("{\"type\":\"say\",\"id\":\"s2\",\"room\":\"lobby\",\"text\":\"still here?\"}");
+        assertThat(bob.gets(ServerFrame.Message.class).re()).isEqualTo("s2");
+        ServerFrame.Message seen = carol.gets(ServerFrame.Message.class);
         assertThat(seen.text()).isEqualTo("still here?");
         assertThat(seen.seq()).as("the refused line took no seq").isEqualTo(1);
-        assertThat(alice.receive(ServerFrame.Message.class)).isEqualTo(seen);
-        carol.send("{\"type\":\"who\",\"id\":\"w\",\"room\":\"lobby\"}");
-        assertThat(carol.receive(ServerFrame.Members.class).members()).containsExactly("alice", "bob", "carol");
+        assertThat(alice.gets(ServerFrame.Message.class)).isEqualTo(seen);
+        carol.says("{\"type\":\"who\",\"id\":\"w\",\"room\":\"lobby\"}");
+        assertThat(carol.gets(ServerFrame.Members.class).members()).containsExactly("alice", "bob", "carol");
 
-        dave.send("{\"type\":\"say\",\"id\":\"d\",\"room\":\"elsewhere\",\"text\":\"fine here\"}");
-        assertThat(dave.receive(ServerFrame.Message.class).seq()).isEqualTo(1);
+        dave.says("{\"type\":\"say\",\"id\":\"d\",\"room\":\"elsewhere\",\"text\":\"fine here\"}");
+        assertThat(dave.gets(ServerFrame.Message.class).seq()).isEqualTo(1);
     }
 
     @Test
     void aRoomTheStoreCannotOpenAnswersUnavailableAndOpensOnceTheStoreReadsAgain() {
         String cursed = RoomJournal.persistenceId("cursed").id();
         store.failNextNReads(cursed, 1000);
-        alice.send("{\"type\":\"join\",\"id\":\"j1\",\"room\":\"cursed\"}");
-        ServerFrame.Error refused = alice.receive(ServerFrame.Error.class);
+        alice.says("{\"type\":\"join\",\"id\":\"j1\",\"room\":\"cursed\"}");
+        ServerFrame.Error refused = alice.gets(ServerFrame.Error.class);
         assertThat(refused.code()).isEqualTo(ErrorCode.UNAVAILABLE);
         assertThat(refused.re()).isEqualTo("j1");
-        alice.assertAlive("not disconnected");
-        bob.assertAlive("untouched");
+        alice.answersPing("not disconnected");
+        bob.answersPing("untouched");
 
         store.resetPolicy();
         TestProbe<Object> patience = testKit.createTestProbe();
-        patience.awaitAssert(Member.PATIENCE, () -> {
-            alice.send("{\"type\":\"join\",\"id\":\"j2\",\"room\":\"cursed\"}");
-            assertThat(alice.frames.receiveMessage(Member.PATIENCE)).isInstanceOf(ServerFrame.Joined.class);
+        patience.awaitAssert(Person.PATIENCE, () -> {
+            alice.says("{\"type\":\"join\",\"id\":\"j2\",\"room\":\"cursed\"}");
+            assertThat(alice.frames.receiveMessage(Person.PATIENCE)).isInstanceOf(ServerFrame.Joined.class);
             return null;
         });
     }
@@ -107,30 +109,30 @@ class CrashContainmentTest {
     @Test
     void aSessionThatFailsLeavesItsRoomsAndFreesItsNickAndNobodyElseNotices() {
         LoggingTestKit.error(NullPointerException.class).expect(testKit.system(), () -> {
-            alice.sendWithoutWaiting(null);
+            alice.sendsWithoutWaiting(null);
             return null;
         });
-        assertThat(alice.ends.receiveMessage(Member.PATIENCE)).isInstanceOf(ConnectionEnd.Aborted.class);
+        assertThat(alice.ends.receiveMessage(Person.PATIENCE)).isInstanceOf(ConnectionEnd.Aborted.class);
         ServerFrame.Presence quit = new ServerFrame.Presence("lobby", "alice", PresenceEvent.QUIT, null, "session failed");
-        assertThat(bob.receive(ServerFrame.Presence.class)).isEqualTo(quit);
-        assertThat(carol.receive(ServerFrame.Presence.class)).isEqualTo(quit);
+        assertThat(bob.gets(ServerFrame.Presence.class)).isEqualTo(quit);
+        assertThat(carol.gets(ServerFrame.Presence.class)).isEqualTo(quit);
 
-        bob.send("{\"type\":\"who\",\"id\":\"w\",\"room\":\"lobby\"}");
-        assertThat(bob.receive(ServerFrame.Members.class).members()).containsExactly("bob", "carol");
-        Member aliceAgain = Member.registered(testKit, registry, "alice");
-        aliceAgain.assertAlive("the nick was free again");
+        bob.says("{\"type\":\"who\",\"id\":\"w\",\"room\":\"lobby\"}");
+        assertThat(bob.gets(ServerFrame.Members.class).members()).containsExactly("bob", "carol");
+        Person aliceAgain = Person.registered(testKit, registry, "alice", READS_AND_HANGS_UP_WHEN_CLOSED);
+        aliceAgain.answersPing("the nick was free again");
         awaitStats(new RegistryActor.Stats(4, 4, 2));
 
-        dave.assertAlive("untouched");
+        dave.answersPing("untouched");
         dave.frames.expectNoMessage();
     }
 
     /** The registry learns of a stopped session through its watch, a moment after the session's last words. */
     private void awaitStats(RegistryActor.Stats expected) {
         TestProbe<RegistryActor.Stats> probe = testKit.createTestProbe();
-        probe.awaitAssert(Member.PATIENCE, () -> {
+        probe.awaitAssert(Person.PATIENCE, () -> {
             registry.tell(new RegistryActor.GetStats(probe.ref()));
-            assertThat(probe.receiveMessage(Member.PATIENCE)).isEqualTo(expected);
+            assertThat(probe.receiveMessage(Person.PATIENCE)).isEqualTo(expected);
             return null;
         });
     }
