@@ -12,6 +12,9 @@ import chat.protocol.ErrorCode;
 import chat.protocol.PresenceEvent;
 import chat.protocol.ServerFrame;
 import com.typesafe.config.ConfigFactory;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.apache.pekko.actor.testkit.typed.annotations.JUnit5TestKit;
 import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
 import org.apache.pekko.actor.testkit.typed.javadsl.LogCapturingExtension;
@@ -19,6 +22,11 @@ import org.apache.pekko.actor.testkit.typed.javadsl.LoggingTestKit;
 import org.apache.pekko.actor.testkit.typed.javadsl.TestKitJUnit5Extension;
 import org.apache.pekko.actor.testkit.typed.javadsl.TestProbe;
 import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.persistence.testkit.JournalOperation;
+import org.apache.pekko.persistence.testkit.ProcessingPolicy;
+import org.apache.pekko.persistence.testkit.ProcessingResult;
+import org.apache.pekko.persistence.testkit.ProcessingSuccess;
+import org.apache.pekko.persistence.testkit.WriteEvents;
 import org.apache.pekko.persistence.testkit.javadsl.PersistenceTestKit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -47,7 +55,7 @@ class CrashContainmentTest {
     void fourPeopleInTwoRooms() {
         store = PersistenceTestKit.create(testKit.system());
         ChatSettings settings = ChatSettings.from(ConfigFactory.parseString("chat.heartbeat = 60s\nchat.limits.answer-timeout = 2s\n"
-                        + "chat.store.open-timeout = 300ms\nchat.store.restart-backoff.min = 100ms\nchat.store.restart-backoff.max = 200ms")
+                        + "chat.store.open-timeout = 300ms\nchat.store.write-timeout = 500ms\nchat.store.restart-backoff.min = 100ms\nchat.store.restart-backoff.max = 200ms")
                 .withFallback(testKit.system().settings().config()).resolve());
         registry = testKit.spawn(RegistryActor.create(settings));
         alice = Person.registered(testKit, registry, "alice", READS_AND_HANGS_UP_WHEN_CLOSED);
@@ -84,6 +92,74 @@ class CrashContainmentTest {
 
         dave.says("{\"type\":\"say\",\"id\":\"d\",\"room\":\"elsewhere\",\"text\":\"fine here\"}");
         assertThat(dave.gets(ServerFrame.Message.class).seq()).isEqualTo(1);
+    }
+
+    @Test
+    void aLineTheStoreRejectsIsRefusedToItsSenderAloneAndTheNextLineTakesTheFirstSeq() {
+        store.rejectNextPersisted(RoomJournal.persistenceId("lobby").id());
+        alice.says("{\"type\":\"say\",\"id\":\"s1\",\"room\":\"lobby\",\"text\":\"refused by the store\"}");
+        ServerFrame.Error refused = alice.gets(ServerFrame.Error.class);
+        assertThat(refused.code()).isEqualTo(ErrorCode.UNAVAILABLE);
+        assertThat(refused.re()).isEqualTo("s1");
+        bob.frames.expectNoMessage();
+
+        TestProbe<Object> patience = testKit.createTestProbe();
+        patience.awaitAssert(Person.PATIENCE, () -> {
+            bob.says("{\"type\":\"say\",\"id\":\"s2\",\"room\":\"lobby\",\"text\":\"and now?\"}");
+            assertThat(bob.frames.receiveMessage(Person.PATIENCE)).isInstanceOf(ServerFrame.Message.class);
+            return null;
+        });
+        ServerFrame.Message seen = carol.gets(ServerFrame.Message.class);
+        assertThat(seen.text()).isEqualTo("and now?");
+        assertThat(seen.seq()).as("the rejected line took no seq").isEqualTo(1);
+    }
+
+    /**
+     * The store takes a write, but only after the write timeout: the sender has been told it may
+     * not have been stored, a line said meanwhile is refused, and once the store answers the line is
+     * delivered to everyone, the sender too, with its seq; the room then takes lines again.
+     */
+    @Test
+    void aWriteSlowerThanTheTimeoutIsAnsweredAtTheTimeoutAndDeliveredOnceStored() {
+        String lobby = RoomJournal.persistenceId("lobby").id();
+        CountDownLatch storeMayAnswer = new CountDownLatch(1);
+        store.withPolicy(new ProcessingPolicy<JournalOperation>() {
+            @Override
+            public ProcessingResult tryProcess(String persistenceId, JournalOperation operation) {
+                if (persistenceId.equals(lobby) && operation instanceof WriteEvents) {
+                    try {
+                        // A store that hangs: the journal's own thread waits, the room does not.
+                        storeMayAnswer.await(Person.PATIENCE.toMillis(), TimeUnit.MILLISECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
+                return ProcessingSuccess.getInstance();
+            }
+        });
+        alice.says("{\"type\":\"say\",\"id\":\"s1\",\"room\":\"lobby\",\"text\":\"slowly stored\"}");
+        ServerFrame.Error tooSlow = alice.gets(ServerFrame.Error.class);
+        assertThat(tooSlow.code()).isEqualTo(ErrorCode.UNAVAILABLE);
+        assertThat(tooSlow.re()).isEqualTo("s1");
+        assertThat(tooSlow.message()).startsWith("the chat store is unavailable or too slow: your line or topic may not have been stored");
+        bob.says("{\"type\":\"say\",\"id\":\"s2\",\"room\":\"lobby\",\"text\":\"said while the store hangs\"}");
+        ServerFrame.Error refused = bob.gets(ServerFrame.Error.class);
+        assertThat(refused.re()).isEqualTo("s2");
+        assertThat(refused.message()).isEqualTo("the chat store is unavailable, your line was not sent; try again in a moment");
+        carol.frames.expectNoMessage();
+
+        store.resetPolicy();
+        storeMayAnswer.countDown();
+        for (Person member : List.of(alice, bob, carol)) {
+            ServerFrame.Message stored = member.gets(ServerFrame.Message.class);
+            assertThat(stored.text()).isEqualTo("slowly stored");
+            assertThat(stored.seq()).isEqualTo(1);
+            assertThat(stored.re()).as("the sender had its answer already").isNull();
+        }
+        bob.says("{\"type\":\"say\",\"id\":\"s3\",\"room\":\"lobby\",\"text\":\"back to normal\"}");
+        ServerFrame.Message echo = bob.gets(ServerFrame.Message.class);
+        assertThat(echo.re()).isEqualTo("s3");
+        assertThat(echo.seq()).isEqualTo(2);
     }
 
     @Test
