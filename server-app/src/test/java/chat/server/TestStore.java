@@ -40,9 +40,23 @@ public final class TestStore implements AutoCloseable {
     }
 
     public static TestStore onDisk() {
+        return onDisk("");
+    }
+
+    /**
+     * An H2 file that writes new commits into the space of old ones at once. H2 keeps a version's
+     * space for {@code RETENTION_TIME} (45 s by default) before it reuses it, so a fresh store
+     * appends every commit to the end of its file; this one behaves from the first line as any
+     * store older than that, where a crash must not lose what was written into reused space.
+     */
+    public static TestStore onDiskReusingSpaceAtOnce() {
+        return onDisk(";RETENTION_TIME=0");
+    }
+
+    private static TestStore onDisk(String options) {
         try {
             Path folder = Files.createTempDirectory("chat-store-");
-            return new TestStore("jdbc:h2:file:" + folder.resolve("chat"), H2_USER, "", () -> delete(folder));
+            return new TestStore("jdbc:h2:file:" + folder.resolve("chat") + options, H2_USER, "", () -> delete(folder));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

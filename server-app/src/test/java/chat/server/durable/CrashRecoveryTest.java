@@ -31,6 +31,8 @@ class CrashRecoveryTest {
     private static final int LINES_PER_SECOND = 150;
     /** The server is killed once this many lines were seen acknowledged: mid-stream, with writes on their way. */
     private static final int ACKNOWLEDGED_BEFORE_THE_CRASH = 300;
+    /** Enough for a loss that takes a few crashes to show; each takes a few seconds. */
+    private static final int CRASHES_IN_A_ROW = 5;
     private static final Duration PATIENCE = Duration.ofSeconds(30);
     /** The talkers may say more than the default 20 lines a second; everything else is as shipped. */
     private static final String[] SETTINGS = {"-Dchat.limits.rate=" + LINES_PER_SECOND, "-Dchat.limits.burst=" + LINES_PER_SECOND};
@@ -41,23 +43,42 @@ class CrashRecoveryTest {
     @Test
     void onTheDefaultEmbeddedStoreNoAcknowledgedLineIsLostOrDoubledBySigkill() throws Exception {
         try (TestStore store = TestStore.onDisk()) {
-            talkCrashAndCheck(store);
+            talkCrashAndCheck(store, 1, new ArrayList<>());
+        }
+    }
+
+    /**
+     * H2 2.5.252 lost the last lines it had acknowledged once a store wrote into reused space: the
+     * first kill lost them. Five crashes in a row on one store, every line since the first kept.
+     */
+    @Test
+    void onAnEmbeddedStoreThatReusesItsSpaceNoAcknowledgedLineIsLostOverRepeatedSigkills() throws Exception {
+        List<Talker.Seen> acknowledged = new ArrayList<>();
+        try (TestStore store = TestStore.onDiskReusingSpaceAtOnce()) {
+            for (int crash = 1; crash <= CRASHES_IN_A_ROW; crash++) {
+                talkCrashAndCheck(store, crash, acknowledged);
+            }
         }
     }
 
     @Test
     void onPostgresqlNoAcknowledgedLineIsLostOrDoubledBySigkill() throws Exception {
         try (TestPostgres postgres = TestPostgres.start()) {
-            talkCrashAndCheck(postgres.store());
+            talkCrashAndCheck(postgres.store(), 1, new ArrayList<>());
         }
     }
 
-    private static void talkCrashAndCheck(TestStore store) throws Exception {
-        List<Talker.Seen> acknowledged = new ArrayList<>();
+    /**
+     * Talkers named after the {@code crash} they lead to say lines until the server is killed; it
+     * restarts on the same store, where every line in {@code acknowledged} (from earlier crashes,
+     * and now this one's) must be.
+     */
+    private static void talkCrashAndCheck(TestStore store, int crash, List<Talker.Seen> acknowledged) throws Exception {
+        int acknowledgedBefore = acknowledged.size();
         try (ServerProcess server = ServerProcess.startOn(store, SETTINGS)) {
             List<Talker> talkers = new ArrayList<>();
             for (Map.Entry<String, String> talker : TALKERS_AND_ROOMS.entrySet()) {
-                talkers.add(Talker.in(server.port(), talker.getKey(), talker.getValue()));
+                talkers.add(Talker.in(server.port(), talker.getKey() + crash, talker.getValue()));
             }
             List<String> rooms = List.copyOf(TALKERS_AND_ROOMS.values());
             for (int i = 0; i < talkers.size(); i++) {
@@ -75,26 +96,29 @@ class CrashRecoveryTest {
                 talker.close();
             }
         }
-        assertThat(acknowledged).as("lines acknowledged before the crash").hasSizeGreaterThanOrEqualTo(ACKNOWLEDGED_BEFORE_THE_CRASH);
+        assertThat(acknowledged.size() - acknowledgedBefore).as("lines acknowledged before crash %d", crash)
+                .isGreaterThanOrEqualTo(ACKNOWLEDGED_BEFORE_THE_CRASH);
 
         try (ServerProcess restarted = ServerProcess.startOn(store, SETTINGS);
              RawClient checker = RawClient.registered(restarted.port(), "checker")) {
             for (String room : Set.copyOf(TALKERS_AND_ROOMS.values())) {
                 List<ServerFrame.Message> history = wholeHistory(checker, room);
                 long last = history.get(history.size() - 1).seq();
-                assertThat(history).extracting(ServerFrame.Message::seq).as("%s: seqs from 1 without a gap or a repeat", room)
+                assertThat(history).extracting(ServerFrame.Message::seq).as("%s after crash %d: seqs from 1 without a gap or a repeat", room, crash)
                         .containsExactlyElementsOf(LongStream.rangeClosed(1, last).boxed().toList());
                 assertThat(new HashSet<>(history.stream().map(ServerFrame.Message::text).toList()))
-                        .as("%s: no line stored twice", room).hasSize(history.size());
+                        .as("%s after crash %d: no line stored twice", room, crash).hasSize(history.size());
                 List<Talker.Seen> stored = history.stream()
                         .map(message -> new Talker.Seen(room, message.seq(), message.from(), message.text())).toList();
-                assertThat(stored).as("%s: every acknowledged line, with the seq it was acknowledged with", room)
+                assertThat(stored).as("%s after crash %d: every acknowledged line, with the seq it was acknowledged with", room, crash)
                         .containsAll(acknowledged.stream().filter(seen -> seen.room().equals(room)).distinct().toList());
 
                 checker.send(new ClientFrame.Join(null, room, null));
                 checker.receive(ServerFrame.Joined.class);
-                checker.send(new ClientFrame.Say("next", room, "after the crash"));
-                assertThat(checker.receive(ServerFrame.Message.class).seq()).as("%s: the next line's seq", room).isEqualTo(last + 1);
+                checker.send(new ClientFrame.Say("next", room, "after crash " + crash));
+                ServerFrame.Message next = checker.receive(ServerFrame.Message.class);
+                assertThat(next.seq()).as("%s: the next line's seq", room).isEqualTo(last + 1);
+                acknowledged.add(new Talker.Seen(room, next.seq(), next.from(), next.text()));
             }
         }
     }
