@@ -8,6 +8,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.time.Duration;
 import java.util.List;
+import org.h2.engine.Constants;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -41,7 +42,7 @@ class UnusableStoreTest {
                 created.createStatement().execute("ALTER USER \"CHAT\" SET PASSWORD 'the right one'");
             }
             String line = refusedWith(store, "chat-server: cannot use the store " + store.url()
-                    + ": Wrong user name or password [28000-252]");
+                    + ": Wrong user name or password [28000-" + Constants.BUILD_ID + "]");
             assertThat(line).doesNotContain("the right one");
         }
     }
