@@ -1,0 +1,143 @@
+package chat.actors;
+
+import chat.actors.session.TokenBucket;
+import chat.protocol.ErrorCode;
+import chat.protocol.ServerFrame;
+import java.util.HashMap;
+import java.util.Map;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.javadsl.ActorContext;
+import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
+import org.apache.pekko.util.ByteString;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What a session keeps from its first frame to its last, whatever its phase: its wiring, its
+ * outbound frames, its request gate, its nick and rooms; and what every phase does alike: send,
+ * check the rate, and start closing.
+ */
+final class Session {
+
+    /**
+     * A plain logger, not the actor context's: the context's logger sets and clears the MDC around
+     * every message, a cost paid for every delivery once it has been used.
+     */
+    static final Logger LOG = LoggerFactory.getLogger(SessionActor.class);
+
+    final ActorContext<SessionActor.Command> context;
+    final TimerScheduler<SessionActor.Command> timers;
+    final ChatSettings settings;
+    final ActorRef<RegistryActor.Command> registry;
+    final String peer;
+    final ActorRef<SessionActor.Reply> self;
+    final SessionOutbound outbound;
+    final SessionRequestGate gate;
+    final Map<String, ActorRef<RoomActor.Command>> rooms = new HashMap<>();
+    final TokenBucket rate;
+    final TokenBucket patience;
+    String nick;
+    String nickKey;
+    /** Set once the session starts closing; from then on every message goes to this phase. */
+    private SessionClosing closing;
+    /** What the phase that started the close hands over to: the closing phase, or the end. */
+    private Behavior<SessionActor.Command> afterCloseStarted;
+
+    Session(ActorContext<SessionActor.Command> context, TimerScheduler<SessionActor.Command> timers,
+            ChatSettings settings, ActorRef<RegistryActor.Command> registry, String peer) {
+        this.context = context;
+        this.timers = timers;
+        this.settings = settings;
+        this.registry = registry;
+        this.peer = peer;
+        this.self = context.getSelf().narrow();
+        this.outbound = new SessionOutbound(settings.limits());
+        this.gate = new SessionRequestGate(timers, settings.limits(), context.getSelf(), outbound);
+        long now = System.nanoTime();
+        this.rate = new TokenBucket(settings.limits().rate(), settings.limits().burst(), now);
+        this.patience = new TokenBucket(settings.limits().rate(), settings.limits().rateAbuseTolerance(), now);
+        timers.startSingleTimer(SessionActor.Tick.REGISTER_TIMEOUT, settings.limits().registerTimeout());
+        LOG.info("connect {}", peer);
+    }
+
+    void send(ByteString frame) {
+        send(frame, 1);
+    }
+
+    /** Queues frames for the client; one that has fallen too far behind is cut as a slow consumer. */
+    void send(ByteString frames, int count) {
+        if (closing != null) {
+            return;
+        }
+        if (!outbound.offer(frames, count)) {
+            sayByeAndClose("slow consumer", null);
+        }
+    }
+
+    void sendError(ErrorCode code, String message, String re) {
+        send(Wire.bytes(new ServerFrame.Error(code, message, re)));
+    }
+
+    void connect(SessionActor.Connected connected) {
+        outbound.connect(connected.outlet());
+        connected.inboundAck().tell(SessionActor.Ack.INSTANCE);
+    }
+
+    boolean isClosing() {
+        return closing != null;
+    }
+
+    /** Once a close has started: the behaviour every later message goes to. */
+    Behavior<SessionActor.Command> afterCloseStarted() {
+        return afterCloseStarted;
+    }
+
+    Behavior<SessionActor.Command> sayByeAndClose(String reason, String re) {
+        send(Wire.bytes(new ServerFrame.Bye(reason, re)));
+        return closeAfterFlush(reason);
+    }
+
+    /** Leaves every room, frees the nick, and closes once the queued frames are written. */
+    Behavior<SessionActor.Command> closeAfterFlush(String reason) {
+        return startClosing(reason, false);
+    }
+
+    /** The peer hung up (or the connection broke): what is queued still goes out if it can. */
+    Behavior<SessionActor.Command> peerGone(String reason) {
+        return startClosing(reason, true);
+    }
+
+    private Behavior<SessionActor.Command> startClosing(String reason, boolean peerGone) {
+        if (closing != null) {
+            return afterCloseStarted;
+        }
+        closing = new SessionClosing(this, reason);
+        leaveEverything(reason);
+        timers.startSingleTimer(SessionActor.Tick.LINGER_EXPIRED, settings.limits().linger());
+        afterCloseStarted = peerGone ? closing.onPeerGone() : closing.proceed();
+        return afterCloseStarted;
+    }
+
+    /** Ends the session's part in the chat: from here on it only finishes its connection. */
+    private void leaveEverything(String reason) {
+        LOG.info("disconnect {}{}: {}", peer, nick == null ? "" : " (" + nick + ")", reason);
+        timers.cancel(SessionActor.Tick.SILENCE);
+        timers.cancel(SessionActor.Tick.REGISTER_TIMEOUT);
+        rooms.values().forEach(room -> room.tell(new RoomActor.Quit(self, reason)));
+        rooms.clear();
+        if (nickKey != null) {
+            registry.tell(new RegistryActor.ReleaseNick(nickKey, self));
+        }
+        registry.tell(new RegistryActor.SessionClosing(context.getSelf()));
+        gate.release(true);
+    }
+
+    /** The session stopped before it closed: it failed. Nobody is left with a ghost of it. */
+    void stoppedWhileOpen() {
+        if (closing == null) {
+            leaveEverything("session failed");
+        }
+        outbound.resetUnlessClosed("session stopped");
+    }
+}

@@ -1,0 +1,209 @@
+package chat.actors;
+
+import chat.protocol.ClientFrame;
+import chat.protocol.ErrorCode;
+import chat.protocol.Names;
+import chat.protocol.ProtocolLimits;
+import chat.protocol.ServerFrame;
+import chat.protocol.TextRules;
+import java.util.Optional;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.Behavior;
+
+/**
+ * A registered client chatting: its requests are checked here and answered by its rooms or the
+ * registry; the frames of its rooms and its whispers are delivered; a client silent for a
+ * heartbeat is pinged, and one that does not answer the ping is let go.
+ */
+final class SessionActive extends SessionOpen {
+
+    static final String CLIENT_QUIT = "client quit";
+
+    private boolean pinged;
+
+    SessionActive(Session session) {
+        super(session);
+    }
+
+    @Override
+    protected Behavior<SessionActor.Command> handle(ClientFrame frame) {
+        if (frame instanceof ClientFrame.Say say) {
+            return onSay(say);
+        } else if (frame instanceof ClientFrame.Join join) {
+            return onJoin(join);
+        } else if (frame instanceof ClientFrame.Leave leave) {
+            return onLeave(leave);
+        } else if (frame instanceof ClientFrame.Whisper whisper) {
+            return onWhisper(whisper);
+        } else if (frame instanceof ClientFrame.Nick rename) {
+            return onNick(rename);
+        } else if (frame instanceof ClientFrame.Topic topic) {
+            return onTopic(topic);
+        } else if (frame instanceof ClientFrame.Who who) {
+            return onWho(who);
+        } else if (frame instanceof ClientFrame.History history) {
+            return onHistory(history);
+        } else if (frame instanceof ClientFrame.Rooms list) {
+            return ask(new RegistryActor.ListRooms(session.self, list.id()));
+        } else if (frame instanceof ClientFrame.Ping ping) {
+            session.send(Wire.bytes(new ServerFrame.Pong(ping.id())));
+            return this;
+        } else if (frame instanceof ClientFrame.Bye bye) {
+            return session.sayByeAndClose(CLIENT_QUIT, bye.id());
+        } else if (frame instanceof ClientFrame.Hello hello) {
+            return reject(ErrorCode.ALREADY_REGISTERED, "you are registered as \"" + session.nick + "\" already", hello);
+        } else if (frame instanceof ClientFrame.Pong) {
+            // The client answered our ping; its arrival already reset the heartbeat.
+            return this;
+        }
+        throw new IllegalStateException("no handler for a " + frame.getClass().getSimpleName() + " request");
+    }
+
+    private Behavior<SessionActor.Command> onSay(ClientFrame.Say say) {
+        Optional<ServerFrame.Error> refusal = refusalUnlessIn(say.room(), say.id());
+        if (refusal.isPresent()) {
+            return refuse(refusal.get());
+        }
+        Optional<String> problem = TextRules.messageProblem(say.text(), session.settings.limits().maxText());
+        if (problem.isPresent()) {
+            return reject(ErrorCode.BAD_TEXT, problem.get(), say);
+        }
+        return askRoom(session.rooms.get(Names.key(say.room())), new RoomActor.Say(session.self, say.text(), say.id()));
+    }
+
+    private Behavior<SessionActor.Command> onJoin(ClientFrame.Join join) {
+        Optional<String> problem = Names.roomProblem(join.room());
+        if (problem.isPresent()) {
+            return reject(ErrorCode.BAD_ROOM, problem.get(), join);
+        }
+        int rooms = session.rooms.size();
+        if (rooms >= session.settings.limits().maxRoomsPerSession() && !session.rooms.containsKey(Names.key(join.room()))) {
+            return reject(ErrorCode.BAD_REQUEST, "you are in " + rooms + " rooms, the most one session may join", join);
+        }
+        return ask(new RegistryActor.JoinRoom(join.room(), session.nick, join.since(), session.self, join.id()));
+    }
+
+    private Behavior<SessionActor.Command> onLeave(ClientFrame.Leave leave) {
+        Optional<ServerFrame.Error> refusal = refusalUnlessIn(leave.room(), leave.id());
+        if (refusal.isPresent()) {
+            return refuse(refusal.get());
+        }
+        // Out of the map at once: what the room sent before it saw the leave is not shown any more.
+        return askRoom(session.rooms.remove(Names.key(leave.room())), new RoomActor.Leave(session.self, leave.id()));
+    }
+
+    private Behavior<SessionActor.Command> onWhisper(ClientFrame.Whisper whisper) {
+        Optional<String> problem = Names.nickProblem(whisper.to());
+        if (problem.isPresent()) {
+            return reject(ErrorCode.BAD_NICK, problem.get(), whisper);
+        }
+        problem = TextRules.messageProblem(whisper.text(), session.settings.limits().maxText());
+        if (problem.isPresent()) {
+            return reject(ErrorCode.BAD_TEXT, problem.get(), whisper);
+        }
+        return ask(new RegistryActor.Whisper(session.nick, whisper.to(), whisper.text(), session.self, whisper.id()));
+    }
+
+    private Behavior<SessionActor.Command> onNick(ClientFrame.Nick rename) {
+        Optional<String> problem = Names.nickProblem(rename.nick());
+        if (problem.isPresent()) {
+            return reject(ErrorCode.BAD_NICK, problem.get(), rename);
+        }
+        return ask(new RegistryActor.ClaimNick(rename.nick(), session.nickKey, session.self, rename.id()));
+    }
+
+    private Behavior<SessionActor.Command> onTopic(ClientFrame.Topic topic) {
+        Optional<ServerFrame.Error> refusal = refusalUnlessIn(topic.room(), topic.id());
+        if (refusal.isPresent()) {
+            return refuse(refusal.get());
+        }
+        Optional<String> problem = TextRules.topicProblem(topic.topic(), session.settings.limits().maxTopic());
+        if (problem.isPresent()) {
+            return reject(ErrorCode.BAD_TEXT, problem.get(), topic);
+        }
+        return askRoom(session.rooms.get(Names.key(topic.room())), new RoomActor.SetTopic(session.self, topic.topic(), topic.id()));
+    }
+
+    private Behavior<SessionActor.Command> onWho(ClientFrame.Who who) {
+        Optional<String> problem = Names.roomProblem(who.room());
+        if (problem.isPresent()) {
+            return reject(ErrorCode.BAD_ROOM, problem.get(), who);
+        }
+        return ask(new RegistryActor.WhoIn(who.room(), session.self, who.id()));
+    }
+
+    private Behavior<SessionActor.Command> onHistory(ClientFrame.History history) {
+        Optional<String> problem = Names.roomProblem(history.room());
+        if (problem.isPresent()) {
+            return reject(ErrorCode.BAD_ROOM, problem.get(), history);
+        }
+        int limit = history.limit() == null ? ProtocolLimits.DEFAULT_HISTORY_LIMIT : history.limit();
+        return ask(new RegistryActor.HistoryOf(history.room(), history.before(), limit, session.self, history.id()));
+    }
+
+    /** Empty when the session is in a validly named room; else the error that answers request {@code re}. */
+    private Optional<ServerFrame.Error> refusalUnlessIn(String room, String re) {
+        Optional<String> problem = Names.roomProblem(room);
+        if (problem.isPresent()) {
+            return Optional.of(new ServerFrame.Error(ErrorCode.BAD_ROOM, problem.get(), re));
+        }
+        if (!session.rooms.containsKey(Names.key(room))) {
+            return Optional.of(new ServerFrame.Error(ErrorCode.NOT_IN_ROOM,
+                    "you are not in room \"" + room + "\"; join it first", re));
+        }
+        return Optional.empty();
+    }
+
+    private Behavior<SessionActor.Command> refuse(ServerFrame.Error refusal) {
+        session.send(Wire.bytes(refusal));
+        return this;
+    }
+
+    private Behavior<SessionActor.Command> askRoom(ActorRef<RoomActor.Command> room, RoomActor.Command request) {
+        session.gate.awaitAnswer();
+        room.tell(request);
+        return this;
+    }
+
+    @Override
+    protected Behavior<SessionActor.Command> onNickClaimed(SessionActor.NickClaimed claimed) {
+        String old = session.nick;
+        session.nick = claimed.nick();
+        session.nickKey = claimed.key();
+        session.send(Wire.bytes(new ServerFrame.NickChanged(old, session.nick, claimed.re())));
+        if (!session.nick.equals(old)) {
+            Session.LOG.info("rename {} from {} to {}", session.peer, old, session.nick);
+            session.rooms.values().forEach(room -> room.tell(new RoomActor.Rename(session.self, session.nick)));
+        }
+        session.gate.release(session.isClosing());
+        return this;
+    }
+
+    @Override
+    protected Behavior<SessionActor.Command> onDeliver(SessionActor.Deliver delivery) {
+        if (delivery.roomKey() == null || session.rooms.containsKey(delivery.roomKey())) {
+            session.send(delivery.frame(), delivery.frames());
+        }
+        return this;
+    }
+
+    @Override
+    protected void heardFromClient() {
+        pinged = false;
+        session.timers.startSingleTimer(SessionActor.Tick.SILENCE, session.settings.heartbeat());
+    }
+
+    @Override
+    protected Behavior<SessionActor.Command> onTimer(SessionActor.Tick tick) {
+        if (tick != SessionActor.Tick.SILENCE) {
+            return this;
+        }
+        if (pinged) {
+            return session.sayByeAndClose("ping timeout", null);
+        }
+        pinged = true;
+        session.send(Wire.bytes(new ServerFrame.Ping()));
+        session.timers.startSingleTimer(SessionActor.Tick.SILENCE, session.settings.heartbeat());
+        return this;
+    }
+}

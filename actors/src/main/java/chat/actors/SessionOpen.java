@@ -1,0 +1,169 @@
+package chat.actors;
+
+import chat.actors.session.Spoken;
+import chat.protocol.ClientFrame;
+import chat.protocol.Decoded;
+import chat.protocol.ErrorCode;
+import java.math.BigDecimal;
+import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.PostStop;
+import org.apache.pekko.actor.typed.Signal;
+import org.apache.pekko.actor.typed.javadsl.AbstractMatchingBehavior;
+
+/**
+ * What a session does the same before and after {@code hello}: it takes requests one at a time
+ * within the rate limit, passes answers on to the client, and starts closing when the client
+ * goes, the server stops or an answer never comes. The phases decide which requests they take.
+ */
+abstract class SessionOpen extends AbstractMatchingBehavior<SessionActor.Command> {
+
+    protected final Session session;
+
+    SessionOpen(Session session) {
+        super(session.context);
+        this.session = session;
+    }
+
+    /** The request of a client in this phase: its answer is sent, or asked for. */
+    protected abstract Behavior<SessionActor.Command> handle(ClientFrame frame);
+
+    protected abstract Behavior<SessionActor.Command> onNickClaimed(SessionActor.NickClaimed claimed);
+
+    /** A frame arrived from the client: whatever it is, the client is alive. */
+    protected abstract void heardFromClient();
+
+    protected abstract Behavior<SessionActor.Command> onTimer(SessionActor.Tick tick);
+
+    /**
+     * One dispatch for all sessions, hot messages first. (A {@code ReceiveBuilder} would build 15
+     * cases per session: the largest part of an idle connection's heap that was ours.) Once a
+     * message has started the close (a slow consumer cut while sending, say), the closing phase
+     * takes over whatever the handler returned.
+     */
+    @Override
+    public Behavior<SessionActor.Command> onMessage(SessionActor.Command message) {
+        Behavior<SessionActor.Command> next = dispatch(message);
+        return session.isClosing() ? session.afterCloseStarted() : next;
+    }
+
+    private Behavior<SessionActor.Command> dispatch(SessionActor.Command message) {
+        if (message instanceof SessionActor.Deliver delivery) {
+            return onDeliver(delivery);
+        }
+        if (message instanceof SessionActor.Received received) {
+            return onReceived(received);
+        }
+        if (message instanceof SessionActor.Answer answer) {
+            session.send(answer.frame(), answer.frames());
+            session.gate.release(session.isClosing());
+            return this;
+        }
+        if (message instanceof SessionActor.Drained) {
+            session.gate.onDrained(false);
+            return this;
+        }
+        if (message instanceof SessionActor.Connected connected) {
+            session.connect(connected);
+            return this;
+        }
+        if (message instanceof SessionActor.ConnectionLost lost) {
+            return onConnectionLost(lost);
+        }
+        if (message instanceof SessionActor.ServerShutdown) {
+            return session.sayByeAndClose(SessionActor.SHUTTING_DOWN, null);
+        }
+        if (message instanceof SessionActor.NickClaimed claimed) {
+            return onNickClaimed(claimed);
+        }
+        if (message instanceof SessionActor.NickRefused refused) {
+            session.sendError(refused.code(), refused.message(), refused.re());
+            session.gate.release(session.isClosing());
+            return this;
+        }
+        if (message instanceof SessionActor.RoomJoined joined) {
+            session.rooms.put(joined.roomKey(), joined.room());
+            session.send(joined.frame());
+            session.gate.release(session.isClosing());
+            return this;
+        }
+        SessionActor.Tick tick = (SessionActor.Tick) message;
+        return tick == SessionActor.Tick.ANSWER_TIMEOUT ? onAnswerTimeout() : onTimer(tick);
+    }
+
+    /** Before {@code hello} a session has no nick and is in no room: nothing is delivered to it. */
+    protected Behavior<SessionActor.Command> onDeliver(SessionActor.Deliver delivery) {
+        return this;
+    }
+
+    private Behavior<SessionActor.Command> onReceived(SessionActor.Received received) {
+        heardFromClient();
+        Decoded decoded = received.decoded();
+        String re = decoded instanceof Decoded.Request request ? request.frame().id() : ((Decoded.Rejected) decoded).re();
+        long now = System.nanoTime();
+        if (!session.rate.tryTake(now)) {
+            if (!session.patience.tryTake(now)) {
+                return session.sayByeAndClose("rate limit exceeded", null);
+            }
+            // A rate of 20 reads "20", not "20.0"; a fractional one keeps its fraction.
+            String perSecond = BigDecimal.valueOf(session.settings.limits().rate()).stripTrailingZeros().toPlainString();
+            session.sendError(ErrorCode.RATE_LIMITED, "slow down: at most " + perSecond
+                    + " frames per second, bursts of " + session.settings.limits().burst(), re);
+            received.ack().tell(SessionActor.Ack.INSTANCE);
+            return this;
+        }
+        if (decoded instanceof Decoded.Rejected rejected) {
+            session.send(Wire.bytes(rejected.toFrame()));
+            if (rejected.code().closesConnection()) {
+                return session.closeAfterFlush(rejected.code().wire());
+            }
+            received.ack().tell(SessionActor.Ack.INSTANCE);
+            return this;
+        }
+        session.gate.hold(received.ack());
+        Behavior<SessionActor.Command> next = handle(((Decoded.Request) decoded).frame());
+        session.gate.releaseUnlessAwaiting(session.isClosing());
+        return next;
+    }
+
+    private Behavior<SessionActor.Command> onConnectionLost(SessionActor.ConnectionLost lost) {
+        if (session.gate.isAwaitingAnswer()) {
+            session.gate.holdEnd(lost);
+            return this;
+        }
+        return session.peerGone(lost.reason());
+    }
+
+    /**
+     * The room or registry that had the request failed and lost it. What this session believes
+     * about its rooms may now be wrong, so it ends cleanly and the client reconnects.
+     */
+    private Behavior<SessionActor.Command> onAnswerTimeout() {
+        if (!session.gate.isAwaitingAnswer()) {
+            return this;
+        }
+        Session.LOG.warn("no answer for {} within {}", session.peer, session.settings.limits().answerTimeout());
+        return session.sayByeAndClose("server error: your request got no answer within "
+                + Spoken.duration(session.settings.limits().answerTimeout()) + "; please reconnect", null);
+    }
+
+    /** Sends the request on to whoever answers it; the answer lets the next request in. */
+    protected Behavior<SessionActor.Command> ask(RegistryActor.Command request) {
+        session.gate.awaitAnswer();
+        session.registry.tell(request);
+        return this;
+    }
+
+    protected Behavior<SessionActor.Command> reject(ErrorCode code, String message, ClientFrame frame) {
+        session.sendError(code, message, frame.id());
+        return this;
+    }
+
+    @Override
+    public Behavior<SessionActor.Command> onSignal(Signal signal) throws Exception {
+        if (signal instanceof PostStop) {
+            session.stoppedWhileOpen();
+            return this;
+        }
+        return super.onSignal(signal);
+    }
+}
