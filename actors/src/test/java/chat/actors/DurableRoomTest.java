@@ -2,7 +2,10 @@ package chat.actors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import chat.actors.room.RoomJournal;
+import chat.protocol.ErrorCode;
 import chat.protocol.ServerFrame;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -77,6 +80,40 @@ class DurableRoomTest {
         assertThat(writes.stream().mapToInt(Integer::intValue).sum()).as("the room opened, then every line")
                 .isEqualTo(lines + 1);
         assertThat(writes.size()).as("writes for %d lines said at once", lines).isLessThan(lines / 4);
+    }
+
+    /**
+     * A write the store failed may still have reached it, so its sender is answered only once the
+     * journal is back and knows (here after its 2 s restart backoff); a line said meanwhile is
+     * refused at once instead of waiting in the dark.
+     */
+    @Test
+    void whileAFailedWriteIsBeingCheckedNewLinesAreRefusedAtOnce() {
+        settings = TestSettings.with("chat.default-room = \"\"\nchat.store.restart-backoff.min = 2s\n"
+                + "chat.store.restart-backoff.max = 2s");
+        ActorRef<RegistryActor.Command> registry = testKit.spawn(RegistryActor.create(settings));
+        TestProbe<SessionActor.Reply> alice = testKit.createTestProbe();
+        TestProbe<SessionActor.Reply> bob = testKit.createTestProbe();
+        registry.tell(new RegistryActor.JoinRoom("desk", "alice", null, alice.ref(), null));
+        ActorRef<RoomActor.Command> room = alice.expectMessageClass(SessionActor.RoomJoined.class).room();
+        registry.tell(new RegistryActor.JoinRoom("desk", "bob", null, bob.ref(), null));
+        bob.expectMessageClass(SessionActor.RoomJoined.class);
+        alice.expectMessageClass(SessionActor.Deliver.class);
+
+        PersistenceTestKit.create(testKit.system()).failNextPersisted(RoomJournal.persistenceId("desk").id());
+        room.tell(new RoomActor.Say(alice.ref(), "lost", "s1"));
+        alice.expectNoMessage(Duration.ofMillis(300));
+        room.tell(new RoomActor.Say(bob.ref(), "said while the store is checked", "s2"));
+        ServerFrame.Error refused = (ServerFrame.Error) Frames.single(
+                bob.expectMessageClass(SessionActor.Answer.class, Duration.ofSeconds(1)).frame());
+        assertThat(refused.code()).isEqualTo(ErrorCode.UNAVAILABLE);
+        assertThat(refused.re()).isEqualTo("s2");
+
+        ServerFrame.Error notStored = (ServerFrame.Error) Frames.single(
+                alice.expectMessageClass(SessionActor.Answer.class, Duration.ofSeconds(5)).frame());
+        assertThat(notStored.code()).isEqualTo(ErrorCode.UNAVAILABLE);
+        assertThat(notStored.re()).isEqualTo("s1");
+        bob.expectNoMessage(Duration.ofMillis(200));
     }
 
     @Test
