@@ -47,7 +47,9 @@ final class H2Housekeeping implements AutoCloseable {
     private H2Housekeeping(Connection connection, MVStore store, Duration interval) {
         this.connection = connection;
         this.store = store;
-        this.sizeAfterShrink = store.getFileStore().size();
+        // Unknown at start: a file an earlier run left large (a crash, a restart mid-burst) is
+        // shrunk in the first round, not only once it has doubled again.
+        this.sizeAfterShrink = 0;
         this.thread = Executors.newSingleThreadScheduledExecutor(task -> {
             Thread housekeeper = new Thread(task, "h2-housekeeping");
             housekeeper.setDaemon(true);

@@ -40,6 +40,27 @@ class StoreFileSizeTest {
         }
     }
 
+    /** A file a run left large (here one without housekeeping) is shrunk by the next run. */
+    @Test
+    void aFileAnEarlierRunLeftLargeIsShrunkByTheNext() throws Exception {
+        try (TestStore store = TestStore.onDisk()) {
+            Path file = Path.of(store.url().substring("jdbc:h2:file:".length()) + ".mv.db");
+            try (TestServer careless = TestServer.startOn(store, "chat.store.h2-housekeeping = 1h",
+                    "chat.limits.rate = 10000", "chat.limits.burst = 10000");
+                 RawClient alice = RawClient.registered(careless.port(), "alice")) {
+                for (int i = 1; i <= LINES; i++) {
+                    alice.send(new ClientFrame.Say(null, "lobby", "an ordinary line of chat, number " + i));
+                    alice.receive(ServerFrame.Message.class);
+                }
+            }
+            assertThat(sizeOf(file)).as("left uncompacted").isGreaterThan(MOST_BYTES);
+            try (TestServer next = TestServer.startOn(store, "chat.store.h2-housekeeping = 100ms")) {
+                TestServer.Eventually.equal("the store's file is small again", true, () -> sizeOf(file) < MOST_BYTES,
+                        Duration.ofSeconds(20));
+            }
+        }
+    }
+
     private static long sizeOf(Path file) {
         try {
             return Files.size(file);
