@@ -13,7 +13,6 @@ public record ChatSettings(
         Optional<String> defaultRoom,
         String motd,
         Duration heartbeat,
-        Duration deliveryWindow,
         Limits limits,
         History history,
         Store store,
@@ -61,7 +60,6 @@ public record ChatSettings(
                 defaultRoom.isEmpty() ? Optional.empty() : Optional.of(defaultRoom),
                 chat.getString("motd"),
                 chat.getDuration("heartbeat"),
-                chat.getDuration("delivery-window"),
                 new Limits(
                         limits.getInt("max-frame-bytes"),
                         limits.getInt("max-frame-bytes-unregistered"),

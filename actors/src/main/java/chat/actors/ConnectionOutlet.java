@@ -1,28 +1,33 @@
 package chat.actors;
 
+import chat.protocol.ServerFrameEncoder;
 import org.apache.pekko.util.ByteString;
 
 /**
- * Where a session's bytes leave for its client. The session offers frames without waiting and
- * without a message per frame; the connection takes them in order, as fast as the client reads.
+ * Where a client's bytes leave for it. Its session offers answers here, and its rooms offer their
+ * events here directly, without a message per frame; the connection takes them in order, as fast
+ * as the client reads. What waits is bounded ({@code limits.max-outbound} frames and
+ * {@code limits.max-outbound-bytes}): the offer that finds a client that far behind drops what
+ * waits, every later offer is dropped too, and the session hears {@link SessionActor.FellBehind}
+ * so it can say {@code bye} with {@link #offerLast}.
  *
  * <p>This is a handle, not data: it stands for the socket, which lives on the session's own
- * machine, so the {@link SessionActor.Connected} that carries it never crosses to another node.
- * Only the session calls it (from whichever thread runs the session at the time).
+ * machine, so the messages that carry it never cross to another node. Safe to call from any
+ * thread.
  */
 public interface ConnectionOutlet {
 
-    /** Queues {@code count} whole frames behind those offered before. */
+    /** The connection's wire protocol: whoever offers encodes with it, once for all its connections. */
+    ServerFrameEncoder encoder();
+
+    /** Queues {@code count} whole frames behind those offered before, unless the client fell behind or the connection is closing. */
     void offer(ByteString frames, int count);
+
+    /** Queues the connection's last frame (a {@code bye}), even for a client that fell behind; later offers are dropped. */
+    void offerLast(ByteString frame);
 
     /** Frames offered and not yet taken towards the socket. */
     int queuedFrames();
-
-    /** The bytes of {@link #queuedFrames()}. */
-    long queuedBytes();
-
-    /** Drops the frames not yet taken: a client that stopped reading will not read them. */
-    void discardQueued();
 
     /**
      * Tells the session {@link SessionActor.Drained} once fewer than {@code frames} are queued
@@ -30,7 +35,7 @@ public interface ConnectionOutlet {
      */
     void notifyWhenBelow(int frames);
 
-    /** Sends what is queued, then closes the connection's sending side. */
+    /** Sends what is queued, then closes the connection's sending side; later offers are dropped. */
     void close();
 
     /** Resets the connection at once, dropping what is unsent: for peers that stopped reading. */

@@ -63,8 +63,9 @@ public final class RegistryActor extends AbstractBehavior<RegistryActor.Command>
      */
     public record SessionClosing(ActorRef<SessionActor.Command> session) implements Command {}
 
-    public record JoinRoom(String room, String nick, Long since, ActorRef<SessionActor.Reply> session, String re)
-            implements Command {}
+    /** {@code outlet}: the joining session's connection, which the room writes its events to. */
+    public record JoinRoom(String room, String nick, Long since, ActorRef<SessionActor.Reply> session,
+                           ConnectionOutlet outlet, String re) implements Command {}
 
     public record WhoIn(String room, ActorRef<SessionActor.Reply> replyTo, String re) implements Command {}
 
@@ -350,12 +351,12 @@ public final class RegistryActor extends AbstractBehavior<RegistryActor.Command>
         }
         Room room = inUse(key, Names.display(join.room()));
         if (room == null) {
-            join.session().tell(new SessionActor.Answer(Wire.bytes(new ServerFrame.Error(ErrorCode.BAD_ROOM,
-                    "the server holds its maximum of " + roomsInUse + " rooms in use; join one of them", join.re()))));
+            join.session().tell(answer(new ServerFrame.Error(ErrorCode.BAD_ROOM,
+                    "the server holds its maximum of " + roomsInUse + " rooms in use; join one of them", join.re())));
             return this;
         }
         room.joinsForwarded++;
-        room.ref.tell(new RoomActor.Join(join.session(), join.nick(), join.since(), join.re()));
+        room.ref.tell(new RoomActor.Join(join.session(), join.nick(), join.outlet(), join.since(), join.re()));
         return this;
     }
 
@@ -462,7 +463,7 @@ public final class RegistryActor extends AbstractBehavior<RegistryActor.Command>
         ServerFrame.Whisper frame = new ServerFrame.Whisper(whisper.from(), target.display(), whisper.text(),
                 Timestamps.now(), null);
         if (!target.session().equals(whisper.sender())) {
-            target.session().tell(new SessionActor.Deliver(null, Wire.bytes(frame)));
+            target.session().tell(new SessionActor.Deliver(frame));
         }
         whisper.sender().tell(answer(new ServerFrame.Whisper(frame.from(), frame.to(), frame.text(), frame.ts(),
                 whisper.re())));
@@ -554,6 +555,6 @@ public final class RegistryActor extends AbstractBehavior<RegistryActor.Command>
     }
 
     private static SessionActor.Answer answer(ServerFrame frame) {
-        return new SessionActor.Answer(Wire.bytes(frame));
+        return new SessionActor.Answer(frame);
     }
 }

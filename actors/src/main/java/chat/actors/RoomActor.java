@@ -1,8 +1,8 @@
 package chat.actors;
 
 import chat.actors.room.GroupCommit;
-import chat.actors.room.MessageBatch;
 import chat.actors.room.RecentMessages;
+import chat.actors.room.RoomFanOut;
 import chat.actors.room.RoomEvent;
 import chat.actors.room.RoomJournal;
 import chat.actors.room.StoreQueries;
@@ -10,11 +10,8 @@ import chat.protocol.ErrorCode;
 import chat.protocol.PresenceEvent;
 import chat.protocol.ProtocolLimits;
 import chat.protocol.ServerFrame;
-import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import org.apache.pekko.actor.typed.ActorRef;
@@ -26,7 +23,6 @@ import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.actor.typed.javadsl.Receive;
 import org.apache.pekko.actor.typed.javadsl.StashBuffer;
 import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
-import org.apache.pekko.util.ByteString;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,10 +30,13 @@ import org.slf4j.LoggerFactory;
  * One room: its members, {@code seq}, recent history and topic. Its facts are stored by its
  * {@link RoomJournal} child before anyone sees them: a line is answered and delivered only once it
  * is durable. Lines said while a write is on its way are stored together with the next write
- * (group commit), so storing costs a busy room one round trip per group, not per line. Every
- * message is encoded once and the same bytes go to every member, in {@code seq} order. A join is
- * handled as one message, so the {@code joined} snapshot and the messages after it fit together
- * without gap or overlap.
+ * (group commit), so storing costs a busy room one round trip per group, not per line, and the
+ * group leaves together as soon as it is stored. The room writes its events to its members'
+ * connections itself, through its {@link RoomFanOut}: each event is encoded once per wire
+ * protocol and the same bytes go to every member, in {@code seq} order, with no message per
+ * member. A join is handled as one message, and the newcomer's {@code joined} snapshot is written
+ * to its connection before anything else the room writes there, so the snapshot and the messages
+ * after it fit together without gap or overlap.
  *
  * <p>A room starts by coming back from the store ({@link Opening}); requests wait meanwhile. If
  * the store fails later, {@code say} and {@code topic} are answered {@code unavailable} until the
@@ -48,8 +47,12 @@ public final class RoomActor extends AbstractBehavior<RoomActor.Command> {
 
     public sealed interface Command {}
 
-    /** Sent by the registry, which counts these to know when an idle room may stop. */
-    public record Join(ActorRef<SessionActor.Reply> session, String nick, Long since, String re) implements Command {}
+    /**
+     * Sent by the registry, which counts these to know when an idle room may stop. {@code outlet} is
+     * the session's connection: the room writes its snapshot and then its events there.
+     */
+    public record Join(ActorRef<SessionActor.Reply> session, String nick, ConnectionOutlet outlet, Long since, String re)
+            implements Command {}
 
     /** Answered with {@code left}, after the directory has the room's new member count. */
     public record Leave(ActorRef<SessionActor.Reply> session, String re) implements Command {}
@@ -72,12 +75,6 @@ public final class RoomActor extends AbstractBehavior<RoomActor.Command> {
 
     private record MemberGone(ActorRef<SessionActor.Reply> session) implements Command {}
 
-    /**
-     * Delivers batch number {@code batch}. One that arrives after its batch went out early (a
-     * rename, topic, who or history delivers first) is ignored, so no timer needs cancelling.
-     */
-    private record DeliverBatch(long batch) implements Command {}
-
     private record FromJournal(RoomJournal.Report report) implements Command {}
 
     /** The journal stopped (a rejected write does that): the room starts another, which recovers. */
@@ -94,7 +91,7 @@ public final class RoomActor extends AbstractBehavior<RoomActor.Command> {
 
     private enum WriteTimedOut implements Command { INSTANCE }
 
-    private enum Timer { DELIVERY, OPEN, WRITE, RETRY_WINDOW }
+    private enum Timer { OPEN, WRITE, RETRY_WINDOW }
 
     private static final Logger LOG = LoggerFactory.getLogger(RoomActor.class);
     private static final String CONNECTION_LOST = "connection lost";
@@ -112,10 +109,8 @@ public final class RoomActor extends AbstractBehavior<RoomActor.Command> {
     private final StoreQueries queries;
     private final ChatSettings settings;
     private final TimerScheduler<Command> timers;
-    private final Map<ActorRef<SessionActor.Reply>, String> members = new LinkedHashMap<>();
+    private final RoomFanOut members = new RoomFanOut();
     private final RecentMessages recent;
-    private final MessageBatch batch = new MessageBatch();
-    private final long deliveryWindowNanos;
     private final String name;
     private final String epoch;
     /** What the store holds, as far as this room knows: seq, topic, where messages are. */
@@ -126,8 +121,6 @@ public final class RoomActor extends AbstractBehavior<RoomActor.Command> {
     /** The registry asked this room to stop while a write was on its way: it stops once the write is answered. */
     private boolean stopWhenWritten;
     private long joinsSeen;
-    private long lastDeliveryNanos;
-    private long batchesDelivered;
 
     /**
      * A room keeps serving its members when one message makes it fail: it resumes with its
@@ -224,9 +217,9 @@ public final class RoomActor extends AbstractBehavior<RoomActor.Command> {
             }
             ActorRef<SessionActor.Reply> asking = requester(request);
             if (asking != null) {
-                asking.tell(new SessionActor.Answer(Wire.bytes(new ServerFrame.Error(ErrorCode.UNAVAILABLE,
+                asking.tell(new SessionActor.Answer(new ServerFrame.Error(ErrorCode.UNAVAILABLE,
                         "room \"" + name + "\" cannot be opened: the chat store is unavailable; try again in a moment",
-                        requestId(request)))));
+                        requestId(request))));
             }
             return Behaviors.same();
         }
@@ -281,8 +274,6 @@ public final class RoomActor extends AbstractBehavior<RoomActor.Command> {
         // A room keeps the name it was created with; a new room takes the spelling of whoever creates it.
         this.name = stored.isEmpty() ? name : stored.name();
         this.epoch = stored.isEmpty() ? newEpoch() : stored.epoch();
-        this.deliveryWindowNanos = settings.deliveryWindow().toNanos();
-        this.lastDeliveryNanos = System.nanoTime() - deliveryWindowNanos;
         reportStatus();
     }
 
@@ -306,9 +297,7 @@ public final class RoomActor extends AbstractBehavior<RoomActor.Command> {
     public Receive<Command> createReceive() {
         return newReceiveBuilder()
                 .onMessage(Say.class, this::onSay)
-                .onMessage(DeliverBatch.class, this::onDeliverBatch)
                 .onMessage(FromJournal.class, this::onJournal)
-                // Comings and goings join the batch: a join storm costs one delivery per member per window.
                 .onMessage(Join.class, this::onJoin)
                 .onMessage(Leave.class, this::onLeave)
                 .onMessage(Quit.class, quit -> removeMember(quit.session(), PresenceEvent.QUIT, quit.reason()))
@@ -323,11 +312,7 @@ public final class RoomActor extends AbstractBehavior<RoomActor.Command> {
                     reportIfIdle();
                     return this;
                 })
-                // Anything else first delivers what was said before it, so every member sees events in order.
-                .onMessage(Command.class, command -> {
-                    deliverBatch();
-                    return onOther(command);
-                })
+                .onMessage(Command.class, this::onOther)
                 .build();
     }
 
@@ -352,35 +337,32 @@ public final class RoomActor extends AbstractBehavior<RoomActor.Command> {
 
     // ---- members ----
 
+    /**
+     * The newcomer is added to the fan-out at the point of its snapshot, and the snapshot is
+     * written to its connection before anything else the room writes there: it has every line up
+     * to the snapshot and every line after it, each once.
+     */
     private Behavior<Command> onJoin(Join join) {
         joinsSeen++;
-        if (!members.containsKey(join.session())) {
-            ServerFrame.Presence arrival = new ServerFrame.Presence(name, join.nick(), PresenceEvent.JOIN, null, null);
-            members.put(join.session(), join.nick());
+        if (!members.contains(join.session())) {
+            members.add(join.session(), join.nick(), join.outlet());
             getContext().watchWith(join.session(), new MemberGone(join.session()));
             reportStatus();
-            addToBatch(Wire.bytes(arrival), join.session());
-        } else {
-            // Joining again: the new snapshot covers what is pending for it.
-            batch.markHasAll(join.session());
+            members.broadcast(new ServerFrame.Presence(name, join.nick(), PresenceEvent.JOIN, null, null), join.session());
         }
         List<RoomEvent.MessagePosted> history = join.since() == null
                 ? recent.latest(settings.history().onJoin())
                 : recent.after(join.since(), ProtocolLimits.MAX_SINCE_MESSAGES);
-        ServerFrame.Joined snapshot = new ServerFrame.Joined(name, stored.topic(), memberNicks(), frames(history), epoch,
-                join.re());
-        join.session().tell(new SessionActor.RoomJoined(key, getContext().getSelf(), Wire.bytes(snapshot)));
+        members.sendTo(join.session(), new ServerFrame.Joined(name, stored.topic(), members.nicks(), frames(history),
+                epoch, join.re()));
+        join.session().tell(new SessionActor.RoomJoined(key, getContext().getSelf()));
         return this;
     }
 
+    /** The room writes nothing more to the leaver once it is out; its session then answers {@code left}. */
     private Behavior<Command> onLeave(Leave leave) {
-        MessageBatch.Lines pending = members.containsKey(leave.session()) ? batch.pendingFor(leave.session()) : null;
-        if (pending != null) {
-            // What was said before the leave, which the leaver has not had yet, comes before its left.
-            leave.session().tell(new SessionActor.Deliver(key, pending.bytes(), pending.count()));
-        }
         removeMember(leave.session(), PresenceEvent.LEAVE, null);
-        leave.session().tell(new SessionActor.Answer(Wire.bytes(new ServerFrame.Left(name, leave.re()))));
+        leave.session().tell(new SessionActor.Answer(new ServerFrame.Left(name, leave.re())));
         return this;
     }
 
@@ -396,15 +378,16 @@ public final class RoomActor extends AbstractBehavior<RoomActor.Command> {
         getContext().unwatch(session);
         reportStatus();
         reportIfIdle();
-        addToBatch(Wire.bytes(new ServerFrame.Presence(name, nick, event, null, reason)), null);
+        members.broadcast(new ServerFrame.Presence(name, nick, event, null, reason), null);
         return this;
     }
 
     private Behavior<Command> onRename(Rename rename) {
-        String old = members.get(rename.session());
+        String old = members.nickOf(rename.session());
         if (old != null) {
-            members.put(rename.session(), rename.nick());
-            broadcast(new ServerFrame.Presence(name, rename.nick(), PresenceEvent.RENAME, old, null), rename.session());
+            members.rename(rename.session(), rename.nick());
+            members.broadcast(new ServerFrame.Presence(name, rename.nick(), PresenceEvent.RENAME, old, null),
+                    rename.session());
         }
         return this;
     }
@@ -412,7 +395,7 @@ public final class RoomActor extends AbstractBehavior<RoomActor.Command> {
     // ---- what is stored: lines and topics ----
 
     private Behavior<Command> onSay(Say say) {
-        String from = members.get(say.session());
+        String from = members.nickOf(say.session());
         if (from == null) {
             say.session().tell(notInRoom(say.re()));
         } else if (storeDown) {
@@ -425,7 +408,7 @@ public final class RoomActor extends AbstractBehavior<RoomActor.Command> {
     }
 
     private Behavior<Command> onSetTopic(SetTopic set) {
-        String by = members.get(set.session());
+        String by = members.nickOf(set.session());
         if (by == null) {
             set.session().tell(notInRoom(set.re()));
         } else if (storeDown) {
@@ -497,8 +480,8 @@ public final class RoomActor extends AbstractBehavior<RoomActor.Command> {
             goDown();
             // The write may still succeed: its lines are then delivered, but their senders had this answer.
             for (GroupCommit.Request request : waiting) {
-                request.session().tell(new SessionActor.Answer(Wire.bytes(
-                        new ServerFrame.Error(ErrorCode.UNAVAILABLE, TOO_SLOW, request.re()))));
+                request.session().tell(new SessionActor.Answer(
+                        new ServerFrame.Error(ErrorCode.UNAVAILABLE, TOO_SLOW, request.re())));
             }
         }
         return this;
@@ -509,48 +492,52 @@ public final class RoomActor extends AbstractBehavior<RoomActor.Command> {
         answerUnavailable(writes.refuseGathered());
     }
 
-    /** The write on its way is durable: its lines and topics now go to the members, in order. */
+    /**
+     * The write on its way is durable: its lines and topics go to the members at once, in order,
+     * as one offer per member. Whatever was said while it was being written is in the next write
+     * and leaves together with it, so a quiet room delivers each line as soon as it is stored and
+     * a busy one many lines per offer and per socket write.
+     */
     private void acknowledge(RoomJournal.State after) {
         timers.cancel(Timer.WRITE);
         boolean answered = writes.writingAnswered();
         stored = after;
         storeDown = false;
+        List<RoomFanOut.Event> events = new ArrayList<>();
+        List<ActorRef<SessionActor.Reply>> owners = new ArrayList<>();
+        boolean topicChanged = false;
         for (GroupCommit.Written written : writes.written()) {
             if (written.request() == null) {
                 continue;
             }
-            ActorRef<SessionActor.Reply> asking = answered || !members.containsKey(written.request().session())
+            ActorRef<SessionActor.Reply> owner = answered || !members.contains(written.request().session())
                     ? null : written.request().session();
+            String re = written.request().re();
+            ServerFrame frame;
+            ServerFrame ownersCopy;
             if (written.event() instanceof RoomEvent.MessagePosted posted) {
                 recent.append(posted);
-                deliverLine(posted, asking, written.request().re());
+                ServerFrame.Message message = frame(posted);
+                frame = message;
+                ownersCopy = owner == null ? null : message.answering(re);
             } else {
-                deliverTopic((RoomEvent.TopicSet) written.event(), asking, written.request().re());
+                RoomEvent.TopicSet set = (RoomEvent.TopicSet) written.event();
+                topicChanged = true;
+                frame = new ServerFrame.Topic(name, set.topic(), set.by(), null);
+                ownersCopy = owner == null ? null : new ServerFrame.Topic(name, set.topic(), set.by(), re);
+            }
+            events.add(new RoomFanOut.Event(frame, owner, ownersCopy));
+            if (owner != null) {
+                owners.add(owner);
             }
         }
-    }
-
-    /** {@code sender} gets its echo with {@code re}, or is null when it left or heard already: then the line goes to all. */
-    private void deliverLine(RoomEvent.MessagePosted posted, ActorRef<SessionActor.Reply> sender, String re) {
-        ServerFrame.Message message = frame(posted);
-        if (batch.isEmpty()) {
-            scheduleDelivery();
+        if (topicChanged) {
+            reportStatus();
         }
-        if (sender == null) {
-            batch.addEvent(Wire.bytes(message), null);
-            return;
+        if (!events.isEmpty()) {
+            members.deliver(events);
         }
-        MessageBatch.Lines answer = batch.add(message, sender, re);
-        sender.tell(new SessionActor.Answer(answer.bytes(), answer.count()));
-    }
-
-    private void deliverTopic(RoomEvent.TopicSet set, ActorRef<SessionActor.Reply> setter, String re) {
-        deliverBatch();
-        reportStatus();
-        broadcast(new ServerFrame.Topic(name, set.topic(), set.by(), null), setter);
-        if (setter != null) {
-            setter.tell(new SessionActor.Answer(Wire.bytes(new ServerFrame.Topic(name, set.topic(), set.by(), re))));
-        }
+        owners.forEach(owner -> owner.tell(SessionActor.AnswerWritten.INSTANCE));
     }
 
     private void answerUnavailable(List<GroupCommit.Request> requests) {
@@ -560,74 +547,10 @@ public final class RoomActor extends AbstractBehavior<RoomActor.Command> {
         }
     }
 
-    // ---- delivery ----
-
-    /**
-     * A first line after a quiet window is delivered as soon as the lines already waiting in the
-     * mailbox have joined it; otherwise at the end of the window that began with the last delivery.
-     */
-    private void scheduleDelivery() {
-        long wait = lastDeliveryNanos + deliveryWindowNanos - System.nanoTime();
-        if (wait <= 0) {
-            getContext().getSelf().tell(new DeliverBatch(batchesDelivered));
-        } else {
-            timers.startSingleTimer(Timer.DELIVERY, new DeliverBatch(batchesDelivered), Duration.ofNanos(wait));
-        }
-    }
-
-    private Behavior<Command> onDeliverBatch(DeliverBatch deliver) {
-        return deliver.batch() == batchesDelivered ? deliverBatch() : this;
-    }
-
-    /** One delivery per member for everything said since the last one; senders get what their answers lacked. */
-    private Behavior<Command> deliverBatch() {
-        if (batch.isEmpty()) {
-            return this;
-        }
-        lastDeliveryNanos = System.nanoTime();
-        batchesDelivered++;
-        try {
-            MessageBatch.Lines all = batch.forListeners();
-            SessionActor.Deliver delivery = new SessionActor.Deliver(key, all.bytes(), all.count());
-            for (ActorRef<SessionActor.Reply> member : members.keySet()) {
-                if (!batch.isSender(member)) {
-                    member.tell(delivery);
-                } else {
-                    MessageBatch.Lines rest = batch.restFor(member);
-                    if (rest != null) {
-                        member.tell(new SessionActor.Deliver(key, rest.bytes(), rest.count()));
-                    }
-                }
-            }
-        } finally {
-            // Even a delivery that failed half-way starts the next batch clean, so the room resumes.
-            batch.clear();
-        }
-        return this;
-    }
-
-    /** Adds a presence line for everyone but {@code origin} (or null) to the batch. */
-    private void addToBatch(ByteString line, ActorRef<SessionActor.Reply> origin) {
-        if (batch.isEmpty()) {
-            scheduleDelivery();
-        }
-        batch.addEvent(line, origin);
-    }
-
-    /** Encodes once and hands the same delivery to every member but {@code except}. */
-    private void broadcast(ServerFrame frame, ActorRef<SessionActor.Reply> except) {
-        SessionActor.Deliver delivery = new SessionActor.Deliver(key, Wire.bytes(frame));
-        for (ActorRef<SessionActor.Reply> member : members.keySet()) {
-            if (!member.equals(except)) {
-                member.tell(delivery);
-            }
-        }
-    }
-
     // ---- questions ----
 
     private Behavior<Command> onWho(Who who) {
-        who.replyTo().tell(new SessionActor.Answer(Wire.bytes(new ServerFrame.Members(name, memberNicks(), who.re()))));
+        who.replyTo().tell(new SessionActor.Answer(new ServerFrame.Members(name, members.nicks(), who.re())));
         return this;
     }
 
@@ -652,7 +575,7 @@ public final class RoomActor extends AbstractBehavior<RoomActor.Command> {
     }
 
     private SessionActor.Answer historyAnswer(List<RoomEvent.MessagePosted> page, String re) {
-        return new SessionActor.Answer(Wire.bytes(new ServerFrame.History(name, frames(page), re)));
+        return new SessionActor.Answer(new ServerFrame.History(name, frames(page), re));
     }
 
     // ---- helpers ----
@@ -668,17 +591,13 @@ public final class RoomActor extends AbstractBehavior<RoomActor.Command> {
     }
 
     private SessionActor.Answer notInRoom(String re) {
-        return new SessionActor.Answer(Wire.bytes(new ServerFrame.Error(ErrorCode.NOT_IN_ROOM,
-                "you are not in room \"" + name + "\"; join it first", re)));
+        return new SessionActor.Answer(new ServerFrame.Error(ErrorCode.NOT_IN_ROOM,
+                "you are not in room \"" + name + "\"; join it first", re));
     }
 
     private SessionActor.Answer unavailable(String what, String re) {
-        return new SessionActor.Answer(Wire.bytes(new ServerFrame.Error(ErrorCode.UNAVAILABLE,
-                "the chat store is unavailable, " + what + "; try again in a moment", re)));
-    }
-
-    private List<String> memberNicks() {
-        return new ArrayList<>(members.values());
+        return new SessionActor.Answer(new ServerFrame.Error(ErrorCode.UNAVAILABLE,
+                "the chat store is unavailable, " + what + "; try again in a moment", re));
     }
 
     private boolean isIdle() {

@@ -9,7 +9,6 @@ import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
-import org.apache.pekko.util.ByteString;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,9 +38,10 @@ final class Session {
     final TokenBucket patience;
     String nick;
     String nickKey;
-    /** Set once the session starts closing; from then on every message goes to this phase. */
-    private SessionClosing closing;
-    /** What the phase that started the close hands over to: the closing phase, or the end. */
+    /**
+     * Null until the session starts closing; then the behaviour every later message goes to: the
+     * closing phase, or the end.
+     */
     private Behavior<SessionActor.Command> afterCloseStarted;
 
     Session(ActorContext<SessionActor.Command> context, TimerScheduler<SessionActor.Command> timers,
@@ -52,7 +52,7 @@ final class Session {
         this.registry = registry;
         this.peer = peer;
         this.self = context.getSelf().narrow();
-        this.outbound = new SessionOutbound(settings.limits());
+        this.outbound = new SessionOutbound();
         this.gate = new SessionRequestGate(timers, settings.limits(), context.getSelf(), outbound);
         long now = System.nanoTime();
         this.rate = new TokenBucket(settings.limits().rate(), settings.limits().burst(), now);
@@ -61,22 +61,15 @@ final class Session {
         LOG.info("connect {}", peer);
     }
 
-    void send(ByteString frame) {
-        send(frame, 1);
-    }
-
-    /** Queues frames for the client; one that has fallen too far behind is cut as a slow consumer. */
-    void send(ByteString frames, int count) {
-        if (closing != null) {
-            return;
-        }
-        if (!outbound.offer(frames, count)) {
-            sayByeAndClose("slow consumer", null);
+    /** Queues a frame for the client, unless the session is closing. */
+    void send(ServerFrame frame) {
+        if (afterCloseStarted == null) {
+            outbound.offer(frame);
         }
     }
 
     void sendError(ErrorCode code, String message, String re) {
-        send(Wire.bytes(new ServerFrame.Error(code, message, re)));
+        send(new ServerFrame.Error(code, message, re));
     }
 
     void connect(SessionActor.Connected connected) {
@@ -85,7 +78,7 @@ final class Session {
     }
 
     boolean isClosing() {
-        return closing != null;
+        return afterCloseStarted != null;
     }
 
     /** Once a close has started: the behaviour every later message goes to. */
@@ -94,7 +87,14 @@ final class Session {
     }
 
     Behavior<SessionActor.Command> sayByeAndClose(String reason, String re) {
-        send(Wire.bytes(new ServerFrame.Bye(reason, re)));
+        return closeWith(new ServerFrame.Bye(reason, re), reason);
+    }
+
+    /** Sends {@code last} as the client's last frame (nothing its rooms offer later follows it), then closes. */
+    Behavior<SessionActor.Command> closeWith(ServerFrame last, String reason) {
+        if (afterCloseStarted == null) {
+            outbound.offerLast(last);
+        }
         return closeAfterFlush(reason);
     }
 
@@ -109,10 +109,11 @@ final class Session {
     }
 
     private Behavior<SessionActor.Command> startClosing(String reason, boolean peerGone) {
-        if (closing != null) {
+        if (afterCloseStarted != null) {
             return afterCloseStarted;
         }
-        closing = new SessionClosing(this, reason);
+        SessionClosing closing = new SessionClosing(this, reason);
+        afterCloseStarted = closing;
         leaveEverything(reason);
         timers.startSingleTimer(SessionActor.Tick.LINGER_EXPIRED, settings.limits().linger());
         afterCloseStarted = peerGone ? closing.onPeerGone() : closing.proceed();
@@ -135,7 +136,7 @@ final class Session {
 
     /** The session stopped before it closed: it failed. Nobody is left with a ghost of it. */
     void stoppedWhileOpen() {
-        if (closing == null) {
+        if (afterCloseStarted == null) {
             leaveEverything("session failed");
         }
         outbound.resetUnlessClosed("session stopped");

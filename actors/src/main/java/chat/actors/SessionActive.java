@@ -46,7 +46,7 @@ final class SessionActive extends SessionOpen {
         } else if (frame instanceof ClientFrame.Rooms list) {
             return ask(new RegistryActor.ListRooms(session.self, list.id()));
         } else if (frame instanceof ClientFrame.Ping ping) {
-            session.send(Wire.bytes(new ServerFrame.Pong(ping.id())));
+            session.send(new ServerFrame.Pong(ping.id()));
             return this;
         } else if (frame instanceof ClientFrame.Bye bye) {
             return session.sayByeAndClose(CLIENT_QUIT, bye.id());
@@ -80,7 +80,8 @@ final class SessionActive extends SessionOpen {
         if (rooms >= session.settings.limits().maxRoomsPerSession() && !session.rooms.containsKey(Names.key(join.room()))) {
             return reject(ErrorCode.BAD_REQUEST, "you are in " + rooms + " rooms, the most one session may join", join);
         }
-        return ask(new RegistryActor.JoinRoom(join.room(), session.nick, join.since(), session.self, join.id()));
+        return ask(new RegistryActor.JoinRoom(join.room(), session.nick, join.since(), session.self,
+                session.outbound.outlet(), join.id()));
     }
 
     private Behavior<SessionActor.Command> onLeave(ClientFrame.Leave leave) {
@@ -88,7 +89,6 @@ final class SessionActive extends SessionOpen {
         if (refusal.isPresent()) {
             return refuse(refusal.get());
         }
-        // Out of the map at once: what the room sent before it saw the leave is not shown any more.
         return askRoom(session.rooms.remove(Names.key(leave.room())), new RoomActor.Leave(session.self, leave.id()));
     }
 
@@ -155,7 +155,7 @@ final class SessionActive extends SessionOpen {
     }
 
     private Behavior<SessionActor.Command> refuse(ServerFrame.Error refusal) {
-        session.send(Wire.bytes(refusal));
+        session.send(refusal);
         return this;
     }
 
@@ -170,7 +170,7 @@ final class SessionActive extends SessionOpen {
         String old = session.nick;
         session.nick = claimed.nick();
         session.nickKey = claimed.key();
-        session.send(Wire.bytes(new ServerFrame.NickChanged(old, session.nick, claimed.re())));
+        session.send(new ServerFrame.NickChanged(old, session.nick, claimed.re()));
         if (!session.nick.equals(old)) {
             Session.LOG.info("rename {} from {} to {}", session.peer, old, session.nick);
             session.rooms.values().forEach(room -> room.tell(new RoomActor.Rename(session.self, session.nick)));
@@ -181,9 +181,7 @@ final class SessionActive extends SessionOpen {
 
     @Override
     protected Behavior<SessionActor.Command> onDeliver(SessionActor.Deliver delivery) {
-        if (delivery.roomKey() == null || session.rooms.containsKey(delivery.roomKey())) {
-            session.send(delivery.frame(), delivery.frames());
-        }
+        session.send(delivery.frame());
         return this;
     }
 
@@ -202,7 +200,7 @@ final class SessionActive extends SessionOpen {
             return session.sayByeAndClose("ping timeout", null);
         }
         pinged = true;
-        session.send(Wire.bytes(new ServerFrame.Ping()));
+        session.send(new ServerFrame.Ping());
         session.timers.startSingleTimer(SessionActor.Tick.SILENCE, session.settings.heartbeat());
         return this;
     }

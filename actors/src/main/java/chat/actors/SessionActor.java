@@ -2,16 +2,17 @@ package chat.actors;
 
 import chat.protocol.Decoded;
 import chat.protocol.ErrorCode;
+import chat.protocol.ServerFrame;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
-import org.apache.pekko.util.ByteString;
 
 /**
  * One client connection: registration, the requests of a registered client, heartbeat, rate
  * limit and the limits on what waits for the client. It never touches a socket: frames arrive
- * decoded in {@link Received}, and bytes leave through the {@link ConnectionOutlet} that stands
- * for the connection.
+ * decoded in {@link Received}, and frames leave through the {@link ConnectionOutlet} that stands
+ * for the connection, which encodes them in its wire protocol. Its rooms write their events to
+ * that outlet themselves; the session only hears of what concerns its own requests.
  *
  * <p>A session is one behaviour per phase: {@link SessionAwaitingHello} until the nick is
  * claimed, {@link SessionActive} while the client chats, {@link SessionClosing} from the first
@@ -52,21 +53,23 @@ public final class SessionActor {
 
     public record NickRefused(ErrorCode code, String message, String re) implements Reply {}
 
-    public record RoomJoined(String roomKey, ActorRef<RoomActor.Command> room, ByteString frame) implements Reply {}
+    /** The room wrote its {@code joined} snapshot to the connection itself, and will write its events there. */
+    public record RoomJoined(String roomKey, ActorRef<RoomActor.Command> room) implements Reply {}
 
-    /** The answer to the request in progress. */
-    public record Answer(ByteString frame, int frames) implements Reply {
-        public Answer(ByteString frame) {
-            this(frame, 1);
-        }
-    }
+    /** The answer to the request in progress, for the session to write. */
+    public record Answer(ServerFrame frame) implements Reply {}
 
-    /** A frame nobody asked for; {@code roomKey} names its room, or is null for whispers. */
-    public record Deliver(String roomKey, ByteString frame, int frames) implements Reply {
-        public Deliver(String roomKey, ByteString frame) {
-            this(roomKey, frame, 1);
-        }
-    }
+    /**
+     * The room wrote the answer to the request in progress to the connection itself (a line's echo,
+     * a topic), in its place among the room's events: the next request may come.
+     */
+    public enum AnswerWritten implements Reply { INSTANCE }
+
+    /** A frame nobody asked for: a whisper. */
+    public record Deliver(ServerFrame frame) implements Reply {}
+
+    /** The client fell so far behind that its connection dropped what waited for it: it is cut as a slow consumer. */
+    public enum FellBehind implements Command { INSTANCE }
 
     /** Timers, which the session sets for itself. */
     enum Tick implements Command { REGISTER_TIMEOUT, SILENCE, LINGER_EXPIRED, ANSWER_TIMEOUT }

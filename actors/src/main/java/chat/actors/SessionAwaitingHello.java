@@ -55,13 +55,13 @@ final class SessionAwaitingHello extends SessionOpen {
         session.timers.startSingleTimer(SessionActor.Tick.SILENCE, session.settings.heartbeat());
         Session.LOG.info("register {} as {}", session.peer, session.nick);
         ChatSettings settings = session.settings;
-        session.send(Wire.bytes(new ServerFrame.Welcome(session.nick, ProtocolLimits.PROTOCOL_VERSION, settings.serverName(),
-                Spoken.wholeSeconds(settings.heartbeat()), settings.motd(), claimed.re())));
+        session.send(new ServerFrame.Welcome(session.nick, ProtocolLimits.PROTOCOL_VERSION, settings.serverName(),
+                Spoken.wholeSeconds(settings.heartbeat()), settings.motd(), claimed.re()));
         SessionActive active = new SessionActive(session);
         if (settings.defaultRoom().isPresent()) {
             // The hello completes with the default room's joined frame, so a say right after it finds the room.
             session.registry.tell(new RegistryActor.JoinRoom(settings.defaultRoom().get(), session.nick, null,
-                    session.self, null));
+                    session.self, session.outbound.outlet(), null));
         } else {
             session.gate.release(false);
         }

@@ -51,7 +51,8 @@ final class SessionClosing extends AbstractMatchingBehavior<SessionActor.Command
             joined.room().tell(new RoomActor.Quit(session.self, reason));
         } else if (message instanceof SessionActor.NickClaimed claimed) {
             session.registry.tell(new RegistryActor.ReleaseNick(claimed.key(), session.self));
-        } else if (message instanceof SessionActor.Answer || message instanceof SessionActor.NickRefused) {
+        } else if (message instanceof SessionActor.Answer || message instanceof SessionActor.AnswerWritten
+                || message instanceof SessionActor.NickRefused) {
             session.gate.release(true);
         } else if (message instanceof SessionActor.Drained) {
             session.gate.onDrained(true);
@@ -60,7 +61,7 @@ final class SessionClosing extends AbstractMatchingBehavior<SessionActor.Command
             session.outbound.reset("peer did not take its last frames within " + session.settings.limits().linger());
             return Behaviors.stopped();
         }
-        // Deliveries, a shutdown and the other timers: nothing left to do for them.
+        // Whispers, a slow consumer's cut, a shutdown and the other timers: nothing left to do for them.
         return this;
     }
 

@@ -17,6 +17,8 @@ import org.apache.pekko.actor.typed.javadsl.AbstractMatchingBehavior;
  */
 abstract class SessionOpen extends AbstractMatchingBehavior<SessionActor.Command> {
 
+    static final String SLOW_CONSUMER = "slow consumer";
+
     protected final Session session;
 
     SessionOpen(Session session) {
@@ -47,16 +49,23 @@ abstract class SessionOpen extends AbstractMatchingBehavior<SessionActor.Command
     }
 
     private Behavior<SessionActor.Command> dispatch(SessionActor.Command message) {
-        if (message instanceof SessionActor.Deliver delivery) {
-            return onDeliver(delivery);
-        }
         if (message instanceof SessionActor.Received received) {
             return onReceived(received);
         }
-        if (message instanceof SessionActor.Answer answer) {
-            session.send(answer.frame(), answer.frames());
+        if (message instanceof SessionActor.AnswerWritten) {
             session.gate.release(session.isClosing());
             return this;
+        }
+        if (message instanceof SessionActor.Answer answer) {
+            session.send(answer.frame());
+            session.gate.release(session.isClosing());
+            return this;
+        }
+        if (message instanceof SessionActor.FellBehind) {
+            return session.sayByeAndClose(SLOW_CONSUMER, null);
+        }
+        if (message instanceof SessionActor.Deliver delivery) {
+            return onDeliver(delivery);
         }
         if (message instanceof SessionActor.Drained) {
             session.gate.onDrained(false);
@@ -82,7 +91,6 @@ abstract class SessionOpen extends AbstractMatchingBehavior<SessionActor.Command
         }
         if (message instanceof SessionActor.RoomJoined joined) {
             session.rooms.put(joined.roomKey(), joined.room());
-            session.send(joined.frame());
             session.gate.release(session.isClosing());
             return this;
         }
@@ -90,7 +98,7 @@ abstract class SessionOpen extends AbstractMatchingBehavior<SessionActor.Command
         return tick == SessionActor.Tick.ANSWER_TIMEOUT ? onAnswerTimeout() : onTimer(tick);
     }
 
-    /** Before {@code hello} a session has no nick and is in no room: nothing is delivered to it. */
+    /** Before {@code hello} a session has no nick: nobody whispers to it. */
     protected Behavior<SessionActor.Command> onDeliver(SessionActor.Deliver delivery) {
         return this;
     }
@@ -112,10 +120,10 @@ abstract class SessionOpen extends AbstractMatchingBehavior<SessionActor.Command
             return this;
         }
         if (decoded instanceof Decoded.Rejected rejected) {
-            session.send(Wire.bytes(rejected.toFrame()));
             if (rejected.code().closesConnection()) {
-                return session.closeAfterFlush(rejected.code().wire());
+                return session.closeWith(rejected.toFrame(), rejected.code().wire());
             }
+            session.send(rejected.toFrame());
             received.ack().tell(SessionActor.Ack.INSTANCE);
             return this;
         }

@@ -1,57 +1,66 @@
 package chat.actors;
 
+import chat.protocol.ServerFrame;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.pekko.util.ByteString;
 
 /**
- * A session's frames on their way to its client, and what may wait for a client that reads
- * slowly: at most {@code limits.max-outbound} frames and {@code limits.max-outbound-bytes} bytes.
+ * A session's side of its connection: the frames it answers with, encoded in the connection's
+ * wire protocol, and the close. Rooms offer their events to the same {@link ConnectionOutlet}
+ * directly; the outlet bounds what waits for the client.
  */
 final class SessionOutbound {
 
-    private final int mostFrames;
-    private final long mostBytes;
     private ConnectionOutlet outlet;
     /** Frames written before the connection was ready: at most a bye, from a timeout or a shutdown. */
-    private List<ByteString> beforeConnected;
+    private List<ServerFrame> beforeConnected;
+    private boolean lastOffered;
     private boolean closeSent;
-
-    SessionOutbound(ChatSettings.Limits limits) {
-        this.mostFrames = limits.maxOutbound();
-        this.mostBytes = limits.maxOutboundBytes();
-    }
 
     void connect(ConnectionOutlet connected) {
         outlet = connected;
         if (beforeConnected != null) {
-            beforeConnected.forEach(frame -> outlet.offer(frame, 1));
+            beforeConnected.forEach(frame -> outlet.offer(encoded(frame), 1));
             beforeConnected = null;
         }
     }
 
-    /**
-     * Queues {@code count} frames. False when the client has fallen too far behind: what waited
-     * for it is dropped, and the session must cut it as a slow consumer.
-     */
-    boolean offer(ByteString frames, int count) {
+    /** The connection, for the rooms this session joins; null before it is ready. */
+    ConnectionOutlet outlet() {
+        return outlet;
+    }
+
+    /** Queues a frame for the client; a client that fell too far behind has it dropped (and its session hears so). */
+    void offer(ServerFrame frame) {
         if (outlet == null) {
-            if (beforeConnected == null) {
-                beforeConnected = new ArrayList<>(1);
-            }
-            beforeConnected.add(frames);
-            return true;
+            holdUntilConnected(frame);
+        } else if (lastOffered) {
+            return;
+        } else {
+            outlet.offer(encoded(frame), 1);
         }
-        boolean waitingAlready = outlet.queuedFrames() > 0;
-        outlet.offer(frames, count);
-        // One offer over a budget (a big joined, a history page, a busy room's batch) may wait
-        // alone; anything offered behind it may not.
-        boolean overBudget = outlet.queuedFrames() > mostFrames || outlet.queuedBytes() > mostBytes;
-        if (waitingAlready && overBudget) {
-            outlet.discardQueued();
-            return false;
+    }
+
+    /** Queues the last frame the client gets (a bye), even behind a client that fell behind. */
+    void offerLast(ServerFrame frame) {
+        if (outlet == null) {
+            holdUntilConnected(frame);
+        } else if (!lastOffered) {
+            outlet.offerLast(encoded(frame));
         }
-        return true;
+        lastOffered = true;
+    }
+
+    private void holdUntilConnected(ServerFrame frame) {
+        if (beforeConnected == null) {
+            beforeConnected = new ArrayList<>(1);
+        }
+        beforeConnected.add(frame);
+    }
+
+    private ByteString encoded(ServerFrame frame) {
+        return ByteString.fromArrayUnsafe(outlet.encoder().encode(frame));
     }
 
     /** True when fewer than {@code frames} wait for the client, or nothing can wait yet. */

@@ -59,18 +59,23 @@ class DurableRoomTest {
     @Test
     void linesSaidWhileAWriteIsOnItsWayAreStoredTogetherAndAnsweredInOrder() {
         ActorRef<RegistryActor.Command> registry = testKit.spawn(RegistryActor.create(settings));
-        TestProbe<SessionActor.Reply> alice = testKit.createTestProbe();
-        registry.tell(new RegistryActor.JoinRoom("busy", "alice", null, alice.ref(), null));
-        ActorRef<RoomActor.Command> room = alice.expectMessageClass(SessionActor.RoomJoined.class).room();
+        RoomMember alice = new RoomMember(testKit, "alice");
+        registry.tell(alice.joinRoom("busy", null, null));
+        ActorRef<RoomActor.Command> room = alice.replies.expectMessageClass(SessionActor.RoomJoined.class).room();
+        assertThat(alice.nextFrame()).isInstanceOf(ServerFrame.Joined.class);
 
         int lines = 200;
         for (int i = 1; i <= lines; i++) {
             room.tell(new RoomActor.Say(alice.ref(), "line " + i, "s" + i));
         }
         List<ServerFrame.Message> echoes = new ArrayList<>();
+        int offers = 0;
         while (echoes.size() < lines) {
-            Frames.in(alice.expectMessageClass(SessionActor.Answer.class).frame()).stream()
-                    .map(ServerFrame.Message.class::cast).forEach(echoes::add);
+            alice.nextOffer().stream().map(ServerFrame.Message.class::cast).forEach(echoes::add);
+            offers++;
+        }
+        for (int i = 1; i <= lines; i++) {
+            alice.replies.expectMessage(SessionActor.AnswerWritten.INSTANCE);
         }
 
         assertThat(echoes).extracting(ServerFrame.Message::seq)
@@ -80,61 +85,73 @@ class DurableRoomTest {
         assertThat(writes.stream().mapToInt(Integer::intValue).sum()).as("the room opened, then every line")
                 .isEqualTo(lines + 1);
         assertThat(writes.size()).as("writes for %d lines said at once", lines).isLessThan(lines / 4);
+        assertThat(offers).as("one offer to the connection per write, the room's opening stored with the first line")
+                .isEqualTo(writes.size());
+        alice.offers.expectNoMessage(Duration.ofMillis(100));
+        alice.replies.expectNoMessage(Duration.ofMillis(100));
     }
 
     /**
      * A write the store failed may still have reached it, so its sender is answered only once the
      * journal is back and knows (here after its 2 s restart backoff); a line said meanwhile is
-     * refused at once instead of waiting in the dark.
+     * refused at once instead of waiting in the dark. The lost line is seen by nobody.
      */
     @Test
     void whileAFailedWriteIsBeingCheckedNewLinesAreRefusedAtOnce() {
         settings = TestSettings.with("chat.default-room = \"\"\nchat.store.restart-backoff.min = 2s\n"
                 + "chat.store.restart-backoff.max = 2s");
         ActorRef<RegistryActor.Command> registry = testKit.spawn(RegistryActor.create(settings));
-        TestProbe<SessionActor.Reply> alice = testKit.createTestProbe();
-        TestProbe<SessionActor.Reply> bob = testKit.createTestProbe();
-        registry.tell(new RegistryActor.JoinRoom("desk", "alice", null, alice.ref(), null));
-        ActorRef<RoomActor.Command> room = alice.expectMessageClass(SessionActor.RoomJoined.class).room();
-        registry.tell(new RegistryActor.JoinRoom("desk", "bob", null, bob.ref(), null));
-        bob.expectMessageClass(SessionActor.RoomJoined.class);
-        alice.expectMessageClass(SessionActor.Deliver.class);
+        RoomMember alice = new RoomMember(testKit, "alice");
+        RoomMember bob = new RoomMember(testKit, "bob");
+        registry.tell(alice.joinRoom("desk", null, null));
+        ActorRef<RoomActor.Command> room = alice.replies.expectMessageClass(SessionActor.RoomJoined.class).room();
+        assertThat(alice.nextFrame()).isInstanceOf(ServerFrame.Joined.class);
+        registry.tell(bob.joinRoom("desk", null, null));
+        bob.replies.expectMessageClass(SessionActor.RoomJoined.class);
+        assertThat(bob.nextFrame()).isInstanceOf(ServerFrame.Joined.class);
+        assertThat(alice.nextFrame()).isInstanceOf(ServerFrame.Presence.class);
 
         PersistenceTestKit.create(testKit.system()).failNextPersisted(RoomJournal.persistenceId("desk").id());
         room.tell(new RoomActor.Say(alice.ref(), "lost", "s1"));
-        alice.expectNoMessage(Duration.ofMillis(300));
+        alice.replies.expectNoMessage(Duration.ofMillis(300));
+        alice.offers.expectNoMessage(Duration.ZERO);
         room.tell(new RoomActor.Say(bob.ref(), "said while the store is checked", "s2"));
-        ServerFrame.Error refused = (ServerFrame.Error) Frames.single(
-                bob.expectMessageClass(SessionActor.Answer.class, Duration.ofSeconds(1)).frame());
+        ServerFrame.Error refused = (ServerFrame.Error) bob.replies
+                .expectMessageClass(SessionActor.Answer.class, Duration.ofSeconds(1)).frame();
         assertThat(refused.code()).isEqualTo(ErrorCode.UNAVAILABLE);
         assertThat(refused.re()).isEqualTo("s2");
 
-        ServerFrame.Error notStored = (ServerFrame.Error) Frames.single(
-                alice.expectMessageClass(SessionActor.Answer.class, Duration.ofSeconds(5)).frame());
+        ServerFrame.Error notStored = (ServerFrame.Error) alice.replies
+                .expectMessageClass(SessionActor.Answer.class, Duration.ofSeconds(5)).frame();
         assertThat(notStored.code()).isEqualTo(ErrorCode.UNAVAILABLE);
         assertThat(notStored.re()).isEqualTo("s1");
-        bob.expectNoMessage(Duration.ofMillis(200));
+        bob.replies.expectNoMessage(Duration.ofMillis(200));
+        bob.offers.expectNoMessage(Duration.ZERO);
+        alice.offers.expectNoMessage(Duration.ZERO);
     }
 
     @Test
     void aRoomWithoutMembersRestsInTheStoreAndTheNextJoinBringsItBackAsItWas() {
         ActorRef<RegistryActor.Command> registry = testKit.spawn(RegistryActor.create(settings));
-        TestProbe<SessionActor.Reply> alice = testKit.createTestProbe();
-        registry.tell(new RegistryActor.JoinRoom("Notes", "alice", null, alice.ref(), null));
-        SessionActor.RoomJoined joined = alice.expectMessageClass(SessionActor.RoomJoined.class);
-        String epoch = ((ServerFrame.Joined) Frames.single(joined.frame())).epoch();
-        joined.room().tell(new RoomActor.SetTopic(alice.ref(), "groceries", null));
-        alice.expectMessageClass(SessionActor.Answer.class);
-        joined.room().tell(new RoomActor.Say(alice.ref(), "remember the milk", null));
-        alice.expectMessageClass(SessionActor.Answer.class);
-        joined.room().tell(new RoomActor.Leave(alice.ref(), null));
-        alice.expectMessageClass(SessionActor.Answer.class);
-        alice.expectTerminated(joined.room());
+        RoomMember alice = new RoomMember(testKit, "alice");
+        registry.tell(alice.joinRoom("Notes", null, null));
+        ActorRef<RoomActor.Command> room = alice.replies.expectMessageClass(SessionActor.RoomJoined.class).room();
+        String epoch = ((ServerFrame.Joined) alice.nextFrame()).epoch();
+        room.tell(new RoomActor.SetTopic(alice.ref(), "groceries", null));
+        assertThat(alice.nextFrame()).isInstanceOf(ServerFrame.Topic.class);
+        alice.replies.expectMessage(SessionActor.AnswerWritten.INSTANCE);
+        room.tell(new RoomActor.Say(alice.ref(), "remember the milk", null));
+        assertThat(alice.nextFrame()).isInstanceOf(ServerFrame.Message.class);
+        alice.replies.expectMessage(SessionActor.AnswerWritten.INSTANCE);
+        room.tell(new RoomActor.Leave(alice.ref(), null));
+        assertThat(alice.answer()).isInstanceOf(ServerFrame.Left.class);
+        alice.replies.expectTerminated(room);
         awaitRoomsInUse(registry, 0);
 
-        TestProbe<SessionActor.Reply> bob = testKit.createTestProbe();
-        registry.tell(new RegistryActor.JoinRoom("notes", "bob", null, bob.ref(), null));
-        ServerFrame.Joined back = (ServerFrame.Joined) Frames.single(bob.expectMessageClass(SessionActor.RoomJoined.class).frame());
+        RoomMember bob = new RoomMember(testKit, "bob");
+        registry.tell(bob.joinRoom("notes", null, null));
+        bob.replies.expectMessageClass(SessionActor.RoomJoined.class);
+        ServerFrame.Joined back = (ServerFrame.Joined) bob.nextFrame();
         assertThat(back.room()).as("the name as its creator spelled it").isEqualTo("Notes");
         assertThat(back.topic()).isEqualTo("groceries");
         assertThat(back.epoch()).as("the same history").isEqualTo(epoch);
@@ -144,21 +161,21 @@ class DurableRoomTest {
     @Test
     void aRegistryStartedAnewListsEveryStoredRoomWithItsTopicAndNoneWithout() {
         ActorRef<RegistryActor.Command> before = testKit.spawn(RegistryActor.create(settings));
-        TestProbe<SessionActor.Reply> alice = testKit.createTestProbe();
+        RoomMember alice = new RoomMember(testKit, "alice");
         for (String name : List.of("Kitchen", "Garden", "Empty")) {
-            before.tell(new RegistryActor.JoinRoom(name, "alice", null, alice.ref(), null));
-            ActorRef<RoomActor.Command> room = alice.expectMessageClass(SessionActor.RoomJoined.class).room();
+            before.tell(alice.joinRoom(name, null, null));
+            ActorRef<RoomActor.Command> room = alice.replies.expectMessageClass(SessionActor.RoomJoined.class).room();
             if (!name.equals("Empty")) {
                 room.tell(new RoomActor.SetTopic(alice.ref(), "about the " + name.toLowerCase(), null));
-                alice.expectMessageClass(SessionActor.Answer.class);
+                alice.replies.expectMessage(SessionActor.AnswerWritten.INSTANCE);
             }
         }
         testKit.stop(before);
 
         ActorRef<RegistryActor.Command> after = testKit.spawn(RegistryActor.create(settings));
-        TestProbe<SessionActor.Reply> bob = testKit.createTestProbe();
+        RoomMember bob = new RoomMember(testKit, "bob");
         after.tell(new RegistryActor.ListRooms(bob.ref(), "r"));
-        ServerFrame.RoomList list = (ServerFrame.RoomList) Frames.single(bob.expectMessageClass(SessionActor.Answer.class).frame());
+        ServerFrame.RoomList list = (ServerFrame.RoomList) bob.answer();
         assertThat(list.rooms()).containsExactly(
                 new ServerFrame.RoomSummary("Garden", 0, "about the garden"),
                 new ServerFrame.RoomSummary("Kitchen", 0, "about the kitchen"));
@@ -169,35 +186,36 @@ class DurableRoomTest {
         ChatSettings keepTen = TestSettings.with("chat.default-room = \"\"\nchat.history.retention.keep-messages = 10\n"
                 + "chat.store.snapshot-every = 5");
         ActorRef<RegistryActor.Command> registry = testKit.spawn(RegistryActor.create(keepTen));
-        TestProbe<SessionActor.Reply> alice = testKit.createTestProbe();
-        registry.tell(new RegistryActor.JoinRoom("log", "alice", null, alice.ref(), null));
-        ActorRef<RoomActor.Command> room = alice.expectMessageClass(SessionActor.RoomJoined.class).room();
+        RoomMember alice = new RoomMember(testKit, "alice");
+        registry.tell(alice.joinRoom("log", null, null));
+        ActorRef<RoomActor.Command> room = alice.replies.expectMessageClass(SessionActor.RoomJoined.class).room();
         room.tell(new RoomActor.SetTopic(alice.ref(), "kept short", null));
-        alice.expectMessageClass(SessionActor.Answer.class);
+        alice.replies.expectMessage(SessionActor.AnswerWritten.INSTANCE);
         for (int i = 1; i <= 60; i++) {
             room.tell(new RoomActor.Say(alice.ref(), "line " + i, null));
-            alice.expectMessageClass(SessionActor.Answer.class);
+            alice.replies.expectMessage(SessionActor.AnswerWritten.INSTANCE);
         }
 
-        alice.awaitAssert(() -> {
+        alice.replies.awaitAssert(() -> {
             room.tell(new RoomActor.History(alice.ref(), 30L, 50, "old"));
-            ServerFrame.History old = (ServerFrame.History) Frames.single(alice.expectMessageClass(SessionActor.Answer.class).frame());
+            ServerFrame.History old = (ServerFrame.History) alice.answer();
             assertThat(old.messages()).as("lines 1 to 29 are gone from the store").isEmpty();
             return null;
         });
         room.tell(new RoomActor.History(alice.ref(), null, 10, "new"));
-        ServerFrame.History kept = (ServerFrame.History) Frames.single(alice.expectMessageClass(SessionActor.Answer.class).frame());
+        ServerFrame.History kept = (ServerFrame.History) alice.answer();
         assertThat(kept.messages()).extracting(ServerFrame.Message::seq)
                 .containsExactly(51L, 52L, 53L, 54L, 55L, 56L, 57L, 58L, 59L, 60L);
-        TestProbe<SessionActor.Reply> bob = testKit.createTestProbe();
-        room.tell(new RoomActor.Join(bob.ref(), "bob", 0L, null));
-        ServerFrame.Joined sinceTheStart = (ServerFrame.Joined) Frames.single(bob.expectMessageClass(SessionActor.RoomJoined.class).frame());
+        RoomMember bob = new RoomMember(testKit, "bob");
+        room.tell(bob.join(0L, null));
+        bob.replies.expectMessageClass(SessionActor.RoomJoined.class);
+        ServerFrame.Joined sinceTheStart = (ServerFrame.Joined) bob.nextFrame();
         assertThat(sinceTheStart.history()).as("since 0 reaches back as far as retention keeps").hasSize(10);
 
         testKit.stop(registry);
         ActorRef<RegistryActor.Command> restarted = testKit.spawn(RegistryActor.create(keepTen));
         restarted.tell(new RegistryActor.ListRooms(bob.ref(), "r"));
-        ServerFrame.RoomList list = (ServerFrame.RoomList) Frames.single(bob.expectMessageClass(SessionActor.Answer.class).frame());
+        ServerFrame.RoomList list = (ServerFrame.RoomList) bob.answer();
         assertThat(list.rooms()).containsExactly(new ServerFrame.RoomSummary("log", 0, "kept short"));
     }
 
@@ -206,33 +224,33 @@ class DurableRoomTest {
         ChatSettings keepTen = TestSettings.with("chat.default-room = \"\"\nchat.history.retention.keep-messages = 10\n"
                 + "chat.store.snapshot-every = 5");
         ActorRef<RegistryActor.Command> registry = testKit.spawn(RegistryActor.create(keepTen));
-        TestProbe<SessionActor.Reply> alice = testKit.createTestProbe();
-        registry.tell(new RegistryActor.JoinRoom("Diary", "alice", null, alice.ref(), null));
-        ActorRef<RoomActor.Command> room = alice.expectMessageClass(SessionActor.RoomJoined.class).room();
+        RoomMember alice = new RoomMember(testKit, "alice");
+        registry.tell(alice.joinRoom("Diary", null, null));
+        ActorRef<RoomActor.Command> room = alice.replies.expectMessageClass(SessionActor.RoomJoined.class).room();
         for (int i = 1; i <= 40; i++) {
             room.tell(new RoomActor.Say(alice.ref(), "entry " + i, null));
-            alice.expectMessageClass(SessionActor.Answer.class);
+            alice.replies.expectMessage(SessionActor.AnswerWritten.INSTANCE);
         }
         room.tell(new RoomActor.SetTopic(alice.ref(), "written late", null));
-        alice.expectMessageClass(SessionActor.Answer.class);
+        alice.replies.expectMessage(SessionActor.AnswerWritten.INSTANCE);
         for (int i = 41; i <= 44; i++) {
             room.tell(new RoomActor.Say(alice.ref(), "entry " + i, null));
-            alice.expectMessageClass(SessionActor.Answer.class);
+            alice.replies.expectMessage(SessionActor.AnswerWritten.INSTANCE);
         }
-        alice.awaitAssert(() -> {
+        alice.replies.awaitAssert(() -> {
             room.tell(new RoomActor.History(alice.ref(), 20L, 50, "old"));
-            ServerFrame.History old = (ServerFrame.History) Frames.single(alice.expectMessageClass(SessionActor.Answer.class).frame());
+            ServerFrame.History old = (ServerFrame.History) alice.answer();
             assertThat(old.messages()).as("the room's first entries, and its opening with them, are gone").isEmpty();
             return null;
         });
         room.tell(new RoomActor.Leave(alice.ref(), null));
-        alice.expectMessageClass(SessionActor.Answer.class);
-        alice.expectTerminated(room);
+        assertThat(alice.answer()).isInstanceOf(ServerFrame.Left.class);
+        alice.replies.expectTerminated(room);
 
         testKit.stop(registry);
         ActorRef<RegistryActor.Command> restarted = testKit.spawn(RegistryActor.create(keepTen));
         restarted.tell(new RegistryActor.ListRooms(alice.ref(), "r"));
-        ServerFrame.RoomList list = (ServerFrame.RoomList) Frames.single(alice.expectMessageClass(SessionActor.Answer.class).frame());
+        ServerFrame.RoomList list = (ServerFrame.RoomList) alice.answer();
         assertThat(list.rooms()).containsExactly(new ServerFrame.RoomSummary("Diary", 0, "written late"));
     }
 

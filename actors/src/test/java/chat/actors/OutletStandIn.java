@@ -1,6 +1,8 @@
 package chat.actors;
 
+import chat.protocol.FrameCodec;
 import chat.protocol.ServerFrame;
+import chat.protocol.ServerFrameEncoder;
 import java.util.function.Consumer;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.util.ByteString;
@@ -19,45 +21,65 @@ public final class OutletStandIn implements ConnectionOutlet {
     private final Consumer<ConnectionEnd> ends;
     private final boolean reads;
     private final boolean hangsUpWhenClosed;
+    private static final FrameCodec CODEC = new FrameCodec();
+
     private final OutletBacklog backlog;
     /** What a client that stopped reading has not taken yet, in order. */
     private final java.util.Queue<ByteString> unread = new java.util.concurrent.ConcurrentLinkedQueue<>();
 
-    private OutletStandIn(ActorRef<SessionActor.Command> session, Consumer<ServerFrame> frames,
-                          Consumer<ConnectionEnd> ends, boolean reads, boolean hangsUpWhenClosed) {
+    private OutletStandIn(ActorRef<SessionActor.Command> session, ChatSettings.Limits limits,
+                          Consumer<ServerFrame> frames, Consumer<ConnectionEnd> ends, boolean reads,
+                          boolean hangsUpWhenClosed) {
         this.session = session;
         this.frames = frames;
         this.ends = ends;
         this.reads = reads;
         this.hangsUpWhenClosed = hangsUpWhenClosed;
-        this.backlog = new OutletBacklog(session);
+        this.backlog = new OutletBacklog(session, limits, unread::clear);
     }
 
     /** A client that reads everything and stays until the server has closed. */
-    public static OutletStandIn reading(ActorRef<SessionActor.Command> session, Consumer<ServerFrame> frames,
-                                        Consumer<ConnectionEnd> ends) {
-        return new OutletStandIn(session, frames, ends, true, false);
+    public static OutletStandIn reading(ActorRef<SessionActor.Command> session, ChatSettings.Limits limits,
+                                        Consumer<ServerFrame> frames, Consumer<ConnectionEnd> ends) {
+        return new OutletStandIn(session, limits, frames, ends, true, false);
     }
 
     /** A client that reads everything and hangs up as soon as the server closes. */
-    public static OutletStandIn readingAndHangingUp(ActorRef<SessionActor.Command> session,
+    public static OutletStandIn readingAndHangingUp(ActorRef<SessionActor.Command> session, ChatSettings.Limits limits,
                                                     Consumer<ServerFrame> frames, Consumer<ConnectionEnd> ends) {
-        return new OutletStandIn(session, frames, ends, true, true);
+        return new OutletStandIn(session, limits, frames, ends, true, true);
     }
 
-    /** A client that has stopped reading. */
-    public static OutletStandIn notReading(ActorRef<SessionActor.Command> session, Consumer<ServerFrame> frames,
-                                           Consumer<ConnectionEnd> ends) {
-        return new OutletStandIn(session, frames, ends, false, false);
+    /** A client that has stopped reading: what is offered waits, within {@code limits}. */
+    public static OutletStandIn notReading(ActorRef<SessionActor.Command> session, ChatSettings.Limits limits,
+                                           Consumer<ServerFrame> frames, Consumer<ConnectionEnd> ends) {
+        return new OutletStandIn(session, limits, frames, ends, false, false);
+    }
+
+    @Override
+    public ServerFrameEncoder encoder() {
+        return CODEC;
     }
 
     @Override
     public void offer(ByteString bytes, int count) {
+        if (backlog.admit(count, bytes.size())) {
+            take(bytes, count);
+        }
+    }
+
+    @Override
+    public void offerLast(ByteString frame) {
+        backlog.admitLast(frame.size());
+        take(frame, 1);
+    }
+
+    private void take(ByteString bytes, int count) {
         if (reads) {
             Frames.in(bytes).forEach(frames);
+            backlog.taken(count, bytes.size());
         } else {
             unread.add(bytes);
-            backlog.added(count, bytes.size());
         }
     }
 
@@ -76,23 +98,13 @@ public final class OutletStandIn implements ConnectionOutlet {
     }
 
     @Override
-    public long queuedBytes() {
-        return backlog.bytes();
-    }
-
-    @Override
-    public void discardQueued() {
-        unread.clear();
-        backlog.clear();
-    }
-
-    @Override
     public void notifyWhenBelow(int frames) {
         backlog.notifyWhenBelow(frames);
     }
 
     @Override
     public void close() {
+        backlog.stopAccepting();
         if (!reads) {
             // Closing waits behind the queued frames, which a client that does not read never takes.
             return;
@@ -105,6 +117,7 @@ public final class OutletStandIn implements ConnectionOutlet {
 
     @Override
     public void abort(String reason) {
+        backlog.stopAccepting();
         ends.accept(new ConnectionEnd.Aborted(reason));
         if (hangsUpWhenClosed) {
             session.tell(new SessionActor.ConnectionLost("connection reset"));

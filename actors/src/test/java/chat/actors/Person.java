@@ -27,12 +27,13 @@ public final class Person {
     final TestProbe<SessionActor.Ack> acks;
     final OutletStandIn outlet;
 
-    private Person(ActorTestKit testKit, ActorRef<SessionActor.Command> session, OutletKind kind) {
+    private Person(ActorTestKit testKit, ActorRef<SessionActor.Command> session, OutletKind kind,
+                   ChatSettings.Limits limits) {
         this.session = session;
         this.frames = testKit.createTestProbe();
         this.ends = testKit.createTestProbe();
         this.acks = testKit.createTestProbe();
-        this.outlet = kind.outlet(session, frames, ends);
+        this.outlet = kind.outlet(session, limits, frames, ends);
         session.tell(new SessionActor.Connected(outlet, acks.ref()));
         acks.receiveMessage(PATIENCE);
     }
@@ -41,20 +42,26 @@ public final class Person {
     public enum OutletKind {
         READS, STOPPED_READING, READS_AND_HANGS_UP_WHEN_CLOSED;
 
-        OutletStandIn outlet(ActorRef<SessionActor.Command> session, TestProbe<ServerFrame> frames,
-                                TestProbe<ConnectionEnd> ends) {
+        OutletStandIn outlet(ActorRef<SessionActor.Command> session, ChatSettings.Limits limits,
+                             TestProbe<ServerFrame> frames, TestProbe<ConnectionEnd> ends) {
             return switch (this) {
-                case READS -> OutletStandIn.reading(session, frames.ref()::tell, ends.ref()::tell);
-                case STOPPED_READING -> OutletStandIn.notReading(session, frames.ref()::tell, ends.ref()::tell);
+                case READS -> OutletStandIn.reading(session, limits, frames.ref()::tell, ends.ref()::tell);
+                case STOPPED_READING -> OutletStandIn.notReading(session, limits, frames.ref()::tell, ends.ref()::tell);
                 case READS_AND_HANGS_UP_WHEN_CLOSED ->
-                        OutletStandIn.readingAndHangingUp(session, frames.ref()::tell, ends.ref()::tell);
+                        OutletStandIn.readingAndHangingUp(session, limits, frames.ref()::tell, ends.ref()::tell);
             };
         }
     }
 
     /** Someone let in through {@code registry}'s door whose connection is ready; nothing said yet. */
     static Person connected(ActorTestKit testKit, ActorRef<RegistryActor.Command> registry, OutletKind kind) {
-        return new Person(testKit, admitted(testKit, registry), kind);
+        return connected(testKit, registry, kind, TestSettings.with("").limits());
+    }
+
+    /** As above, with a connection that holds at most what {@code limits} let wait for a client. */
+    static Person connected(ActorTestKit testKit, ActorRef<RegistryActor.Command> registry, OutletKind kind,
+                            ChatSettings.Limits limits) {
+        return new Person(testKit, admitted(testKit, registry), kind, limits);
     }
 
     static Person connected(ActorTestKit testKit, ActorRef<RegistryActor.Command> registry) {

@@ -112,15 +112,15 @@ class RegistryActorTest {
         bob.expectMessageClass(SessionActor.NickClaimed.class);
 
         registry.tell(new RegistryActor.Whisper("alice", "BOB", "psst", alice.ref(), "w1"));
-        ServerFrame.Whisper heard = (ServerFrame.Whisper) Frames.single(bob.expectMessageClass(SessionActor.Deliver.class).frame());
+        ServerFrame.Whisper heard = (ServerFrame.Whisper) bob.expectMessageClass(SessionActor.Deliver.class).frame();
         assertThat(heard.from()).isEqualTo("alice");
         assertThat(heard.to()).isEqualTo("bob");
         assertThat(heard.text()).isEqualTo("psst");
-        ServerFrame.Whisper echo = (ServerFrame.Whisper) Frames.single(alice.expectMessageClass(SessionActor.Answer.class).frame());
+        ServerFrame.Whisper echo = (ServerFrame.Whisper) answered(alice);
         assertThat(echo.re()).isEqualTo("w1");
 
         registry.tell(new RegistryActor.Whisper("alice", "nobody", "hello?", alice.ref(), "w2"));
-        ServerFrame.Error error = (ServerFrame.Error) Frames.single(alice.expectMessageClass(SessionActor.Answer.class).frame());
+        ServerFrame.Error error = (ServerFrame.Error) answered(alice);
         assertThat(error.code()).isEqualTo(ErrorCode.NO_SUCH_NICK);
         assertThat(error.re()).isEqualTo("w2");
     }
@@ -128,26 +128,28 @@ class RegistryActorTest {
     @Test
     void roomsAreFoundByNameWhateverTheCaseAndListedWithTheirCounts() {
         ActorRef<RegistryActor.Command> registry = registry("");
-        TestProbe<SessionActor.Reply> alice = testKit.createTestProbe();
-        registry.tell(new RegistryActor.JoinRoom("Garden", "alice", null, alice.ref(), null));
-        alice.expectMessageClass(SessionActor.RoomJoined.class);
-        TestProbe<SessionActor.Reply> bob = testKit.createTestProbe();
-        registry.tell(new RegistryActor.JoinRoom("garden", "bob", null, bob.ref(), null));
-        ServerFrame.Joined joined = (ServerFrame.Joined) Frames.single(bob.expectMessageClass(SessionActor.RoomJoined.class).frame());
+        RoomMember alice = new RoomMember(testKit, "alice");
+        registry.tell(alice.joinRoom("Garden", null, null));
+        joined(alice);
+        RoomMember bob = new RoomMember(testKit, "bob");
+        registry.tell(bob.joinRoom("garden", null, null));
+        ServerFrame.Joined joined = joined(bob);
         assertThat(joined.room()).isEqualTo("Garden");
         assertThat(joined.members()).containsExactly("alice", "bob");
 
         registry.tell(new RegistryActor.ListRooms(bob.ref(), "r"));
-        ServerFrame.RoomList list = (ServerFrame.RoomList) Frames.single(bob.expectMessageClass(SessionActor.Answer.class).frame());
+        ServerFrame.RoomList list = (ServerFrame.RoomList) bob.answer();
         assertThat(list.rooms()).containsExactly(new ServerFrame.RoomSummary("Garden", 2, ""));
     }
 
     private static ServerFrame answered(TestProbe<SessionActor.Reply> session) {
-        return Frames.single(session.expectMessageClass(SessionActor.Answer.class).frame());
+        return session.expectMessageClass(SessionActor.Answer.class).frame();
     }
 
-    private static ServerFrame.Joined joined(TestProbe<SessionActor.Reply> session) {
-        return (ServerFrame.Joined) Frames.single(session.expectMessageClass(SessionActor.RoomJoined.class).frame());
+    /** The room told the session it joined, and wrote its snapshot to the member's connection. */
+    private static ServerFrame.Joined joined(RoomMember member) {
+        member.replies.expectMessageClass(SessionActor.RoomJoined.class);
+        return (ServerFrame.Joined) member.nextFrame();
     }
 
     @Test
@@ -277,17 +279,17 @@ class RegistryActorTest {
     @Test
     void roomsAreListedAlphabeticallyWhateverTheCaseWithTheirTopics() {
         ActorRef<RegistryActor.Command> registry = registry("");
-        TestProbe<SessionActor.Reply> alice = testKit.createTestProbe();
+        RoomMember alice = new RoomMember(testKit, "alice");
         // The directory is a hash map, which holds these three as attic, zoo, mill.
         for (String room : List.of("mill", "Zoo", "attic")) {
-            registry.tell(new RegistryActor.JoinRoom(room, "alice", null, alice.ref(), null));
-            alice.expectMessageClass(SessionActor.RoomJoined.class);
+            registry.tell(alice.joinRoom(room, null, null));
+            joined(alice);
         }
         registry.tell(new RegistryActor.RoomStatus("mill", "mill", 1, "flour"));
 
         registry.tell(new RegistryActor.ListRooms(alice.ref(), "r"));
 
-        assertThat(((ServerFrame.RoomList) answered(alice)).rooms()).containsExactly(
+        assertThat(((ServerFrame.RoomList) alice.answer()).rooms()).containsExactly(
                 new ServerFrame.RoomSummary("attic", 1, ""),
                 new ServerFrame.RoomSummary("mill", 1, "flour"),
                 new ServerFrame.RoomSummary("Zoo", 1, ""));
@@ -296,29 +298,30 @@ class RegistryActorTest {
     @Test
     void beyondItsMostRoomsTheServerRefusesANewRoomButStillOpensAnExistingOne() {
         ActorRef<RegistryActor.Command> registry = registry("chat.limits.max-rooms = 1");
-        TestProbe<SessionActor.Reply> alice = testKit.createTestProbe();
-        registry.tell(new RegistryActor.JoinRoom("one", "alice", null, alice.ref(), "j1"));
+        RoomMember alice = new RoomMember(testKit, "alice");
+        registry.tell(alice.joinRoom("one", null, "j1"));
         assertThat(joined(alice).room()).isEqualTo("one");
 
-        registry.tell(new RegistryActor.JoinRoom("two", "alice", null, alice.ref(), "j2"));
-        assertThat(answered(alice)).isEqualTo(new ServerFrame.Error(ErrorCode.BAD_ROOM,
+        registry.tell(alice.joinRoom("two", null, "j2"));
+        assertThat(alice.answer()).isEqualTo(new ServerFrame.Error(ErrorCode.BAD_ROOM,
                 "the server holds its maximum of 1 rooms in use; join one of them", "j2"));
+        alice.offers.expectNoMessage(Duration.ofMillis(100));
 
-        TestProbe<SessionActor.Reply> bob = testKit.createTestProbe();
-        registry.tell(new RegistryActor.JoinRoom("ONE", "bob", null, bob.ref(), "j3"));
+        RoomMember bob = new RoomMember(testKit, "bob");
+        registry.tell(bob.joinRoom("ONE", null, "j3"));
         assertThat(joined(bob).members()).containsExactly("alice", "bob");
     }
 
     @Test
     void anIdleRoomIsClosedOnlyWhenNoJoinIsOnItsWay() {
         ActorRef<RegistryActor.Command> registry = registry("");
-        TestProbe<SessionActor.Reply> alice = testKit.createTestProbe();
-        TestProbe<SessionActor.Reply> bob = testKit.createTestProbe();
+        RoomMember alice = new RoomMember(testKit, "alice");
+        RoomMember bob = new RoomMember(testKit, "bob");
         TestProbe<SessionActor.Reply> carol = testKit.createTestProbe();
-        registry.tell(new RegistryActor.JoinRoom("den", "alice", null, alice.ref(), null));
-        ActorRef<RoomActor.Command> den = alice.expectMessageClass(SessionActor.RoomJoined.class).room();
-        registry.tell(new RegistryActor.JoinRoom("den", "bob", null, bob.ref(), null));
-        bob.expectMessageClass(SessionActor.RoomJoined.class);
+        registry.tell(alice.joinRoom("den", null, null));
+        ActorRef<RoomActor.Command> den = alice.replies.expectMessageClass(SessionActor.RoomJoined.class).room();
+        registry.tell(bob.joinRoom("den", null, null));
+        joined(bob);
 
         // An offer to stop that counted one join when two went by: the second is still on its way.
         registry.tell(new RegistryActor.RoomIdle("den", den, 1, false));

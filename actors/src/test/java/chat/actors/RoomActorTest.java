@@ -8,32 +8,30 @@ import chat.actors.room.StoreQueries;
 import chat.protocol.PresenceEvent;
 import chat.protocol.ServerFrame;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import org.apache.pekko.actor.testkit.typed.annotations.JUnit5TestKit;
 import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
 import org.apache.pekko.actor.testkit.typed.javadsl.LogCapturingExtension;
-import org.apache.pekko.actor.testkit.typed.javadsl.ManualTime;
 import org.apache.pekko.actor.testkit.typed.javadsl.TestKitJUnit5Extension;
 import org.apache.pekko.actor.testkit.typed.javadsl.TestProbe;
-import org.apache.pekko.actor.testkit.typed.annotations.JUnit5TestKit;
 import org.apache.pekko.actor.typed.ActorRef;
-import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.persistence.testkit.query.javadsl.PersistenceTestKitReadJournal;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+/**
+ * One room and its members' connections: who sees which frame, in which order, and which bytes
+ * they share. The room writes to each member's connection itself; what it tells the session
+ * (joined, answered) arrives apart, at the member's {@code replies}.
+ */
 @ExtendWith(TestKitJUnit5Extension.class)
 @ExtendWith(LogCapturingExtension.class)
 class RoomActorTest {
 
+    private static final String NAME = "Lounge";
     private static final int HISTORY_ON_JOIN = 3;
-    /**
-     * A busy room's delivery window. Its timer runs on {@link #time}, which only the test moves, so
-     * the lines that gather in one window do not depend on how fast this machine is. Whether the
-     * room is quiet, though, it judges by its own clock against its last delivery: lines said
-     * right after a delivery find it busy as long as the machine does not stall this long.
-     */
-    private static final Duration BUSY_WINDOW = Duration.ofSeconds(2);
     /**
      * How long a test watches for a frame that must not come. Everything a room sends is one
      * message away from the probe, so one sent by mistake lands well within this.
@@ -41,234 +39,303 @@ class RoomActorTest {
     private static final Duration QUIET = Duration.ofMillis(200);
 
     @JUnit5TestKit
-    ActorTestKit testKit = ActorTestKit.create(ManualTime.config().withFallback(ActorTestKit.applicationTestConfig()));
-
-    private ManualTime time;
+    ActorTestKit testKit = ActorTestKit.create();
 
     private TestProbe<RegistryActor.Command> registry;
     private ActorRef<RoomActor.Command> room;
+    /** The members so far, in the order they came: each hears of the next one's arrival. */
+    private final List<RoomMember> present = new ArrayList<>();
+    private StoreHoldingWrites store;
 
     @BeforeEach
     void openRoom() {
-        time = ManualTime.get(testKit.system());
         RoomJournal.warmUp(testKit.system());
+        store = StoreHoldingWrites.of(testKit.system());
         registry = testKit.createTestProbe();
-        room = testKit.spawn(RoomActor.create("lounge", "Lounge", registry.ref(), queries(), roomSettings(Duration.ZERO)));
-    }
-
-    /** A room that delivers at most once per {@link #BUSY_WINDOW}, long enough to see lines gather. */
-    private ActorRef<RoomActor.Command> busyRoom() {
-        return testKit.spawn(RoomActor.create("busy", "Busy", registry.ref(), queries(), roomSettings(BUSY_WINDOW)));
+        room = testKit.spawn(RoomActor.create("lounge", NAME, registry.ref(), queries(),
+                TestSettings.with("chat.history.on-join = " + HISTORY_ON_JOIN)));
     }
 
     private StoreQueries queries() {
         return StoreQueries.of(testKit.system(), PersistenceTestKitReadJournal.Identifier());
     }
 
-    private static ChatSettings roomSettings(Duration deliveryWindow) {
-        return TestSettings.with("chat.history.on-join = " + HISTORY_ON_JOIN + "\nchat.delivery-window = " + deliveryWindow.toMillis() + "ms");
+    /** {@code nick} joins: its snapshot arrives on its connection, and everyone already there hears of it. */
+    private RoomMember enters(String nick) {
+        RoomMember member = new RoomMember(testKit, nick);
+        room.tell(member.join(null, "join-" + nick));
+        assertThat(member.nextFrame()).isInstanceOf(ServerFrame.Joined.class);
+        member.replies.expectMessageClass(SessionActor.RoomJoined.class);
+        for (RoomMember other : present) {
+            assertThat(other.nextFrame()).isEqualTo(presence(nick, PresenceEvent.JOIN, null));
+        }
+        present.add(member);
+        return member;
     }
 
-    private TestProbe<SessionActor.Reply> member(String nick, Long since) {
-        TestProbe<SessionActor.Reply> session = testKit.createTestProbe(nick);
-        room.tell(new RoomActor.Join(session.ref(), nick, since, "join-" + nick));
-        session.expectMessageClass(SessionActor.RoomJoined.class);
-        return session;
+    /** The room has handled everything told it before: it answers a question only after them. */
+    private void roomHasTakenAllSaidSoFar() {
+        TestProbe<SessionActor.Command> asker = testKit.createTestProbe();
+        room.tell(new RoomActor.Who(asker.ref().narrow(), null));
+        asker.expectMessageClass(SessionActor.Answer.class);
     }
 
-    private static ServerFrame delivered(TestProbe<SessionActor.Reply> session) {
-        return Frames.single(session.expectMessageClass(SessionActor.Deliver.class).frame());
+    private static ServerFrame.Presence presence(String nick, PresenceEvent event, String reason) {
+        return new ServerFrame.Presence(NAME, nick, event, null, reason);
     }
 
-    private static ServerFrame answered(TestProbe<SessionActor.Reply> session) {
-        return Frames.single(session.expectMessageClass(SessionActor.Answer.class).frame());
+    private static List<ServerFrame.Message> messages(List<ServerFrame> frames) {
+        return frames.stream().map(ServerFrame.Message.class::cast).toList();
+    }
+
+    private static ServerFrame.Message message(ServerFrame frame) {
+        return (ServerFrame.Message) frame;
     }
 
     @Test
-    void aNewcomerGetsTheSnapshotAndTheOthersSeeThemArrive() {
-        TestProbe<SessionActor.Reply> alice = member("alice", null);
-        TestProbe<SessionActor.Reply> bob = testKit.createTestProbe();
-        room.tell(new RoomActor.Join(bob.ref(), "bob", null, "j1"));
+    void aNewcomerGetsTheSnapshotOnItsConnectionAndTheOthersSeeThemArrive() {
+        RoomMember alice = enters("alice");
+        RoomMember bob = new RoomMember(testKit, "bob");
 
-        SessionActor.RoomJoined joined = bob.expectMessageClass(SessionActor.RoomJoined.class);
-        assertThat(joined.roomKey()).isEqualTo("lounge");
-        ServerFrame.Joined snapshot = (ServerFrame.Joined) Frames.single(joined.frame());
-        assertThat(snapshot).isEqualTo(new ServerFrame.Joined("Lounge", "", List.of("alice", "bob"), List.of(), snapshot.epoch(), "j1"));
+        room.tell(bob.join(null, "j1"));
+
+        ServerFrame.Joined snapshot = (ServerFrame.Joined) bob.nextFrame();
+        assertThat(snapshot).isEqualTo(new ServerFrame.Joined(NAME, "", List.of("alice", "bob"), List.of(), snapshot.epoch(), "j1"));
         assertThat(snapshot.epoch()).as("a new room's history has an epoch").isNotBlank();
-        assertThat(delivered(alice)).isEqualTo(new ServerFrame.Presence("Lounge", "bob", PresenceEvent.JOIN, null, null));
+        SessionActor.RoomJoined joined = bob.replies.expectMessageClass(SessionActor.RoomJoined.class);
+        assertThat(joined).isEqualTo(new SessionActor.RoomJoined("lounge", room));
+        assertThat(alice.nextFrame()).isEqualTo(presence("bob", PresenceEvent.JOIN, null));
+        bob.offers.expectNoMessage(QUIET);
+        alice.offers.expectNoMessage(Duration.ZERO);
     }
 
     @Test
-    void everyMemberGetsTheVerySameBytesAndTheSenderItsEchoWithRe() {
-        TestProbe<SessionActor.Reply> alice = member("alice", null);
-        TestProbe<SessionActor.Reply> bob = member("bob", null);
-        TestProbe<SessionActor.Reply> carol = member("carol", null);
-        alice.receiveSeveralMessages(2);
-        bob.receiveSeveralMessages(1);
+    void everyListenerGetsTheVerySameBytesAndTheSenderItsEchoWithRe() {
+        RoomMember alice = enters("alice");
+        RoomMember bob = enters("bob");
+        RoomMember carol = enters("carol");
 
         room.tell(new RoomActor.Say(alice.ref(), "hello all", "s1"));
 
-        SessionActor.Deliver toBob = bob.expectMessageClass(SessionActor.Deliver.class);
-        SessionActor.Deliver toCarol = carol.expectMessageClass(SessionActor.Deliver.class);
-        assertThat(toCarol).isSameAs(toBob);
-        ServerFrame.Message heard = (ServerFrame.Message) Frames.single(toBob.frame());
+        RoomMember.Offered toBob = bob.offers.receiveMessage();
+        RoomMember.Offered toCarol = carol.offers.receiveMessage();
+        assertThat(toCarol.bytes()).as("encoded once for the room").isSameAs(toBob.bytes());
+        assertThat(toBob.count()).isEqualTo(1);
+        ServerFrame.Message heard = message(Frames.single(toBob.bytes()));
         assertThat(heard.seq()).isEqualTo(1);
         assertThat(heard.from()).isEqualTo("alice");
+        assertThat(heard.text()).isEqualTo("hello all");
         assertThat(heard.re()).isNull();
-        ServerFrame.Message echo = (ServerFrame.Message) answered(alice);
-        assertThat(echo).isEqualTo(heard.answering("s1"));
+        assertThat(alice.nextFrame()).as("alice's own copy answers her say").isEqualTo(heard.answering("s1"));
+        alice.replies.expectMessage(SessionActor.AnswerWritten.INSTANCE);
+        bob.replies.expectNoMessage(QUIET);
+        carol.replies.expectNoMessage(Duration.ZERO);
     }
 
     @Test
-    void inABusyRoomLinesSaidWithinTheDeliveryWindowReachEachListenerTogetherAndAQuietRoomWaitsForNothing() {
-        room = busyRoom();
-        TestProbe<SessionActor.Reply> alice = member("alice", null);
-        TestProbe<SessionActor.Reply> bob = member("bob", null);
-        TestProbe<SessionActor.Reply> dave = member("dave", null);
-        // Alice's own arrival went out at once, to nobody; bob and dave came within the window that began then.
-        alice.expectNoMessage(QUIET);
-        time.timePasses(BUSY_WINDOW);
-        // At its end alice hears of both in one delivery, bob of dave.
-        assertThat(Frames.in(alice.expectMessageClass(SessionActor.Deliver.class).frame()))
-                .extracting(frame -> ((ServerFrame.Presence) frame).nick()).containsExactly("bob", "dave");
-        assertThat(Frames.in(bob.expectMessageClass(SessionActor.Deliver.class).frame()))
-                .extracting(frame -> ((ServerFrame.Presence) frame).nick()).containsExactly("dave");
-        // The room compares its own clock with the last delivery, which was before alice had it:
-        // a window of real time after that the room is quiet.
-        dave.expectNoMessage(BUSY_WINDOW);
+    void inAQuietRoomEachLineGoesOutAloneAsSoonAsItIsStored() {
+        RoomMember alice = enters("alice");
+        RoomMember bob = enters("bob");
 
-        room.tell(new RoomActor.Say(alice.ref(), "first, in a quiet room", "a1"));
-        // No timer is let run from here on: a room that waited for one would deliver nothing.
-        ServerFrame first = Frames.single(dave.expectMessageClass(SessionActor.Deliver.class).frame());
-        assertThat(((ServerFrame.Message) first).text()).isEqualTo("first, in a quiet room");
-        answered(alice);
-        bob.expectMessageClass(SessionActor.Deliver.class);
+        room.tell(new RoomActor.Say(alice.ref(), "anyone here?", "a1"));
+        assertThat(bob.nextFrame()).extracting(frame -> message(frame).text()).isEqualTo("anyone here?");
+        assertThat(message(alice.nextFrame()).re()).isEqualTo("a1");
+        alice.replies.expectMessage(SessionActor.AnswerWritten.INSTANCE);
 
+        room.tell(new RoomActor.Say(bob.ref(), "me", "b1"));
+        ServerFrame.Message heard = message(alice.nextFrame());
+        assertThat(heard.text()).isEqualTo("me");
+        assertThat(heard.seq()).isEqualTo(2);
+        assertThat(message(bob.nextFrame()).re()).isEqualTo("b1");
+        bob.replies.expectMessage(SessionActor.AnswerWritten.INSTANCE);
+        alice.offers.expectNoMessage(QUIET);
+        bob.offers.expectNoMessage(Duration.ZERO);
+    }
+
+    @Test
+    void linesSaidWhileALineIsBeingStoredReachEachMemberTogetherInOneOfferInSeqOrder() {
+        RoomMember alice = enters("alice");
+        RoomMember bob = enters("bob");
+        RoomMember dave = enters("dave");
+        RoomMember erin = enters("erin");
+        store.holdsWrites();
+
+        room.tell(new RoomActor.Say(alice.ref(), "first", "a1"));
         room.tell(new RoomActor.Say(bob.ref(), "second", "b1"));
         room.tell(new RoomActor.Say(alice.ref(), "third", "a2"));
-        // Each sender is answered at once with what it has not seen yet, and later gets the rest: every line once, in order.
-        assertThat(Frames.in(bob.expectMessageClass(SessionActor.Answer.class).frame()))
-                .extracting(frame -> ((ServerFrame.Message) frame).re()).containsExactly("b1");
-        assertThat(Frames.in(alice.expectMessageClass(SessionActor.Answer.class).frame()))
-                .extracting(frame -> ((ServerFrame.Message) frame).text() + "/" + ((ServerFrame.Message) frame).re())
-                .containsExactly("second/null", "third/a2");
-        dave.expectNoMessage(QUIET);
-        time.timePasses(BUSY_WINDOW);
-        List<ServerFrame> together = Frames.in(dave.expectMessageClass(SessionActor.Deliver.class).frame());
-        assertThat(together).extracting(frame -> ((ServerFrame.Message) frame).text()).containsExactly("second", "third");
-        assertThat(together).extracting(frame -> ((ServerFrame.Message) frame).seq()).containsExactly(2L, 3L);
-        assertThat(Frames.in(bob.expectMessageClass(SessionActor.Deliver.class).frame()))
-                .extracting(frame -> ((ServerFrame.Message) frame).text()).containsExactly("third");
-        alice.expectNoMessage(QUIET);
+        roomHasTakenAllSaidSoFar();
+        dave.offers.expectNoMessage(QUIET);
+        alice.replies.expectNoMessage(Duration.ZERO);
+        store.answers();
+
+        // The first line was on its way alone; the two said meanwhile were stored together after it.
+        RoomMember.Offered firstToDave = dave.offers.receiveMessage();
+        assertThat(messages(firstToDave.frames())).extracting(ServerFrame.Message::text, ServerFrame.Message::seq)
+                .containsExactly(tuple("first", 1L));
+        assertThat(erin.offers.receiveMessage().bytes()).isSameAs(firstToDave.bytes());
+        assertThat(bob.offers.receiveMessage().bytes()).as("bob only listened to the first line").isSameAs(firstToDave.bytes());
+        assertThat(messages(alice.nextOffer())).extracting(ServerFrame.Message::text, ServerFrame.Message::re)
+                .containsExactly(tuple("first", "a1"));
+
+        RoomMember.Offered togetherToDave = dave.offers.receiveMessage();
+        assertThat(togetherToDave.count()).isEqualTo(2);
+        assertThat(messages(togetherToDave.frames()))
+                .extracting(ServerFrame.Message::text, ServerFrame.Message::seq, ServerFrame.Message::re)
+                .containsExactly(tuple("second", 2L, null), tuple("third", 3L, null));
+        assertThat(erin.offers.receiveMessage().bytes()).as("every listener gets the very same bytes")
+                .isSameAs(togetherToDave.bytes());
+        assertThat(messages(bob.nextOffer())).as("bob's copy answers his line, and only his")
+                .extracting(ServerFrame.Message::text, ServerFrame.Message::re)
+                .containsExactly(tuple("second", "b1"), tuple("third", null));
+        assertThat(messages(alice.nextOffer())).as("alice's copy answers her line, and only hers")
+                .extracting(ServerFrame.Message::text, ServerFrame.Message::re)
+                .containsExactly(tuple("second", null), tuple("third", "a2"));
+
+        alice.replies.expectMessage(SessionActor.AnswerWritten.INSTANCE);
+        alice.replies.expectMessage(SessionActor.AnswerWritten.INSTANCE);
+        bob.replies.expectMessage(SessionActor.AnswerWritten.INSTANCE);
+        for (RoomMember member : present) {
+            member.offers.expectNoMessage(QUIET);
+        }
+        dave.replies.expectNoMessage(Duration.ZERO);
+        erin.replies.expectNoMessage(Duration.ZERO);
     }
 
     @Test
-    void comingAndGoingDuringABusyWindowNobodyGetsALineTwiceOrMissesOne() {
-        room = busyRoom();
-        TestProbe<SessionActor.Reply> alice = member("alice", null);
-        TestProbe<SessionActor.Reply> bob = member("bob", null);
-        time.timePasses(BUSY_WINDOW);
-        alice.expectMessageClass(SessionActor.Deliver.class);
+    void aTopicSetWhileALineIsBeingStoredGoesOutInItsPlaceAmongTheLinesStoredWithIt() {
+        RoomMember alice = enters("alice");
+        RoomMember bob = enters("bob");
+        store.holdsWrites();
+
+        room.tell(new RoomActor.Say(alice.ref(), "first", "a1"));
+        room.tell(new RoomActor.SetTopic(bob.ref(), "Friday plans", "t1"));
+        room.tell(new RoomActor.Say(alice.ref(), "after the topic", "a2"));
+        roomHasTakenAllSaidSoFar();
+        store.answers();
+
+        assertThat(messages(bob.nextOffer())).extracting(ServerFrame.Message::text).containsExactly("first");
+        assertThat(messages(alice.nextOffer())).extracting(ServerFrame.Message::re).containsExactly("a1");
+        List<ServerFrame> toBob = bob.nextOffer();
+        assertThat(toBob.get(0)).isEqualTo(new ServerFrame.Topic(NAME, "Friday plans", "bob", "t1"));
+        assertThat(message(toBob.get(1))).extracting(ServerFrame.Message::text, ServerFrame.Message::seq, ServerFrame.Message::re)
+                .containsExactly("after the topic", 2L, null);
+        List<ServerFrame> toAlice = alice.nextOffer();
+        assertThat(toAlice.get(0)).isEqualTo(new ServerFrame.Topic(NAME, "Friday plans", "bob", null));
+        assertThat(message(toAlice.get(1))).isEqualTo(message(toBob.get(1)).answering("a2"));
+        assertThat(toAlice).hasSize(2);
+        assertThat(toBob).hasSize(2);
+        bob.replies.expectMessage(SessionActor.AnswerWritten.INSTANCE);
+        alice.replies.expectMessage(SessionActor.AnswerWritten.INSTANCE);
+        alice.replies.expectMessage(SessionActor.AnswerWritten.INSTANCE);
+        bob.offers.expectNoMessage(QUIET);
+        alice.offers.expectNoMessage(Duration.ZERO);
+    }
+
+    @Test
+    void comingAndGoingWhileALineIsBeingStoredTheNewcomerGetsItOnceAfterItsSnapshotAndTheLeaverNothingAfterItsLeft() {
+        RoomMember alice = enters("alice");
+        RoomMember bob = enters("bob");
         room.tell(new RoomActor.Say(alice.ref(), "before carol", null));
-        answered(alice);
-        time.timePasses(BUSY_WINDOW);
-        bob.expectMessageClass(SessionActor.Deliver.class);
-        room.tell(new RoomActor.Say(alice.ref(), "pending when carol comes", null));
-        answered(alice);
+        alice.nextFrame();
+        bob.nextFrame();
+        alice.replies.expectMessage(SessionActor.AnswerWritten.INSTANCE);
+        store.holdsWrites();
+        room.tell(new RoomActor.Say(alice.ref(), "being stored when carol comes", "a2"));
 
-        TestProbe<SessionActor.Reply> carol = testKit.createTestProbe();
-        room.tell(new RoomActor.Join(carol.ref(), "carol", null, null));
-        ServerFrame.Joined snapshot = (ServerFrame.Joined) Frames.single(
-                carol.expectMessageClass(SessionActor.RoomJoined.class).frame());
-        assertThat(snapshot.history()).extracting(ServerFrame.Message::text).containsExactly("before carol", "pending when carol comes");
+        RoomMember carol = new RoomMember(testKit, "carol");
+        room.tell(carol.join(null, "c"));
+        ServerFrame.Joined snapshot = (ServerFrame.Joined) carol.nextFrame();
+        assertThat(snapshot.members()).containsExactly("alice", "bob", "carol");
+        assertThat(snapshot.history()).as("only what is stored").extracting(ServerFrame.Message::text)
+                .containsExactly("before carol");
+        carol.replies.expectMessageClass(SessionActor.RoomJoined.class);
         room.tell(new RoomActor.Leave(bob.ref(), "bye"));
-        assertThat(Frames.in(bob.expectMessageClass(SessionActor.Deliver.class).frame()))
-                .as("what happened before bob left reaches him before his left")
-                .extracting(frame -> frame instanceof ServerFrame.Message message
-                        ? message.text()
-                        : ((ServerFrame.Presence) frame).nick() + " " + ((ServerFrame.Presence) frame).event())
-                .containsExactly("pending when carol comes", "carol " + PresenceEvent.JOIN);
-        assertThat(answered(bob)).isEqualTo(new ServerFrame.Left("Busy", "bye"));
+        assertThat(bob.answer()).isEqualTo(new ServerFrame.Left(NAME, "bye"));
+        store.answers();
 
-        time.timePasses(BUSY_WINDOW);
-        List<ServerFrame> aliceHears = Frames.in(alice.expectMessageClass(SessionActor.Deliver.class).frame());
-        assertThat(aliceHears).containsExactly(
-                new ServerFrame.Presence("Busy", "carol", PresenceEvent.JOIN, null, null),
-                new ServerFrame.Presence("Busy", "bob", PresenceEvent.LEAVE, null, null));
-        assertThat(Frames.in(carol.expectMessageClass(SessionActor.Deliver.class).frame()))
-                .as("carol's snapshot held the pending line; she hears only of bob leaving")
-                .containsExactly(new ServerFrame.Presence("Busy", "bob", PresenceEvent.LEAVE, null, null));
-        bob.expectNoMessage(QUIET);
+        assertThat(alice.nextFrame()).isEqualTo(presence("carol", PresenceEvent.JOIN, null));
+        assertThat(alice.nextFrame()).isEqualTo(presence("bob", PresenceEvent.LEAVE, null));
+        ServerFrame.Message echo = message(alice.nextFrame());
+        assertThat(echo.text()).isEqualTo("being stored when carol comes");
+        assertThat(echo.re()).isEqualTo("a2");
+        assertThat(carol.nextFrame()).isEqualTo(presence("bob", PresenceEvent.LEAVE, null));
+        assertThat(carol.nextFrame()).as("carol hears the line her snapshot did not hold").isEqualTo(echo.answering(null));
+        assertThat(echo.seq()).isEqualTo(snapshot.history().get(0).seq() + 1);
+        assertThat(bob.nextFrame()).as("before he left").isEqualTo(presence("carol", PresenceEvent.JOIN, null));
+        bob.offers.expectNoMessage(QUIET);
+        carol.offers.expectNoMessage(Duration.ZERO);
+        alice.offers.expectNoMessage(Duration.ZERO);
     }
 
     @Test
     void seqGrowsByOneAndAJoinWithSinceGetsExactlyWhatWasMissed() {
-        TestProbe<SessionActor.Reply> alice = member("alice", null);
+        RoomMember alice = enters("alice");
         for (int i = 1; i <= 5; i++) {
             room.tell(new RoomActor.Say(alice.ref(), "m" + i, null));
-            assertThat(((ServerFrame.Message) answered(alice)).seq()).isEqualTo(i);
+            assertThat(message(alice.nextFrame()).seq()).isEqualTo(i);
+            alice.replies.expectMessage(SessionActor.AnswerWritten.INSTANCE);
         }
 
-        TestProbe<SessionActor.Reply> bob = testKit.createTestProbe();
-        room.tell(new RoomActor.Join(bob.ref(), "bob", 2L, null));
-        ServerFrame.Joined joined = (ServerFrame.Joined) Frames.single(
-                bob.expectMessageClass(SessionActor.RoomJoined.class).frame());
+        RoomMember bob = new RoomMember(testKit, "bob");
+        room.tell(bob.join(2L, null));
+        ServerFrame.Joined joined = (ServerFrame.Joined) bob.nextFrame();
         assertThat(joined.history()).extracting(ServerFrame.Message::text).containsExactly("m3", "m4", "m5");
 
-        TestProbe<SessionActor.Reply> carol = testKit.createTestProbe();
-        room.tell(new RoomActor.Join(carol.ref(), "carol", null, null));
-        ServerFrame.Joined plain = (ServerFrame.Joined) Frames.single(
-                carol.expectMessageClass(SessionActor.RoomJoined.class).frame());
+        RoomMember carol = new RoomMember(testKit, "carol");
+        room.tell(carol.join(null, null));
+        ServerFrame.Joined plain = (ServerFrame.Joined) carol.nextFrame();
         assertThat(plain.history()).hasSize(HISTORY_ON_JOIN).last().extracting(ServerFrame.Message::seq).isEqualTo(5L);
     }
 
     @Test
     void historyPagesBackwardsOldestFirst() {
-        TestProbe<SessionActor.Reply> alice = member("alice", null);
+        RoomMember alice = enters("alice");
         for (int i = 1; i <= 10; i++) {
             room.tell(new RoomActor.Say(alice.ref(), "m" + i, null));
-            answered(alice);
+            alice.replies.expectMessage(SessionActor.AnswerWritten.INSTANCE);
         }
         room.tell(new RoomActor.History(alice.ref(), 6L, 3, "h"));
-        ServerFrame.History page = (ServerFrame.History) answered(alice);
+        ServerFrame.History page = (ServerFrame.History) alice.answer();
         assertThat(page.messages()).extracting(ServerFrame.Message::seq).containsExactly(3L, 4L, 5L);
         assertThat(page.re()).isEqualTo("h");
     }
 
     @Test
     void aMemberWhoseSessionDiesLeavesWithQuitAndNoGhost() {
-        TestProbe<SessionActor.Reply> alice = member("alice", null);
-        ActorRef<SessionActor.Reply> doomed = testKit.spawn(Behaviors.receiveMessage(message -> Behaviors.same()));
-        room.tell(new RoomActor.Join(doomed, "ghost", null, null));
-        assertThat(delivered(alice)).isEqualTo(new ServerFrame.Presence("Lounge", "ghost", PresenceEvent.JOIN, null, null));
+        RoomMember alice = enters("alice");
+        RoomMember ghost = enters("ghost");
 
-        testKit.stop(doomed);
+        ghost.replies.stop();
 
-        assertThat(delivered(alice)).isEqualTo(new ServerFrame.Presence("Lounge", "ghost", PresenceEvent.QUIT, null, "connection lost"));
+        assertThat(alice.nextFrame()).isEqualTo(presence("ghost", PresenceEvent.QUIT, "connection lost"));
         room.tell(new RoomActor.Who(alice.ref(), "w"));
-        assertThat(answered(alice)).isEqualTo(new ServerFrame.Members("Lounge", List.of("alice"), "w"));
+        assertThat(alice.answer()).isEqualTo(new ServerFrame.Members(NAME, List.of("alice"), "w"));
+        room.tell(new RoomActor.Say(alice.ref(), "alone now", null));
+        alice.nextFrame();
+        ghost.offers.expectNoMessage(QUIET);
     }
 
     @Test
-    void topicGoesToEveryoneAndRenameToTheOthers() {
-        TestProbe<SessionActor.Reply> alice = member("alice", null);
-        TestProbe<SessionActor.Reply> bob = member("bob", null);
-        alice.receiveSeveralMessages(1);
+    void theTopicGoesToEveryoneTheSettersCopyWithReAndARenameToTheOthers() {
+        RoomMember alice = enters("alice");
+        RoomMember bob = enters("bob");
 
         room.tell(new RoomActor.SetTopic(alice.ref(), "Friday plans", "t"));
-        assertThat(answered(alice)).isEqualTo(new ServerFrame.Topic("Lounge", "Friday plans", "alice", "t"));
-        assertThat(delivered(bob)).isEqualTo(new ServerFrame.Topic("Lounge", "Friday plans", "alice", null));
+        assertThat(alice.nextFrame()).isEqualTo(new ServerFrame.Topic(NAME, "Friday plans", "alice", "t"));
+        alice.replies.expectMessage(SessionActor.AnswerWritten.INSTANCE);
+        assertThat(bob.nextFrame()).isEqualTo(new ServerFrame.Topic(NAME, "Friday plans", "alice", null));
 
         room.tell(new RoomActor.Rename(bob.ref(), "robert"));
-        assertThat(delivered(alice)).isEqualTo(new ServerFrame.Presence("Lounge", "robert", PresenceEvent.RENAME, "bob", null));
-        bob.expectNoMessage(QUIET);
+        assertThat(alice.nextFrame()).isEqualTo(new ServerFrame.Presence(NAME, "robert", PresenceEvent.RENAME, "bob", null));
+        bob.offers.expectNoMessage(QUIET);
+        bob.replies.expectNoMessage(Duration.ZERO);
     }
 
     @Test
     void aRoomLeftEmptyWithoutHistoryOffersToStop() {
-        TestProbe<SessionActor.Reply> alice = member("alice", null);
+        RoomMember alice = enters("alice");
         room.tell(new RoomActor.Leave(alice.ref(), "l"));
-        assertThat(answered(alice)).isEqualTo(new ServerFrame.Left("Lounge", "l"));
+        assertThat(alice.answer()).isEqualTo(new ServerFrame.Left(NAME, "l"));
         assertThat(registry.expectMessageClass(RegistryActor.RoomStatus.class).members()).as("opened").isZero();
         assertThat(registry.expectMessageClass(RegistryActor.RoomStatus.class).members()).as("alice came").isEqualTo(1);
         assertThat(registry.expectMessageClass(RegistryActor.RoomStatus.class).members()).as("alice left").isZero();
@@ -278,38 +345,39 @@ class RoomActorTest {
 
         room.tell(new RoomActor.Stop());
         registry.expectTerminated(room);
+        alice.offers.expectNoMessage(Duration.ZERO);
     }
 
+    /** However the store groups them, everyone hears every line once, in seq order, and only its own with re. */
     @Test
     void aBurstFromSeveralPeopleReachesEveryoneInSeqOrderEachSenderSeeingItsOwnLineAnswered() {
-        List<TestProbe<SessionActor.Reply>> talkers = List.of(member("ann", null), member("ben", null), member("cat", null));
-        TestProbe<SessionActor.Reply> listener = member("dan", null);
-        for (TestProbe<SessionActor.Reply> talker : talkers) {
-            talker.receiveSeveralMessages((int) (talkers.size() - talkers.indexOf(talker)));
-        }
+        List<RoomMember> talkers = List.of(enters("ann"), enters("ben"), enters("cat"));
+        RoomMember listener = enters("dan");
 
         for (int i = 0; i < talkers.size(); i++) {
             room.tell(new RoomActor.Say(talkers.get(i).ref(), "line " + i, "r" + i));
         }
 
-        assertThat(messagesFrom(listener, 3)).extracting(ServerFrame.Message::seq, ServerFrame.Message::re)
-                .containsExactly(tuple(1L, null), tuple(2L, null), tuple(3L, null));
+        assertThat(messagesFrom(listener, 3)).extracting(ServerFrame.Message::seq, ServerFrame.Message::text, ServerFrame.Message::re)
+                .containsExactly(tuple(1L, "line 0", null), tuple(2L, "line 1", null), tuple(3L, "line 2", null));
         for (int i = 0; i < talkers.size(); i++) {
             List<ServerFrame.Message> seen = messagesFrom(talkers.get(i), 3);
             assertThat(seen).extracting(ServerFrame.Message::seq).containsExactly(1L, 2L, 3L);
             assertThat(seen.get(i).re()).isEqualTo("r" + i);
             assertThat(seen).filteredOn(message -> message.re() != null).hasSize(1);
+            talkers.get(i).replies.expectMessage(SessionActor.AnswerWritten.INSTANCE);
+        }
+        for (RoomMember member : present) {
+            member.offers.expectNoMessage(QUIET);
+            member.replies.expectNoMessage(Duration.ZERO);
         }
     }
 
-    /** The next {@code count} messages a member gets, whether they came as deliveries or as its answer. */
-    private static List<ServerFrame.Message> messagesFrom(TestProbe<SessionActor.Reply> member, int count) {
-        List<ServerFrame.Message> messages = new java.util.ArrayList<>();
+    /** The next {@code count} messages written to a member's connection, however many offers they came in. */
+    private static List<ServerFrame.Message> messagesFrom(RoomMember member, int count) {
+        List<ServerFrame.Message> messages = new ArrayList<>();
         while (messages.size() < count) {
-            SessionActor.Reply reply = member.receiveMessage();
-            org.apache.pekko.util.ByteString bytes = reply instanceof SessionActor.Deliver delivery
-                    ? delivery.frame() : ((SessionActor.Answer) reply).frame();
-            Frames.in(bytes).forEach(frame -> messages.add((ServerFrame.Message) frame));
+            messages.addAll(messages(member.nextOffer()));
         }
         return messages;
     }

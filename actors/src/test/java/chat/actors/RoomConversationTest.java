@@ -22,7 +22,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * One room and the sessions in it, played by probes: what members, strangers and the registry
- * hear when people join twice, speak out of turn, leave, or the room is asked to stop.
+ * hear when people join twice, speak out of turn, leave, or the room is asked to stop. What the
+ * room writes to a member's connection arrives at its {@code offers}, what it tells the session
+ * at its {@code replies}.
  */
 @ExtendWith(TestKitJUnit5Extension.class)
 @ExtendWith(LogCapturingExtension.class)
@@ -35,92 +37,83 @@ class RoomConversationTest {
 
     private TestProbe<RegistryActor.Command> registry;
     private ActorRef<RoomActor.Command> room;
+    private StoreHoldingWrites store;
 
     @BeforeEach
     void openRoom() {
         registry = testKit.createTestProbe();
         RoomJournal.warmUp(testKit.system());
-        room = testKit.spawn(RoomActor.create("den", "Den", registry.ref(), queries(), roomSettings(Duration.ZERO)));
+        store = StoreHoldingWrites.of(testKit.system());
+        // Two lines on join, as the room's tests read them.
+        room = testKit.spawn(RoomActor.create("den", "Den", registry.ref(), queries(), TestSettings.with("chat.history.on-join = 2")));
     }
 
     private StoreQueries queries() {
         return StoreQueries.of(testKit.system(), PersistenceTestKitReadJournal.Identifier());
     }
 
-    /** Two lines on join, as the room's tests read them. */
-    private static ChatSettings roomSettings(Duration deliveryWindow) {
-        return TestSettings.with("chat.history.on-join = 2\nchat.delivery-window = " + deliveryWindow.toMillis() + "ms");
+    /** {@code nick} joins; its snapshot is on its connection and its session has heard it joined. */
+    private RoomMember member(String nick) {
+        RoomMember member = new RoomMember(testKit, nick);
+        room.tell(member.join(null, null));
+        assertThat(member.nextFrame()).isInstanceOf(ServerFrame.Joined.class);
+        member.replies.expectMessageClass(SessionActor.RoomJoined.class);
+        return member;
     }
 
-    private TestProbe<SessionActor.Reply> member(String nick) {
-        TestProbe<SessionActor.Reply> session = testKit.createTestProbe(nick);
-        room.tell(new RoomActor.Join(session.ref(), nick, null, null));
-        session.expectMessageClass(SessionActor.RoomJoined.class);
-        return session;
-    }
-
-    private static ServerFrame delivered(TestProbe<SessionActor.Reply> session) {
-        return Frames.single(session.expectMessageClass(SessionActor.Deliver.class).frame());
-    }
-
-    private static ServerFrame answered(TestProbe<SessionActor.Reply> session) {
-        return Frames.single(session.expectMessageClass(SessionActor.Answer.class).frame());
-    }
-
-    /** The next answer to {@code session}, passing over what the room delivered before it. */
-    private static ServerFrame answerAfterDeliveries(TestProbe<SessionActor.Reply> session) {
-        while (true) {
-            SessionActor.Reply reply = session.receiveMessage();
-            if (reply instanceof SessionActor.Answer answer) {
-                return Frames.single(answer.frame());
-            }
-        }
+    /** {@code member} says {@code text}, and it is stored: the member has its echo and its session the answer. */
+    private void says(RoomMember member, String text) {
+        room.tell(new RoomActor.Say(member.ref(), text, null));
+        assertThat(((ServerFrame.Message) member.nextFrame()).text()).isEqualTo(text);
+        member.replies.expectMessage(SessionActor.AnswerWritten.INSTANCE);
     }
 
     @Test
     void joiningAgainGivesAFreshSnapshotAndNoSecondArrival() {
-        TestProbe<SessionActor.Reply> alice = member("alice");
-        TestProbe<SessionActor.Reply> bob = member("bob");
-        delivered(alice);
-        room.tell(new RoomActor.Say(alice.ref(), "hello", null));
-        answered(alice);
-        delivered(bob);
+        RoomMember alice = member("alice");
+        RoomMember bob = member("bob");
+        alice.nextFrame();
+        says(alice, "hello");
+        bob.nextFrame();
 
-        room.tell(new RoomActor.Join(bob.ref(), "bob", null, "again"));
+        room.tell(bob.join(null, "again"));
 
-        ServerFrame.Joined snapshot = (ServerFrame.Joined) Frames.single(
-                bob.expectMessageClass(SessionActor.RoomJoined.class).frame());
+        ServerFrame.Joined snapshot = (ServerFrame.Joined) bob.nextFrame();
         assertThat(snapshot.members()).containsExactly("alice", "bob");
         assertThat(snapshot.history()).extracting(ServerFrame.Message::text).containsExactly("hello");
         assertThat(snapshot.re()).isEqualTo("again");
-        alice.expectNoMessage(QUIET);
-        bob.expectNoMessage(Duration.ZERO);
+        bob.replies.expectMessageClass(SessionActor.RoomJoined.class);
+        alice.offers.expectNoMessage(QUIET);
+        bob.offers.expectNoMessage(Duration.ZERO);
     }
 
     @Test
-    void whoJoinsAgainWhileLinesWaitForTheWindowGetsThemInTheSnapshotAndNotOnceMore() {
-        room = testKit.spawn(RoomActor.create("busy", "Busy", registry.ref(), queries(), roomSettings(Duration.ofMillis(600))));
-        TestProbe<SessionActor.Reply> alice = member("alice");
-        TestProbe<SessionActor.Reply> bob = member("bob");
-        delivered(alice);
-        room.tell(new RoomActor.Say(alice.ref(), "first", null));
-        answered(alice);
-        delivered(bob);
-        room.tell(new RoomActor.Say(alice.ref(), "waits for the window", null));
-        answered(alice);
+    void whoJoinsAgainWhileALineIsBeingStoredGetsItOnceRightAfterTheSnapshot() {
+        RoomMember alice = member("alice");
+        RoomMember bob = member("bob");
+        alice.nextFrame();
+        says(alice, "first");
+        bob.nextFrame();
+        store.holdsWrites();
+        room.tell(new RoomActor.Say(alice.ref(), "being stored", null));
 
-        room.tell(new RoomActor.Join(bob.ref(), "bob", null, "again"));
-        ServerFrame.Joined snapshot = (ServerFrame.Joined) Frames.single(
-                bob.expectMessageClass(SessionActor.RoomJoined.class).frame());
-        assertThat(snapshot.history()).extracting(ServerFrame.Message::text).containsExactly("first", "waits for the window");
+        room.tell(bob.join(null, "again"));
+        ServerFrame.Joined snapshot = (ServerFrame.Joined) bob.nextFrame();
+        assertThat(snapshot.history()).as("what is stored so far").extracting(ServerFrame.Message::text)
+                .containsExactly("first");
+        bob.replies.expectMessageClass(SessionActor.RoomJoined.class);
+        store.answers();
 
-        bob.expectNoMessage(Duration.ofSeconds(1));
+        ServerFrame.Message next = (ServerFrame.Message) bob.nextFrame();
+        assertThat(next.text()).isEqualTo("being stored");
+        assertThat(next.seq()).isEqualTo(snapshot.history().get(0).seq() + 1);
+        bob.offers.expectNoMessage(QUIET);
     }
 
     @Test
     void whatAStrangerSaysRenamesOrSetsReachesNobodyAndEachOfItsRequestsIsAnswered() {
-        TestProbe<SessionActor.Reply> alice = member("alice");
-        TestProbe<SessionActor.Reply> stranger = testKit.createTestProbe("stranger");
+        RoomMember alice = member("alice");
+        RoomMember stranger = new RoomMember(testKit, "stranger");
 
         room.tell(new RoomActor.Say(stranger.ref(), "let me in", "s"));
         room.tell(new RoomActor.Rename(stranger.ref(), "mallory"));
@@ -128,48 +121,48 @@ class RoomConversationTest {
         room.tell(new RoomActor.Leave(stranger.ref(), "l"));
 
         ServerFrame.Error notIn = new ServerFrame.Error(ErrorCode.NOT_IN_ROOM, "you are not in room \"Den\"; join it first", null);
-        assertThat(answered(stranger)).isEqualTo(new ServerFrame.Error(notIn.code(), notIn.message(), "s"));
-        assertThat(answered(stranger)).isEqualTo(new ServerFrame.Error(notIn.code(), notIn.message(), "t"));
-        assertThat(answered(stranger)).isEqualTo(new ServerFrame.Left("Den", "l"));
-        stranger.expectNoMessage(QUIET);
-        alice.expectNoMessage(Duration.ZERO);
+        assertThat(stranger.answer()).isEqualTo(new ServerFrame.Error(notIn.code(), notIn.message(), "s"));
+        assertThat(stranger.answer()).isEqualTo(new ServerFrame.Error(notIn.code(), notIn.message(), "t"));
+        assertThat(stranger.answer()).isEqualTo(new ServerFrame.Left("Den", "l"));
+        stranger.replies.expectNoMessage(QUIET);
+        stranger.offers.expectNoMessage(Duration.ZERO);
+        alice.offers.expectNoMessage(Duration.ZERO);
         room.tell(new RoomActor.Who(alice.ref(), "w"));
-        assertThat(answered(alice)).isEqualTo(new ServerFrame.Members("Den", List.of("alice"), "w"));
+        assertThat(alice.answer()).isEqualTo(new ServerFrame.Members("Den", List.of("alice"), "w"));
         room.tell(new RoomActor.History(alice.ref(), null, 10, "h"));
-        assertThat(answered(alice)).isEqualTo(new ServerFrame.History("Den", List.of(), "h"));
+        assertThat(alice.answer()).isEqualTo(new ServerFrame.History("Den", List.of(), "h"));
         room.tell(new RoomActor.Quit(stranger.ref(), "gone"));
         room.tell(new RoomActor.Say(alice.ref(), "still serving?", "s2"));
-        assertThat(((ServerFrame.Message) answered(alice)).re()).isEqualTo("s2");
+        assertThat(((ServerFrame.Message) alice.nextFrame()).re()).isEqualTo("s2");
+        alice.replies.expectMessage(SessionActor.AnswerWritten.INSTANCE);
     }
 
     @Test
     void whoListsMembersInTheOrderTheyCameUnderTheirCurrentNicks() {
-        TestProbe<SessionActor.Reply> alice = member("alice");
-        TestProbe<SessionActor.Reply> bob = member("bob");
+        RoomMember alice = member("alice");
+        RoomMember bob = member("bob");
         member("carol");
         room.tell(new RoomActor.Rename(alice.ref(), "alicia"));
         room.tell(new RoomActor.Leave(bob.ref(), null));
 
         room.tell(new RoomActor.Who(alice.ref(), "w"));
-        ServerFrame.Members members = (ServerFrame.Members) answerAfterDeliveries(alice);
-        assertThat(members).isEqualTo(new ServerFrame.Members("Den", List.of("alicia", "carol"), "w"));
+        assertThat(alice.answer()).isEqualTo(new ServerFrame.Members("Den", List.of("alicia", "carol"), "w"));
     }
 
     @Test
     void theLatestHistoryPageEndsWithTheNewestMessage() {
-        TestProbe<SessionActor.Reply> alice = member("alice");
+        RoomMember alice = member("alice");
         for (int i = 1; i <= 5; i++) {
-            room.tell(new RoomActor.Say(alice.ref(), "m" + i, null));
-            answered(alice);
+            says(alice, "m" + i);
         }
         room.tell(new RoomActor.History(alice.ref(), null, 2, "h"));
-        assertThat(((ServerFrame.History) answered(alice)).messages()).extracting(ServerFrame.Message::text)
+        assertThat(((ServerFrame.History) alice.answer()).messages()).extracting(ServerFrame.Message::text)
                 .containsExactly("m4", "m5");
     }
 
     @Test
     void theRegistryHearsTheMemberCountAndTopicOfEveryChange() {
-        TestProbe<SessionActor.Reply> alice = member("alice");
+        RoomMember alice = member("alice");
         assertThat(registry.expectMessageClass(RegistryActor.RoomStatus.class)).as("opened from the store")
                 .isEqualTo(new RegistryActor.RoomStatus("den", "Den", 0, ""));
         assertThat(registry.expectMessageClass(RegistryActor.RoomStatus.class))
@@ -189,11 +182,10 @@ class RoomConversationTest {
 
     @Test
     void aRoomWithHistoryOffersToRestInTheStoreWhenTheLastMemberLeaves() {
-        TestProbe<SessionActor.Reply> alice = member("alice");
-        room.tell(new RoomActor.Say(alice.ref(), "remember me", null));
-        answered(alice);
+        RoomMember alice = member("alice");
+        says(alice, "remember me");
         room.tell(new RoomActor.Leave(alice.ref(), null));
-        answered(alice);
+        alice.answer();
 
         assertThat(registry.expectMessageClass(RegistryActor.RoomStatus.class).members()).as("opened").isZero();
         assertThat(registry.expectMessageClass(RegistryActor.RoomStatus.class).members()).isEqualTo(1);
@@ -205,7 +197,7 @@ class RoomConversationTest {
 
     @Test
     void aStopAlwaysStopsTheRoomSoThatTheRegistryNeverStartsASecondWriterOfItsJournal() {
-        TestProbe<SessionActor.Reply> alice = member("alice");
+        RoomMember alice = member("alice");
         room.tell(new RoomActor.Leave(alice.ref(), null));
         registry.expectMessageClass(RegistryActor.RoomStatus.class);
         registry.expectMessageClass(RegistryActor.RoomStatus.class);
@@ -219,24 +211,25 @@ class RoomConversationTest {
 
     @Test
     void aMemberWhoLeftIsNotAnnouncedAgainWhenItsSessionLaterEnds() {
-        TestProbe<SessionActor.Reply> alice = member("alice");
-        TestProbe<SessionActor.Reply> bob = member("bob");
-        delivered(alice);
+        RoomMember alice = member("alice");
+        RoomMember bob = member("bob");
+        alice.nextFrame();
         room.tell(new RoomActor.Leave(bob.ref(), null));
-        assertThat(delivered(alice)).isEqualTo(new ServerFrame.Presence("Den", "bob", PresenceEvent.LEAVE, null, null));
+        assertThat(alice.nextFrame()).isEqualTo(new ServerFrame.Presence("Den", "bob", PresenceEvent.LEAVE, null, null));
 
-        bob.stop();
+        bob.replies.stop();
 
-        alice.expectNoMessage(QUIET);
+        alice.offers.expectNoMessage(QUIET);
     }
 
     @Test
     void aQuitCarriesTheSessionsReasonToTheOthers() {
-        TestProbe<SessionActor.Reply> alice = member("alice");
-        TestProbe<SessionActor.Reply> bob = member("bob");
-        delivered(alice);
+        RoomMember alice = member("alice");
+        RoomMember bob = member("bob");
+        alice.nextFrame();
         room.tell(new RoomActor.Quit(bob.ref(), "ping timeout"));
-        assertThat(delivered(alice)).isEqualTo(new ServerFrame.Presence("Den", "bob", PresenceEvent.QUIT, null, "ping timeout"));
-        bob.expectNoMessage(QUIET);
+        assertThat(alice.nextFrame()).isEqualTo(new ServerFrame.Presence("Den", "bob", PresenceEvent.QUIT, null, "ping timeout"));
+        bob.offers.expectNoMessage(QUIET);
+        bob.replies.expectNoMessage(Duration.ZERO);
     }
 }

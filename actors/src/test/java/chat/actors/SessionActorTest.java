@@ -21,9 +21,18 @@ class SessionActorTest {
     @JUnit5TestKit
     ActorTestKit testKit = ActorTestKit.create();
 
+    /** The limits of the registry this test started last, which its connections hold to. */
+    private ChatSettings.Limits limits = TestSettings.with("").limits();
+
     private ActorRef<RegistryActor.Command> registry(String settings) {
         ChatSettings chat = TestSettings.with(settings);
+        limits = chat.limits();
         return testKit.spawn(RegistryActor.create(chat));
+    }
+
+    /** Someone whose client stops reading at once: what the server writes waits, within the registry's limits. */
+    private Person notReading(ActorRef<RegistryActor.Command> registry) {
+        return Person.connected(testKit, registry, Person.OutletKind.STOPPED_READING, limits);
     }
 
     private Person registered(ActorRef<RegistryActor.Command> registry, String nick) {
@@ -144,7 +153,7 @@ class SessionActorTest {
         ActorRef<RegistryActor.Command> registry = registry("chat.limits.max-outbound = 50\nchat.limits.linger = 300ms\n"
                 + "chat.limits.rate = 1000\nchat.limits.burst = 1000");
         Person talker = registered(registry, "talker");
-        Person stuck = Person.connected(testKit, registry, Person.OutletKind.STOPPED_READING);
+        Person stuck = notReading(registry);
         stuck.says("{\"type\":\"hello\",\"nick\":\"stuck\"}");
         talker.gets(ServerFrame.Presence.class);
 

@@ -30,9 +30,18 @@ class SessionConversationTest {
     @JUnit5TestKit
     ActorTestKit testKit = ActorTestKit.create();
 
+    /** The limits of the registry this test started last, which its connections hold to. */
+    private ChatSettings.Limits limits = TestSettings.with("").limits();
+
     private ActorRef<RegistryActor.Command> registry(String settings) {
         ChatSettings chat = TestSettings.with(settings);
+        limits = chat.limits();
         return testKit.spawn(RegistryActor.create(chat));
+    }
+
+    /** Someone whose client stops reading at once: what the server writes waits, within the registry's limits. */
+    private Person notReading(ActorRef<RegistryActor.Command> registry) {
+        return Person.connected(testKit, registry, Person.OutletKind.STOPPED_READING, limits);
     }
 
     private Person registered(ActorRef<RegistryActor.Command> registry, String nick) {
@@ -378,7 +387,7 @@ class SessionConversationTest {
     @Test
     void aClientThatReadsTooSlowlyIsNoLongerReadUntilItCatchesUpInsteadOfBeingCut() {
         ActorRef<RegistryActor.Command> registry = registry("chat.limits.max-outbound = 10\nchat.default-room = \"\"");
-        Person slow = Person.connected(testKit, registry, Person.OutletKind.STOPPED_READING);
+        Person slow = notReading(registry);
         slow.says("{\"type\":\"hello\",\"nick\":\"slow\"}");
         for (int i = 1; i <= 3; i++) {
             slow.says("{\"type\":\"ping\",\"id\":\"" + i + "\"}");
@@ -405,7 +414,7 @@ class SessionConversationTest {
         ActorRef<RegistryActor.Command> registry = registry("chat.limits.max-outbound-bytes = 2KiB\n"
                 + "chat.limits.rate = 1000\nchat.limits.burst = 1000\nchat.limits.linger = 300ms");
         Person talker = registered(registry, "talker");
-        Person stuck = Person.connected(testKit, registry, Person.OutletKind.STOPPED_READING);
+        Person stuck = notReading(registry);
         stuck.says("{\"type\":\"hello\",\"nick\":\"stuck\"}");
         talker.gets(ServerFrame.Presence.class);
 
@@ -422,7 +431,7 @@ class SessionConversationTest {
     @Test
     void oneFrameOverTheByteBudgetMayWaitAloneForAClientThatReadsLater() {
         ActorRef<RegistryActor.Command> registry = registry("chat.limits.max-outbound-bytes = 100\nchat.default-room = \"\"");
-        Person slow = Person.connected(testKit, registry, Person.OutletKind.STOPPED_READING);
+        Person slow = notReading(registry);
         slow.says("{\"type\":\"hello\",\"nick\":\"slow\"}");
         slow.ends.expectNoMessage(QUIET);
         slow.outlet.catchUp();
@@ -432,10 +441,10 @@ class SessionConversationTest {
 
     @Test
     void exactlyTheMostFramesMayWaitOneMoreCutsTheReader() {
-        ActorRef<RegistryActor.Command> registry = registry("chat.limits.max-outbound = 4\nchat.delivery-window = 0s\n"
+        ActorRef<RegistryActor.Command> registry = registry("chat.limits.max-outbound = 4\n"
                 + "chat.limits.linger = 300ms");
         Person talker = registered(registry, "talker");
-        Person stuck = Person.connected(testKit, registry, Person.OutletKind.STOPPED_READING);
+        Person stuck = notReading(registry);
         stuck.sendsWithoutWaiting("{\"type\":\"hello\",\"nick\":\"stuck\"}");
         talker.gets(ServerFrame.Presence.class);
 
@@ -454,7 +463,7 @@ class SessionConversationTest {
     @Test
     void aNickIsFreeTheMomentItsOwnerSaysByeThoughTheConnectionStillLingers() {
         ActorRef<RegistryActor.Command> registry = registry("");
-        Person alice = Person.connected(testKit, registry, Person.OutletKind.STOPPED_READING);
+        Person alice = notReading(registry);
         alice.says("{\"type\":\"hello\",\"nick\":\"alice\"}");
         alice.says("{\"type\":\"bye\"}");
 
@@ -467,7 +476,7 @@ class SessionConversationTest {
     @Test
     void aByeThePeerNeverTakesEndsInAResetAfterTheLinger() {
         ActorRef<RegistryActor.Command> registry = registry("chat.limits.linger = 300ms");
-        Person stuck = Person.connected(testKit, registry, Person.OutletKind.STOPPED_READING);
+        Person stuck = notReading(registry);
         stuck.says("{\"type\":\"bye\"}");
         stuck.says("{\"type\":\"ping\"}");
         stuck.session.tell(new SessionActor.ServerShutdown());
@@ -484,7 +493,7 @@ class SessionConversationTest {
         var ends = testKit.<ConnectionEnd>createTestProbe();
         var acks = testKit.<SessionActor.Ack>createTestProbe();
 
-        session.tell(new SessionActor.Connected(OutletStandIn.reading(session, frames.ref()::tell, ends.ref()::tell), acks.ref()));
+        session.tell(new SessionActor.Connected(OutletStandIn.reading(session, TestSettings.with("").limits(), frames.ref()::tell, ends.ref()::tell), acks.ref()));
 
         assertThat(frames.receiveMessage(Person.PATIENCE)).isEqualTo(new ServerFrame.Bye("server shutting down", null));
         assertThat(ends.receiveMessage(Person.PATIENCE)).isInstanceOf(ConnectionEnd.Closed.class);

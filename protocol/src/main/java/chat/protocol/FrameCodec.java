@@ -20,7 +20,7 @@ import java.nio.charset.StandardCharsets;
  * UTF-8 is decoded with a reporting decoder (never silently replaced), duplicate keys, trailing
  * tokens, deep nesting and long numbers are rejected. Thread-safe; share one instance.
  */
-public final class FrameCodec {
+public final class FrameCodec implements ServerFrameEncoder {
 
     /** Frames are flat objects; server frames nest three deep (joined, history, message). */
     private static final int MAX_NESTING_DEPTH = 16;
@@ -78,6 +78,7 @@ public final class FrameCodec {
     }
 
     /** Encodes a frame the server sends, newline included. */
+    @Override
     public byte[] encode(ServerFrame frame) {
         return writer.write(frame);
     }

@@ -124,9 +124,7 @@ public final class ChatServer implements AutoCloseable {
      */
     private static CompletionStage<Tcp.ServerBinding> bind(ActorSystem<RegistryActor.Command> system, ChatSettings settings,
                                                            ListenerSettings listener) {
-        ConnectionFlow flows = new ConnectionFlow(new FrameCodec(),
-                settings.limits().maxFrameBytesUnregistered(), settings.limits().maxFrameBytes(),
-                settings.limits().linger());
+        ConnectionFlow flows = new ConnectionFlow(new FrameCodec(), settings.limits());
         return Tcp.get(system)
                 .bind(listener.host(), listener.port(), listener.acceptBacklog(), List.of(), HALF_CLOSE, Optional.empty())
                 .mapAsyncUnordered(listener.admissionsAtOnce(), connection -> admit(system, settings, connection)

@@ -57,7 +57,7 @@ final class ActorHarness implements ChatHarness {
                 settings.limits().maxFrameBytes());
         ActorRef<StandInConnection.Command> connection =
                 testKit.spawn(StandInConnection.create(registry, CLIENT_ADDRESS,
-                        CLIENT_ADDRESS + ":stand-in-" + (++connections), inbox, decoder));
+                        CLIENT_ADDRESS + ":stand-in-" + (++connections), inbox, decoder, settings.limits()));
         return new ClientConnection() {
             @Override
             public void send(byte[] bytes) {

@@ -1,11 +1,13 @@
 package chat.transcript;
 
+import chat.actors.ChatSettings;
 import chat.actors.ConnectionOutlet;
 import chat.actors.OutletBacklog;
 import chat.actors.RegistryActor;
 import chat.actors.SessionActor;
 import chat.protocol.Decoded;
 import chat.protocol.FrameCodec;
+import chat.protocol.ServerFrameEncoder;
 import chat.server.connection.InboundDecoder;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -22,7 +24,7 @@ import org.apache.pekko.util.ByteString;
  * Plays a TCP connection for one session, without a socket, the way the server's connection
  * flow does: asks the registry for admission, feeds the client's bytes through the server's own
  * {@link InboundDecoder} one acknowledged frame at a time, and reports the end of the input once
- * every frame has been handed over. It takes what the session offers to its outlet and, while the
+ * every frame has been handed over. It takes what the session and its rooms offer to its outlet and, while the
  * client reads, puts it into the client's {@link Inbox}. The connection ends as the server's
  * outlet ends it: closed in order once everything offered was taken; reset when the session
  * aborts it, or goes away while frames wait that the client never took. It lives until the
@@ -49,9 +51,13 @@ final class StandInConnection extends AbstractBehavior<StandInConnection.Command
 
     private record AdmissionDecided(RegistryActor.Admission admission) implements Command {}
 
-    private record Offered(ByteString bytes, int count) implements Command {}
+    /** {@code last}: the connection's last frame; an offer that raced with it and came after it is dropped. */
+    private record Offered(ByteString bytes, int count, boolean last) implements Command {}
 
     private enum OutletClosed implements Command { INSTANCE }
+
+    /** The client fell too far behind: what it had not taken is dropped, as the server's outlet drops it. */
+    private enum UnreadDiscarded implements Command { INSTANCE }
 
     private enum OutletAborted implements Command { INSTANCE }
 
@@ -67,6 +73,7 @@ final class StandInConnection extends AbstractBehavior<StandInConnection.Command
 
     private final Inbox inbox;
     private final InboundDecoder decoder;
+    private final ChatSettings.Limits limits;
     private QueueOutlet outlet;
     private final ActorRef<SessionActor.Ack> acks;
     private final Deque<Decoded> pending = new ArrayDeque<>();
@@ -82,21 +89,27 @@ final class StandInConnection extends AbstractBehavior<StandInConnection.Command
     private final Deque<Offered> unread = new ArrayDeque<>();
     /** Bytes the socket buffers took while the client did not read; the client never sees them. */
     private long buffered;
+    /** Once an offer did not fit, the buffers stay full: a client that does not read frees no room. */
+    private boolean socketBuffersFull;
+    /** The connection's last frame was offered: nothing after it reaches the client. */
+    private boolean lastOffered;
 
     /** {@code peer} names the connection in logs, as address:port would. */
     static Behavior<Command> create(ActorRef<RegistryActor.Command> registry, String address, String peer,
-            Inbox inbox, InboundDecoder decoder) {
+            Inbox inbox, InboundDecoder decoder, ChatSettings.Limits limits) {
         return Behaviors.setup(context -> {
             registry.tell(new RegistryActor.Admit(address, peer,
                     context.messageAdapter(RegistryActor.Admission.class, AdmissionDecided::new)));
-            return new StandInConnection(context, inbox, decoder);
+            return new StandInConnection(context, inbox, decoder, limits);
         });
     }
 
-    private StandInConnection(ActorContext<Command> context, Inbox inbox, InboundDecoder decoder) {
+    private StandInConnection(ActorContext<Command> context, Inbox inbox, InboundDecoder decoder,
+                              ChatSettings.Limits limits) {
         super(context);
         this.inbox = inbox;
         this.decoder = decoder;
+        this.limits = limits;
         this.acks = context.messageAdapter(SessionActor.Ack.class, ack -> SessionReady.INSTANCE);
     }
 
@@ -114,6 +127,10 @@ final class StandInConnection extends AbstractBehavior<StandInConnection.Command
                 .onMessageEquals(Drop.INSTANCE, this::onDrop)
                 .onMessage(Offered.class, this::onOffered)
                 .onMessageEquals(OutletClosed.INSTANCE, this::onOutletClosed)
+                .onMessageEquals(UnreadDiscarded.INSTANCE, () -> {
+                    unread.clear();
+                    return this;
+                })
                 .onMessageEquals(OutletAborted.INSTANCE, () -> {
                     reset();
                     return Behaviors.stopped();
@@ -129,7 +146,7 @@ final class StandInConnection extends AbstractBehavior<StandInConnection.Command
     private Behavior<Command> onAdmission(AdmissionDecided decided) {
         if (decided.admission() instanceof RegistryActor.Admitted admitted) {
             session = admitted.session();
-            outlet = new QueueOutlet(getContext().getSelf(), session);
+            outlet = new QueueOutlet(getContext().getSelf(), session, limits);
             getContext().watch(session);
             session.tell(new SessionActor.Connected(outlet, acks));
             return this;
@@ -184,14 +201,20 @@ final class StandInConnection extends AbstractBehavior<StandInConnection.Command
     }
 
     private Behavior<Command> onOffered(Offered offered) {
+        if (lastOffered) {
+            outlet.taken(offered.count(), offered.bytes().size());
+            return this;
+        }
+        lastOffered = offered.last();
         if (clientReads) {
             byte[] bytes = offered.bytes().toArray();
             inbox.bytes(bytes, 0, bytes.length);
             outlet.taken(offered.count(), offered.bytes().size());
-        } else if (unread.isEmpty() && buffered + offered.bytes().size() <= SOCKET_BUFFER_BYTES) {
+        } else if (!socketBuffersFull && buffered + offered.bytes().size() <= SOCKET_BUFFER_BYTES) {
             buffered += offered.bytes().size();
             outlet.taken(offered.count(), offered.bytes().size());
         } else {
+            socketBuffersFull = true;
             unread.add(offered);
         }
         return this;
@@ -222,21 +245,33 @@ final class StandInConnection extends AbstractBehavior<StandInConnection.Command
         }
     }
 
-    /** The session's outlet: counts what waits in this actor's mailbox until the client has read it. */
+    /** The connection's outlet: counts what waits in this actor's mailbox until the client has read it. */
     private static final class QueueOutlet implements ConnectionOutlet {
 
         private final ActorRef<Command> self;
         private final OutletBacklog backlog;
 
-        QueueOutlet(ActorRef<Command> self, ActorRef<SessionActor.Command> session) {
+        QueueOutlet(ActorRef<Command> self, ActorRef<SessionActor.Command> session, ChatSettings.Limits limits) {
             this.self = self;
-            this.backlog = new OutletBacklog(session);
+            this.backlog = new OutletBacklog(session, limits, () -> self.tell(UnreadDiscarded.INSTANCE));
+        }
+
+        @Override
+        public ServerFrameEncoder encoder() {
+            return CODEC;
         }
 
         @Override
         public void offer(ByteString frames, int count) {
-            backlog.added(count, frames.size());
-            self.tell(new Offered(frames, count));
+            if (backlog.admit(count, frames.size())) {
+                self.tell(new Offered(frames, count, false));
+            }
+        }
+
+        @Override
+        public void offerLast(ByteString frame) {
+            backlog.admitLast(frame.size());
+            self.tell(new Offered(frame, 1, true));
         }
 
         /** Called by the actor once the client read an offer. */
@@ -250,27 +285,19 @@ final class StandInConnection extends AbstractBehavior<StandInConnection.Command
         }
 
         @Override
-        public long queuedBytes() {
-            return backlog.bytes();
-        }
-
-        @Override
-        public void discardQueued() {
-            backlog.clear();
-        }
-
-        @Override
         public void notifyWhenBelow(int frames) {
             backlog.notifyWhenBelow(frames);
         }
 
         @Override
         public void close() {
+            backlog.stopAccepting();
             self.tell(OutletClosed.INSTANCE);
         }
 
         @Override
         public void abort(String reason) {
+            backlog.stopAccepting();
             self.tell(OutletAborted.INSTANCE);
         }
     }

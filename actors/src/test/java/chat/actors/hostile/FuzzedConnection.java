@@ -8,6 +8,7 @@ import chat.protocol.Decoded;
 import chat.protocol.FrameCodec;
 import chat.protocol.ProtocolException;
 import chat.protocol.ServerFrame;
+import chat.protocol.ServerFrameEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -98,6 +99,11 @@ final class FuzzedConnection {
     private final class RecordingOutlet implements ConnectionOutlet {
 
         @Override
+        public ServerFrameEncoder encoder() {
+            return CODEC;
+        }
+
+        @Override
         public void offer(ByteString bytes, int count) {
             for (String line : bytes.decodeString(StandardCharsets.UTF_8).split("\n")) {
                 try {
@@ -114,13 +120,8 @@ final class FuzzedConnection {
         }
 
         @Override
-        public long queuedBytes() {
-            return 0;
-        }
-
-        @Override
-        public void discardQueued() {
-            // a client that reads everything leaves nothing queued
+        public void offerLast(ByteString frame) {
+            offer(frame, 1);
         }
 
         @Override

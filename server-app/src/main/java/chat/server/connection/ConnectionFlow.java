@@ -1,5 +1,6 @@
 package chat.server.connection;
 
+import chat.actors.ChatSettings;
 import chat.actors.ConnectionOutlet;
 import chat.actors.RegistryActor;
 import chat.actors.SessionActor;
@@ -13,28 +14,27 @@ import org.apache.pekko.stream.javadsl.Sink;
 import org.apache.pekko.stream.javadsl.Source;
 import org.apache.pekko.stream.typed.javadsl.ActorSink;
 import org.apache.pekko.util.ByteString;
-import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Builds the byte flow of one TCP connection: inbound bytes are framed and decoded and enter the
- * session with backpressure; the session's frames leave through an {@link OutletSource}, whose
- * queue the session bounds (a client that does not read is cut). Nothing is buffered without bound.
+ * session with backpressure; the frames of the session and its rooms leave through an
+ * {@link OutletSource}, whose queue is bounded (a client that does not read is cut). Nothing is
+ * buffered without bound.
  */
 public final class ConnectionFlow {
 
     private final FrameCodec codec;
-    private final int unregisteredFrameLimit;
-    private final int frameLimit;
-    private final Duration linger;
+    private final ChatSettings.Limits limits;
 
-    /** {@code linger}: how long a close waits for a peer to take its last frames before the connection is reset. */
-    public ConnectionFlow(FrameCodec codec, int unregisteredFrameLimit, int frameLimit, Duration linger) {
+    /**
+     * {@code codec} is the connection's wire protocol both ways; {@code limits} bound its frames,
+     * what may wait for its client, and how long a close waits for the peer.
+     */
+    public ConnectionFlow(FrameCodec codec, ChatSettings.Limits limits) {
         this.codec = codec;
-        this.unregisteredFrameLimit = unregisteredFrameLimit;
-        this.frameLimit = frameLimit;
-        this.linger = linger;
+        this.limits = limits;
     }
 
     public Flow<ByteString, ByteString, NotUsed> forAdmission(RegistryActor.Admission admission) {
@@ -52,7 +52,7 @@ public final class ConnectionFlow {
      */
     private Flow<ByteString, ByteString, NotUsed> forSession(ActorRef<SessionActor.Command> session) {
         AtomicReference<ConnectionOutlet> outlet = new AtomicReference<>();
-        Source<ByteString, NotUsed> outbound = Source.fromGraph(new OutletSource(session, linger))
+        Source<ByteString, NotUsed> outbound = Source.fromGraph(new OutletSource(session, limits, codec))
                 .mapMaterializedValue(materialized -> {
                     outlet.set(materialized);
                     return NotUsed.getInstance();
@@ -67,7 +67,7 @@ public final class ConnectionFlow {
                 failure -> new SessionActor.ConnectionLost("connection lost: " + failure.getMessage()));
         Sink<ByteString, NotUsed> inbound = Flow.of(ByteString.class)
                 .statefulMapConcat(() -> {
-                    InboundDecoder decoder = new InboundDecoder(codec, unregisteredFrameLimit, frameLimit);
+                    InboundDecoder decoder = new InboundDecoder(codec, limits.maxFrameBytesUnregistered(), limits.maxFrameBytes());
                     return decoder::decode;
                 })
                 .to(intoSession);

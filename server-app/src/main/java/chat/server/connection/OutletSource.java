@@ -1,8 +1,10 @@
 package chat.server.connection;
 
+import chat.actors.ChatSettings;
 import chat.actors.ConnectionOutlet;
 import chat.actors.OutletBacklog;
 import chat.actors.SessionActor;
+import chat.protocol.ServerFrameEncoder;
 import java.time.Duration;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -20,9 +22,8 @@ import org.apache.pekko.stream.stage.TimerGraphStageLogic;
 import org.apache.pekko.util.ByteString;
 
 /**
- * The source of a connection's outbound bytes, materialized as the session's
- * {@link ConnectionOutlet}. The session puts frames into a queue that this stage drains one frame
- * per pull; Pekko's TCP stage pulls again while a write is in flight and sends what gathered as
+ * The source of a connection's outbound bytes, materialized as its {@link ConnectionOutlet}. The
+ * session and its rooms put frames into a queue that this stage drains one offer per pull; Pekko's TCP stage pulls again while a write is in flight and sends what gathered as
  * one write. The stage is woken (one message to the stream's actor) only when it found the queue
  * empty, so a busy connection costs no message per frame and an idle one costs one per burst.
  *
@@ -35,11 +36,15 @@ final class OutletSource extends AbstractGraphStageWithMaterializedValue<SourceS
     private final Outlet<ByteString> out = Outlet.create("OutletSource.out");
     private final SourceShape<ByteString> shape = SourceShape.of(out);
     private final ActorRef<SessionActor.Command> session;
+    private final ChatSettings.Limits limits;
+    private final ServerFrameEncoder encoder;
     private final Duration linger;
 
-    OutletSource(ActorRef<SessionActor.Command> session, Duration linger) {
+    OutletSource(ActorRef<SessionActor.Command> session, ChatSettings.Limits limits, ServerFrameEncoder encoder) {
         this.session = session;
-        this.linger = linger;
+        this.limits = limits;
+        this.encoder = encoder;
+        this.linger = limits.linger();
     }
 
     @Override
@@ -58,11 +63,17 @@ final class OutletSource extends AbstractGraphStageWithMaterializedValue<SourceS
     /** Several frames offered as one: a room's batch. A single frame is queued as its bytes alone. */
     private record Frames(ByteString bytes, int count) {}
 
+    /**
+     * The connection's last frame (a bye). An offer that raced with it and was queued behind it is
+     * dropped when taken, so nothing ever follows the last frame on the wire.
+     */
+    private record Last(ByteString frame) {}
+
     private final class Logic extends TimerGraphStageLogic {
 
         /** Holds {@link ByteString} (one frame) and {@link Frames} (several). */
         private final ConcurrentLinkedQueue<Object> queue = new ConcurrentLinkedQueue<>();
-        private final OutletBacklog backlog = new OutletBacklog(session);
+        private final OutletBacklog backlog = new OutletBacklog(session, limits, this::discardQueued);
         /** Set by the stage when it has demand and found nothing; whoever clears it wakes the stage. */
         private final AtomicBoolean waiting = new AtomicBoolean();
         private final AsyncCallback<Done> wake = createAsyncCallback(done -> takeIfPulled());
@@ -70,6 +81,8 @@ final class OutletSource extends AbstractGraphStageWithMaterializedValue<SourceS
         private final AsyncCallback<String> aborting =
                 createAsyncCallback(reason -> failStage(new ConnectionFlow.ConnectionAborted(reason)));
         private boolean closeRequested;
+        /** The last frame was taken: whatever is queued behind it is dropped. */
+        private boolean lastTaken;
         final ConnectionOutlet handle = new Handle();
 
         Logic() {
@@ -120,46 +133,68 @@ final class OutletSource extends AbstractGraphStageWithMaterializedValue<SourceS
             failStage(new ConnectionFlow.ConnectionAborted("peer did not take its last frames within " + linger));
         }
 
+        /** The next bytes for the socket, counted out of the backlog; null when nothing waits. */
         private ByteString take() {
             Object next = queue.poll();
+            while (next != null && lastTaken) {
+                countOut(next);
+                next = queue.poll();
+            }
             if (next == null) {
                 return null;
             }
-            if (next instanceof Frames several) {
+            lastTaken = next instanceof Last;
+            return countOut(next);
+        }
+
+        private ByteString countOut(Object queued) {
+            if (queued instanceof Frames several) {
                 backlog.taken(several.count(), several.bytes().size());
                 return several.bytes();
             }
-            ByteString single = (ByteString) next;
+            ByteString single = queued instanceof Last last ? last.frame() : (ByteString) queued;
             backlog.taken(1, single.size());
             return single;
+        }
+
+        /** Drops what waits for a client that fell behind (from the offering thread, not the stage's). */
+        private void discardQueued() {
+            for (Object queued = queue.poll(); queued != null; queued = queue.poll()) {
+                countOut(queued);
+            }
+        }
+
+        private void wakeIfWaiting() {
+            if (waiting.get() && waiting.compareAndSet(true, false)) {
+                wake.invoke(Done.getInstance());
+            }
         }
 
         private final class Handle implements ConnectionOutlet {
 
             @Override
+            public ServerFrameEncoder encoder() {
+                return encoder;
+            }
+
+            @Override
             public void offer(ByteString frames, int count) {
-                backlog.added(count, frames.size());
-                queue.offer(count == 1 ? frames : new Frames(frames, count));
-                if (waiting.get() && waiting.compareAndSet(true, false)) {
-                    wake.invoke(Done.getInstance());
+                if (backlog.admit(count, frames.size())) {
+                    queue.offer(count == 1 ? frames : new Frames(frames, count));
+                    wakeIfWaiting();
                 }
+            }
+
+            @Override
+            public void offerLast(ByteString frame) {
+                backlog.admitLast(frame.size());
+                queue.offer(new Last(frame));
+                wakeIfWaiting();
             }
 
             @Override
             public int queuedFrames() {
                 return backlog.frames();
-            }
-
-            @Override
-            public long queuedBytes() {
-                return backlog.bytes();
-            }
-
-            @Override
-            public void discardQueued() {
-                while (take() != null) {
-                    // each take counts itself out of the queue
-                }
             }
 
             @Override
@@ -169,11 +204,13 @@ final class OutletSource extends AbstractGraphStageWithMaterializedValue<SourceS
 
             @Override
             public void close() {
+                backlog.stopAccepting();
                 closing.invoke(Done.getInstance());
             }
 
             @Override
             public void abort(String reason) {
+                backlog.stopAccepting();
                 aborting.invoke(reason);
             }
         }

@@ -4,8 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import chat.actors.ChatSettings;
 import chat.actors.ConnectionOutlet;
 import chat.actors.SessionActor;
+import chat.protocol.FrameCodec;
+import com.typesafe.config.ConfigFactory;
 import java.time.Duration;
 import java.util.List;
 import java.util.Random;
@@ -29,7 +32,7 @@ import org.awaitility.core.ConditionFactory;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** The session's way out, without a socket: what it offers leaves once, in order, and ends as it asked. */
+/** A client's way out, without a socket: what is offered leaves once, in order, within the client's budget, and ends as asked. */
 class OutletSourceTest {
 
     private static final Duration PATIENCE = Duration.ofSeconds(10);
@@ -38,10 +41,21 @@ class OutletSourceTest {
     /** How long a test watches for something that must not happen; see {@link #assertDrainedToldStays}. */
     private static final Duration QUIET = Duration.ofMillis(300);
 
+    /** At most this many frames may wait for a client; one more offer behind them cuts it. */
+    private static final int MOST_FRAMES = 50;
+    private static final ChatSettings.Limits LIMITS = limits(MOST_FRAMES);
+
+    private static ChatSettings.Limits limits(int mostFrames) {
+        return ChatSettings.from(ConfigFactory.parseString(
+                "chat.limits.linger = " + LINGER.toMillis() + "ms\nchat.limits.max-outbound = " + mostFrames)
+                .withFallback(ConfigFactory.load())).limits();
+    }
+
     private final AtomicInteger drainedTold = new AtomicInteger();
-    /** Stands for the session: counts the {@link SessionActor.Drained} it is told. */
+    private final AtomicInteger fellBehindTold = new AtomicInteger();
+    /** Stands for the session: counts the {@link SessionActor.Drained} and {@link SessionActor.FellBehind} it is told. */
     private final ActorSystem<SessionActor.Command> session = ActorSystem.create(Behaviors.receiveMessage(message -> {
-        drainedTold.incrementAndGet();
+        (message == SessionActor.FellBehind.INSTANCE ? fellBehindTold : drainedTold).incrementAndGet();
         return Behaviors.same();
     }), "outlet-source-test");
 
@@ -53,7 +67,8 @@ class OutletSourceTest {
     @Test
     void everyFrameOfABusySessionArrivesOnceAndInOrderWhileTheReaderComesAndGoes() throws Exception {
         int frames = 100_000;
-        Pair<ConnectionOutlet, CompletionStage<List<ByteString>>> running = Source.fromGraph(new OutletSource(session, LINGER))
+        Pair<ConnectionOutlet, CompletionStage<List<ByteString>>> running = Source.fromGraph(
+                        new OutletSource(session, limits(frames), new FrameCodec()))
                 .async()
                 .map(frame -> {
                     if (frame.head() == '0') {
@@ -80,7 +95,6 @@ class OutletSourceTest {
             assertThat(arrived.get(i).utf8String()).isEqualTo(i + "\n");
         }
         assertThat(outlet.queuedFrames()).isZero();
-        assertThat(outlet.queuedBytes()).isZero();
     }
 
     /** A client that reads one frame each time {@link #readOne} lets it, and keeps what it read. */
@@ -91,7 +105,7 @@ class OutletSourceTest {
         final CompletionStage<Done> done;
 
         SlowClient() {
-            Pair<ConnectionOutlet, CompletionStage<Done>> running = Source.fromGraph(new OutletSource(session, LINGER))
+            Pair<ConnectionOutlet, CompletionStage<Done>> running = Source.fromGraph(new OutletSource(session, LIMITS, new FrameCodec()))
                     .mapAsync(1, frame -> {
                         CompletableFuture<ByteString> reading = new CompletableFuture<>();
                         unreadFrames.add(() -> reading.complete(frame));
@@ -141,7 +155,6 @@ class OutletSourceTest {
         client.outlet.offer(ByteString.fromString("on its way\n"), 1);
         client.outlet.offer(ByteString.fromString("one\ntwo\nthree\n"), 3);
         awaitQueued(client, 3, "the batch waits behind the frame on its way");
-        assertThat(client.outlet.queuedBytes()).isEqualTo("one\ntwo\nthree\n".length());
         client.readOne();
         client.readOne();
         eventually("both read").untilAsserted(() -> assertThat(client.read).hasSize(2));
@@ -150,24 +163,32 @@ class OutletSourceTest {
     }
 
     @Test
-    void aDiscardedQueueIsNotSentButWhatIsOfferedAfterItIs() throws Exception {
+    void aClientThatFellBehindHasWhatWaitedDroppedAndGetsOnlyItsLastFrame() throws Exception {
         SlowClient client = new SlowClient();
         client.outlet.offer(ByteString.fromString("first\n"), 1);
         client.readOne();
-        for (int i = 0; i < 50; i++) {
+        client.outlet.offer(ByteString.fromString("on its way\n"), 1);
+        awaitQueued(client, 0, "the frame is on its way to the client");
+        for (int i = 0; i < MOST_FRAMES; i++) {
             client.outlet.offer(ByteString.fromString("unread\n"), 1);
         }
-        awaitQueued(client, 49, "one unread frame on its way");
-        client.outlet.discardQueued();
-        assertThat(client.outlet.queuedFrames()).isZero();
-        client.outlet.offer(ByteString.fromString("bye\n"), 1);
+        awaitQueued(client, MOST_FRAMES, "the most that may wait");
+        assertThat(fellBehindTold).as("within the budget").hasValue(0);
+
+        client.outlet.offer(ByteString.fromString("one too many\n"), 1);
+        eventually("the session told").untilAsserted(() -> assertThat(fellBehindTold).hasValue(1));
+        assertThat(client.outlet.queuedFrames()).as("what waited is dropped").isZero();
+        client.outlet.offer(ByteString.fromString("a room's line after the cut\n"), 1);
+        client.outlet.offerLast(ByteString.fromString("bye\n"));
+        client.outlet.offer(ByteString.fromString("a room's line after the bye\n"), 1);
         client.outlet.close();
         client.readOne();
         client.readOne();
 
         client.done.toCompletableFuture().get(PATIENCE.toSeconds(), TimeUnit.SECONDS);
-        assertThat(client.read).as("the one unread frame already on its way went out; the rest did not")
-                .containsExactly("first\n", "unread\n", "bye\n");
+        assertThat(client.read).as("the one unread frame already on its way went out, then only the bye")
+                .containsExactly("first\n", "on its way\n", "bye\n");
+        assertThat(fellBehindTold).as("told once").hasValue(1);
     }
 
     private static ConditionFactory eventually(String what) {
@@ -202,7 +223,7 @@ class OutletSourceTest {
 
     @Test
     void anAbortFailsTheStreamWithTheReasonSoTheConnectionIsReset() {
-        Pair<ConnectionOutlet, CompletionStage<List<ByteString>>> running = Source.fromGraph(new OutletSource(session, LINGER))
+        Pair<ConnectionOutlet, CompletionStage<List<ByteString>>> running = Source.fromGraph(new OutletSource(session, LIMITS, new FrameCodec()))
                 .toMat(Sink.seq(), Keep.both())
                 .run(session);
         running.first().offer(ByteString.fromString("never read\n"), 1);

@@ -30,11 +30,8 @@ class StoreFileSizeTest {
              TestServer server = TestServer.startOn(store, "chat.store.h2-housekeeping = 100ms",
                      "chat.limits.rate = 10000", "chat.limits.burst = 10000");
              RawClient alice = RawClient.registered(server.port(), "alice")) {
-            for (int i = 1; i <= LINES; i++) {
-                alice.send(new ClientFrame.Say(null, "lobby", "an ordinary line of chat, number " + i));
-                assertThat(alice.receive(ServerFrame.Message.class).seq()).isEqualTo(i);
-            }
-            Path file = Path.of(store.url().substring("jdbc:h2:file:".length()) + ".mv.db");
+            saysFifteenHundredLines(alice);
+            Path file = fileOf(store);
             TestServer.Eventually.equal("the store's file is small", true, () -> sizeOf(file) < MOST_BYTES,
                     Duration.ofSeconds(20));
         }
@@ -44,14 +41,11 @@ class StoreFileSizeTest {
     @Test
     void aFileAnEarlierRunLeftLargeIsShrunkByTheNext() throws Exception {
         try (TestStore store = TestStore.onDisk()) {
-            Path file = Path.of(store.url().substring("jdbc:h2:file:".length()) + ".mv.db");
+            Path file = fileOf(store);
             try (TestServer careless = TestServer.startOn(store, "chat.store.h2-housekeeping = 1h",
                     "chat.limits.rate = 10000", "chat.limits.burst = 10000");
                  RawClient alice = RawClient.registered(careless.port(), "alice")) {
-                for (int i = 1; i <= LINES; i++) {
-                    alice.send(new ClientFrame.Say(null, "lobby", "an ordinary line of chat, number " + i));
-                    alice.receive(ServerFrame.Message.class);
-                }
+                saysFifteenHundredLines(alice);
             }
             assertThat(sizeOf(file)).as("left uncompacted").isGreaterThan(MOST_BYTES);
             try (TestServer next = TestServer.startOn(store, "chat.store.h2-housekeeping = 100ms")) {
@@ -59,6 +53,18 @@ class StoreFileSizeTest {
                         Duration.ofSeconds(20));
             }
         }
+    }
+
+    /** Alice says her lines one after the other, each echoed with the next seq. */
+    private static void saysFifteenHundredLines(RawClient alice) {
+        for (int i = 1; i <= LINES; i++) {
+            alice.send(new ClientFrame.Say(null, "lobby", "an ordinary line of chat, number " + i));
+            assertThat(alice.receive(ServerFrame.Message.class).seq()).isEqualTo(i);
+        }
+    }
+
+    private static Path fileOf(TestStore store) {
+        return Path.of(store.url().substring("jdbc:h2:file:".length()) + ".mv.db");
     }
 
     private static long sizeOf(Path file) {

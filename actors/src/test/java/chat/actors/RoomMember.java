@@ -1,0 +1,107 @@
+package chat.actors;
+
+import chat.protocol.FrameCodec;
+import chat.protocol.ServerFrame;
+import chat.protocol.ServerFrameEncoder;
+import java.util.List;
+import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
+import org.apache.pekko.actor.testkit.typed.javadsl.TestProbe;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.util.ByteString;
+
+/**
+ * A session as a room sees it, without the session: what the room tells the session arrives at
+ * {@link #replies}; what the room writes to the session's connection arrives at {@link #offers},
+ * one {@link Offered} per offer, so a test sees which lines left together and whether two members
+ * were handed the very same bytes.
+ */
+final class RoomMember {
+
+    /** One offer to the connection: its bytes and how many frames they hold. */
+    record Offered(ByteString bytes, int count) {
+        List<ServerFrame> frames() {
+            return Frames.in(bytes);
+        }
+    }
+
+    private static final FrameCodec CODEC = new FrameCodec();
+
+    final String nick;
+    final TestProbe<SessionActor.Command> replies;
+    final TestProbe<Offered> offers;
+    final ConnectionOutlet outlet;
+
+    RoomMember(ActorTestKit testKit, String nick) {
+        this.nick = nick;
+        this.replies = testKit.createTestProbe(nick + "-session");
+        this.offers = testKit.createTestProbe(nick + "-connection");
+        this.outlet = new Recording(offers.ref());
+    }
+
+    /** The session's ref as rooms and the registry know it. */
+    ActorRef<SessionActor.Reply> ref() {
+        return replies.ref().narrow();
+    }
+
+    RoomActor.Join join(Long since, String re) {
+        return new RoomActor.Join(ref(), nick, outlet, since, re);
+    }
+
+    RegistryActor.JoinRoom joinRoom(String room, Long since, String re) {
+        return new RegistryActor.JoinRoom(room, nick, since, ref(), outlet, re);
+    }
+
+    /** The next offer, which must hold exactly one frame. */
+    ServerFrame nextFrame() {
+        return Frames.single(offers.receiveMessage().bytes());
+    }
+
+    /** The frames of the next offer. */
+    List<ServerFrame> nextOffer() {
+        return offers.receiveMessage().frames();
+    }
+
+    /** The frame the session is told to send as the answer to its request. */
+    ServerFrame answer() {
+        return replies.expectMessageClass(SessionActor.Answer.class).frame();
+    }
+
+    /** A connection that takes every offer at once and reports it. */
+    private record Recording(ActorRef<Offered> offers) implements ConnectionOutlet {
+
+        @Override
+        public ServerFrameEncoder encoder() {
+            return CODEC;
+        }
+
+        @Override
+        public void offer(ByteString frames, int count) {
+            offers.tell(new Offered(frames, count));
+        }
+
+        @Override
+        public void offerLast(ByteString frame) {
+            offers.tell(new Offered(frame, 1));
+        }
+
+        @Override
+        public int queuedFrames() {
+            return 0;
+        }
+
+        @Override
+        public void notifyWhenBelow(int frames) {
+            // Nothing ever waits here.
+        }
+
+        @Override
+        public void close() {
+            // A room never closes a connection.
+        }
+
+        @Override
+        public void abort(String reason) {
+            // A room never resets a connection.
+        }
+    }
+}
