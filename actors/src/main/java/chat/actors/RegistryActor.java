@@ -24,6 +24,7 @@ import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.actor.typed.javadsl.Receive;
 import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
+import org.apache.pekko.util.ByteString;
 
 /**
  * The one owner of nicks and the directory of rooms; it also admits connections and parents
@@ -51,9 +52,12 @@ public final class RegistryActor extends AbstractBehavior<RegistryActor.Command>
     /** The connection gets {@code farewell} and is closed. */
     public record Refused(ServerFrame farewell) implements Admission {}
 
-    /** Claims {@code nick} for a session; {@code previousKey} is released when a rename wins. */
-    public record ClaimNick(String nick, String previousKey, ActorRef<SessionActor.Reply> session, String re)
-            implements Command {}
+    /**
+     * Claims {@code nick} for a session; {@code previousKey} is released when a rename wins. Whispers
+     * to the nick are offered to {@code outlet}, the session's connection.
+     */
+    public record ClaimNick(String nick, String previousKey, ActorRef<SessionActor.Reply> session,
+                            ConnectionOutlet outlet, String re) implements Command {}
 
     public record ReleaseNick(String key, ActorRef<SessionActor.Reply> session) implements Command {}
 
@@ -126,7 +130,7 @@ public final class RegistryActor extends AbstractBehavior<RegistryActor.Command>
     /** The rooms in the store take long to read: lists asked for meanwhile are answered without them. */
     private record StoredRoomsLate() implements Command {}
 
-    private record Nick(String display, ActorRef<SessionActor.Reply> session) {}
+    private record Nick(String display, ActorRef<SessionActor.Reply> session, ConnectionOutlet outlet) {}
 
     /** A room of the directory; {@code ref} is null while it rests in the store. */
     private static final class Room {
@@ -329,7 +333,7 @@ public final class RegistryActor extends AbstractBehavior<RegistryActor.Command>
         if (claim.previousKey() != null && !claim.previousKey().equals(key)) {
             nicks.remove(claim.previousKey());
         }
-        nicks.put(key, new Nick(display, claim.session()));
+        nicks.put(key, new Nick(display, claim.session(), claim.outlet()));
         nickKeyBySession.put(claim.session(), key);
         claim.session().tell(new SessionActor.NickClaimed(display, key, claim.re()));
         return this;
@@ -463,7 +467,9 @@ public final class RegistryActor extends AbstractBehavior<RegistryActor.Command>
         ServerFrame.Whisper frame = new ServerFrame.Whisper(whisper.from(), target.display(), whisper.text(),
                 Timestamps.now(), null);
         if (!target.session().equals(whisper.sender())) {
-            target.session().tell(new SessionActor.Deliver(frame));
+            // Straight to the connection, before the sender hears its echo: a sender that quits
+            // after its whisper cannot have its quit reach the addressee first.
+            target.outlet().offer(ByteString.fromArrayUnsafe(target.outlet().encoder().encode(frame)), 1);
         }
         whisper.sender().tell(answer(new ServerFrame.Whisper(frame.from(), frame.to(), frame.text(), frame.ts(),
                 whisper.re())));

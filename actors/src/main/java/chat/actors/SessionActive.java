@@ -12,7 +12,7 @@ import org.apache.pekko.actor.typed.Behavior;
 
 /**
  * A registered client chatting: its requests are checked here and answered by its rooms or the
- * registry; the frames of its rooms and its whispers are delivered; a client silent for a
+ * registry (rooms and whisperers write to its connection themselves); a client silent for a
  * heartbeat is pinged, and one that does not answer the ping is let go.
  */
 final class SessionActive extends SessionOpen {
@@ -109,7 +109,8 @@ final class SessionActive extends SessionOpen {
         if (problem.isPresent()) {
             return reject(ErrorCode.BAD_NICK, problem.get(), rename);
         }
-        return ask(new RegistryActor.ClaimNick(rename.nick(), session.nickKey, session.self, rename.id()));
+        return ask(new RegistryActor.ClaimNick(rename.nick(), session.nickKey, session.self,
+                session.outbound.outlet(), rename.id()));
     }
 
     private Behavior<SessionActor.Command> onTopic(ClientFrame.Topic topic) {
@@ -176,12 +177,6 @@ final class SessionActive extends SessionOpen {
             session.rooms.values().forEach(room -> room.tell(new RoomActor.Rename(session.self, session.nick)));
         }
         session.gate.release(session.isClosing());
-        return this;
-    }
-
-    @Override
-    protected Behavior<SessionActor.Command> onDeliver(SessionActor.Deliver delivery) {
-        session.send(delivery.frame());
         return this;
     }
 

@@ -65,9 +65,6 @@ public final class SessionActor {
      */
     public enum AnswerWritten implements Reply { INSTANCE }
 
-    /** A frame nobody asked for: a whisper. */
-    public record Deliver(ServerFrame frame) implements Reply {}
-
     /** The client fell so far behind that its connection dropped what waited for it: it is cut as a slow consumer. */
     public enum FellBehind implements Command { INSTANCE }
 

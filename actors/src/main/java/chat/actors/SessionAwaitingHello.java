@@ -44,7 +44,8 @@ final class SessionAwaitingHello extends SessionOpen {
         if (problem.isPresent()) {
             return reject(ErrorCode.BAD_NICK, problem.get(), hello);
         }
-        return ask(new RegistryActor.ClaimNick(hello.nick(), null, session.self, hello.id()));
+        return ask(new RegistryActor.ClaimNick(hello.nick(), null, session.self, session.outbound.outlet(),
+                hello.id()));
     }
 
     @Override

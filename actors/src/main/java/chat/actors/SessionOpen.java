@@ -64,9 +64,6 @@ abstract class SessionOpen extends AbstractMatchingBehavior<SessionActor.Command
         if (message instanceof SessionActor.FellBehind) {
             return session.sayByeAndClose(SLOW_CONSUMER, null);
         }
-        if (message instanceof SessionActor.Deliver delivery) {
-            return onDeliver(delivery);
-        }
         if (message instanceof SessionActor.Drained) {
             session.gate.onDrained(false);
             return this;
@@ -96,11 +93,6 @@ abstract class SessionOpen extends AbstractMatchingBehavior<SessionActor.Command
         }
         SessionActor.Tick tick = (SessionActor.Tick) message;
         return tick == SessionActor.Tick.ANSWER_TIMEOUT ? onAnswerTimeout() : onTimer(tick);
-    }
-
-    /** Before {@code hello} a session has no nick: nobody whispers to it. */
-    protected Behavior<SessionActor.Command> onDeliver(SessionActor.Deliver delivery) {
-        return this;
     }
 
     private Behavior<SessionActor.Command> onReceived(SessionActor.Received received) {

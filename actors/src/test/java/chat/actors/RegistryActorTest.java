@@ -32,12 +32,12 @@ class RegistryActorTest {
     void aNickIsOneNickWhateverItsCaseWidthOrLookalikeLetters() {
         ActorRef<RegistryActor.Command> registry = registry("");
         TestProbe<SessionActor.Reply> alice = testKit.createTestProbe();
-        registry.tell(new RegistryActor.ClaimNick("Alice", null, alice.ref(), "h"));
+        registry.tell(new RegistryActor.ClaimNick("Alice", null, alice.ref(), null, "h"));
         assertThat(alice.expectMessageClass(SessionActor.NickClaimed.class).nick()).isEqualTo("Alice");
 
         for (String lookalike : List.of("alice", "ＡＬＩＣＥ", "аlice")) {
             TestProbe<SessionActor.Reply> impostor = testKit.createTestProbe();
-            registry.tell(new RegistryActor.ClaimNick(lookalike, null, impostor.ref(), "h2"));
+            registry.tell(new RegistryActor.ClaimNick(lookalike, null, impostor.ref(), null, "h2"));
             SessionActor.NickRefused refused = impostor.expectMessageClass(SessionActor.NickRefused.class);
             assertThat(refused.code()).isEqualTo(ErrorCode.NICK_TAKEN);
             assertThat(refused.re()).isEqualTo("h2");
@@ -51,7 +51,7 @@ class RegistryActorTest {
         for (int i = 0; i < 50; i++) {
             TestProbe<SessionActor.Reply> racer = testKit.createTestProbe();
             racers.add(racer);
-            registry.tell(new RegistryActor.ClaimNick(i % 2 == 0 ? "zoe" : "ZOE", null, racer.ref(), null));
+            registry.tell(new RegistryActor.ClaimNick(i % 2 == 0 ? "zoe" : "ZOE", null, racer.ref(), null, null));
         }
         long winners = racers.stream()
                 .map(racer -> racer.expectMessageClass(SessionActor.Reply.class))
@@ -64,13 +64,13 @@ class RegistryActorTest {
     void aReleasedNickCanBeTakenAndARenameFreesTheOldOne() {
         ActorRef<RegistryActor.Command> registry = registry("");
         TestProbe<SessionActor.Reply> first = testKit.createTestProbe();
-        registry.tell(new RegistryActor.ClaimNick("sam", null, first.ref(), null));
+        registry.tell(new RegistryActor.ClaimNick("sam", null, first.ref(), null, null));
         String samKey = first.expectMessageClass(SessionActor.NickClaimed.class).key();
-        registry.tell(new RegistryActor.ClaimNick("samuel", samKey, first.ref(), null));
+        registry.tell(new RegistryActor.ClaimNick("samuel", samKey, first.ref(), null, null));
         first.expectMessageClass(SessionActor.NickClaimed.class);
 
         TestProbe<SessionActor.Reply> second = testKit.createTestProbe();
-        registry.tell(new RegistryActor.ClaimNick("Sam", null, second.ref(), null));
+        registry.tell(new RegistryActor.ClaimNick("Sam", null, second.ref(), null, null));
         assertThat(second.expectMessageClass(SessionActor.NickClaimed.class).nick()).isEqualTo("Sam");
     }
 
@@ -105,14 +105,14 @@ class RegistryActorTest {
     void aWhisperReachesOnlyItsAddresseeAndAnUnknownNickIsNoSuchNick() {
         ActorRef<RegistryActor.Command> registry = registry("");
         TestProbe<SessionActor.Reply> alice = testKit.createTestProbe();
-        TestProbe<SessionActor.Reply> bob = testKit.createTestProbe();
-        registry.tell(new RegistryActor.ClaimNick("alice", null, alice.ref(), null));
-        registry.tell(new RegistryActor.ClaimNick("bob", null, bob.ref(), null));
+        RoomMember bob = new RoomMember(testKit, "bob");
+        registry.tell(new RegistryActor.ClaimNick("alice", null, alice.ref(), null, null));
+        registry.tell(new RegistryActor.ClaimNick("bob", null, bob.ref(), bob.outlet, null));
         alice.expectMessageClass(SessionActor.NickClaimed.class);
-        bob.expectMessageClass(SessionActor.NickClaimed.class);
+        bob.replies.expectMessageClass(SessionActor.NickClaimed.class);
 
         registry.tell(new RegistryActor.Whisper("alice", "BOB", "psst", alice.ref(), "w1"));
-        ServerFrame.Whisper heard = (ServerFrame.Whisper) bob.expectMessageClass(SessionActor.Deliver.class).frame();
+        ServerFrame.Whisper heard = (ServerFrame.Whisper) bob.nextFrame();
         assertThat(heard.from()).isEqualTo("alice");
         assertThat(heard.to()).isEqualTo("bob");
         assertThat(heard.text()).isEqualTo("psst");
@@ -222,7 +222,7 @@ class RegistryActorTest {
         alice.session.tell(new SessionActor.ConnectionLost("gone"));
         alice.frames.expectTerminated(alice.session);
         TestProbe<SessionActor.Reply> next = testKit.createTestProbe();
-        registry.tell(new RegistryActor.ClaimNick("alice", null, next.ref(), "h"));
+        registry.tell(new RegistryActor.ClaimNick("alice", null, next.ref(), null, "h"));
         assertThat(next.expectMessageClass(SessionActor.NickClaimed.class).nick()).isEqualTo("alice");
     }
 
@@ -231,17 +231,17 @@ class RegistryActorTest {
         ActorRef<RegistryActor.Command> registry = registry("");
         TestProbe<SessionActor.Reply> alice = testKit.createTestProbe();
         TestProbe<SessionActor.Reply> bob = testKit.createTestProbe();
-        registry.tell(new RegistryActor.ClaimNick("alice", null, alice.ref(), null));
+        registry.tell(new RegistryActor.ClaimNick("alice", null, alice.ref(), null, null));
         String key = alice.expectMessageClass(SessionActor.NickClaimed.class).key();
 
         registry.tell(new RegistryActor.ReleaseNick(key, bob.ref()));
-        registry.tell(new RegistryActor.ClaimNick("alice", null, bob.ref(), "b"));
+        registry.tell(new RegistryActor.ClaimNick("alice", null, bob.ref(), null, "b"));
         assertThat(bob.expectMessageClass(SessionActor.NickRefused.class).message()).isEqualTo("nick \"alice\" is taken");
 
-        registry.tell(new RegistryActor.ClaimNick("ALICE", key, alice.ref(), "a"));
+        registry.tell(new RegistryActor.ClaimNick("ALICE", key, alice.ref(), null, "a"));
         assertThat(alice.expectMessageClass(SessionActor.NickClaimed.class))
                 .isEqualTo(new SessionActor.NickClaimed("ALICE", key, "a"));
-        registry.tell(new RegistryActor.ClaimNick("alice", null, bob.ref(), "b2"));
+        registry.tell(new RegistryActor.ClaimNick("alice", null, bob.ref(), null, "b2"));
         assertThat(bob.expectMessageClass(SessionActor.NickRefused.class).message()).isEqualTo("nick \"ALICE\" is taken");
     }
 
@@ -249,7 +249,7 @@ class RegistryActorTest {
     void aWhisperToOneselfIsAnsweredOnceAndNotDeliveredBesides() {
         ActorRef<RegistryActor.Command> registry = registry("");
         TestProbe<SessionActor.Reply> alice = testKit.createTestProbe();
-        registry.tell(new RegistryActor.ClaimNick("alice", null, alice.ref(), null));
+        registry.tell(new RegistryActor.ClaimNick("alice", null, alice.ref(), null, null));
         alice.expectMessageClass(SessionActor.NickClaimed.class);
 
         registry.tell(new RegistryActor.Whisper("alice", "alice", "note to self", alice.ref(), "w"));
