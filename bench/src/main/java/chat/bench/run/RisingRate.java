@@ -13,7 +13,12 @@ import java.util.stream.Collectors;
  */
 final class RisingRate implements Scenario {
 
-    static final List<Integer> MESSAGES_PER_SECOND = List.of(100, 200, 300, 500, 700, 1000, 1500, 2000, 2500, 3000);
+    /**
+     * Starts below scenario 1's rate so that a machine too slow for 100 lines/s still shows where
+     * each server's latency starts to climb, in the table and the README's chart.
+     */
+    static final List<Integer> MESSAGES_PER_SECOND =
+            List.of(10, 25, 50, 100, 200, 300, 500, 700, 1000, 1500, 2000, 2500, 3000);
     static final double WARMUP_SECONDS = 2;
     static final double MEASURE_SECONDS = 5;
     static final double DRAIN_SECONDS = 3;
