@@ -550,8 +550,22 @@ public final class RoomActor extends AbstractBehavior<RoomActor.Command> {
     // ---- questions ----
 
     private Behavior<Command> onWho(Who who) {
-        who.replyTo().tell(new SessionActor.Answer(new ServerFrame.Members(name, members.nicks(), who.re())));
+        answerInPlace(who.replyTo(), new ServerFrame.Members(name, members.nicks(), who.re()));
         return this;
+    }
+
+    /**
+     * A member's answer is written by the room itself, in its place among the room's events, so a
+     * list of members is never followed by a presence it already includes; anyone else's answer
+     * goes back through its session.
+     */
+    private void answerInPlace(ActorRef<SessionActor.Reply> asker, ServerFrame answer) {
+        if (members.contains(asker)) {
+            members.sendTo(asker, answer);
+            asker.tell(SessionActor.AnswerWritten.INSTANCE);
+        } else {
+            asker.tell(new SessionActor.Answer(answer));
+        }
     }
 
     /** The newest {@code limit} messages before {@code before}: from memory when it holds them, else from the store. */
@@ -562,7 +576,7 @@ public final class RoomActor extends AbstractBehavior<RoomActor.Command> {
             List<RoomEvent.MessagePosted> page = request.before() == null
                     ? recent.latest(request.limit())
                     : recent.before(request.before(), request.limit());
-            request.replyTo().tell(historyAnswer(page, request.re()));
+            answerInPlace(request.replyTo(), new ServerFrame.History(name, frames(page), request.re()));
             return this;
         }
         // Bounded like an opening, so a store that hangs answers "unavailable" before the session gives up.

@@ -189,10 +189,13 @@ class DurableRoomTest {
         RoomMember alice = new RoomMember(testKit, "alice");
         registry.tell(alice.joinRoom("log", null, null));
         ActorRef<RoomActor.Command> room = alice.replies.expectMessageClass(SessionActor.RoomJoined.class).room();
+        assertThat(alice.nextFrame()).isInstanceOf(ServerFrame.Joined.class);
         room.tell(new RoomActor.SetTopic(alice.ref(), "kept short", null));
+        assertThat(alice.nextFrame()).isInstanceOf(ServerFrame.Topic.class);
         alice.replies.expectMessage(SessionActor.AnswerWritten.INSTANCE);
         for (int i = 1; i <= 60; i++) {
             room.tell(new RoomActor.Say(alice.ref(), "line " + i, null));
+            assertThat(((ServerFrame.Message) alice.nextFrame()).text()).isEqualTo("line " + i);
             alice.replies.expectMessage(SessionActor.AnswerWritten.INSTANCE);
         }
 

@@ -292,12 +292,26 @@ class RoomActorTest {
         RoomMember alice = enters("alice");
         for (int i = 1; i <= 10; i++) {
             room.tell(new RoomActor.Say(alice.ref(), "m" + i, null));
+            assertThat(((ServerFrame.Message) alice.nextFrame()).text()).isEqualTo("m" + i);
             alice.replies.expectMessage(SessionActor.AnswerWritten.INSTANCE);
         }
         room.tell(new RoomActor.History(alice.ref(), 6L, 3, "h"));
         ServerFrame.History page = (ServerFrame.History) alice.answer();
         assertThat(page.messages()).extracting(ServerFrame.Message::seq).containsExactly(3L, 4L, 5L);
         assertThat(page.re()).isEqualTo("h");
+    }
+
+    @Test
+    void aMembersListIsWrittenInItsPlaceSoThePresenceAfterItIsNotAlreadyInIt() {
+        RoomMember alice = enters("alice");
+
+        room.tell(new RoomActor.Who(alice.ref(), "w"));
+        RoomMember bob = new RoomMember(testKit, "bob");
+        room.tell(bob.join(null, null));
+
+        assertThat(alice.nextFrame()).isEqualTo(new ServerFrame.Members(NAME, List.of("alice"), "w"));
+        assertThat(alice.nextFrame()).isEqualTo(presence("bob", PresenceEvent.JOIN, null));
+        alice.replies.expectMessage(SessionActor.AnswerWritten.INSTANCE);
     }
 
     @Test

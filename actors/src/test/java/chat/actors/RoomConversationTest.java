@@ -141,12 +141,14 @@ class RoomConversationTest {
     void whoListsMembersInTheOrderTheyCameUnderTheirCurrentNicks() {
         RoomMember alice = member("alice");
         RoomMember bob = member("bob");
-        member("carol");
+        RoomMember carol = member("carol");
         room.tell(new RoomActor.Rename(alice.ref(), "alicia"));
         room.tell(new RoomActor.Leave(bob.ref(), null));
 
-        room.tell(new RoomActor.Who(alice.ref(), "w"));
-        assertThat(alice.answer()).isEqualTo(new ServerFrame.Members("Den", List.of("alicia", "carol"), "w"));
+        room.tell(new RoomActor.Who(carol.ref(), "w"));
+        assertThat(((ServerFrame.Presence) carol.nextFrame()).nick()).isEqualTo("alicia");
+        assertThat(((ServerFrame.Presence) carol.nextFrame()).nick()).isEqualTo("bob");
+        assertThat(carol.answer()).isEqualTo(new ServerFrame.Members("Den", List.of("alicia", "carol"), "w"));
     }
 
     @Test

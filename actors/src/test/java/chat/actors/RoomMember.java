@@ -1,5 +1,7 @@
 package chat.actors;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import chat.protocol.FrameCodec;
 import chat.protocol.ServerFrame;
 import chat.protocol.ServerFrameEncoder;
@@ -61,9 +63,17 @@ final class RoomMember {
         return offers.receiveMessage().frames();
     }
 
-    /** The frame the session is told to send as the answer to its request. */
+    /**
+     * The answer to its request: the frame the room wrote to the connection itself, in its place
+     * among the room's events, or the one the session is told to send.
+     */
     ServerFrame answer() {
-        return replies.expectMessageClass(SessionActor.Answer.class).frame();
+        SessionActor.Command reply = replies.receiveMessage();
+        if (reply == SessionActor.AnswerWritten.INSTANCE) {
+            return nextFrame();
+        }
+        assertThat(reply).isInstanceOf(SessionActor.Answer.class);
+        return ((SessionActor.Answer) reply).frame();
     }
 
     /** A connection that takes every offer at once and reports it. */

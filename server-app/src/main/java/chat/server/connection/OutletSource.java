@@ -157,10 +157,22 @@ final class OutletSource extends AbstractGraphStageWithMaterializedValue<SourceS
             return single;
         }
 
-        /** Drops what waits for a client that fell behind (from the offering thread, not the stage's). */
+        /**
+         * Drops what waits for a client that fell behind (from the offering thread, not the
+         * stage's), but the last frame: a bye the session offered while this ran still goes out.
+         */
         private void discardQueued() {
+            Last last = null;
             for (Object queued = queue.poll(); queued != null; queued = queue.poll()) {
-                countOut(queued);
+                if (queued instanceof Last kept) {
+                    last = kept;
+                } else {
+                    countOut(queued);
+                }
+            }
+            if (last != null) {
+                queue.offer(last);
+                wakeIfWaiting();
             }
         }
 
