@@ -1,5 +1,6 @@
 package chat.actors;
 
+import chat.protocol.ServerFrame;
 import chat.protocol.ServerFrameEncoder;
 import org.apache.pekko.util.ByteString;
 
@@ -22,6 +23,11 @@ public interface ConnectionOutlet {
 
     /** Queues {@code count} whole frames behind those offered before, unless the client fell behind or the connection is closing. */
     void offer(ByteString frames, int count);
+
+    /** Encodes {@code frame} in the connection's wire protocol and queues it, as {@link #offer(ByteString, int)} does. */
+    default void offer(ServerFrame frame) {
+        offer(ByteString.fromArrayUnsafe(encoder().encode(frame)), 1);
+    }
 
     /** Queues the connection's last frame (a {@code bye}), even for a client that fell behind; later offers are dropped. */
     void offerLast(ByteString frame);

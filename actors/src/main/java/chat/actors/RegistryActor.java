@@ -24,7 +24,6 @@ import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.actor.typed.javadsl.Receive;
 import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
-import org.apache.pekko.util.ByteString;
 
 /**
  * The one owner of nicks and the directory of rooms; it also admits connections and parents
@@ -469,7 +468,7 @@ public final class RegistryActor extends AbstractBehavior<RegistryActor.Command>
         if (!target.session().equals(whisper.sender())) {
             // Straight to the connection, before the sender hears its echo: a sender that quits
             // after its whisper cannot have its quit reach the addressee first.
-            target.outlet().offer(ByteString.fromArrayUnsafe(target.outlet().encoder().encode(frame)), 1);
+            target.outlet().offer(frame);
         }
         whisper.sender().tell(answer(new ServerFrame.Whisper(frame.from(), frame.to(), frame.text(), frame.ts(),
                 whisper.re())));

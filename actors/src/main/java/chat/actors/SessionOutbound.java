@@ -21,7 +21,7 @@ final class SessionOutbound {
     void connect(ConnectionOutlet connected) {
         outlet = connected;
         if (beforeConnected != null) {
-            beforeConnected.forEach(frame -> outlet.offer(encoded(frame), 1));
+            beforeConnected.forEach(outlet::offer);
             beforeConnected = null;
         }
     }
@@ -38,7 +38,7 @@ final class SessionOutbound {
         } else if (lastOffered) {
             return;
         } else {
-            outlet.offer(encoded(frame), 1);
+            outlet.offer(frame);
         }
     }
 
@@ -47,7 +47,7 @@ final class SessionOutbound {
         if (outlet == null) {
             holdUntilConnected(frame);
         } else if (!lastOffered) {
-            outlet.offerLast(encoded(frame));
+            outlet.offerLast(ByteString.fromArrayUnsafe(outlet.encoder().encode(frame)));
         }
         lastOffered = true;
     }
@@ -57,10 +57,6 @@ final class SessionOutbound {
             beforeConnected = new ArrayList<>(1);
         }
         beforeConnected.add(frame);
-    }
-
-    private ByteString encoded(ServerFrame frame) {
-        return ByteString.fromArrayUnsafe(outlet.encoder().encode(frame));
     }
 
     /** True when fewer than {@code frames} wait for the client, or nothing can wait yet. */

@@ -87,8 +87,7 @@ public final class RoomFanOut {
 
     /** {@code frame} to {@code session} alone, in its place among the room's events. */
     public void sendTo(ActorRef<SessionActor.Reply> session, ServerFrame frame) {
-        ConnectionOutlet outlet = members.get(session).outlet;
-        outlet.offer(ByteString.fromArrayUnsafe(outlet.encoder().encode(frame)), 1);
+        members.get(session).outlet.offer(frame);
     }
 
     /** {@code frame} to every member but {@code except} (or null), encoded once per wire protocol. */
