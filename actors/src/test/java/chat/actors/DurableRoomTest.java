@@ -140,9 +140,7 @@ class DurableRoomTest {
         room.tell(new RoomActor.SetTopic(alice.ref(), "groceries", null));
         assertThat(alice.nextFrame()).isInstanceOf(ServerFrame.Topic.class);
         alice.replies.expectMessage(SessionActor.AnswerWritten.INSTANCE);
-        room.tell(new RoomActor.Say(alice.ref(), "remember the milk", null));
-        assertThat(alice.nextFrame()).isInstanceOf(ServerFrame.Message.class);
-        alice.replies.expectMessage(SessionActor.AnswerWritten.INSTANCE);
+        alice.says(room, "remember the milk");
         room.tell(new RoomActor.Leave(alice.ref(), null));
         assertThat(alice.answer()).isInstanceOf(ServerFrame.Left.class);
         alice.replies.expectTerminated(room);
@@ -194,9 +192,7 @@ class DurableRoomTest {
         assertThat(alice.nextFrame()).isInstanceOf(ServerFrame.Topic.class);
         alice.replies.expectMessage(SessionActor.AnswerWritten.INSTANCE);
         for (int i = 1; i <= 60; i++) {
-            room.tell(new RoomActor.Say(alice.ref(), "line " + i, null));
-            assertThat(((ServerFrame.Message) alice.nextFrame()).text()).isEqualTo("line " + i);
-            alice.replies.expectMessage(SessionActor.AnswerWritten.INSTANCE);
+            alice.says(room, "line " + i);
         }
 
         alice.replies.awaitAssert(() -> {

@@ -271,9 +271,7 @@ class RoomActorTest {
     void seqGrowsByOneAndAJoinWithSinceGetsExactlyWhatWasMissed() {
         RoomMember alice = enters("alice");
         for (int i = 1; i <= 5; i++) {
-            room.tell(new RoomActor.Say(alice.ref(), "m" + i, null));
-            assertThat(message(alice.nextFrame()).seq()).isEqualTo(i);
-            alice.replies.expectMessage(SessionActor.AnswerWritten.INSTANCE);
+            assertThat(alice.says(room, "m" + i).seq()).isEqualTo(i);
         }
 
         RoomMember bob = new RoomMember(testKit, "bob");
@@ -291,9 +289,7 @@ class RoomActorTest {
     void historyPagesBackwardsOldestFirst() {
         RoomMember alice = enters("alice");
         for (int i = 1; i <= 10; i++) {
-            room.tell(new RoomActor.Say(alice.ref(), "m" + i, null));
-            assertThat(((ServerFrame.Message) alice.nextFrame()).text()).isEqualTo("m" + i);
-            alice.replies.expectMessage(SessionActor.AnswerWritten.INSTANCE);
+            alice.says(room, "m" + i);
         }
         room.tell(new RoomActor.History(alice.ref(), 6L, 3, "h"));
         ServerFrame.History page = (ServerFrame.History) alice.answer();

@@ -61,19 +61,12 @@ class RoomConversationTest {
         return member;
     }
 
-    /** {@code member} says {@code text}, and it is stored: the member has its echo and its session the answer. */
-    private void says(RoomMember member, String text) {
-        room.tell(new RoomActor.Say(member.ref(), text, null));
-        assertThat(((ServerFrame.Message) member.nextFrame()).text()).isEqualTo(text);
-        member.replies.expectMessage(SessionActor.AnswerWritten.INSTANCE);
-    }
-
     @Test
     void joiningAgainGivesAFreshSnapshotAndNoSecondArrival() {
         RoomMember alice = member("alice");
         RoomMember bob = member("bob");
         alice.nextFrame();
-        says(alice, "hello");
+        alice.says(room, "hello");
         bob.nextFrame();
 
         room.tell(bob.join(null, "again"));
@@ -92,7 +85,7 @@ class RoomConversationTest {
         RoomMember alice = member("alice");
         RoomMember bob = member("bob");
         alice.nextFrame();
-        says(alice, "first");
+        alice.says(room, "first");
         bob.nextFrame();
         store.holdsWrites();
         room.tell(new RoomActor.Say(alice.ref(), "being stored", null));
@@ -155,7 +148,7 @@ class RoomConversationTest {
     void theLatestHistoryPageEndsWithTheNewestMessage() {
         RoomMember alice = member("alice");
         for (int i = 1; i <= 5; i++) {
-            says(alice, "m" + i);
+            alice.says(room, "m" + i);
         }
         room.tell(new RoomActor.History(alice.ref(), null, 2, "h"));
         assertThat(((ServerFrame.History) alice.answer()).messages()).extracting(ServerFrame.Message::text)
@@ -185,7 +178,7 @@ class RoomConversationTest {
     @Test
     void aRoomWithHistoryOffersToRestInTheStoreWhenTheLastMemberLeaves() {
         RoomMember alice = member("alice");
-        says(alice, "remember me");
+        alice.says(room, "remember me");
         room.tell(new RoomActor.Leave(alice.ref(), null));
         alice.answer();
 

@@ -53,6 +53,15 @@ final class RoomMember {
         return new RegistryActor.JoinRoom(room, nick, since, ref(), outlet, re);
     }
 
+    /** Says {@code text} in {@code room} and, once it is stored, has its echo written and its request answered. */
+    ServerFrame.Message says(ActorRef<RoomActor.Command> room, String text) {
+        room.tell(new RoomActor.Say(ref(), text, null));
+        ServerFrame.Message echo = (ServerFrame.Message) nextFrame();
+        assertThat(echo.text()).isEqualTo(text);
+        replies.expectMessage(SessionActor.AnswerWritten.INSTANCE);
+        return echo;
+    }
+
     /** The next offer, which must hold exactly one frame. */
     ServerFrame nextFrame() {
         return Frames.single(offers.receiveMessage().bytes());
