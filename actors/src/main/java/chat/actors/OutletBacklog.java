@@ -88,10 +88,6 @@ public final class OutletBacklog {
         return frames.get();
     }
 
-    public long bytes() {
-        return bytes.get();
-    }
-
     /** See {@link ConnectionOutlet#notifyWhenBelow}: at most one {@link SessionActor.Drained} per request. */
     public void notifyWhenBelow(int frameCount) {
         notifyBelow.set(frameCount);

@@ -15,7 +15,6 @@ final class SessionOutbound {
     private ConnectionOutlet outlet;
     /** Frames written before the connection was ready: at most a bye, from a timeout or a shutdown. */
     private List<ServerFrame> beforeConnected;
-    private boolean lastOffered;
     private boolean closeSent;
 
     void connect(ConnectionOutlet connected) {
@@ -35,21 +34,21 @@ final class SessionOutbound {
     void offer(ServerFrame frame) {
         if (outlet == null) {
             holdUntilConnected(frame);
-        } else if (lastOffered) {
-            return;
         } else {
             outlet.offer(frame);
         }
     }
 
-    /** Queues the last frame the client gets (a bye), even behind a client that fell behind. */
+    /**
+     * Queues the last frame the client gets (a bye), even behind a client that fell behind; the
+     * outlet drops whatever is offered after it.
+     */
     void offerLast(ServerFrame frame) {
         if (outlet == null) {
             holdUntilConnected(frame);
-        } else if (!lastOffered) {
+        } else {
             outlet.offerLast(ByteString.fromArrayUnsafe(outlet.encoder().encode(frame)));
         }
-        lastOffered = true;
     }
 
     private void holdUntilConnected(ServerFrame frame) {

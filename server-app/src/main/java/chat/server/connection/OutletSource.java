@@ -5,7 +5,6 @@ import chat.actors.ConnectionOutlet;
 import chat.actors.OutletBacklog;
 import chat.actors.SessionActor;
 import chat.protocol.ServerFrameEncoder;
-import java.time.Duration;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.pekko.Done;
@@ -23,9 +22,10 @@ import org.apache.pekko.util.ByteString;
 
 /**
  * The source of a connection's outbound bytes, materialized as its {@link ConnectionOutlet}. The
- * session and its rooms put frames into a queue that this stage drains one offer per pull; Pekko's TCP stage pulls again while a write is in flight and sends what gathered as
- * one write. The stage is woken (one message to the stream's actor) only when it found the queue
- * empty, so a busy connection costs no message per frame and an idle one costs one per burst.
+ * session and its rooms put frames into a queue that this stage drains one offer per pull;
+ * Pekko's TCP stage pulls again while a write is in flight and sends what gathered as one write.
+ * The stage is woken (one message to the stream's actor) only when it found the queue empty, so a
+ * busy connection costs no message per frame and an idle one costs one per burst.
  *
  * <p>A close waits for the queued frames to be taken, but no longer than {@code linger}: a peer
  * that stopped reading (and maybe hung up its sending side, so its session is gone) would
@@ -38,13 +38,11 @@ final class OutletSource extends AbstractGraphStageWithMaterializedValue<SourceS
     private final ActorRef<SessionActor.Command> session;
     private final ChatSettings.Limits limits;
     private final ServerFrameEncoder encoder;
-    private final Duration linger;
 
     OutletSource(ActorRef<SessionActor.Command> session, ChatSettings.Limits limits, ServerFrameEncoder encoder) {
         this.session = session;
         this.limits = limits;
         this.encoder = encoder;
-        this.linger = limits.linger();
     }
 
     @Override
@@ -71,7 +69,7 @@ final class OutletSource extends AbstractGraphStageWithMaterializedValue<SourceS
 
     private final class Logic extends TimerGraphStageLogic {
 
-        /** Holds {@link ByteString} (one frame) and {@link Frames} (several). */
+        /** Holds {@link ByteString} (one frame), {@link Frames} (several) and {@link Last}. */
         private final ConcurrentLinkedQueue<Object> queue = new ConcurrentLinkedQueue<>();
         private final OutletBacklog backlog = new OutletBacklog(session, limits, this::discardQueued);
         /** Set by the stage when it has demand and found nothing; whoever clears it wakes the stage. */
@@ -124,13 +122,13 @@ final class OutletSource extends AbstractGraphStageWithMaterializedValue<SourceS
             if (queue.isEmpty() && isAvailable(out)) {
                 completeStage();
             } else {
-                scheduleOnce(LINGER_EXPIRED, linger);
+                scheduleOnce(LINGER_EXPIRED, limits.linger());
             }
         }
 
         @Override
         public void onTimer(Object key) {
-            failStage(new ConnectionFlow.ConnectionAborted("peer did not take its last frames within " + linger));
+            failStage(new ConnectionFlow.ConnectionAborted("peer did not take its last frames within " + limits.linger()));
         }
 
         /** The next bytes for the socket, counted out of the backlog; null when nothing waits. */
