@@ -53,7 +53,7 @@ public final class RegistryActor extends AbstractBehavior<RegistryActor.Command>
 
     /**
      * Claims {@code nick} for a session; {@code previousKey} is released when a rename wins. Whispers
-     * to the nick are offered to {@code outlet}, the session's connection.
+     * to the nick are written to {@code outlet}, the session's connection, by the node's fan-out.
      */
     public record ClaimNick(String nick, String previousKey, ActorRef<SessionActor.Reply> session,
                             ConnectionOutlet outlet, String re) implements Command {}
@@ -66,7 +66,7 @@ public final class RegistryActor extends AbstractBehavior<RegistryActor.Command>
      */
     public record SessionClosing(ActorRef<SessionActor.Command> session) implements Command {}
 
-    /** {@code outlet}: the joining session's connection, which the room writes its events to. */
+    /** {@code outlet}: the joining session's connection, which the node's fan-out writes the room's events to. */
     public record JoinRoom(String room, String nick, Long since, ActorRef<SessionActor.Reply> session,
                            ConnectionOutlet outlet, String re) implements Command {}
 
@@ -129,7 +129,7 @@ public final class RegistryActor extends AbstractBehavior<RegistryActor.Command>
     /** The rooms in the store take long to read: lists asked for meanwhile are answered without them. */
     private record StoredRoomsLate() implements Command {}
 
-    private record Nick(String display, ActorRef<SessionActor.Reply> session, ConnectionOutlet outlet) {}
+    private record Nick(String display, ActorRef<SessionActor.Reply> session) {}
 
     /** A room of the directory; {@code ref} is null while it rests in the store. */
     private static final class Room {
@@ -152,20 +152,22 @@ public final class RegistryActor extends AbstractBehavior<RegistryActor.Command>
         }
     }
 
-    /**
-     * Sessions and rooms have many senders and one reader; this mailbox (Pekko's typed default,
-     * which plain spawning does not pick) enqueues faster than the classic one. A room hands one
-     * delivery to every member, so this is the hot path.
-     */
     /** A key no room name folds to (names have no spaces): the probe's journal stays empty. */
     private static final String PROBE_ROOM = " probe";
     private static final String PROBE = "store-probe";
+    private static final String FAN_OUT = "fan-out";
 
+    /**
+     * Sessions and rooms have many senders and one reader; this mailbox (Pekko's typed default,
+     * which plain spawning does not pick) enqueues faster than the classic one. The fan-out takes every
+     * room's deliveries, so this is the hot path.
+     */
     private static final MailboxSelector ONE_READER_MAILBOX = MailboxSelector.fromConfig("pekko.actor.typed.default-mailbox");
 
     private final ChatSettings settings;
     private final StoreQueries queries;
     private final TimerScheduler<Command> timers;
+    private final ActorRef<NodeFanOut.Command> fanOut;
     private final Map<String, Nick> nicks = new HashMap<>();
     private final Map<ActorRef<?>, String> nickKeyBySession = new HashMap<>();
     private final Map<String, Room> rooms = new HashMap<>();
@@ -202,6 +204,7 @@ public final class RegistryActor extends AbstractBehavior<RegistryActor.Command>
         this.timers = timers;
         this.settings = settings;
         this.queries = queries;
+        this.fanOut = context.spawn(NodeFanOut.create(), FAN_OUT, ONE_READER_MAILBOX);
         RoomJournal.warmUp(context.getSystem());
         recoverProbe(context, settings.store());
         readStoredRooms();
@@ -332,10 +335,18 @@ public final class RegistryActor extends AbstractBehavior<RegistryActor.Command>
         if (claim.previousKey() != null && !claim.previousKey().equals(key)) {
             nicks.remove(claim.previousKey());
         }
-        nicks.put(key, new Nick(display, claim.session(), claim.outlet()));
+        attach(claim.session(), claim.outlet());
+        nicks.put(key, new Nick(display, claim.session()));
         nickKeyBySession.put(claim.session(), key);
         claim.session().tell(new SessionActor.NickClaimed(display, key, claim.re()));
         return this;
+    }
+
+    /** The node's fan-out writes rooms' events and whispers to the session's connection. */
+    private void attach(ActorRef<SessionActor.Reply> session, ConnectionOutlet outlet) {
+        if (outlet != null) {
+            fanOut.tell(new NodeFanOut.Attach(session, outlet));
+        }
     }
 
     private Behavior<Command> onReleaseNick(ReleaseNick release) {
@@ -359,7 +370,8 @@ public final class RegistryActor extends AbstractBehavior<RegistryActor.Command>
             return this;
         }
         room.joinsForwarded++;
-        room.ref.tell(new RoomActor.Join(join.session(), join.nick(), join.outlet(), join.since(), join.re()));
+        attach(join.session(), join.outlet());
+        room.ref.tell(new RoomActor.Join(join.session(), join.nick(), fanOut, join.since(), join.re()));
         return this;
     }
 
@@ -468,7 +480,7 @@ public final class RegistryActor extends AbstractBehavior<RegistryActor.Command>
         if (!target.session().equals(whisper.sender())) {
             // Straight to the connection, before the sender hears its echo: a sender that quits
             // after its whisper cannot have its quit reach the addressee first.
-            target.outlet().offer(frame);
+            fanOut.tell(new NodeFanOut.WriteTo(target.session(), frame, false));
         }
         whisper.sender().tell(answer(new ServerFrame.Whisper(frame.from(), frame.to(), frame.text(), frame.ts(),
                 whisper.re())));

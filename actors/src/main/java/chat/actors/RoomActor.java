@@ -3,6 +3,7 @@ package chat.actors;
 import chat.actors.room.GroupCommit;
 import chat.actors.room.RecentMessages;
 import chat.actors.room.RoomFanOut;
+import chat.actors.room.RoomMembers;
 import chat.actors.room.RoomEvent;
 import chat.actors.room.RoomJournal;
 import chat.actors.room.StoreQueries;
@@ -31,12 +32,12 @@ import org.slf4j.LoggerFactory;
  * {@link RoomJournal} child before anyone sees them: a line is answered and delivered only once it
  * is durable. Lines said while a write is on its way are stored together with the next write
  * (group commit), so storing costs a busy room one round trip per group, not per line, and the
- * group leaves together as soon as it is stored. The room writes its events to its members'
- * connections itself, through its {@link RoomFanOut}: each event is encoded once per wire
- * protocol and the same bytes go to every member, in {@code seq} order, with no message per
- * member. A join is handled as one message, and the newcomer's {@code joined} snapshot is written
- * to its connection before anything else the room writes there, so the snapshot and the messages
- * after it fit together without gap or overlap.
+ * group leaves together as soon as it is stored. The room sends each group of events once to
+ * the {@link NodeFanOut} of every node that has members, never once per member; each fan-out
+ * encodes it once and writes the same bytes to its members' connections, in {@code seq} order. A
+ * join is handled as one message, and the newcomer's {@code joined} snapshot goes to its fan-out
+ * before anything else the room sends there, so the snapshot and the messages after it fit
+ * together without gap or overlap.
  *
  * <p>A room starts by coming back from the store ({@link Opening}); requests wait meanwhile. If
  * the store fails later, {@code say} and {@code topic} are answered {@code unavailable} until the
@@ -48,10 +49,11 @@ public final class RoomActor extends AbstractBehavior<RoomActor.Command> {
     public sealed interface Command {}
 
     /**
-     * Sent by the registry, which counts these to know when an idle room may stop. {@code outlet} is
-     * the session's connection: the room writes its snapshot and then its events there.
+     * Sent by the registry, which counts these to know when an idle room may stop. {@code fanOut}
+     * writes to the session's connection: the room sends its snapshot and then its events there.
      */
-    public record Join(ActorRef<SessionActor.Reply> session, String nick, ConnectionOutlet outlet, Long since, String re)
+    public record Join(ActorRef<SessionActor.Reply> session, String nick, ActorRef<NodeFanOut.Command> fanOut,
+                       Long since, String re)
             implements Command {}
 
     /** Answered with {@code left}, after the directory has the room's new member count. */
@@ -109,7 +111,7 @@ public final class RoomActor extends AbstractBehavior<RoomActor.Command> {
     private final StoreQueries queries;
     private final ChatSettings settings;
     private final TimerScheduler<Command> timers;
-    private final RoomFanOut members = new RoomFanOut();
+    private final RoomMembers members = new RoomMembers();
     private final RecentMessages recent;
     private final String name;
     private final String epoch;
@@ -338,24 +340,23 @@ public final class RoomActor extends AbstractBehavior<RoomActor.Command> {
     // ---- members ----
 
     /**
-     * The newcomer is added to the fan-out at the point of its snapshot, and the snapshot is
-     * written to its connection before anything else the room writes there: it has every line up
-     * to the snapshot and every line after it, each once.
+     * The newcomer becomes a member at the point of its snapshot, and the snapshot goes to its
+     * fan-out before anything else the room sends there: it has every line up to the snapshot and
+     * every line after it, each once.
      */
     private Behavior<Command> onJoin(Join join) {
         joinsSeen++;
         if (!members.contains(join.session())) {
-            members.add(join.session(), join.nick(), join.outlet());
+            members.add(join.session(), join.nick(), join.fanOut());
             getContext().watchWith(join.session(), new MemberGone(join.session()));
             reportStatus();
-            members.broadcast(new ServerFrame.Presence(name, join.nick(), PresenceEvent.JOIN, null, null), join.session());
+            broadcast(new ServerFrame.Presence(name, join.nick(), PresenceEvent.JOIN, null, null), join.session());
         }
         List<RoomEvent.MessagePosted> history = join.since() == null
                 ? recent.latest(settings.history().onJoin())
                 : recent.after(join.since(), ProtocolLimits.MAX_SINCE_MESSAGES);
-        members.sendTo(join.session(), new ServerFrame.Joined(name, stored.topic(), members.nicks(), frames(history),
-                epoch, join.re()));
-        join.session().tell(new SessionActor.RoomJoined(key, getContext().getSelf()));
+        join.fanOut().tell(new NodeFanOut.Admit(key, getContext().getSelf(), join.session(),
+                new ServerFrame.Joined(name, stored.topic(), members.nicks(), frames(history), epoch, join.re())));
         return this;
     }
 
@@ -371,14 +372,15 @@ public final class RoomActor extends AbstractBehavior<RoomActor.Command> {
      * by asking for {@code rooms} already sees it.
      */
     private Behavior<Command> removeMember(ActorRef<SessionActor.Reply> session, PresenceEvent event, String reason) {
-        String nick = members.remove(session);
+        String nick = members.nickOf(session);
         if (nick == null) {
             return this;
         }
+        members.remove(session).tell(new NodeFanOut.Remove(key, session));
         getContext().unwatch(session);
         reportStatus();
         reportIfIdle();
-        members.broadcast(new ServerFrame.Presence(name, nick, event, null, reason), null);
+        broadcast(new ServerFrame.Presence(name, nick, event, null, reason), null);
         return this;
     }
 
@@ -386,7 +388,7 @@ public final class RoomActor extends AbstractBehavior<RoomActor.Command> {
         String old = members.nickOf(rename.session());
         if (old != null) {
             members.rename(rename.session(), rename.nick());
-            members.broadcast(new ServerFrame.Presence(name, rename.nick(), PresenceEvent.RENAME, old, null),
+            broadcast(new ServerFrame.Presence(name, rename.nick(), PresenceEvent.RENAME, old, null),
                     rename.session());
         }
         return this;
@@ -504,7 +506,6 @@ public final class RoomActor extends AbstractBehavior<RoomActor.Command> {
         stored = after;
         storeDown = false;
         List<RoomFanOut.Event> events = new ArrayList<>();
-        List<ActorRef<SessionActor.Reply>> owners = new ArrayList<>();
         boolean topicChanged = false;
         for (GroupCommit.Written written : writes.written()) {
             if (written.request() == null) {
@@ -527,17 +528,14 @@ public final class RoomActor extends AbstractBehavior<RoomActor.Command> {
                 ownersCopy = owner == null ? null : new ServerFrame.Topic(name, set.topic(), set.by(), re);
             }
             events.add(new RoomFanOut.Event(frame, owner, ownersCopy));
-            if (owner != null) {
-                owners.add(owner);
-            }
         }
         if (topicChanged) {
             reportStatus();
         }
         if (!events.isEmpty()) {
-            members.deliver(events);
+            NodeFanOut.Deliver delivery = new NodeFanOut.Deliver(key, events);
+            members.fanOuts().forEach(fanOut -> fanOut.tell(delivery));
         }
-        owners.forEach(owner -> owner.tell(SessionActor.AnswerWritten.INSTANCE));
     }
 
     private void answerUnavailable(List<GroupCommit.Request> requests) {
@@ -560,9 +558,9 @@ public final class RoomActor extends AbstractBehavior<RoomActor.Command> {
      * goes back through its session.
      */
     private void answerInPlace(ActorRef<SessionActor.Reply> asker, ServerFrame answer) {
-        if (members.contains(asker)) {
-            members.sendTo(asker, answer);
-            asker.tell(SessionActor.AnswerWritten.INSTANCE);
+        ActorRef<NodeFanOut.Command> fanOut = members.fanOutOf(asker);
+        if (fanOut != null) {
+            fanOut.tell(new NodeFanOut.WriteTo(asker, answer, true));
         } else {
             asker.tell(new SessionActor.Answer(answer));
         }
@@ -593,6 +591,12 @@ public final class RoomActor extends AbstractBehavior<RoomActor.Command> {
     }
 
     // ---- helpers ----
+
+    /** {@code frame} to every member but {@code except} (or null): one message per node that has members. */
+    private void broadcast(ServerFrame frame, ActorRef<SessionActor.Reply> except) {
+        NodeFanOut.Broadcast broadcast = new NodeFanOut.Broadcast(key, frame, except);
+        members.fanOuts().forEach(fanOut -> fanOut.tell(broadcast));
+    }
 
     private List<ServerFrame.Message> frames(List<RoomEvent.MessagePosted> messages) {
         List<ServerFrame.Message> frames = new ArrayList<>(messages.size());

@@ -206,7 +206,7 @@ class DurableRoomTest {
         assertThat(kept.messages()).extracting(ServerFrame.Message::seq)
                 .containsExactly(51L, 52L, 53L, 54L, 55L, 56L, 57L, 58L, 59L, 60L);
         RoomMember bob = new RoomMember(testKit, "bob");
-        room.tell(bob.join(0L, null));
+        room.tell(bob.join(testKit.spawn(NodeFanOut.create()), 0L, null));
         bob.replies.expectMessageClass(SessionActor.RoomJoined.class);
         ServerFrame.Joined sinceTheStart = (ServerFrame.Joined) bob.nextFrame();
         assertThat(sinceTheStart.history()).as("since 0 reaches back as far as retention keeps").hasSize(10);

@@ -43,6 +43,7 @@ class RoomActorTest {
 
     private TestProbe<RegistryActor.Command> registry;
     private ActorRef<RoomActor.Command> room;
+    private ActorRef<NodeFanOut.Command> fanOut;
     /** The members so far, in the order they came: each hears of the next one's arrival. */
     private final List<RoomMember> present = new ArrayList<>();
     private StoreHoldingWrites store;
@@ -52,6 +53,7 @@ class RoomActorTest {
         RoomJournal.warmUp(testKit.system());
         store = StoreHoldingWrites.of(testKit.system());
         registry = testKit.createTestProbe();
+        fanOut = testKit.spawn(NodeFanOut.create());
         room = testKit.spawn(RoomActor.create("lounge", NAME, registry.ref(), queries(),
                 TestSettings.with("chat.history.on-join = " + HISTORY_ON_JOIN)));
     }
@@ -63,7 +65,7 @@ class RoomActorTest {
     /** {@code nick} joins: its snapshot arrives on its connection, and everyone already there hears of it. */
     private RoomMember enters(String nick) {
         RoomMember member = new RoomMember(testKit, nick);
-        room.tell(member.join(null, "join-" + nick));
+        room.tell(member.join(fanOut, null, "join-" + nick));
         assertThat(member.nextFrame()).isInstanceOf(ServerFrame.Joined.class);
         member.replies.expectMessageClass(SessionActor.RoomJoined.class);
         for (RoomMember other : present) {
@@ -97,7 +99,7 @@ class RoomActorTest {
         RoomMember alice = enters("alice");
         RoomMember bob = new RoomMember(testKit, "bob");
 
-        room.tell(bob.join(null, "j1"));
+        room.tell(bob.join(fanOut, null, "j1"));
 
         ServerFrame.Joined snapshot = (ServerFrame.Joined) bob.nextFrame();
         assertThat(snapshot).isEqualTo(new ServerFrame.Joined(NAME, "", List.of("alice", "bob"), List.of(), snapshot.epoch(), "j1"));
@@ -243,7 +245,7 @@ class RoomActorTest {
         room.tell(new RoomActor.Say(alice.ref(), "being stored when carol comes", "a2"));
 
         RoomMember carol = new RoomMember(testKit, "carol");
-        room.tell(carol.join(null, "c"));
+        room.tell(carol.join(fanOut, null, "c"));
         ServerFrame.Joined snapshot = (ServerFrame.Joined) carol.nextFrame();
         assertThat(snapshot.members()).containsExactly("alice", "bob", "carol");
         assertThat(snapshot.history()).as("only what is stored").extracting(ServerFrame.Message::text)
@@ -275,12 +277,12 @@ class RoomActorTest {
         }
 
         RoomMember bob = new RoomMember(testKit, "bob");
-        room.tell(bob.join(2L, null));
+        room.tell(bob.join(fanOut, 2L, null));
         ServerFrame.Joined joined = (ServerFrame.Joined) bob.nextFrame();
         assertThat(joined.history()).extracting(ServerFrame.Message::text).containsExactly("m3", "m4", "m5");
 
         RoomMember carol = new RoomMember(testKit, "carol");
-        room.tell(carol.join(null, null));
+        room.tell(carol.join(fanOut, null, null));
         ServerFrame.Joined plain = (ServerFrame.Joined) carol.nextFrame();
         assertThat(plain.history()).hasSize(HISTORY_ON_JOIN).last().extracting(ServerFrame.Message::seq).isEqualTo(5L);
     }
@@ -303,7 +305,7 @@ class RoomActorTest {
 
         room.tell(new RoomActor.Who(alice.ref(), "w"));
         RoomMember bob = new RoomMember(testKit, "bob");
-        room.tell(bob.join(null, null));
+        room.tell(bob.join(fanOut, null, null));
 
         assertThat(alice.nextFrame()).isEqualTo(new ServerFrame.Members(NAME, List.of("alice"), "w"));
         assertThat(alice.nextFrame()).isEqualTo(presence("bob", PresenceEvent.JOIN, null));

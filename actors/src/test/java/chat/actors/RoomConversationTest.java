@@ -37,6 +37,7 @@ class RoomConversationTest {
 
     private TestProbe<RegistryActor.Command> registry;
     private ActorRef<RoomActor.Command> room;
+    private ActorRef<NodeFanOut.Command> fanOut;
     private StoreHoldingWrites store;
 
     @BeforeEach
@@ -45,6 +46,7 @@ class RoomConversationTest {
         RoomJournal.warmUp(testKit.system());
         store = StoreHoldingWrites.of(testKit.system());
         // Two lines on join, as the room's tests read them.
+        fanOut = testKit.spawn(NodeFanOut.create());
         room = testKit.spawn(RoomActor.create("den", "Den", registry.ref(), queries(), TestSettings.with("chat.history.on-join = 2")));
     }
 
@@ -55,7 +57,7 @@ class RoomConversationTest {
     /** {@code nick} joins; its snapshot is on its connection and its session has heard it joined. */
     private RoomMember member(String nick) {
         RoomMember member = new RoomMember(testKit, nick);
-        room.tell(member.join(null, null));
+        room.tell(member.join(fanOut, null, null));
         assertThat(member.nextFrame()).isInstanceOf(ServerFrame.Joined.class);
         member.replies.expectMessageClass(SessionActor.RoomJoined.class);
         return member;
@@ -69,7 +71,7 @@ class RoomConversationTest {
         alice.says(room, "hello");
         bob.nextFrame();
 
-        room.tell(bob.join(null, "again"));
+        room.tell(bob.join(fanOut, null, "again"));
 
         ServerFrame.Joined snapshot = (ServerFrame.Joined) bob.nextFrame();
         assertThat(snapshot.members()).containsExactly("alice", "bob");
@@ -90,7 +92,7 @@ class RoomConversationTest {
         store.holdsWrites();
         room.tell(new RoomActor.Say(alice.ref(), "being stored", null));
 
-        room.tell(bob.join(null, "again"));
+        room.tell(bob.join(fanOut, null, "again"));
         ServerFrame.Joined snapshot = (ServerFrame.Joined) bob.nextFrame();
         assertThat(snapshot.history()).as("what is stored so far").extracting(ServerFrame.Message::text)
                 .containsExactly("first");

@@ -45,8 +45,10 @@ final class RoomMember {
         return replies.ref().narrow();
     }
 
-    RoomActor.Join join(Long since, String re) {
-        return new RoomActor.Join(ref(), nick, outlet, since, re);
+    /** The join to send a room, once {@code fanOut} knows this member's connection. */
+    RoomActor.Join join(ActorRef<NodeFanOut.Command> fanOut, Long since, String re) {
+        fanOut.tell(new NodeFanOut.Attach(ref(), outlet));
+        return new RoomActor.Join(ref(), nick, fanOut, since, re);
     }
 
     RegistryActor.JoinRoom joinRoom(String room, Long since, String re) {

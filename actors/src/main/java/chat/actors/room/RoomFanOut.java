@@ -4,19 +4,18 @@ import chat.actors.ConnectionOutlet;
 import chat.actors.SessionActor;
 import chat.protocol.ServerFrame;
 import chat.protocol.ServerFrameEncoder;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.util.ByteString;
 
 /**
- * A room's members on this node and their connections, owned by the room's actor. The room hands
- * it each event once; it encodes the event once per wire protocol in use and offers the same bytes
- * straight into every member's {@link ConnectionOutlet}: no message per member per delivery. A
- * member who fell behind is cut by its own outlet; nobody else waits for it.
+ * A room's members on one node and their connections, owned by the node's {@link
+ * chat.actors.NodeFanOut}. It is handed each group of the room's events once, encodes it once per
+ * wire protocol in use and offers the same bytes straight into every member's {@link
+ * ConnectionOutlet}: no message per member per delivery. A member who fell behind is cut by its
+ * own outlet; nobody else waits for it.
  */
 public final class RoomFanOut {
 
@@ -32,18 +31,16 @@ public final class RoomFanOut {
     }
 
     private static final class Member {
-        String nick;
         final ConnectionOutlet outlet;
         /** The number of the last delivery that held an event of this member's own. */
         long ownerInDelivery;
 
-        Member(String nick, ConnectionOutlet outlet) {
-            this.nick = nick;
+        Member(ConnectionOutlet outlet) {
             this.outlet = outlet;
         }
     }
 
-    private final Map<ActorRef<SessionActor.Reply>, Member> members = new LinkedHashMap<>();
+    private final Map<ActorRef<SessionActor.Reply>, Member> members = new HashMap<>();
     private long deliveries;
 
     public boolean contains(ActorRef<SessionActor.Reply> session) {
@@ -54,40 +51,12 @@ public final class RoomFanOut {
         return members.isEmpty();
     }
 
-    public int size() {
-        return members.size();
+    public void add(ActorRef<SessionActor.Reply> session, ConnectionOutlet outlet) {
+        members.put(session, new Member(outlet));
     }
 
-    /** The nick of {@code session} in this room, or null when it is not a member. */
-    public String nickOf(ActorRef<SessionActor.Reply> session) {
-        Member member = members.get(session);
-        return member == null ? null : member.nick;
-    }
-
-    /** The members' nicks, in the order they came. */
-    public List<String> nicks() {
-        List<String> nicks = new ArrayList<>(members.size());
-        members.values().forEach(member -> nicks.add(member.nick));
-        return nicks;
-    }
-
-    public void add(ActorRef<SessionActor.Reply> session, String nick, ConnectionOutlet outlet) {
-        members.put(session, new Member(nick, outlet));
-    }
-
-    /** Takes {@code session} out; returns its nick, or null when it was not a member. */
-    public String remove(ActorRef<SessionActor.Reply> session) {
-        Member member = members.remove(session);
-        return member == null ? null : member.nick;
-    }
-
-    public void rename(ActorRef<SessionActor.Reply> session, String nick) {
-        members.get(session).nick = nick;
-    }
-
-    /** {@code frame} to {@code session} alone, in its place among the room's events. */
-    public void sendTo(ActorRef<SessionActor.Reply> session, ServerFrame frame) {
-        members.get(session).outlet.offer(frame);
+    public void remove(ActorRef<SessionActor.Reply> session) {
+        members.remove(session);
     }
 
     /** {@code frame} to every member but {@code except} (or null), encoded once per wire protocol. */

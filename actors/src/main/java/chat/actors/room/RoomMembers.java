@@ -1,0 +1,87 @@
+package chat.actors.room;
+
+import chat.actors.NodeFanOut;
+import chat.actors.SessionActor;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.pekko.actor.typed.ActorRef;
+
+/**
+ * Who is in a room, as the room sees it: each member's nick and the {@link NodeFanOut} of the
+ * node its connection lives on. The room sends each event once per node in {@link #fanOuts()},
+ * never once per member.
+ */
+public final class RoomMembers {
+
+    private record Member(String nick, ActorRef<NodeFanOut.Command> fanOut) {}
+
+    private final Map<ActorRef<SessionActor.Reply>, Member> members = new LinkedHashMap<>();
+    /** Each node's fan-out with the number of members it serves. */
+    private final Map<ActorRef<NodeFanOut.Command>, Integer> fanOuts = new HashMap<>();
+
+    public boolean contains(ActorRef<SessionActor.Reply> session) {
+        return members.containsKey(session);
+    }
+
+    public boolean isEmpty() {
+        return members.isEmpty();
+    }
+
+    public int size() {
+        return members.size();
+    }
+
+    /** The nick of {@code session} in this room, or null when it is not a member. */
+    public String nickOf(ActorRef<SessionActor.Reply> session) {
+        Member member = members.get(session);
+        return member == null ? null : member.nick();
+    }
+
+    /** The fan-out that writes to {@code session}'s connection, or null when it is not a member. */
+    public ActorRef<NodeFanOut.Command> fanOutOf(ActorRef<SessionActor.Reply> session) {
+        Member member = members.get(session);
+        return member == null ? null : member.fanOut();
+    }
+
+    /** The members' nicks, in the order they came. */
+    public List<String> nicks() {
+        List<String> nicks = new ArrayList<>(members.size());
+        members.values().forEach(member -> nicks.add(member.nick()));
+        return nicks;
+    }
+
+    /** The fan-outs of the nodes that have members. */
+    public Set<ActorRef<NodeFanOut.Command>> fanOuts() {
+        return fanOuts.keySet();
+    }
+
+    public void add(ActorRef<SessionActor.Reply> session, String nick, ActorRef<NodeFanOut.Command> fanOut) {
+        Member before = members.put(session, new Member(nick, fanOut));
+        if (before != null) {
+            forget(before.fanOut());
+        }
+        fanOuts.merge(fanOut, 1, Integer::sum);
+    }
+
+    /** Takes {@code session} out; returns its fan-out, or null when it was not a member. */
+    public ActorRef<NodeFanOut.Command> remove(ActorRef<SessionActor.Reply> session) {
+        Member member = members.remove(session);
+        if (member == null) {
+            return null;
+        }
+        forget(member.fanOut());
+        return member.fanOut();
+    }
+
+    public void rename(ActorRef<SessionActor.Reply> session, String nick) {
+        members.computeIfPresent(session, (ignored, member) -> new Member(nick, member.fanOut()));
+    }
+
+    private void forget(ActorRef<NodeFanOut.Command> fanOut) {
+        fanOuts.computeIfPresent(fanOut, (ignored, count) -> count > 1 ? count - 1 : null);
+    }
+}
