@@ -60,15 +60,17 @@ public final class NodeFanOut extends AbstractBehavior<NodeFanOut.Command> {
 
     private record SessionGone(ActorRef<SessionActor.Reply> session) implements Command {}
 
+    private final RoomRefs roomRefs;
     private final Map<ActorRef<SessionActor.Reply>, ConnectionOutlet> outlets = new HashMap<>();
     private final Map<String, RoomFanOut> rooms = new HashMap<>();
 
-    public static Behavior<Command> create() {
-        return Behaviors.setup(NodeFanOut::new);
+    public static Behavior<Command> create(RoomRefs roomRefs) {
+        return Behaviors.setup(context -> new NodeFanOut(context, roomRefs));
     }
 
-    private NodeFanOut(ActorContext<Command> context) {
+    private NodeFanOut(ActorContext<Command> context, RoomRefs roomRefs) {
         super(context);
+        this.roomRefs = roomRefs;
     }
 
     @Override
@@ -119,12 +121,13 @@ public final class NodeFanOut extends AbstractBehavior<NodeFanOut.Command> {
     private Behavior<Command> onAdmit(Admit admit) {
         ConnectionOutlet outlet = outlets.get(admit.session());
         if (outlet == null) {
-            // The session ended before the room let it in; the room hears of its end by itself.
+            // The session ended before the room let it in.
+            roomRefs.room(admit.roomKey()).tell(new RoomActor.MemberLost(admit.session()));
             return this;
         }
         rooms.computeIfAbsent(admit.roomKey(), key -> new RoomFanOut()).add(admit.session(), outlet);
         outlet.offer(admit.snapshot());
-        admit.session().tell(new SessionActor.RoomJoined(admit.roomKey(), admit.room()));
+        admit.session().tell(new SessionActor.RoomJoined(admit.roomKey()));
         return this;
     }
 
@@ -146,12 +149,19 @@ public final class NodeFanOut extends AbstractBehavior<NodeFanOut.Command> {
         return this;
     }
 
-    /** A session that ended is forgotten everywhere, even where its room has not removed it yet. */
+    /**
+     * A session that ended is forgotten, and each of its rooms that still counts it hears so. Sent
+     * through sharding like the session's own requests, this comes after the session's
+     * {@code quit}, whose reason it does not overwrite.
+     */
     private Behavior<Command> onSessionGone(SessionGone gone) {
         outlets.remove(gone.session());
-        rooms.values().removeIf(room -> {
-            room.remove(gone.session());
-            return room.isEmpty();
+        rooms.entrySet().removeIf(room -> {
+            if (room.getValue().contains(gone.session())) {
+                room.getValue().remove(gone.session());
+                roomRefs.room(room.getKey()).tell(new RoomActor.MemberLost(gone.session()));
+            }
+            return room.getValue().isEmpty();
         });
         return this;
     }

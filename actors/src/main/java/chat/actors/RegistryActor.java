@@ -1,5 +1,6 @@
 package chat.actors;
 
+import chat.actors.room.RoomDirectory;
 import chat.actors.room.RoomJournal;
 import chat.actors.room.StoreQueries;
 import chat.protocol.ErrorCode;
@@ -24,6 +25,13 @@ import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.actor.typed.javadsl.Receive;
 import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
+import org.apache.pekko.actor.typed.pubsub.Topic;
+import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
+import org.apache.pekko.cluster.sharding.typed.javadsl.Entity;
+import org.apache.pekko.cluster.typed.Cluster;
+import org.apache.pekko.cluster.typed.Join;
+import org.apache.pekko.cluster.typed.SelfUp;
+import org.apache.pekko.cluster.typed.Subscribe;
 
 /**
  * The one owner of nicks and the directory of rooms; it also admits connections and parents
@@ -80,14 +88,12 @@ public final class RegistryActor extends AbstractBehavior<RegistryActor.Command>
     public record Whisper(String from, String to, String text, ActorRef<SessionActor.Reply> sender, String re)
             implements Command {}
 
-    /** Rooms keep the directory's summary current, so {@code rooms} is answered without asking them. */
-    public record RoomStatus(String key, String name, int members, String topic) implements Command {}
-
     /**
-     * A room without members offers to stop; {@code joinsSeen} tells whether a join is on its way,
-     * {@code stored} whether it stays listed as a room the store holds.
+     * Rooms keep the directory's summary current, so {@code rooms} is answered without asking them.
+     * {@code inUse} is false once the room's actor has stopped: a room the store holds
+     * ({@code stored}) then stays listed, resting, and any other is forgotten.
      */
-    public record RoomIdle(String key, ActorRef<RoomActor.Command> room, long joinsSeen, boolean stored)
+    public record RoomStatus(String key, String name, int members, String topic, boolean inUse, boolean stored)
             implements Command {}
 
     public record GetStats(ActorRef<Stats> replyTo) implements Command {}
@@ -111,8 +117,6 @@ public final class RegistryActor extends AbstractBehavior<RegistryActor.Command>
 
     private record SessionEnded(ActorRef<SessionActor.Command> session) implements Command {}
 
-    private record RoomEnded(String key, ActorRef<RoomActor.Command> room) implements Command {}
-
     private record ShutdownTimedOut() implements Command {}
 
     private record StoredRoomsRead(List<StoreQueries.StoredRoom> rooms) implements Command {}
@@ -131,20 +135,15 @@ public final class RegistryActor extends AbstractBehavior<RegistryActor.Command>
 
     private record Nick(String display, ActorRef<SessionActor.Reply> session) {}
 
-    /** A room of the directory; {@code ref} is null while it rests in the store. */
+    /** The node has joined its cluster (a cluster of one by itself, without seed nodes). */
+    private record NodeUp() implements Command {}
+
+    /** A room of the directory; not {@code inUse} while it rests in the store. */
     private static final class Room {
-        ActorRef<RoomActor.Command> ref;
         String name;
         int members;
         String topic;
-        long joinsForwarded;
-        /**
-         * Non-null from the room's {@code Stop} to its end: joins and history requests wait here, so
-         * that a new actor of this room starts only once the old one, and any write it had on its
-         * way, is gone. Two actors of one room would be two writers of one journal.
-         */
-        List<Command> heldUntilEnded;
-        boolean storedWhenStopped;
+        boolean inUse;
 
         Room(String name, String topic) {
             this.name = name;
@@ -156,6 +155,7 @@ public final class RegistryActor extends AbstractBehavior<RegistryActor.Command>
     private static final String PROBE_ROOM = " probe";
     private static final String PROBE = "store-probe";
     private static final String FAN_OUT = "fan-out";
+    private static final String SEED_NODES = "pekko.cluster.seed-nodes";
 
     /**
      * Sessions and rooms have many senders and one reader; this mailbox (Pekko's typed default,
@@ -168,6 +168,7 @@ public final class RegistryActor extends AbstractBehavior<RegistryActor.Command>
     private final StoreQueries queries;
     private final TimerScheduler<Command> timers;
     private final ActorRef<NodeFanOut.Command> fanOut;
+    private final RoomRefs roomRefs;
     private final Map<String, Nick> nicks = new HashMap<>();
     private final Map<ActorRef<?>, String> nickKeyBySession = new HashMap<>();
     private final Map<String, Room> rooms = new HashMap<>();
@@ -177,9 +178,9 @@ public final class RegistryActor extends AbstractBehavior<RegistryActor.Command>
     private final Map<ActorRef<SessionActor.Command>, String> places = new HashMap<>();
     private final List<ActorRef<Done>> shutdownWaiters = new ArrayList<>();
     private long sessionsStarted;
-    private long roomsStarted;
     /** Rooms with an actor, which max-rooms bounds; resting ones cost nothing but their directory entry. */
     private int roomsInUse;
+    private boolean nodeUp;
     /** Requests for the list of rooms that came before the rooms in the store were known; null after. */
     private List<ListRooms> listsWaitingForStore = new ArrayList<>();
     private boolean probeRecovered;
@@ -204,12 +205,41 @@ public final class RegistryActor extends AbstractBehavior<RegistryActor.Command>
         this.timers = timers;
         this.settings = settings;
         this.queries = queries;
-        this.fanOut = context.spawn(NodeFanOut.create(), FAN_OUT, ONE_READER_MAILBOX);
+        this.roomRefs = startRooms(context, settings, queries);
+        this.fanOut = context.spawn(NodeFanOut.create(roomRefs), FAN_OUT, ONE_READER_MAILBOX);
+        joinCluster(context);
+        RoomDirectory.topic(context.getSystem()).tell(Topic.subscribe(context.getSelf().narrow()));
         RoomJournal.warmUp(context.getSystem());
         recoverProbe(context, settings.store());
         readStoredRooms();
         // No session may wait for the list longer than its answer timeout allows.
         timers.startSingleTimer(new StoredRoomsLate(), settings.store().openTimeout());
+    }
+
+    /**
+     * Rooms are sharded entities: each lives on one node of the cluster, which sharding picks, and
+     * publishes its status to every registry through the {@link RoomDirectory}.
+     */
+    private static RoomRefs startRooms(ActorContext<Command> context, ChatSettings settings, StoreQueries queries) {
+        ClusterSharding sharding = ClusterSharding.get(context.getSystem());
+        sharding.init(Entity.of(RoomActor.TYPE_KEY, room -> RoomActor.create(room.getEntityId(), room.getShard(),
+                        RoomDirectory.topic(context.getSystem()), queries, settings))
+                .withStopMessage(new RoomActor.Stop())
+                .withEntityProps(ONE_READER_MAILBOX));
+        return key -> sharding.entityRefFor(RoomActor.TYPE_KEY, key);
+    }
+
+    /**
+     * The node joins the cluster of its seed nodes, which Pekko does by itself; without seed nodes it
+     * joins itself and is a cluster of one. The registry is ready once the node is up.
+     */
+    private static void joinCluster(ActorContext<Command> context) {
+        Cluster cluster = Cluster.get(context.getSystem());
+        cluster.subscriptions().tell(Subscribe.create(context.messageAdapter(SelfUp.class, up -> new NodeUp()),
+                SelfUp.class));
+        if (context.getSystem().settings().config().getStringList(SEED_NODES).isEmpty()) {
+            cluster.manager().tell(Join.create(cluster.selfMember().address()));
+        }
     }
 
     /** A journal of a room nobody can name, recovered once: the store's first connection and recovery, done before anyone waits. */
@@ -242,8 +272,11 @@ public final class RegistryActor extends AbstractBehavior<RegistryActor.Command>
                 .onMessage(ListRooms.class, this::onListRooms)
                 .onMessage(Whisper.class, this::onWhisper)
                 .onMessage(RoomStatus.class, this::onRoomStatus)
-                .onMessage(RoomIdle.class, this::onRoomIdle)
-                .onMessage(RoomEnded.class, this::onRoomEnded)
+                .onMessage(NodeUp.class, up -> {
+                    nodeUp = true;
+                    answerIfReady();
+                    return this;
+                })
                 .onMessage(WhenReady.class, ready -> {
                     readyWaiters.add(ready.replyTo());
                     answerIfReady();
@@ -292,7 +325,7 @@ public final class RegistryActor extends AbstractBehavior<RegistryActor.Command>
             admit.replyTo().tell(refusedAsFull("too many connections from your address: " + fromAddress));
         } else {
             ActorRef<SessionActor.Command> session = getContext().spawn(
-                    SessionActor.create(settings, getContext().getSelf(), admit.peer()),
+                    SessionActor.create(settings, getContext().getSelf(), roomRefs, admit.peer()),
                     "session-" + (++sessionsStarted), ONE_READER_MAILBOX);
             getContext().watchWith(session, new SessionEnded(session));
             sessions.add(session);
@@ -360,47 +393,29 @@ public final class RegistryActor extends AbstractBehavior<RegistryActor.Command>
 
     private Behavior<Command> onJoinRoom(JoinRoom join) {
         String key = Names.key(join.room());
-        if (heldForStoppingRoom(key, join)) {
-            return this;
-        }
-        Room room = inUse(key, Names.display(join.room()));
-        if (room == null) {
+        if (!mayUse(key)) {
             join.session().tell(answer(new ServerFrame.Error(ErrorCode.BAD_ROOM,
                     "the server holds its maximum of " + roomsInUse + " rooms in use; join one of them", join.re())));
             return this;
         }
-        room.joinsForwarded++;
         attach(join.session(), join.outlet());
-        room.ref.tell(new RoomActor.Join(join.session(), join.nick(), fanOut, join.since(), join.re()));
+        roomRefs.room(key).tell(new RoomActor.Join(join.session(), join.nick(), Names.display(join.room()), fanOut,
+                join.since(), join.re()));
         return this;
     }
 
-    /** The room's actor, started (and brought back from the store) if it rests; null when max-rooms are in use. */
-    private Room inUse(String key, String name) {
+    /** A room in use may be asked; one that rests is brought back only while max-rooms allows. */
+    private boolean mayUse(String key) {
         Room room = rooms.get(key);
-        if (room != null && room.ref != null) {
-            return room;
-        }
-        if (roomsInUse >= settings.limits().maxRooms()) {
-            return null;
-        }
-        if (room == null) {
-            room = new Room(name, "");
-            rooms.put(key, room);
-        }
-        room.ref = getContext().spawn(RoomActor.create(key, room.name, getContext().getSelf(), queries, settings),
-                "room-" + (++roomsStarted), ONE_READER_MAILBOX);
-        getContext().watchWith(room.ref, new RoomEnded(key, room.ref));
-        roomsInUse++;
-        return room;
+        return (room != null && room.inUse) || roomsInUse < settings.limits().maxRooms();
     }
 
     private Behavior<Command> onWhoIn(WhoIn who) {
         Room room = rooms.get(Names.key(who.room()));
-        if (room == null || room.ref == null || room.heldUntilEnded != null) {
+        if (room == null || !room.inUse) {
             who.replyTo().tell(answer(new ServerFrame.Members(Names.display(who.room()), List.of(), who.re())));
         } else {
-            room.ref.tell(new RoomActor.Who(who.replyTo(), who.re()));
+            roomRefs.room(Names.key(who.room())).tell(new RoomActor.Who(who.replyTo(), Names.display(who.room()), who.re()));
         }
         return this;
     }
@@ -410,15 +425,13 @@ public final class RegistryActor extends AbstractBehavior<RegistryActor.Command>
      * list (yet): only the store knows. Without messages it is forgotten again right after.
      */
     private Behavior<Command> onHistoryOf(HistoryOf request) {
-        if (heldForStoppingRoom(Names.key(request.room()), request)) {
-            return this;
-        }
-        Room room = inUse(Names.key(request.room()), Names.display(request.room()));
-        if (room == null) {
+        String key = Names.key(request.room());
+        if (!mayUse(key)) {
             request.replyTo().tell(answer(new ServerFrame.Error(ErrorCode.UNAVAILABLE, "the server holds its maximum of "
                     + roomsInUse + " rooms in use; ask again in a moment", request.re())));
         } else {
-            room.ref.tell(new RoomActor.History(request.replyTo(), request.before(), request.limit(), request.re()));
+            roomRefs.room(key).tell(new RoomActor.History(request.replyTo(), Names.display(request.room()),
+                    request.before(), request.limit(), request.re()));
         }
         return this;
     }
@@ -444,7 +457,7 @@ public final class RegistryActor extends AbstractBehavior<RegistryActor.Command>
     }
 
     private void answerIfReady() {
-        if (probeRecovered && listsWaitingForStore == null) {
+        if (probeRecovered && nodeUp && listsWaitingForStore == null) {
             readyWaiters.forEach(waiter -> waiter.tell(Done.getInstance()));
             readyWaiters.clear();
         }
@@ -458,10 +471,7 @@ public final class RegistryActor extends AbstractBehavior<RegistryActor.Command>
         }
         List<ServerFrame.RoomSummary> summaries = new ArrayList<>();
         for (Room room : rooms.values()) {
-            // A room that is stopping with nothing stored is as good as gone.
-            if (room.heldUntilEnded == null || room.storedWhenStopped) {
-                summaries.add(new ServerFrame.RoomSummary(room.name, room.members, room.topic));
-            }
+            summaries.add(new ServerFrame.RoomSummary(room.name, room.members, room.topic));
         }
         summaries.sort(Comparator.comparing(ServerFrame.RoomSummary::room, String.CASE_INSENSITIVE_ORDER));
         list.replyTo().tell(answer(new ServerFrame.RoomList(summaries, list.re())));
@@ -487,64 +497,27 @@ public final class RegistryActor extends AbstractBehavior<RegistryActor.Command>
         return this;
     }
 
+    /** A room in use is listed with its members; one that stopped rests if the store holds it, else is forgotten. */
     private Behavior<Command> onRoomStatus(RoomStatus status) {
         Room room = rooms.get(status.key());
-        if (room != null) {
-            room.name = status.name();
-            room.members = status.members();
-            room.topic = status.topic();
+        if (room == null && !status.inUse() && !status.stored()) {
+            return this;
+        }
+        if (room == null) {
+            room = new Room(status.name(), status.topic());
+            rooms.put(status.key(), room);
+        }
+        if (room.inUse != status.inUse()) {
+            roomsInUse += status.inUse() ? 1 : -1;
+        }
+        room.inUse = status.inUse();
+        room.name = status.name();
+        room.members = status.members();
+        room.topic = status.topic();
+        if (!status.inUse() && !status.stored()) {
+            rooms.remove(status.key());
         }
         return this;
-    }
-
-    /** An idle room stops; one the store holds stays listed, resting, until the next join. */
-    private Behavior<Command> onRoomIdle(RoomIdle idle) {
-        Room room = rooms.get(idle.key());
-        if (room != null && idle.room().equals(room.ref) && room.joinsForwarded == idle.joinsSeen()
-                && room.heldUntilEnded == null) {
-            room.ref.tell(new RoomActor.Stop());
-            room.heldUntilEnded = new ArrayList<>();
-            room.storedWhenStopped = idle.stored();
-        }
-        return this;
-    }
-
-    /** True when {@code request} waits for the end of its room's stopping actor. */
-    private boolean heldForStoppingRoom(String key, Command request) {
-        Room room = rooms.get(key);
-        if (room == null || room.heldUntilEnded == null) {
-            return false;
-        }
-        room.heldUntilEnded.add(request);
-        return true;
-    }
-
-    /** The room rests; what came for it while it stopped brings it back, in the order it came. */
-    private Behavior<Command> onRoomEnded(RoomEnded ended) {
-        Room room = rooms.get(ended.key());
-        if (room != null && ended.room().equals(room.ref)) {
-            List<Command> held = room.heldUntilEnded == null ? List.of() : room.heldUntilEnded;
-            rest(ended.key(), room, room.heldUntilEnded == null || room.storedWhenStopped);
-            for (Command request : held) {
-                if (request instanceof JoinRoom join) {
-                    onJoinRoom(join);
-                } else if (request instanceof HistoryOf history) {
-                    onHistoryOf(history);
-                }
-            }
-        }
-        return this;
-    }
-
-    private void rest(String key, Room room, boolean stored) {
-        room.ref = null;
-        room.members = 0;
-        room.joinsForwarded = 0;
-        room.heldUntilEnded = null;
-        roomsInUse--;
-        if (!stored) {
-            rooms.remove(key);
-        }
     }
 
     private Behavior<Command> onShutdown(Shutdown shutdown) {

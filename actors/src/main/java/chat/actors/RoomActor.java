@@ -17,6 +17,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.PostStop;
 import org.apache.pekko.actor.typed.SupervisorStrategy;
 import org.apache.pekko.actor.typed.javadsl.AbstractBehavior;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
@@ -24,6 +25,9 @@ import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.actor.typed.javadsl.Receive;
 import org.apache.pekko.actor.typed.javadsl.StashBuffer;
 import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
+import org.apache.pekko.actor.typed.pubsub.Topic;
+import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
+import org.apache.pekko.cluster.sharding.typed.javadsl.EntityTypeKey;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -48,12 +52,15 @@ public final class RoomActor extends AbstractBehavior<RoomActor.Command> {
 
     public sealed interface Command {}
 
+    /** Rooms are Cluster Sharding entities of this type, one per folded room name. */
+    public static final EntityTypeKey<Command> TYPE_KEY = EntityTypeKey.create(Command.class, "room");
+
     /**
-     * Sent by the registry, which counts these to know when an idle room may stop. {@code fanOut}
+     * {@code room} is the room's name as the joiner spelled it, which a new room takes. {@code fanOut}
      * writes to the session's connection: the room sends its snapshot and then its events there.
      */
-    public record Join(ActorRef<SessionActor.Reply> session, String nick, ActorRef<NodeFanOut.Command> fanOut,
-                       Long since, String re)
+    public record Join(ActorRef<SessionActor.Reply> session, String nick, String room,
+                       ActorRef<NodeFanOut.Command> fanOut, Long since, String re)
             implements Command {}
 
     /** Answered with {@code left}, after the directory has the room's new member count. */
@@ -68,14 +75,27 @@ public final class RoomActor extends AbstractBehavior<RoomActor.Command> {
 
     public record SetTopic(ActorRef<SessionActor.Reply> session, String topic, String re) implements Command {}
 
-    public record Who(ActorRef<SessionActor.Reply> replyTo, String re) implements Command {}
+    /** {@code room}: the name as the asker spelled it, for a room nobody has created. */
+    public record Who(ActorRef<SessionActor.Reply> replyTo, String room, String re) implements Command {}
 
-    public record History(ActorRef<SessionActor.Reply> replyTo, Long before, int limit, String re) implements Command {}
+    /** {@code room}: the name as the asker spelled it, for a room nobody has created. */
+    public record History(ActorRef<SessionActor.Reply> replyTo, String room, Long before, int limit, String re)
+            implements Command {}
 
-    /** The registry agrees that this idle room may stop. */
+    /**
+     * Cluster Sharding stops the room with this once the room has asked to be passivated (it had
+     * nobody left), or when its shard moves to another node.
+     */
     public record Stop() implements Command {}
 
-    private record MemberGone(ActorRef<SessionActor.Reply> session) implements Command {}
+    /**
+     * The member's session ended without a goodbye; its node's fan-out says so, after anything the
+     * session itself sent, so a {@link Quit} with its reason comes first.
+     */
+    public record MemberLost(ActorRef<SessionActor.Reply> session) implements Command {}
+
+    /** A node's fan-out stopped: its node left the cluster or died, and its members with it. */
+    private record FanOutGone(ActorRef<NodeFanOut.Command> fanOut) implements Command {}
 
     private record FromJournal(RoomJournal.Report report) implements Command {}
 
@@ -86,7 +106,7 @@ public final class RoomActor extends AbstractBehavior<RoomActor.Command> {
 
     private record WindowFailed(RoomJournal.State state, String cause) implements Command {}
 
-    /** The room is running with whatever was waiting for it handled: time to see whether anyone is left. */
+    /** The room is running with whatever was waiting for it handled: time to see whether anyone is in it. */
     private enum CheckIdle implements Command { INSTANCE }
 
     private enum OpenTimedOut implements Command { INSTANCE }
@@ -106,33 +126,36 @@ public final class RoomActor extends AbstractBehavior<RoomActor.Command> {
     private static final int OPENING_STASH_CAPACITY = 100_000;
 
     private final String key;
-    private final ActorRef<RegistryActor.Command> registry;
+    private final ActorRef<ClusterSharding.ShardCommand> shard;
+    private final ActorRef<Topic.Command<RegistryActor.RoomStatus>> directory;
     private ActorRef<RoomJournal.Command> journal;
     private final StoreQueries queries;
     private final ChatSettings settings;
     private final TimerScheduler<Command> timers;
     private final RoomMembers members = new RoomMembers();
     private final RecentMessages recent;
-    private final String name;
+    /** Null only for a room the store does not hold until its first request names it. */
+    private String name;
     private final String epoch;
     /** What the store holds, as far as this room knows: seq, topic, where messages are. */
     private RoomJournal.State stored;
     private final GroupCommit writes = new GroupCommit();
     /** Between a failed or overdue write and the journal's recovery: lines are refused, not gathered. */
     private boolean storeDown;
-    /** The registry asked this room to stop while a write was on its way: it stops once the write is answered. */
+    /** Sharding stopped this room while a write was on its way: it stops once the write is answered. */
     private boolean stopWhenWritten;
-    private long joinsSeen;
+    private boolean passivating;
 
     /**
      * A room keeps serving its members when one message makes it fail: it resumes with its
      * state, so no member is forgotten and none is left behind as a ghost.
      */
-    public static Behavior<Command> create(String key, String name, ActorRef<RegistryActor.Command> registry,
-                                           StoreQueries queries, ChatSettings settings) {
+    public static Behavior<Command> create(String key, ActorRef<ClusterSharding.ShardCommand> shard,
+                                           ActorRef<Topic.Command<RegistryActor.RoomStatus>> directory, StoreQueries queries,
+                                           ChatSettings settings) {
         return Behaviors.supervise(Behaviors.<Command>setup(context -> Behaviors.<Command>withStash(OPENING_STASH_CAPACITY,
                         stash -> Behaviors.<Command>withTimers(timers ->
-                                new Opening(context, stash, timers, key, name, registry, queries, settings).start()))))
+                                new Opening(context, stash, timers, key, shard, directory, queries, settings).start()))))
                 .onFailure(SupervisorStrategy.resume().withLoggingEnabled(true));
     }
 
@@ -146,22 +169,24 @@ public final class RoomActor extends AbstractBehavior<RoomActor.Command> {
         private final StashBuffer<Command> stash;
         private final TimerScheduler<Command> timers;
         private final String key;
-        private final String name;
-        private final ActorRef<RegistryActor.Command> registry;
+        private final ActorRef<ClusterSharding.ShardCommand> shard;
+        private final ActorRef<Topic.Command<RegistryActor.RoomStatus>> directory;
         private final StoreQueries queries;
         private final ChatSettings settings;
         private ActorRef<RoomJournal.Command> journal;
+        /** The name as the first request spelled it: a room the store does not hold yet takes it. */
+        private String name;
         private boolean late;
-        private long joinsSeen;
 
         Opening(ActorContext<Command> context, StashBuffer<Command> stash, TimerScheduler<Command> timers, String key,
-                String name, ActorRef<RegistryActor.Command> registry, StoreQueries queries, ChatSettings settings) {
+                ActorRef<ClusterSharding.ShardCommand> shard, ActorRef<Topic.Command<RegistryActor.RoomStatus>> directory,
+                StoreQueries queries, ChatSettings settings) {
             this.context = context;
             this.stash = stash;
             this.timers = timers;
             this.key = key;
-            this.name = name;
-            this.registry = registry;
+            this.shard = shard;
+            this.directory = directory;
             this.queries = queries;
             this.settings = settings;
         }
@@ -209,18 +234,18 @@ public final class RoomActor extends AbstractBehavior<RoomActor.Command> {
         }
 
         private Behavior<Command> onRequest(Command request) {
+            if (name == null) {
+                name = spelledName(request);
+            }
             if (!late) {
                 stash.stash(request);
                 return Behaviors.same();
             }
-            if (request instanceof Join) {
-                // Counted here only when refused: a stashed join is counted by the running room.
-                joinsSeen++;
-            }
             ActorRef<SessionActor.Reply> asking = requester(request);
             if (asking != null) {
                 asking.tell(new SessionActor.Answer(new ServerFrame.Error(ErrorCode.UNAVAILABLE,
-                        "room \"" + name + "\" cannot be opened: the chat store is unavailable; try again in a moment",
+                        "room \"" + spelledName(request) + "\" cannot be opened: the chat store is unavailable; "
+                                + "try again in a moment",
                         requestId(request))));
             }
             return Behaviors.same();
@@ -230,10 +255,22 @@ public final class RoomActor extends AbstractBehavior<RoomActor.Command> {
             timers.cancel(Timer.OPEN);
             // A retry of an earlier read, still pending, would bring back that read's older state.
             timers.cancel(Timer.RETRY_WINDOW);
-            RoomActor room = new RoomActor(context, timers, key, name, registry, journal, queries, settings, state,
-                    new RecentMessages(RecentMessages.capacity(settings.history().retainMessages()), messages), joinsSeen);
+            RoomActor room = new RoomActor(context, timers, key, name, shard, directory, journal,
+                    queries, settings, state,
+                    new RecentMessages(RecentMessages.capacity(settings.history().retainMessages()), messages));
             context.getSelf().tell(CheckIdle.INSTANCE);
             return stash.unstashAll(room);
+        }
+
+        private static String spelledName(Command request) {
+            if (request instanceof Join join) {
+                return join.room();
+            } else if (request instanceof Who who) {
+                return who.room();
+            } else if (request instanceof History history) {
+                return history.room();
+            }
+            return null;
         }
 
         private static ActorRef<SessionActor.Reply> requester(Command request) {
@@ -260,19 +297,19 @@ public final class RoomActor extends AbstractBehavior<RoomActor.Command> {
     }
 
     private RoomActor(ActorContext<Command> context, TimerScheduler<Command> timers, String key, String name,
-                      ActorRef<RegistryActor.Command> registry, ActorRef<RoomJournal.Command> journal,
-                      StoreQueries queries, ChatSettings settings, RoomJournal.State stored, RecentMessages recent,
-                      long joinsSeen) {
+                      ActorRef<ClusterSharding.ShardCommand> shard, ActorRef<Topic.Command<RegistryActor.RoomStatus>> directory,
+                      ActorRef<RoomJournal.Command> journal, StoreQueries queries, ChatSettings settings,
+                      RoomJournal.State stored, RecentMessages recent) {
         super(context);
         this.timers = timers;
         this.key = key;
-        this.registry = registry;
+        this.shard = shard;
+        this.directory = directory;
         this.journal = journal;
         this.queries = queries;
         this.settings = settings;
         this.stored = stored;
         this.recent = recent;
-        this.joinsSeen = joinsSeen;
         // A room keeps the name it was created with; a new room takes the spelling of whoever creates it.
         this.name = stored.isEmpty() ? name : stored.name();
         this.epoch = stored.isEmpty() ? newEpoch() : stored.epoch();
@@ -303,7 +340,8 @@ public final class RoomActor extends AbstractBehavior<RoomActor.Command> {
                 .onMessage(Join.class, this::onJoin)
                 .onMessage(Leave.class, this::onLeave)
                 .onMessage(Quit.class, quit -> removeMember(quit.session(), PresenceEvent.QUIT, quit.reason()))
-                .onMessage(MemberGone.class, gone -> removeMember(gone.session(), PresenceEvent.QUIT, CONNECTION_LOST))
+                .onMessage(MemberLost.class, lost -> removeMember(lost.session(), PresenceEvent.QUIT, CONNECTION_LOST))
+                .onMessage(FanOutGone.class, this::onFanOutGone)
                 .onMessageEquals(WriteTimedOut.INSTANCE, this::onWriteTimedOut)
                 .onMessageEquals(JournalStopped.INSTANCE, () -> {
                     goDown();
@@ -315,6 +353,7 @@ public final class RoomActor extends AbstractBehavior<RoomActor.Command> {
                     return this;
                 })
                 .onMessage(Command.class, this::onOther)
+                .onSignal(PostStop.class, stopped -> onStopped())
                 .build();
     }
 
@@ -328,8 +367,8 @@ public final class RoomActor extends AbstractBehavior<RoomActor.Command> {
         } else if (command instanceof History request) {
             return onHistory(request);
         } else if (command instanceof Stop) {
-            // A write on its way (retention restating the room's opening) is finished first: the
-            // registry starts no other actor of this room before this one ended.
+            // A write on its way (retention restating the room's opening) is finished first:
+            // sharding starts no other actor of this room before this one ended.
             stopWhenWritten = true;
             return stopIfDone();
         }
@@ -345,10 +384,13 @@ public final class RoomActor extends AbstractBehavior<RoomActor.Command> {
      * every line after it, each once.
      */
     private Behavior<Command> onJoin(Join join) {
-        joinsSeen++;
+        adoptName(join.room());
         if (!members.contains(join.session())) {
+            if (!members.serves(join.fanOut())) {
+                // The room watches each node with members, not each member: a node that dies takes its members along.
+                getContext().watchWith(join.fanOut(), new FanOutGone(join.fanOut()));
+            }
             members.add(join.session(), join.nick(), join.fanOut());
-            getContext().watchWith(join.session(), new MemberGone(join.session()));
             reportStatus();
             broadcast(new ServerFrame.Presence(name, join.nick(), PresenceEvent.JOIN, null, null), join.session());
         }
@@ -376,11 +418,21 @@ public final class RoomActor extends AbstractBehavior<RoomActor.Command> {
         if (nick == null) {
             return this;
         }
-        members.remove(session).tell(new NodeFanOut.Remove(key, session));
-        getContext().unwatch(session);
+        ActorRef<NodeFanOut.Command> fanOut = members.remove(session);
+        fanOut.tell(new NodeFanOut.Remove(key, session));
+        if (!members.serves(fanOut)) {
+            getContext().unwatch(fanOut);
+        }
         reportStatus();
         reportIfIdle();
         broadcast(new ServerFrame.Presence(name, nick, event, null, reason), null);
+        return this;
+    }
+
+    private Behavior<Command> onFanOutGone(FanOutGone gone) {
+        for (ActorRef<SessionActor.Reply> session : members.membersServedBy(gone.fanOut())) {
+            removeMember(session, PresenceEvent.QUIT, CONNECTION_LOST);
+        }
         return this;
     }
 
@@ -548,6 +600,7 @@ public final class RoomActor extends AbstractBehavior<RoomActor.Command> {
     // ---- questions ----
 
     private Behavior<Command> onWho(Who who) {
+        adoptName(who.room());
         answerInPlace(who.replyTo(), new ServerFrame.Members(name, members.nicks(), who.re()));
         return this;
     }
@@ -568,6 +621,7 @@ public final class RoomActor extends AbstractBehavior<RoomActor.Command> {
 
     /** The newest {@code limit} messages before {@code before}: from memory when it holds them, else from the store. */
     private Behavior<Command> onHistory(History request) {
+        adoptName(request.room());
         long newest = request.before() == null ? stored.seq() : Math.min(request.before() - 1, stored.seq());
         long oldest = Math.max(1, newest - request.limit() + 1);
         if (recent.holdsFrom(oldest) || newest < 1) {
@@ -591,6 +645,14 @@ public final class RoomActor extends AbstractBehavior<RoomActor.Command> {
     }
 
     // ---- helpers ----
+
+    /** A room the store does not hold takes the name its first request spelled. */
+    private void adoptName(String spelled) {
+        if (name == null) {
+            name = spelled;
+            reportStatus();
+        }
+    }
 
     /** {@code frame} to every member but {@code except} (or null): one message per node that has members. */
     private void broadcast(ServerFrame frame, ActorRef<SessionActor.Reply> except) {
@@ -622,14 +684,31 @@ public final class RoomActor extends AbstractBehavior<RoomActor.Command> {
         return members.isEmpty() && writes.isIdle();
     }
 
-    /** An idle room offers to stop; the registry agrees unless a join is on its way. */
+    /**
+     * An idle room asks sharding to passivate it. A join already on its way still reaches it before
+     * the {@link Stop}; that member's node rejoins it to the room's next actor.
+     */
     private void reportIfIdle() {
-        if (isIdle()) {
-            registry.tell(new RegistryActor.RoomIdle(key, getContext().getSelf(), joinsSeen, !stored.isEmpty()));
+        if (isIdle() && !passivating) {
+            passivating = true;
+            shard.tell(new ClusterSharding.Passivate<>(getContext().getSelf()));
         }
     }
 
     private void reportStatus() {
-        registry.tell(new RegistryActor.RoomStatus(key, name, members.size(), stored.topic()));
+        if (name == null) {
+            return;
+        }
+        directory.tell(Topic.publish(new RegistryActor.RoomStatus(key, name, members.size(), stored.topic(), true,
+                !stored.isEmpty())));
+    }
+
+    /** A room that stops says so, with whether the store holds it: the directory keeps or forgets it. */
+    private Behavior<Command> onStopped() {
+        if (name == null) {
+            return this;
+        }
+        directory.tell(Topic.publish(new RegistryActor.RoomStatus(key, name, 0, stored.topic(), false, !stored.isEmpty())));
+        return this;
     }
 }

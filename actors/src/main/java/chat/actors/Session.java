@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.Map;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.RecipientRef;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
 import org.slf4j.Logger;
@@ -29,11 +30,12 @@ final class Session {
     final TimerScheduler<SessionActor.Command> timers;
     final ChatSettings settings;
     final ActorRef<RegistryActor.Command> registry;
+    final RoomRefs roomRefs;
     final String peer;
     final ActorRef<SessionActor.Reply> self;
     final SessionOutbound outbound;
     final SessionRequestGate gate;
-    final Map<String, ActorRef<RoomActor.Command>> rooms = new HashMap<>();
+    final Map<String, RecipientRef<RoomActor.Command>> rooms = new HashMap<>();
     final TokenBucket rate;
     final TokenBucket patience;
     String nick;
@@ -45,11 +47,12 @@ final class Session {
     private Behavior<SessionActor.Command> afterCloseStarted;
 
     Session(ActorContext<SessionActor.Command> context, TimerScheduler<SessionActor.Command> timers,
-            ChatSettings settings, ActorRef<RegistryActor.Command> registry, String peer) {
+            ChatSettings settings, ActorRef<RegistryActor.Command> registry, RoomRefs roomRefs, String peer) {
         this.context = context;
         this.timers = timers;
         this.settings = settings;
         this.registry = registry;
+        this.roomRefs = roomRefs;
         this.peer = peer;
         this.self = context.getSelf().narrow();
         this.outbound = new SessionOutbound();

@@ -9,6 +9,7 @@ import chat.protocol.TextRules;
 import java.util.Optional;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.RecipientRef;
 
 /**
  * A registered client chatting: its requests are checked here and answered by its rooms or the
@@ -160,7 +161,7 @@ final class SessionActive extends SessionOpen {
         return this;
     }
 
-    private Behavior<SessionActor.Command> askRoom(ActorRef<RoomActor.Command> room, RoomActor.Command request) {
+    private Behavior<SessionActor.Command> askRoom(RecipientRef<RoomActor.Command> room, RoomActor.Command request) {
         session.gate.awaitAnswer();
         room.tell(request);
         return this;

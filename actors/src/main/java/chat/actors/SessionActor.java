@@ -53,8 +53,8 @@ public final class SessionActor {
 
     public record NickRefused(ErrorCode code, String message, String re) implements Reply {}
 
-    /** The room wrote its {@code joined} snapshot to the connection itself, and will write its events there. */
-    public record RoomJoined(String roomKey, ActorRef<RoomActor.Command> room) implements Reply {}
+    /** The room's {@code joined} snapshot is on the connection, and its events will follow it there. */
+    public record RoomJoined(String roomKey) implements Reply {}
 
     /** The answer to the request in progress, for the session to write. */
     public record Answer(ServerFrame frame) implements Reply {}
@@ -76,8 +76,8 @@ public final class SessionActor {
     private SessionActor() {}
 
     public static Behavior<Command> create(ChatSettings settings, ActorRef<RegistryActor.Command> registry,
-                                           String peer) {
+                                           RoomRefs roomRefs, String peer) {
         return Behaviors.setup(context -> Behaviors.withTimers(
-                timers -> new SessionAwaitingHello(new Session(context, timers, settings, registry, peer))));
+                timers -> new SessionAwaitingHello(new Session(context, timers, settings, registry, roomRefs, peer))));
     }
 }

@@ -48,7 +48,7 @@ final class SessionClosing extends AbstractMatchingBehavior<SessionActor.Command
             session.connect(connected);
             return proceed();
         } else if (message instanceof SessionActor.RoomJoined joined) {
-            joined.room().tell(new RoomActor.Quit(session.self, reason));
+            session.roomRefs.room(joined.roomKey()).tell(new RoomActor.Quit(session.self, reason));
         } else if (message instanceof SessionActor.NickClaimed claimed) {
             session.registry.tell(new RegistryActor.ReleaseNick(claimed.key(), session.self));
         } else if (message instanceof SessionActor.Answer || message instanceof SessionActor.AnswerWritten

@@ -87,7 +87,7 @@ abstract class SessionOpen extends AbstractMatchingBehavior<SessionActor.Command
             return this;
         }
         if (message instanceof SessionActor.RoomJoined joined) {
-            session.rooms.put(joined.roomKey(), joined.room());
+            session.rooms.put(joined.roomKey(), session.roomRefs.room(joined.roomKey()));
             session.gate.release(session.isClosing());
             return this;
         }

@@ -16,6 +16,7 @@ import org.apache.pekko.actor.testkit.typed.javadsl.LogCapturingExtension;
 import org.apache.pekko.actor.testkit.typed.javadsl.TestKitJUnit5Extension;
 import org.apache.pekko.actor.testkit.typed.javadsl.TestProbe;
 import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.RecipientRef;
 import org.apache.pekko.persistence.testkit.JournalOperation;
 import org.apache.pekko.persistence.testkit.ProcessingPolicy;
 import org.apache.pekko.persistence.testkit.ProcessingResult;
@@ -61,7 +62,7 @@ class DurableRoomTest {
         ActorRef<RegistryActor.Command> registry = testKit.spawn(RegistryActor.create(settings));
         RoomMember alice = new RoomMember(testKit, "alice");
         registry.tell(alice.joinRoom("busy", null, null));
-        ActorRef<RoomActor.Command> room = alice.replies.expectMessageClass(SessionActor.RoomJoined.class).room();
+        RecipientRef<RoomActor.Command> room = alice.hearsJoined();
         assertThat(alice.nextFrame()).isInstanceOf(ServerFrame.Joined.class);
 
         int lines = 200;
@@ -104,7 +105,7 @@ class DurableRoomTest {
         RoomMember alice = new RoomMember(testKit, "alice");
         RoomMember bob = new RoomMember(testKit, "bob");
         registry.tell(alice.joinRoom("desk", null, null));
-        ActorRef<RoomActor.Command> room = alice.replies.expectMessageClass(SessionActor.RoomJoined.class).room();
+        RecipientRef<RoomActor.Command> room = alice.hearsJoined();
         assertThat(alice.nextFrame()).isInstanceOf(ServerFrame.Joined.class);
         registry.tell(bob.joinRoom("desk", null, null));
         bob.replies.expectMessageClass(SessionActor.RoomJoined.class);
@@ -135,7 +136,7 @@ class DurableRoomTest {
         ActorRef<RegistryActor.Command> registry = testKit.spawn(RegistryActor.create(settings));
         RoomMember alice = new RoomMember(testKit, "alice");
         registry.tell(alice.joinRoom("Notes", null, null));
-        ActorRef<RoomActor.Command> room = alice.replies.expectMessageClass(SessionActor.RoomJoined.class).room();
+        RecipientRef<RoomActor.Command> room = alice.hearsJoined();
         String epoch = ((ServerFrame.Joined) alice.nextFrame()).epoch();
         room.tell(new RoomActor.SetTopic(alice.ref(), "groceries", null));
         assertThat(alice.nextFrame()).isInstanceOf(ServerFrame.Topic.class);
@@ -143,7 +144,6 @@ class DurableRoomTest {
         alice.says(room, "remember the milk");
         room.tell(new RoomActor.Leave(alice.ref(), null));
         assertThat(alice.answer()).isInstanceOf(ServerFrame.Left.class);
-        alice.replies.expectTerminated(room);
         awaitRoomsInUse(registry, 0);
 
         RoomMember bob = new RoomMember(testKit, "bob");
@@ -162,7 +162,7 @@ class DurableRoomTest {
         RoomMember alice = new RoomMember(testKit, "alice");
         for (String name : List.of("Kitchen", "Garden", "Empty")) {
             before.tell(alice.joinRoom(name, null, null));
-            ActorRef<RoomActor.Command> room = alice.replies.expectMessageClass(SessionActor.RoomJoined.class).room();
+            RecipientRef<RoomActor.Command> room = alice.hearsJoined();
             if (!name.equals("Empty")) {
                 room.tell(new RoomActor.SetTopic(alice.ref(), "about the " + name.toLowerCase(), null));
                 alice.replies.expectMessage(SessionActor.AnswerWritten.INSTANCE);
@@ -186,7 +186,7 @@ class DurableRoomTest {
         ActorRef<RegistryActor.Command> registry = testKit.spawn(RegistryActor.create(keepTen));
         RoomMember alice = new RoomMember(testKit, "alice");
         registry.tell(alice.joinRoom("log", null, null));
-        ActorRef<RoomActor.Command> room = alice.replies.expectMessageClass(SessionActor.RoomJoined.class).room();
+        RecipientRef<RoomActor.Command> room = alice.hearsJoined();
         assertThat(alice.nextFrame()).isInstanceOf(ServerFrame.Joined.class);
         room.tell(new RoomActor.SetTopic(alice.ref(), "kept short", null));
         assertThat(alice.nextFrame()).isInstanceOf(ServerFrame.Topic.class);
@@ -196,17 +196,17 @@ class DurableRoomTest {
         }
 
         alice.replies.awaitAssert(() -> {
-            room.tell(new RoomActor.History(alice.ref(), 30L, 50, "old"));
+            room.tell(new RoomActor.History(alice.ref(), null, 30L, 50, "old"));
             ServerFrame.History old = (ServerFrame.History) alice.answer();
             assertThat(old.messages()).as("lines 1 to 29 are gone from the store").isEmpty();
             return null;
         });
-        room.tell(new RoomActor.History(alice.ref(), null, 10, "new"));
+        room.tell(new RoomActor.History(alice.ref(), null, null, 10, "new"));
         ServerFrame.History kept = (ServerFrame.History) alice.answer();
         assertThat(kept.messages()).extracting(ServerFrame.Message::seq)
                 .containsExactly(51L, 52L, 53L, 54L, 55L, 56L, 57L, 58L, 59L, 60L);
         RoomMember bob = new RoomMember(testKit, "bob");
-        room.tell(bob.join(testKit.spawn(NodeFanOut.create()), 0L, null));
+        room.tell(bob.join(testKit.spawn(NodeFanOut.create(key -> room)), "log", 0L, null));
         bob.replies.expectMessageClass(SessionActor.RoomJoined.class);
         ServerFrame.Joined sinceTheStart = (ServerFrame.Joined) bob.nextFrame();
         assertThat(sinceTheStart.history()).as("since 0 reaches back as far as retention keeps").hasSize(10);
@@ -225,7 +225,7 @@ class DurableRoomTest {
         ActorRef<RegistryActor.Command> registry = testKit.spawn(RegistryActor.create(keepTen));
         RoomMember alice = new RoomMember(testKit, "alice");
         registry.tell(alice.joinRoom("Diary", null, null));
-        ActorRef<RoomActor.Command> room = alice.replies.expectMessageClass(SessionActor.RoomJoined.class).room();
+        RecipientRef<RoomActor.Command> room = alice.hearsJoined();
         for (int i = 1; i <= 40; i++) {
             room.tell(new RoomActor.Say(alice.ref(), "entry " + i, null));
             alice.replies.expectMessage(SessionActor.AnswerWritten.INSTANCE);
@@ -237,14 +237,14 @@ class DurableRoomTest {
             alice.replies.expectMessage(SessionActor.AnswerWritten.INSTANCE);
         }
         alice.replies.awaitAssert(() -> {
-            room.tell(new RoomActor.History(alice.ref(), 20L, 50, "old"));
+            room.tell(new RoomActor.History(alice.ref(), null, 20L, 50, "old"));
             ServerFrame.History old = (ServerFrame.History) alice.answer();
             assertThat(old.messages()).as("the room's first entries, and its opening with them, are gone").isEmpty();
             return null;
         });
         room.tell(new RoomActor.Leave(alice.ref(), null));
         assertThat(alice.answer()).isInstanceOf(ServerFrame.Left.class);
-        alice.replies.expectTerminated(room);
+        awaitRoomsInUse(registry, 0);
 
         testKit.stop(registry);
         ActorRef<RegistryActor.Command> restarted = testKit.spawn(RegistryActor.create(keepTen));

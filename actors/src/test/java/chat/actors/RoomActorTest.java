@@ -16,6 +16,8 @@ import org.apache.pekko.actor.testkit.typed.javadsl.LogCapturingExtension;
 import org.apache.pekko.actor.testkit.typed.javadsl.TestKitJUnit5Extension;
 import org.apache.pekko.actor.testkit.typed.javadsl.TestProbe;
 import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.pubsub.Topic;
+import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
 import org.apache.pekko.persistence.testkit.query.javadsl.PersistenceTestKitReadJournal;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -42,6 +44,7 @@ class RoomActorTest {
     ActorTestKit testKit = ActorTestKit.create();
 
     private TestProbe<RegistryActor.Command> registry;
+    private TestProbe<ClusterSharding.ShardCommand> shard;
     private ActorRef<RoomActor.Command> room;
     private ActorRef<NodeFanOut.Command> fanOut;
     /** The members so far, in the order they came: each hears of the next one's arrival. */
@@ -53,9 +56,18 @@ class RoomActorTest {
         RoomJournal.warmUp(testKit.system());
         store = StoreHoldingWrites.of(testKit.system());
         registry = testKit.createTestProbe();
-        fanOut = testKit.spawn(NodeFanOut.create());
-        room = testKit.spawn(RoomActor.create("lounge", NAME, registry.ref(), queries(),
+        shard = testKit.createTestProbe();
+        fanOut = testKit.spawn(NodeFanOut.create(key -> room));
+        room = testKit.spawn(RoomActor.create("lounge", shard.ref(), directory(), queries(),
                 TestSettings.with("chat.history.on-join = " + HISTORY_ON_JOIN)));
+    }
+
+    /** The room's directory topic, with the registry's probe subscribed: it hears every status the room publishes. */
+    private ActorRef<Topic.Command<RegistryActor.RoomStatus>> directory() {
+        ActorRef<Topic.Command<RegistryActor.RoomStatus>> directory =
+                testKit.spawn(Topic.create(RegistryActor.RoomStatus.class, "room-directory"));
+        directory.tell(Topic.subscribe(registry.ref().narrow()));
+        return directory;
     }
 
     private StoreQueries queries() {
@@ -65,7 +77,7 @@ class RoomActorTest {
     /** {@code nick} joins: its snapshot arrives on its connection, and everyone already there hears of it. */
     private RoomMember enters(String nick) {
         RoomMember member = new RoomMember(testKit, nick);
-        room.tell(member.join(fanOut, null, "join-" + nick));
+        room.tell(member.join(fanOut, NAME, null, "join-" + nick));
         assertThat(member.nextFrame()).isInstanceOf(ServerFrame.Joined.class);
         member.replies.expectMessageClass(SessionActor.RoomJoined.class);
         for (RoomMember other : present) {
@@ -78,7 +90,7 @@ class RoomActorTest {
     /** The room has handled everything told it before: it answers a question only after them. */
     private void roomHasTakenAllSaidSoFar() {
         TestProbe<SessionActor.Command> asker = testKit.createTestProbe();
-        room.tell(new RoomActor.Who(asker.ref().narrow(), null));
+        room.tell(new RoomActor.Who(asker.ref().narrow(), NAME, null));
         asker.expectMessageClass(SessionActor.Answer.class);
     }
 
@@ -99,13 +111,13 @@ class RoomActorTest {
         RoomMember alice = enters("alice");
         RoomMember bob = new RoomMember(testKit, "bob");
 
-        room.tell(bob.join(fanOut, null, "j1"));
+        room.tell(bob.join(fanOut, NAME, null, "j1"));
 
         ServerFrame.Joined snapshot = (ServerFrame.Joined) bob.nextFrame();
         assertThat(snapshot).isEqualTo(new ServerFrame.Joined(NAME, "", List.of("alice", "bob"), List.of(), snapshot.epoch(), "j1"));
         assertThat(snapshot.epoch()).as("a new room's history has an epoch").isNotBlank();
         SessionActor.RoomJoined joined = bob.replies.expectMessageClass(SessionActor.RoomJoined.class);
-        assertThat(joined).isEqualTo(new SessionActor.RoomJoined("lounge", room));
+        assertThat(joined).isEqualTo(new SessionActor.RoomJoined("lounge"));
         assertThat(alice.nextFrame()).isEqualTo(presence("bob", PresenceEvent.JOIN, null));
         bob.offers.expectNoMessage(QUIET);
         alice.offers.expectNoMessage(Duration.ZERO);
@@ -245,7 +257,7 @@ class RoomActorTest {
         room.tell(new RoomActor.Say(alice.ref(), "being stored when carol comes", "a2"));
 
         RoomMember carol = new RoomMember(testKit, "carol");
-        room.tell(carol.join(fanOut, null, "c"));
+        room.tell(carol.join(fanOut, NAME, null, "c"));
         ServerFrame.Joined snapshot = (ServerFrame.Joined) carol.nextFrame();
         assertThat(snapshot.members()).containsExactly("alice", "bob", "carol");
         assertThat(snapshot.history()).as("only what is stored").extracting(ServerFrame.Message::text)
@@ -277,12 +289,12 @@ class RoomActorTest {
         }
 
         RoomMember bob = new RoomMember(testKit, "bob");
-        room.tell(bob.join(fanOut, 2L, null));
+        room.tell(bob.join(fanOut, NAME, 2L, null));
         ServerFrame.Joined joined = (ServerFrame.Joined) bob.nextFrame();
         assertThat(joined.history()).extracting(ServerFrame.Message::text).containsExactly("m3", "m4", "m5");
 
         RoomMember carol = new RoomMember(testKit, "carol");
-        room.tell(carol.join(fanOut, null, null));
+        room.tell(carol.join(fanOut, NAME, null, null));
         ServerFrame.Joined plain = (ServerFrame.Joined) carol.nextFrame();
         assertThat(plain.history()).hasSize(HISTORY_ON_JOIN).last().extracting(ServerFrame.Message::seq).isEqualTo(5L);
     }
@@ -293,7 +305,7 @@ class RoomActorTest {
         for (int i = 1; i <= 10; i++) {
             alice.says(room, "m" + i);
         }
-        room.tell(new RoomActor.History(alice.ref(), 6L, 3, "h"));
+        room.tell(new RoomActor.History(alice.ref(), NAME, 6L, 3, "h"));
         ServerFrame.History page = (ServerFrame.History) alice.answer();
         assertThat(page.messages()).extracting(ServerFrame.Message::seq).containsExactly(3L, 4L, 5L);
         assertThat(page.re()).isEqualTo("h");
@@ -303,9 +315,9 @@ class RoomActorTest {
     void aMembersListIsWrittenInItsPlaceSoThePresenceAfterItIsNotAlreadyInIt() {
         RoomMember alice = enters("alice");
 
-        room.tell(new RoomActor.Who(alice.ref(), "w"));
+        room.tell(new RoomActor.Who(alice.ref(), NAME, "w"));
         RoomMember bob = new RoomMember(testKit, "bob");
-        room.tell(bob.join(fanOut, null, null));
+        room.tell(bob.join(fanOut, NAME, null, null));
 
         assertThat(alice.nextFrame()).isEqualTo(new ServerFrame.Members(NAME, List.of("alice"), "w"));
         assertThat(alice.nextFrame()).isEqualTo(presence("bob", PresenceEvent.JOIN, null));
@@ -320,7 +332,7 @@ class RoomActorTest {
         ghost.replies.stop();
 
         assertThat(alice.nextFrame()).isEqualTo(presence("ghost", PresenceEvent.QUIT, "connection lost"));
-        room.tell(new RoomActor.Who(alice.ref(), "w"));
+        room.tell(new RoomActor.Who(alice.ref(), NAME, "w"));
         assertThat(alice.answer()).isEqualTo(new ServerFrame.Members(NAME, List.of("alice"), "w"));
         room.tell(new RoomActor.Say(alice.ref(), "alone now", null));
         alice.nextFrame();
@@ -344,19 +356,20 @@ class RoomActorTest {
     }
 
     @Test
-    void aRoomLeftEmptyWithoutHistoryOffersToStop() {
+    void aRoomLeftEmptyWithoutHistoryAsksToBePassivatedAndIsForgottenWhenItStops() {
         RoomMember alice = enters("alice");
         room.tell(new RoomActor.Leave(alice.ref(), "l"));
         assertThat(alice.answer()).isEqualTo(new ServerFrame.Left(NAME, "l"));
         assertThat(registry.expectMessageClass(RegistryActor.RoomStatus.class).members()).as("opened").isZero();
         assertThat(registry.expectMessageClass(RegistryActor.RoomStatus.class).members()).as("alice came").isEqualTo(1);
         assertThat(registry.expectMessageClass(RegistryActor.RoomStatus.class).members()).as("alice left").isZero();
-        RegistryActor.RoomIdle idle = registry.expectMessageClass(RegistryActor.RoomIdle.class);
-        assertThat(idle.joinsSeen()).isEqualTo(1);
-        assertThat(idle.stored()).as("nothing was said, so the room need not stay listed").isFalse();
+        assertThat(shard.expectMessageClass(ClusterSharding.Passivate.class).entity()).isEqualTo(room);
 
         room.tell(new RoomActor.Stop());
         registry.expectTerminated(room);
+        assertThat(registry.expectMessageClass(RegistryActor.RoomStatus.class))
+                .as("nothing was said, so the room need not stay listed")
+                .isEqualTo(new RegistryActor.RoomStatus("lounge", NAME, 0, "", false, false));
         alice.offers.expectNoMessage(Duration.ZERO);
     }
 

@@ -15,6 +15,8 @@ import org.apache.pekko.actor.testkit.typed.javadsl.LogCapturingExtension;
 import org.apache.pekko.actor.testkit.typed.javadsl.TestKitJUnit5Extension;
 import org.apache.pekko.actor.testkit.typed.javadsl.TestProbe;
 import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.pubsub.Topic;
+import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
 import org.apache.pekko.persistence.testkit.query.javadsl.PersistenceTestKitReadJournal;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -36,6 +38,7 @@ class RoomConversationTest {
     ActorTestKit testKit = ActorTestKit.create();
 
     private TestProbe<RegistryActor.Command> registry;
+    private TestProbe<ClusterSharding.ShardCommand> shard;
     private ActorRef<RoomActor.Command> room;
     private ActorRef<NodeFanOut.Command> fanOut;
     private StoreHoldingWrites store;
@@ -43,11 +46,20 @@ class RoomConversationTest {
     @BeforeEach
     void openRoom() {
         registry = testKit.createTestProbe();
+        shard = testKit.createTestProbe();
         RoomJournal.warmUp(testKit.system());
         store = StoreHoldingWrites.of(testKit.system());
         // Two lines on join, as the room's tests read them.
-        fanOut = testKit.spawn(NodeFanOut.create());
-        room = testKit.spawn(RoomActor.create("den", "Den", registry.ref(), queries(), TestSettings.with("chat.history.on-join = 2")));
+        fanOut = testKit.spawn(NodeFanOut.create(key -> room));
+        room = testKit.spawn(RoomActor.create("den", shard.ref(), directory(), queries(), TestSettings.with("chat.history.on-join = 2")));
+    }
+
+    /** The room's directory topic, with the registry's probe subscribed: it hears every status the room publishes. */
+    private ActorRef<Topic.Command<RegistryActor.RoomStatus>> directory() {
+        ActorRef<Topic.Command<RegistryActor.RoomStatus>> directory =
+                testKit.spawn(Topic.create(RegistryActor.RoomStatus.class, "room-directory"));
+        directory.tell(Topic.subscribe(registry.ref().narrow()));
+        return directory;
     }
 
     private StoreQueries queries() {
@@ -57,7 +69,7 @@ class RoomConversationTest {
     /** {@code nick} joins; its snapshot is on its connection and its session has heard it joined. */
     private RoomMember member(String nick) {
         RoomMember member = new RoomMember(testKit, nick);
-        room.tell(member.join(fanOut, null, null));
+        room.tell(member.join(fanOut, "Den", null, null));
         assertThat(member.nextFrame()).isInstanceOf(ServerFrame.Joined.class);
         member.replies.expectMessageClass(SessionActor.RoomJoined.class);
         return member;
@@ -71,7 +83,7 @@ class RoomConversationTest {
         alice.says(room, "hello");
         bob.nextFrame();
 
-        room.tell(bob.join(fanOut, null, "again"));
+        room.tell(bob.join(fanOut, "Den", null, "again"));
 
         ServerFrame.Joined snapshot = (ServerFrame.Joined) bob.nextFrame();
         assertThat(snapshot.members()).containsExactly("alice", "bob");
@@ -92,7 +104,7 @@ class RoomConversationTest {
         store.holdsWrites();
         room.tell(new RoomActor.Say(alice.ref(), "being stored", null));
 
-        room.tell(bob.join(fanOut, null, "again"));
+        room.tell(bob.join(fanOut, "Den", null, "again"));
         ServerFrame.Joined snapshot = (ServerFrame.Joined) bob.nextFrame();
         assertThat(snapshot.history()).as("what is stored so far").extracting(ServerFrame.Message::text)
                 .containsExactly("first");
@@ -122,9 +134,9 @@ class RoomConversationTest {
         stranger.replies.expectNoMessage(QUIET);
         stranger.offers.expectNoMessage(Duration.ZERO);
         alice.offers.expectNoMessage(Duration.ZERO);
-        room.tell(new RoomActor.Who(alice.ref(), "w"));
+        room.tell(new RoomActor.Who(alice.ref(), "Den", "w"));
         assertThat(alice.answer()).isEqualTo(new ServerFrame.Members("Den", List.of("alice"), "w"));
-        room.tell(new RoomActor.History(alice.ref(), null, 10, "h"));
+        room.tell(new RoomActor.History(alice.ref(), "Den", null, 10, "h"));
         assertThat(alice.answer()).isEqualTo(new ServerFrame.History("Den", List.of(), "h"));
         room.tell(new RoomActor.Quit(stranger.ref(), "gone"));
         room.tell(new RoomActor.Say(alice.ref(), "still serving?", "s2"));
@@ -140,7 +152,7 @@ class RoomConversationTest {
         room.tell(new RoomActor.Rename(alice.ref(), "alicia"));
         room.tell(new RoomActor.Leave(bob.ref(), null));
 
-        room.tell(new RoomActor.Who(carol.ref(), "w"));
+        room.tell(new RoomActor.Who(carol.ref(), "Den", "w"));
         assertThat(((ServerFrame.Presence) carol.nextFrame()).nick()).isEqualTo("alicia");
         assertThat(((ServerFrame.Presence) carol.nextFrame()).nick()).isEqualTo("bob");
         assertThat(carol.answer()).isEqualTo(new ServerFrame.Members("Den", List.of("alicia", "carol"), "w"));
@@ -152,7 +164,7 @@ class RoomConversationTest {
         for (int i = 1; i <= 5; i++) {
             alice.says(room, "m" + i);
         }
-        room.tell(new RoomActor.History(alice.ref(), null, 2, "h"));
+        room.tell(new RoomActor.History(alice.ref(), "Den", null, 2, "h"));
         assertThat(((ServerFrame.History) alice.answer()).messages()).extracting(ServerFrame.Message::text)
                 .containsExactly("m4", "m5");
     }
@@ -161,19 +173,19 @@ class RoomConversationTest {
     void theRegistryHearsTheMemberCountAndTopicOfEveryChange() {
         RoomMember alice = member("alice");
         assertThat(registry.expectMessageClass(RegistryActor.RoomStatus.class)).as("opened from the store")
-                .isEqualTo(new RegistryActor.RoomStatus("den", "Den", 0, ""));
+                .isEqualTo(new RegistryActor.RoomStatus("den", "Den", 0, "", true, false));
         assertThat(registry.expectMessageClass(RegistryActor.RoomStatus.class))
-                .isEqualTo(new RegistryActor.RoomStatus("den", "Den", 1, ""));
+                .isEqualTo(new RegistryActor.RoomStatus("den", "Den", 1, "", true, false));
         member("bob");
         assertThat(registry.expectMessageClass(RegistryActor.RoomStatus.class))
-                .isEqualTo(new RegistryActor.RoomStatus("den", "Den", 2, ""));
+                .isEqualTo(new RegistryActor.RoomStatus("den", "Den", 2, "", true, false));
 
         room.tell(new RoomActor.SetTopic(alice.ref(), "plans", "t"));
         assertThat(registry.expectMessageClass(RegistryActor.RoomStatus.class))
-                .isEqualTo(new RegistryActor.RoomStatus("den", "Den", 2, "plans"));
+                .isEqualTo(new RegistryActor.RoomStatus("den", "Den", 2, "plans", true, true));
         room.tell(new RoomActor.Leave(alice.ref(), null));
         assertThat(registry.expectMessageClass(RegistryActor.RoomStatus.class))
-                .isEqualTo(new RegistryActor.RoomStatus("den", "Den", 1, "plans"));
+                .isEqualTo(new RegistryActor.RoomStatus("den", "Den", 1, "plans", true, true));
         registry.expectNoMessage(QUIET);
     }
 
@@ -187,19 +199,18 @@ class RoomConversationTest {
         assertThat(registry.expectMessageClass(RegistryActor.RoomStatus.class).members()).as("opened").isZero();
         assertThat(registry.expectMessageClass(RegistryActor.RoomStatus.class).members()).isEqualTo(1);
         assertThat(registry.expectMessageClass(RegistryActor.RoomStatus.class).members()).isZero();
-        RegistryActor.RoomIdle idle = registry.expectMessageClass(RegistryActor.RoomIdle.class);
-        assertThat(idle.stored()).as("it stays listed, resting in the store").isTrue();
+        shard.expectMessageClass(ClusterSharding.Passivate.class);
+        room.tell(new RoomActor.Stop());
+        assertThat(registry.expectMessageClass(RegistryActor.RoomStatus.class))
+                .as("it stays listed, resting in the store")
+                .isEqualTo(new RegistryActor.RoomStatus("den", "Den", 0, "", false, true));
         registry.expectNoMessage(QUIET);
     }
 
     @Test
-    void aStopAlwaysStopsTheRoomSoThatTheRegistryNeverStartsASecondWriterOfItsJournal() {
-        RoomMember alice = member("alice");
-        room.tell(new RoomActor.Leave(alice.ref(), null));
-        registry.expectMessageClass(RegistryActor.RoomStatus.class);
-        registry.expectMessageClass(RegistryActor.RoomStatus.class);
-        registry.expectMessageClass(RegistryActor.RoomStatus.class);
-        registry.expectMessageClass(RegistryActor.RoomIdle.class);
+    void aStopAlwaysStopsTheRoomSoThatShardingNeverStartsASecondWriterOfItsJournal() {
+        member("alice");
+        member("bob");
 
         room.tell(new RoomActor.Stop());
 

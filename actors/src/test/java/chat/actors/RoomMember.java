@@ -9,6 +9,9 @@ import java.util.List;
 import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
 import org.apache.pekko.actor.testkit.typed.javadsl.TestProbe;
 import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.ActorSystem;
+import org.apache.pekko.actor.typed.RecipientRef;
+import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
 import org.apache.pekko.util.ByteString;
 
 /**
@@ -32,12 +35,14 @@ final class RoomMember {
     final TestProbe<SessionActor.Command> replies;
     final TestProbe<Offered> offers;
     final ConnectionOutlet outlet;
+    private final ActorSystem<Void> system;
 
     RoomMember(ActorTestKit testKit, String nick) {
         this.nick = nick;
         this.replies = testKit.createTestProbe(nick + "-session");
         this.offers = testKit.createTestProbe(nick + "-connection");
         this.outlet = new Recording(offers.ref());
+        this.system = testKit.system();
     }
 
     /** The session's ref as rooms and the registry know it. */
@@ -45,10 +50,16 @@ final class RoomMember {
         return replies.ref().narrow();
     }
 
-    /** The join to send a room, once {@code fanOut} knows this member's connection. */
-    RoomActor.Join join(ActorRef<NodeFanOut.Command> fanOut, Long since, String re) {
+    /** The join to send room {@code room}, once {@code fanOut} knows this member's connection. */
+    RoomActor.Join join(ActorRef<NodeFanOut.Command> fanOut, String room, Long since, String re) {
         fanOut.tell(new NodeFanOut.Attach(ref(), outlet));
-        return new RoomActor.Join(ref(), nick, fanOut, since, re);
+        return new RoomActor.Join(ref(), nick, room, fanOut, since, re);
+    }
+
+    /** The session hears it joined a room: the room's entity, wherever sharding keeps it. */
+    RecipientRef<RoomActor.Command> hearsJoined() {
+        String key = replies.expectMessageClass(SessionActor.RoomJoined.class).roomKey();
+        return ClusterSharding.get(system).entityRefFor(RoomActor.TYPE_KEY, key);
     }
 
     RegistryActor.JoinRoom joinRoom(String room, Long since, String re) {
@@ -56,7 +67,7 @@ final class RoomMember {
     }
 
     /** Says {@code text} in {@code room} and, once it is stored, has its echo written and its request answered. */
-    ServerFrame.Message says(ActorRef<RoomActor.Command> room, String text) {
+    ServerFrame.Message says(RecipientRef<RoomActor.Command> room, String text) {
         room.tell(new RoomActor.Say(ref(), text, null));
         ServerFrame.Message echo = (ServerFrame.Message) nextFrame();
         assertThat(echo.text()).isEqualTo(text);

@@ -32,6 +32,7 @@ class SessionAnswersTest {
     @JUnit5TestKit
     ActorTestKit testKit = ActorTestKit.create();
 
+    private TestProbe<RoomActor.Command> garden;
     private TestProbe<RegistryActor.Command> registry;
     private ActorRef<SessionActor.Command> session;
     private TestProbe<ServerFrame> frames;
@@ -41,11 +42,12 @@ class SessionAnswersTest {
     @BeforeEach
     void connect() {
         registry = testKit.createTestProbe();
+        garden = testKit.createTestProbe();
         frames = testKit.createTestProbe();
         acks = testKit.createTestProbe();
         ChatSettings settings = TestSettings.with(
                 "chat.limits.answer-timeout = 300ms\nchat.limits.linger = 500ms\nchat.default-room = \"\"");
-        session = testKit.spawn(SessionActor.create(settings, registry.ref(), "127.0.0.1:1"));
+        session = testKit.spawn(SessionActor.create(settings, registry.ref(), key -> garden.ref(), "127.0.0.1:1"));
         ends = testKit.createTestProbe();
         session.tell(new SessionActor.Connected(OutletStandIn.reading(session, TestSettings.with("").limits(), frames.ref()::tell, ends.ref()::tell), acks.ref()));
         acks.receiveMessage();
@@ -114,11 +116,10 @@ class SessionAnswersTest {
         assertThat(frames.receiveMessage()).isEqualTo(new ServerFrame.Bye("server shutting down", null));
         acks.receiveMessage();
 
-        TestProbe<RoomActor.Command> garden = testKit.createTestProbe();
         ServerFrame.Joined joined = new ServerFrame.Joined("garden", "", List.of("alice"), List.of(), "e1", "j");
         // The room writes its snapshot to the connection, which took its last frame already: nothing follows the bye.
         join.outlet().offer(ByteString.fromArrayUnsafe(join.outlet().encoder().encode(joined)), 1);
-        join.session().tell(new SessionActor.RoomJoined("garden", garden.ref()));
+        join.session().tell(new SessionActor.RoomJoined("garden"));
 
         assertThat(garden.expectMessageClass(RoomActor.Quit.class))
                 .isEqualTo(new RoomActor.Quit(join.session(), "server shutting down"));

@@ -38,6 +38,7 @@ public final class ChatServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ChatServer.class);
     private static final String SERVER_DEFAULTS = "server-defaults.conf";
     private static final String MAX_SESSIONS = "chat.limits.max-sessions";
+    private static final String SEED_NODES = "pekko.cluster.seed-nodes";
     /**
      * A client that closes its sending side (nc -N, a script piping a file) still reads the
      * answers; the session closes the connection once they are written.
@@ -66,6 +67,7 @@ public final class ChatServer implements AutoCloseable {
                 .withFallback(ConfigFactory.defaultReference())
                 .resolve();
         ChatStore store = ChatStore.from(full);
+        refuseUnsharedStoreInCluster(full, store);
         Config withStore = store.pekkoSettings().withFallback(full);
         ListenerSettings listener = ListenerSettings.from(withStore);
         withStore = withinDescriptorBudget(withStore, listener);
@@ -91,6 +93,19 @@ public final class ChatServer implements AutoCloseable {
             system.terminate();
             throw new IllegalStateException("cannot listen on " + listener.host() + ":" + listener.port()
                     + ": " + rootMessage(e), e);
+        }
+    }
+
+    /**
+     * Nodes of one cluster share their rooms, so they must share the store the rooms live in; an H2
+     * file belongs to one process. Without seed nodes the server is a cluster of one and any store
+     * does.
+     */
+    private static void refuseUnsharedStoreInCluster(Config config, ChatStore store) {
+        if (!config.getStringList(SEED_NODES).isEmpty() && !store.isShared()) {
+            throw new StoreUnusable("pekko.cluster.seed-nodes makes this server one node of a cluster, whose nodes "
+                    + "share one store, and " + store.shownUrl() + " cannot be shared: set chat.store.url to a "
+                    + "PostgreSQL database that every node uses (docs/cluster.md)");
         }
     }
 

@@ -54,6 +54,22 @@ public final class RoomMembers {
         return nicks;
     }
 
+    /** Whether any member's connection is on {@code fanOut}'s node. */
+    public boolean serves(ActorRef<NodeFanOut.Command> fanOut) {
+        return fanOuts.containsKey(fanOut);
+    }
+
+    /** The members whose connections are on {@code fanOut}'s node. */
+    public List<ActorRef<SessionActor.Reply>> membersServedBy(ActorRef<NodeFanOut.Command> fanOut) {
+        List<ActorRef<SessionActor.Reply>> served = new ArrayList<>();
+        members.forEach((session, member) -> {
+            if (member.fanOut().equals(fanOut)) {
+                served.add(session);
+            }
+        });
+        return served;
+    }
+
     /** The fan-outs of the nodes that have members. */
     public Set<ActorRef<NodeFanOut.Command>> fanOuts() {
         return fanOuts.keySet();

@@ -111,6 +111,11 @@ public final class ChatStore {
                 + "give a jdbc:h2:... or jdbc:postgresql:... URL");
     }
 
+    /** Whether several server processes can use this store at once: PostgreSQL can, an H2 file cannot. */
+    public boolean isShared() {
+        return kind == Kind.POSTGRES;
+    }
+
     /**
      * Connects, and creates the journal's tables where they are missing. Throws
      * {@link StoreUnusable} naming the store and the cause when it cannot be used. The connection

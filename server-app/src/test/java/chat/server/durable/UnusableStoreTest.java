@@ -57,9 +57,19 @@ class UnusableStoreTest {
         }
     }
 
+    @Test
+    void aNodeOfAClusterIsRefusedAnH2FileWhichItsOtherNodesCouldNotShare() throws Exception {
+        try (TestStore store = TestStore.onDisk()) {
+            refusedWith(store, "chat-server: pekko.cluster.seed-nodes makes this server one node of a cluster, whose "
+                            + "nodes share one store, and " + store.url() + " cannot be shared: set chat.store.url to a "
+                            + "PostgreSQL database that every node uses (docs/cluster.md)",
+                    "-Dpekko.cluster.seed-nodes.0=pekko://chat@127.0.0.1:25520");
+        }
+    }
+
     /** Starts a server on {@code store}; it must exit at once with one line, {@code expected} when given. */
-    private static String refusedWith(TestStore store, String expected) throws Exception {
-        try (ServerProcess server = ServerProcess.attemptOn(store)) {
+    private static String refusedWith(TestStore store, String expected, String... settings) throws Exception {
+        try (ServerProcess server = ServerProcess.attemptOn(store, settings)) {
             assertThat(server.awaitExit(EXIT_WITHIN)).isEqualTo(CANNOT_START);
             List<String> lines = server.log().lines().filter(line -> !line.isBlank()).toList();
             assertThat(lines).as("everything the server printed").hasSize(1);
