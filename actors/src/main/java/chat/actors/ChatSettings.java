@@ -16,7 +16,9 @@ public record ChatSettings(
         Limits limits,
         History history,
         Store store,
-        Duration shutdownTimeout) {
+        Duration shutdownTimeout,
+        Duration strayRequestGrace,
+        Duration handoverRetry) {
 
     public record Limits(
             int maxFrameBytes,
@@ -82,6 +84,8 @@ public record ChatSettings(
                         store.getDuration("write-timeout"), store.getDuration("open-timeout"),
                         store.getDuration("restart-backoff.min"), store.getDuration("restart-backoff.max"),
                         store.getDuration("ready-timeout")),
-                chat.getDuration("shutdown-timeout"));
+                chat.getDuration("shutdown-timeout"),
+                chat.getDuration("stray-request-grace"),
+                chat.getDuration("handover-retry"));
     }
 }

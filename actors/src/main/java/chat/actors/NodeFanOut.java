@@ -2,6 +2,9 @@ package chat.actors;
 
 import chat.actors.room.RoomFanOut;
 import chat.protocol.ServerFrame;
+import chat.protocol.PresenceEvent;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +14,7 @@ import org.apache.pekko.actor.typed.javadsl.AbstractBehavior;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.actor.typed.javadsl.Receive;
+import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
 
 /**
  * The one place on a node where rooms' events become bytes on their members' connections. A
@@ -25,23 +29,34 @@ import org.apache.pekko.actor.typed.javadsl.Receive;
  * an answer the room writes in its place among the events. The session whose request an event
  * answers hears so from here, after the bytes are queued, so its next answer cannot overtake
  * them.
+ *
+ * <p>It watches the actor of each room it has members of. When that actor ends with members here
+ * (its node died, or its shard moved), it hands them to the room's next actor, with the last
+ * {@code seq} delivered here, so they stay in the room and miss no line that was stored.
  */
 public final class NodeFanOut extends AbstractBehavior<NodeFanOut.Command> {
 
-    public sealed interface Command {}
+    public sealed interface Command extends CborSerializable {}
 
     /**
      * {@code session}'s connection, for the rooms it joins and for whispers to it. Sent by the
      * node's registry, idempotently; local only, as the outlet is.
      */
-    public record Attach(ActorRef<SessionActor.Reply> session, ConnectionOutlet outlet) implements Command {}
+    public record Attach(ActorRef<SessionActor.Reply> session, ConnectionOutlet outlet) implements Command, LocalOnly {}
 
     /**
      * {@code session} is now a member of {@code roomKey} on this node: its {@code joined} snapshot
      * is written first, then the room's events; the session hears {@code joined} from here.
      */
     public record Admit(String roomKey, ActorRef<RoomActor.Command> room, ActorRef<SessionActor.Reply> session,
-                        ServerFrame.Joined snapshot) implements Command {}
+                        String nick, ServerFrame.Joined snapshot) implements Command {}
+
+    /**
+     * A new actor of {@code roomKey} took over this node's members, which this fan-out handed to it
+     * when the last one ended: {@code missed} are the lines stored after the last one delivered here.
+     */
+    public record Resume(String roomKey, ActorRef<RoomActor.Command> room, List<RoomFanOut.Event> missed)
+            implements Command {}
 
     /** {@code session} is no longer a member: nothing more of {@code roomKey} is written to it. */
     public record Remove(String roomKey, ActorRef<SessionActor.Reply> session) implements Command {}
@@ -58,19 +73,48 @@ public final class NodeFanOut extends AbstractBehavior<NodeFanOut.Command> {
      */
     public record WriteTo(ActorRef<SessionActor.Reply> session, ServerFrame frame, boolean answers) implements Command {}
 
-    private record SessionGone(ActorRef<SessionActor.Reply> session) implements Command {}
+    private record SessionGone(ActorRef<SessionActor.Reply> session) implements Command, LocalOnly {}
 
-    private final RoomRefs roomRefs;
-    private final Map<ActorRef<SessionActor.Reply>, ConnectionOutlet> outlets = new HashMap<>();
-    private final Map<String, RoomFanOut> rooms = new HashMap<>();
+    private record RoomGone(String roomKey, ActorRef<RoomActor.Command> room) implements Command, LocalOnly {}
 
-    public static Behavior<Command> create(RoomRefs roomRefs) {
-        return Behaviors.setup(context -> new NodeFanOut(context, roomRefs));
+    private record RetryHandover(String roomKey) implements Command, LocalOnly {}
+
+    /** One room as this node serves it: its local members, and which actor of the room they belong to. */
+    private static final class LocalRoom {
+        final RoomFanOut members = new RoomFanOut();
+        final Map<ActorRef<SessionActor.Reply>, String> nicks = new HashMap<>();
+        ActorRef<RoomActor.Command> actor;
+        String name;
+        String epoch;
+        long lastSeq;
+
+        void delivered(List<RoomFanOut.Event> events) {
+            for (RoomFanOut.Event event : events) {
+                if (event.frame() instanceof ServerFrame.Message message) {
+                    lastSeq = Math.max(lastSeq, message.seq());
+                }
+            }
+        }
     }
 
-    private NodeFanOut(ActorContext<Command> context, RoomRefs roomRefs) {
+    private final RoomRefs roomRefs;
+    private final TimerScheduler<Command> timers;
+    private final Duration handoverRetry;
+    private final Map<ActorRef<SessionActor.Reply>, ConnectionOutlet> outlets = new HashMap<>();
+    private final Map<String, LocalRoom> rooms = new HashMap<>();
+
+    /** {@code handoverRetry}: how often members are handed to a room's next actor again until it answers. */
+    public static Behavior<Command> create(RoomRefs roomRefs, Duration handoverRetry) {
+        return Behaviors.setup(context -> Behaviors.withTimers(
+                timers -> new NodeFanOut(context, timers, roomRefs, handoverRetry)));
+    }
+
+    private NodeFanOut(ActorContext<Command> context, TimerScheduler<Command> timers, RoomRefs roomRefs,
+                       Duration handoverRetry) {
         super(context);
+        this.timers = timers;
         this.roomRefs = roomRefs;
+        this.handoverRetry = handoverRetry;
     }
 
     @Override
@@ -83,15 +127,25 @@ public final class NodeFanOut extends AbstractBehavior<NodeFanOut.Command> {
                 .onMessage(Remove.class, this::onRemove)
                 .onMessage(Attach.class, this::onAttach)
                 .onMessage(SessionGone.class, this::onSessionGone)
+                .onMessage(RoomGone.class, this::onRoomGone)
+                .onMessage(Resume.class, this::onResume)
+                .onMessage(RetryHandover.class, retry -> {
+                    LocalRoom room = rooms.get(retry.roomKey());
+                    if (room != null && room.actor == null) {
+                        handOver(retry.roomKey(), room);
+                    }
+                    return this;
+                })
                 .build();
     }
 
     private Behavior<Command> onDeliver(Deliver deliver) {
-        RoomFanOut room = rooms.get(deliver.roomKey());
+        LocalRoom room = rooms.get(deliver.roomKey());
         if (room != null) {
-            room.deliver(deliver.events());
+            room.members.deliver(deliver.events());
+            room.delivered(deliver.events());
             for (RoomFanOut.Event event : deliver.events()) {
-                if (event.owner() != null && room.contains(event.owner())) {
+                if (event.owner() != null && room.members.contains(event.owner())) {
                     event.owner().tell(SessionActor.AnswerWritten.INSTANCE);
                 }
             }
@@ -110,10 +164,15 @@ public final class NodeFanOut extends AbstractBehavior<NodeFanOut.Command> {
         return this;
     }
 
+    /** A rename is a presence all but the renamed member see; this fan-out notes the new nick for a handover. */
     private Behavior<Command> onBroadcast(Broadcast broadcast) {
-        RoomFanOut room = rooms.get(broadcast.roomKey());
+        LocalRoom room = rooms.get(broadcast.roomKey());
         if (room != null) {
-            room.broadcast(broadcast.frame(), broadcast.except());
+            room.members.broadcast(broadcast.frame(), broadcast.except());
+            if (broadcast.frame() instanceof ServerFrame.Presence presence && presence.event() == PresenceEvent.RENAME
+                    && room.nicks.containsKey(broadcast.except())) {
+                room.nicks.put(broadcast.except(), presence.nick());
+            }
         }
         return this;
     }
@@ -125,21 +184,80 @@ public final class NodeFanOut extends AbstractBehavior<NodeFanOut.Command> {
             roomRefs.room(admit.roomKey()).tell(new RoomActor.MemberLost(admit.session()));
             return this;
         }
-        rooms.computeIfAbsent(admit.roomKey(), key -> new RoomFanOut()).add(admit.session(), outlet);
+        LocalRoom room = rooms.computeIfAbsent(admit.roomKey(), key -> new LocalRoom());
+        follow(admit.roomKey(), room, admit.room());
+        room.name = admit.snapshot().room();
+        room.epoch = admit.snapshot().epoch();
+        admit.snapshot().history().forEach(message -> room.lastSeq = Math.max(room.lastSeq, message.seq()));
+        room.members.add(admit.session(), outlet);
+        room.nicks.put(admit.session(), admit.nick());
         outlet.offer(admit.snapshot());
         admit.session().tell(new SessionActor.RoomJoined(admit.roomKey()));
         return this;
     }
 
-    private Behavior<Command> onRemove(Remove remove) {
-        RoomFanOut room = rooms.get(remove.roomKey());
+    private Behavior<Command> onResume(Resume resume) {
+        LocalRoom room = rooms.get(resume.roomKey());
         if (room != null) {
-            room.remove(remove.session());
-            if (room.isEmpty()) {
-                rooms.remove(remove.roomKey());
+            timers.cancel(resume.roomKey());
+            follow(resume.roomKey(), room, resume.room());
+            if (!resume.missed().isEmpty()) {
+                room.members.deliver(resume.missed());
+                room.delivered(resume.missed());
             }
         }
         return this;
+    }
+
+    /** The members here belong to {@code actor} of the room now: its end is watched. */
+    private void follow(String roomKey, LocalRoom room, ActorRef<RoomActor.Command> actor) {
+        if (!actor.equals(room.actor)) {
+            if (room.actor != null) {
+                getContext().unwatch(room.actor);
+            }
+            room.actor = actor;
+            getContext().watchWith(actor, new RoomGone(roomKey, actor));
+        }
+    }
+
+    /**
+     * The room's actor ended with members here: they go to its next actor, which sharding starts on
+     * a node that lives, with the last line they have, again and again until it answers.
+     */
+    private Behavior<Command> onRoomGone(RoomGone gone) {
+        LocalRoom room = rooms.get(gone.roomKey());
+        if (room != null && gone.room().equals(room.actor) && !ShuttingDown.of(getContext().getSystem())) {
+            room.actor = null;
+            handOver(gone.roomKey(), room);
+        }
+        return this;
+    }
+
+    private void handOver(String roomKey, LocalRoom room) {
+        List<RoomActor.Returning> returning = new ArrayList<>();
+        room.nicks.forEach((session, nick) -> returning.add(new RoomActor.Returning(session, nick, getContext().getSelf())));
+        roomRefs.room(roomKey).tell(new RoomActor.Handover(room.name, room.epoch, returning, room.lastSeq));
+        timers.startSingleTimer(roomKey, new RetryHandover(roomKey), handoverRetry);
+    }
+
+    private Behavior<Command> onRemove(Remove remove) {
+        LocalRoom room = rooms.get(remove.roomKey());
+        if (room != null) {
+            forget(remove.roomKey(), room, remove.session());
+        }
+        return this;
+    }
+
+    private void forget(String roomKey, LocalRoom room, ActorRef<SessionActor.Reply> session) {
+        room.members.remove(session);
+        room.nicks.remove(session);
+        if (room.members.isEmpty()) {
+            rooms.remove(roomKey);
+            timers.cancel(roomKey);
+            if (room.actor != null) {
+                getContext().unwatch(room.actor);
+            }
+        }
     }
 
     private Behavior<Command> onAttach(Attach attach) {
@@ -156,13 +274,12 @@ public final class NodeFanOut extends AbstractBehavior<NodeFanOut.Command> {
      */
     private Behavior<Command> onSessionGone(SessionGone gone) {
         outlets.remove(gone.session());
-        rooms.entrySet().removeIf(room -> {
-            if (room.getValue().contains(gone.session())) {
-                room.getValue().remove(gone.session());
+        for (Map.Entry<String, LocalRoom> room : new ArrayList<>(rooms.entrySet())) {
+            if (room.getValue().members.contains(gone.session())) {
+                forget(room.getKey(), room.getValue(), gone.session());
                 roomRefs.room(room.getKey()).tell(new RoomActor.MemberLost(gone.session()));
             }
-            return room.getValue().isEmpty();
-        });
+        }
         return this;
     }
 }

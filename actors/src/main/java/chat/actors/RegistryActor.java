@@ -6,7 +6,6 @@ import chat.actors.room.StoreQueries;
 import chat.protocol.ErrorCode;
 import chat.protocol.Names;
 import chat.protocol.ServerFrame;
-import chat.protocol.Timestamps;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -15,6 +14,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletionStage;
 import org.apache.pekko.Done;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
@@ -22,29 +22,38 @@ import org.apache.pekko.actor.typed.MailboxSelector;
 import org.apache.pekko.actor.typed.SupervisorStrategy;
 import org.apache.pekko.actor.typed.javadsl.AbstractBehavior;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
+import org.apache.pekko.actor.typed.javadsl.AskPattern;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.actor.typed.javadsl.Receive;
 import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
 import org.apache.pekko.actor.typed.pubsub.Topic;
 import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
+import org.apache.pekko.cluster.sharding.ShardRegion;
+import org.apache.pekko.cluster.sharding.typed.ClusterShardingQuery;
+import org.apache.pekko.cluster.sharding.typed.GetShardRegionState;
 import org.apache.pekko.cluster.sharding.typed.javadsl.Entity;
+import org.apache.pekko.cluster.sharding.typed.javadsl.EntityTypeKey;
 import org.apache.pekko.cluster.typed.Cluster;
 import org.apache.pekko.cluster.typed.Join;
 import org.apache.pekko.cluster.typed.SelfUp;
 import org.apache.pekko.cluster.typed.Subscribe;
 
 /**
- * The one owner of nicks and the directory of rooms; it also admits connections and parents
- * their sessions and the rooms in use. Because every claim of a nick passes through this one
- * mailbox, two simultaneous {@code hello}s for one nick cannot both win.
+ * A node's front desk: it admits connections and parents their sessions, passes their requests
+ * for nicks and rooms on to the nick's or room's Cluster Sharding entity, wherever in the cluster
+ * that lives, and holds the node's copy of the directory of rooms. It starts the node's
+ * {@link NodeFanOut}, which writes to the sessions' connections, and joins the node to its
+ * cluster (a cluster of one by itself, without seed nodes).
  *
- * <p>The directory lists every room in use and every room the store holds: a room without
- * members stops and stays listed (with its name and topic) until the next join brings it back.
- * At start the directory is filled from the store.
+ * <p>The directory lists every room in use anywhere in the cluster and every room the store
+ * holds: a room without members stops and stays listed (with its name and topic) until the next
+ * join brings it back. At start it is filled from the store; rooms keep it current through the
+ * {@link RoomDirectory} topic.
  */
 public final class RegistryActor extends AbstractBehavior<RegistryActor.Command> {
 
-    public sealed interface Command {}
+    /** Requests from the node's own sessions and server: they never cross to another node. */
+    public sealed interface Command extends LocalOnly {}
 
     /**
      * A new connection asks to be let in; {@code address} is its IP address (counted against the
@@ -52,7 +61,7 @@ public final class RegistryActor extends AbstractBehavior<RegistryActor.Command>
      */
     public record Admit(String address, String peer, ActorRef<Admission> replyTo) implements Command {}
 
-    public sealed interface Admission {}
+    public sealed interface Admission extends LocalOnly {}
 
     public record Admitted(ActorRef<SessionActor.Command> session) implements Admission {}
 
@@ -90,11 +99,16 @@ public final class RegistryActor extends AbstractBehavior<RegistryActor.Command>
 
     /**
      * Rooms keep the directory's summary current, so {@code rooms} is answered without asking them.
-     * {@code inUse} is false once the room's actor has stopped: a room the store holds
-     * ({@code stored}) then stays listed, resting, and any other is forgotten.
+     * {@code inUse} is false once the room's actor has stopped or is about to: a room the store
+     * holds ({@code stored}) then stays listed, resting, and any other is forgotten. A status comes
+     * twice, straight from a room of this node and through the {@link RoomDirectory} topic;
+     * {@code version} grows with each, so an older one never overwrites a newer.
      */
-    public record RoomStatus(String key, String name, int members, String topic, boolean inUse, boolean stored)
-            implements Command {}
+    public record RoomStatus(String key, String name, int members, String topic, boolean inUse, boolean stored,
+                             long version)
+            implements CborSerializable {}
+
+    private record DirectoryChanged(RoomStatus status) implements Command {}
 
     public record GetStats(ActorRef<Stats> replyTo) implements Command {}
 
@@ -110,7 +124,7 @@ public final class RegistryActor extends AbstractBehavior<RegistryActor.Command>
      * {@code sessions} counts session actors alive, closing ones included; {@code rooms} the rooms
      * in use (resting ones are only a directory entry).
      */
-    public record Stats(int sessions, int nicks, int rooms) {}
+    public record Stats(int sessions, int nicks, int rooms) implements LocalOnly {}
 
     /** Says goodbye to every session; answers once all are gone or the timeout passed. */
     public record Shutdown(Duration timeout, ActorRef<Done> replyTo) implements Command {}
@@ -133,7 +147,6 @@ public final class RegistryActor extends AbstractBehavior<RegistryActor.Command>
     /** The rooms in the store take long to read: lists asked for meanwhile are answered without them. */
     private record StoredRoomsLate() implements Command {}
 
-    private record Nick(String display, ActorRef<SessionActor.Reply> session) {}
 
     /** The node has joined its cluster (a cluster of one by itself, without seed nodes). */
     private record NodeUp() implements Command {}
@@ -168,10 +181,11 @@ public final class RegistryActor extends AbstractBehavior<RegistryActor.Command>
     private final StoreQueries queries;
     private final TimerScheduler<Command> timers;
     private final ActorRef<NodeFanOut.Command> fanOut;
+    private final ClusterSharding sharding;
     private final RoomRefs roomRefs;
-    private final Map<String, Nick> nicks = new HashMap<>();
-    private final Map<ActorRef<?>, String> nickKeyBySession = new HashMap<>();
     private final Map<String, Room> rooms = new HashMap<>();
+    /** The version of the newest status heard from each room, kept after the room is forgotten. */
+    private final Map<String, Long> statusVersions = new HashMap<>();
     private final Map<String, Integer> sessionsPerAddress = new HashMap<>();
     private final Set<ActorRef<SessionActor.Command>> sessions = new HashSet<>();
     /** The sessions that hold a place (not closing yet), with their address. */
@@ -205,10 +219,14 @@ public final class RegistryActor extends AbstractBehavior<RegistryActor.Command>
         this.timers = timers;
         this.settings = settings;
         this.queries = queries;
-        this.roomRefs = startRooms(context, settings, queries);
-        this.fanOut = context.spawn(NodeFanOut.create(roomRefs), FAN_OUT, ONE_READER_MAILBOX);
+        this.sharding = ClusterSharding.get(context.getSystem());
+        ActorRef<RoomStatus> statuses = context.messageAdapter(RoomStatus.class, DirectoryChanged::new);
+        this.roomRefs = startRooms(sharding, context, statuses, settings, queries);
+        sharding.init(Entity.of(NickActor.TYPE_KEY, nick -> NickActor.create(nick.getEntityId(), nick.getShard()))
+                .withStopMessage(new NickActor.Stop()));
+        this.fanOut = context.spawn(NodeFanOut.create(roomRefs, settings.handoverRetry()), FAN_OUT, ONE_READER_MAILBOX);
         joinCluster(context);
-        RoomDirectory.topic(context.getSystem()).tell(Topic.subscribe(context.getSelf().narrow()));
+        RoomDirectory.topic(context.getSystem()).tell(Topic.subscribe(statuses));
         RoomJournal.warmUp(context.getSystem());
         recoverProbe(context, settings.store());
         readStoredRooms();
@@ -218,12 +236,14 @@ public final class RegistryActor extends AbstractBehavior<RegistryActor.Command>
 
     /**
      * Rooms are sharded entities: each lives on one node of the cluster, which sharding picks, and
-     * publishes its status to every registry through the {@link RoomDirectory}.
+     * publishes its status to every registry through the {@link RoomDirectory}, and straight to the
+     * registry of its node, which so hears of a change before the member who caused it.
      */
-    private static RoomRefs startRooms(ActorContext<Command> context, ChatSettings settings, StoreQueries queries) {
-        ClusterSharding sharding = ClusterSharding.get(context.getSystem());
+    private static RoomRefs startRooms(ClusterSharding sharding, ActorContext<Command> context,
+                                       ActorRef<RoomStatus> statuses, ChatSettings settings, StoreQueries queries) {
         sharding.init(Entity.of(RoomActor.TYPE_KEY, room -> RoomActor.create(room.getEntityId(), room.getShard(),
-                        RoomDirectory.topic(context.getSystem()), queries, settings))
+                        sharding.entityRefFor(RoomActor.TYPE_KEY, room.getEntityId()),
+                        new RoomDirectory.Readers(statuses, RoomDirectory.topic(context.getSystem())), queries, settings))
                 .withStopMessage(new RoomActor.Stop())
                 .withEntityProps(ONE_READER_MAILBOX));
         return key -> sharding.entityRefFor(RoomActor.TYPE_KEY, key);
@@ -271,7 +291,7 @@ public final class RegistryActor extends AbstractBehavior<RegistryActor.Command>
                 .onMessage(HistoryOf.class, this::onHistoryOf)
                 .onMessage(ListRooms.class, this::onListRooms)
                 .onMessage(Whisper.class, this::onWhisper)
-                .onMessage(RoomStatus.class, this::onRoomStatus)
+                .onMessage(DirectoryChanged.class, changed -> onRoomStatus(changed.status()))
                 .onMessage(NodeUp.class, up -> {
                     nodeUp = true;
                     answerIfReady();
@@ -292,7 +312,7 @@ public final class RegistryActor extends AbstractBehavior<RegistryActor.Command>
                 })
                 .onMessage(ProbeFailed.class, failed -> this)
                 .onMessage(GetStats.class, get -> {
-                    get.replyTo().tell(new Stats(sessions.size(), nicks.size(), roomsInUse));
+                    countStats(get.replyTo());
                     return this;
                 })
                 .onMessage(Shutdown.class, this::onShutdown)
@@ -339,10 +359,6 @@ public final class RegistryActor extends AbstractBehavior<RegistryActor.Command>
     private Behavior<Command> onSessionEnded(SessionEnded ended) {
         sessions.remove(ended.session());
         freePlace(ended.session());
-        String nickKey = nickKeyBySession.remove(ended.session());
-        if (nickKey != null) {
-            nicks.remove(nickKey);
-        }
         if (shuttingDown && sessions.isEmpty()) {
             return finishShutdown();
         }
@@ -356,22 +372,11 @@ public final class RegistryActor extends AbstractBehavior<RegistryActor.Command>
         }
     }
 
+    /** Every claim of a nick goes to its one entity in the cluster, which answers the session. */
     private Behavior<Command> onClaimNick(ClaimNick claim) {
-        String key = Names.key(claim.nick());
-        String display = Names.display(claim.nick());
-        Nick holder = nicks.get(key);
-        if (holder != null && !holder.session().equals(claim.session())) {
-            claim.session().tell(new SessionActor.NickRefused(ErrorCode.NICK_TAKEN,
-                    "nick \"" + holder.display() + "\" is taken", claim.re()));
-            return this;
-        }
-        if (claim.previousKey() != null && !claim.previousKey().equals(key)) {
-            nicks.remove(claim.previousKey());
-        }
         attach(claim.session(), claim.outlet());
-        nicks.put(key, new Nick(display, claim.session()));
-        nickKeyBySession.put(claim.session(), key);
-        claim.session().tell(new SessionActor.NickClaimed(display, key, claim.re()));
+        NickActor.of(sharding, Names.key(claim.nick())).tell(new NickActor.Claim(Names.display(claim.nick()),
+                claim.previousKey(), claim.session(), fanOut, claim.re()));
         return this;
     }
 
@@ -383,11 +388,7 @@ public final class RegistryActor extends AbstractBehavior<RegistryActor.Command>
     }
 
     private Behavior<Command> onReleaseNick(ReleaseNick release) {
-        Nick holder = nicks.get(release.key());
-        if (holder != null && holder.session().equals(release.session())) {
-            nicks.remove(release.key());
-            nickKeyBySession.remove(release.session());
-        }
+        NickActor.of(sharding, release.key()).tell(new NickActor.Release(release.session()));
         return this;
     }
 
@@ -479,26 +480,40 @@ public final class RegistryActor extends AbstractBehavior<RegistryActor.Command>
     }
 
     private Behavior<Command> onWhisper(Whisper whisper) {
-        Nick target = nicks.get(Names.key(whisper.to()));
-        if (target == null) {
-            whisper.sender().tell(answer(new ServerFrame.Error(ErrorCode.NO_SUCH_NICK,
-                    "nobody called \"" + whisper.to() + "\" is online", whisper.re())));
-            return this;
-        }
-        ServerFrame.Whisper frame = new ServerFrame.Whisper(whisper.from(), target.display(), whisper.text(),
-                Timestamps.now(), null);
-        if (!target.session().equals(whisper.sender())) {
-            // Straight to the connection, before the sender hears its echo: a sender that quits
-            // after its whisper cannot have its quit reach the addressee first.
-            fanOut.tell(new NodeFanOut.WriteTo(target.session(), frame, false));
-        }
-        whisper.sender().tell(answer(new ServerFrame.Whisper(frame.from(), frame.to(), frame.text(), frame.ts(),
-                whisper.re())));
+        NickActor.of(sharding, Names.key(whisper.to())).tell(new NickActor.Whisper(whisper.from(), whisper.to(),
+                whisper.text(), whisper.sender(), whisper.re()));
         return this;
+    }
+
+    /**
+     * Sessions are counted here; nicks and rooms are the entities of each that live on this node
+     * (all of them in a cluster of one), as sharding reports them.
+     */
+    private void countStats(ActorRef<Stats> replyTo) {
+        int sessionsNow = sessions.size();
+        entitiesHere(NickActor.TYPE_KEY).thenCombine(entitiesHere(RoomActor.TYPE_KEY),
+                        (nicks, rooms) -> new Stats(sessionsNow, nicks, rooms))
+                .whenComplete((stats, failure) -> {
+                    if (stats != null) {
+                        replyTo.tell(stats);
+                    }
+                });
+    }
+
+    private CompletionStage<Integer> entitiesHere(EntityTypeKey<?> type) {
+        return AskPattern.<ClusterShardingQuery, ShardRegion.CurrentShardRegionState>ask(sharding.shardState(),
+                        replyTo -> new GetShardRegionState(type, replyTo), settings.limits().answerTimeout(),
+                        getContext().getSystem().scheduler())
+                .thenApply(state -> state.getShards().stream().mapToInt(shard -> shard.getEntityIds().size()).sum());
     }
 
     /** A room in use is listed with its members; one that stopped rests if the store holds it, else is forgotten. */
     private Behavior<Command> onRoomStatus(RoomStatus status) {
+        Long newest = statusVersions.get(status.key());
+        if (newest != null && newest >= status.version()) {
+            return this;
+        }
+        statusVersions.put(status.key(), status.version());
         Room room = rooms.get(status.key());
         if (room == null && !status.inUse() && !status.stored()) {
             return this;

@@ -2,6 +2,7 @@ package chat.actors;
 
 import chat.actors.room.GroupCommit;
 import chat.actors.room.RecentMessages;
+import chat.actors.room.RoomDirectory;
 import chat.actors.room.RoomFanOut;
 import chat.actors.room.RoomMembers;
 import chat.actors.room.RoomEvent;
@@ -18,6 +19,7 @@ import java.util.concurrent.TimeUnit;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.PostStop;
+import org.apache.pekko.actor.typed.RecipientRef;
 import org.apache.pekko.actor.typed.SupervisorStrategy;
 import org.apache.pekko.actor.typed.javadsl.AbstractBehavior;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
@@ -25,7 +27,6 @@ import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.actor.typed.javadsl.Receive;
 import org.apache.pekko.actor.typed.javadsl.StashBuffer;
 import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
-import org.apache.pekko.actor.typed.pubsub.Topic;
 import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
 import org.apache.pekko.cluster.sharding.typed.javadsl.EntityTypeKey;
 import org.slf4j.Logger;
@@ -50,7 +51,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class RoomActor extends AbstractBehavior<RoomActor.Command> {
 
-    public sealed interface Command {}
+    public sealed interface Command extends CborSerializable {}
 
     /** Rooms are Cluster Sharding entities of this type, one per folded room name. */
     public static final EntityTypeKey<Command> TYPE_KEY = EntityTypeKey.create(Command.class, "room");
@@ -89,31 +90,44 @@ public final class RoomActor extends AbstractBehavior<RoomActor.Command> {
     public record Stop() implements Command {}
 
     /**
+     * Members an earlier actor of this room had, for this one: sharding stopped that actor while
+     * people were in it (its shard moving to another node), or it died with its node and a fan-out
+     * hands over the members of its own node. They stay members without a word to anyone: their
+     * snapshots have reached them already. A fan-out gives {@code lastSeq}, the last line it
+     * delivered, and gets the lines stored after it.
+     */
+    public record Handover(String room, String epoch, List<Returning> members, Long lastSeq) implements Command {}
+
+    /** A member handed over: its session, nick and the fan-out of its node. */
+    public record Returning(ActorRef<SessionActor.Reply> session, String nick, ActorRef<NodeFanOut.Command> fanOut) {}
+
+    /**
      * The member's session ended without a goodbye; its node's fan-out says so, after anything the
      * session itself sent, so a {@link Quit} with its reason comes first.
      */
     public record MemberLost(ActorRef<SessionActor.Reply> session) implements Command {}
 
     /** A node's fan-out stopped: its node left the cluster or died, and its members with it. */
-    private record FanOutGone(ActorRef<NodeFanOut.Command> fanOut) implements Command {}
+    private record FanOutGone(ActorRef<NodeFanOut.Command> fanOut) implements Command, LocalOnly {}
 
-    private record FromJournal(RoomJournal.Report report) implements Command {}
+    private record FromJournal(RoomJournal.Report report) implements Command, LocalOnly {}
 
     /** The journal stopped (a rejected write does that): the room starts another, which recovers. */
-    private enum JournalStopped implements Command { INSTANCE }
+    private enum JournalStopped implements Command, LocalOnly { INSTANCE }
 
-    private record WindowLoaded(RoomJournal.State state, List<RoomEvent.MessagePosted> messages) implements Command {}
+    private record WindowLoaded(RoomJournal.State state, List<RoomEvent.MessagePosted> messages)
+            implements Command, LocalOnly {}
 
-    private record WindowFailed(RoomJournal.State state, String cause) implements Command {}
+    private record WindowFailed(RoomJournal.State state, String cause) implements Command, LocalOnly {}
 
     /** The room is running with whatever was waiting for it handled: time to see whether anyone is in it. */
-    private enum CheckIdle implements Command { INSTANCE }
+    private enum CheckIdle implements Command, LocalOnly { INSTANCE }
 
-    private enum OpenTimedOut implements Command { INSTANCE }
+    private enum OpenTimedOut implements Command, LocalOnly { INSTANCE }
 
-    private enum WriteTimedOut implements Command { INSTANCE }
+    private enum WriteTimedOut implements Command, LocalOnly { INSTANCE }
 
-    private enum Timer { OPEN, WRITE, RETRY_WINDOW }
+    private enum Timer { OPEN, WRITE, RETRY_WINDOW, STRAY }
 
     private static final Logger LOG = LoggerFactory.getLogger(RoomActor.class);
     private static final String CONNECTION_LOST = "connection lost";
@@ -124,10 +138,14 @@ public final class RoomActor extends AbstractBehavior<RoomActor.Command> {
             + "been stored; if it does not show in the room within a minute, send it again";
     /** Requests that may wait for a room to come back from the store; a join storm on a cold room fits. */
     private static final int OPENING_STASH_CAPACITY = 100_000;
+    /** Status versions start from the clock, so a room's next actor, started later, outnumbers this one. */
+    private static final long VERSIONS_PER_MILLISECOND = 1_000;
 
     private final String key;
     private final ActorRef<ClusterSharding.ShardCommand> shard;
-    private final ActorRef<Topic.Command<RegistryActor.RoomStatus>> directory;
+    /** Where this room's next actor will be: the room's entity, which sharding starts after this one ends. */
+    private final RecipientRef<Command> successor;
+    private final RoomDirectory.Readers directory;
     private ActorRef<RoomJournal.Command> journal;
     private final StoreQueries queries;
     private final ChatSettings settings;
@@ -136,7 +154,8 @@ public final class RoomActor extends AbstractBehavior<RoomActor.Command> {
     private final RecentMessages recent;
     /** Null only for a room the store does not hold until its first request names it. */
     private String name;
-    private final String epoch;
+    /** Only a room the store does not hold yet may take its earlier actor's, with its members. */
+    private String epoch;
     /** What the store holds, as far as this room knows: seq, topic, where messages are. */
     private RoomJournal.State stored;
     private final GroupCommit writes = new GroupCommit();
@@ -145,17 +164,22 @@ public final class RoomActor extends AbstractBehavior<RoomActor.Command> {
     /** Sharding stopped this room while a write was on its way: it stops once the write is answered. */
     private boolean stopWhenWritten;
     private boolean passivating;
+    private final List<Command> heldForSuccessor = new ArrayList<>();
+    /** The version of the last status: later than any earlier actor of this room gave, one more for each. */
+    private long statusVersion;
+    /** What the directory was last told: whether the room is in use. */
+    private boolean listedInUse;
 
     /**
      * A room keeps serving its members when one message makes it fail: it resumes with its
      * state, so no member is forgotten and none is left behind as a ghost.
      */
     public static Behavior<Command> create(String key, ActorRef<ClusterSharding.ShardCommand> shard,
-                                           ActorRef<Topic.Command<RegistryActor.RoomStatus>> directory, StoreQueries queries,
+                                           RecipientRef<Command> successor, RoomDirectory.Readers directory, StoreQueries queries,
                                            ChatSettings settings) {
         return Behaviors.supervise(Behaviors.<Command>setup(context -> Behaviors.<Command>withStash(OPENING_STASH_CAPACITY,
                         stash -> Behaviors.<Command>withTimers(timers ->
-                                new Opening(context, stash, timers, key, shard, directory, queries, settings).start()))))
+                                new Opening(context, stash, timers, key, shard, successor, directory, queries, settings).start()))))
                 .onFailure(SupervisorStrategy.resume().withLoggingEnabled(true));
     }
 
@@ -170,7 +194,8 @@ public final class RoomActor extends AbstractBehavior<RoomActor.Command> {
         private final TimerScheduler<Command> timers;
         private final String key;
         private final ActorRef<ClusterSharding.ShardCommand> shard;
-        private final ActorRef<Topic.Command<RegistryActor.RoomStatus>> directory;
+        private final RecipientRef<Command> successor;
+        private final RoomDirectory.Readers directory;
         private final StoreQueries queries;
         private final ChatSettings settings;
         private ActorRef<RoomJournal.Command> journal;
@@ -179,13 +204,14 @@ public final class RoomActor extends AbstractBehavior<RoomActor.Command> {
         private boolean late;
 
         Opening(ActorContext<Command> context, StashBuffer<Command> stash, TimerScheduler<Command> timers, String key,
-                ActorRef<ClusterSharding.ShardCommand> shard, ActorRef<Topic.Command<RegistryActor.RoomStatus>> directory,
-                StoreQueries queries, ChatSettings settings) {
+                ActorRef<ClusterSharding.ShardCommand> shard, RecipientRef<Command> successor,
+                RoomDirectory.Readers directory, StoreQueries queries, ChatSettings settings) {
             this.context = context;
             this.stash = stash;
             this.timers = timers;
             this.key = key;
             this.shard = shard;
+            this.successor = successor;
             this.directory = directory;
             this.queries = queries;
             this.settings = settings;
@@ -211,7 +237,13 @@ public final class RoomActor extends AbstractBehavior<RoomActor.Command> {
                         late = true;
                         return stash.unstashAll(waiting());
                     })
-                    .onMessage(Stop.class, stop -> Behaviors.stopped())
+                    .onMessage(Stop.class, stop -> {
+                        // What waited for the room goes to its next actor, in the order it came.
+                        if (!ShuttingDown.of(context.getSystem())) {
+                            stash.forEach(successor::tell);
+                        }
+                        return Behaviors.stopped();
+                    })
                     .onMessageEquals(JournalStopped.INSTANCE, () -> {
                         journal = startJournal(context, key, settings);
                         return Behaviors.same();
@@ -255,10 +287,13 @@ public final class RoomActor extends AbstractBehavior<RoomActor.Command> {
             timers.cancel(Timer.OPEN);
             // A retry of an earlier read, still pending, would bring back that read's older state.
             timers.cancel(Timer.RETRY_WINDOW);
-            RoomActor room = new RoomActor(context, timers, key, name, shard, directory, journal,
+            RoomActor room = new RoomActor(context, timers, key, name, shard, successor, directory, journal,
                     queries, settings, state,
                     new RecentMessages(RecentMessages.capacity(settings.history().retainMessages()), messages));
-            context.getSelf().tell(CheckIdle.INSTANCE);
+            if (!stash.isEmpty()) {
+                // Once what waited is handled, the room sees whether anyone is in it.
+                context.getSelf().tell(CheckIdle.INSTANCE);
+            }
             return stash.unstashAll(room);
         }
 
@@ -269,6 +304,8 @@ public final class RoomActor extends AbstractBehavior<RoomActor.Command> {
                 return who.room();
             } else if (request instanceof History history) {
                 return history.room();
+            } else if (request instanceof Handover handover) {
+                return handover.room();
             }
             return null;
         }
@@ -297,13 +334,15 @@ public final class RoomActor extends AbstractBehavior<RoomActor.Command> {
     }
 
     private RoomActor(ActorContext<Command> context, TimerScheduler<Command> timers, String key, String name,
-                      ActorRef<ClusterSharding.ShardCommand> shard, ActorRef<Topic.Command<RegistryActor.RoomStatus>> directory,
+                      ActorRef<ClusterSharding.ShardCommand> shard, RecipientRef<Command> successor,
+                      RoomDirectory.Readers directory,
                       ActorRef<RoomJournal.Command> journal, StoreQueries queries, ChatSettings settings,
                       RoomJournal.State stored, RecentMessages recent) {
         super(context);
         this.timers = timers;
         this.key = key;
         this.shard = shard;
+        this.successor = successor;
         this.directory = directory;
         this.journal = journal;
         this.queries = queries;
@@ -337,7 +376,7 @@ public final class RoomActor extends AbstractBehavior<RoomActor.Command> {
         return newReceiveBuilder()
                 .onMessage(Say.class, this::onSay)
                 .onMessage(FromJournal.class, this::onJournal)
-                .onMessage(Join.class, this::onJoin)
+                .onMessage(Join.class, join -> passivating ? holdForSuccessor(join) : onJoin(join))
                 .onMessage(Leave.class, this::onLeave)
                 .onMessage(Quit.class, quit -> removeMember(quit.session(), PresenceEvent.QUIT, quit.reason()))
                 .onMessage(MemberLost.class, lost -> removeMember(lost.session(), PresenceEvent.QUIT, CONNECTION_LOST))
@@ -362,11 +401,19 @@ public final class RoomActor extends AbstractBehavior<RoomActor.Command> {
             return onRename(rename);
         } else if (command instanceof SetTopic set) {
             return onSetTopic(set);
+        } else if (passivating && (command instanceof Who || command instanceof History || command instanceof Handover)) {
+            return holdForSuccessor(command);
         } else if (command instanceof Who who) {
             return onWho(who);
         } else if (command instanceof History request) {
             return onHistory(request);
+        } else if (command instanceof Handover handover) {
+            return onHandover(handover);
         } else if (command instanceof Stop) {
+            handOverMembers();
+            if (!ShuttingDown.of(getContext().getSystem())) {
+                heldForSuccessor.forEach(successor::tell);
+            }
             // A write on its way (retention restating the room's opening) is finished first:
             // sharding starts no other actor of this room before this one ended.
             stopWhenWritten = true;
@@ -397,7 +444,7 @@ public final class RoomActor extends AbstractBehavior<RoomActor.Command> {
         List<RoomEvent.MessagePosted> history = join.since() == null
                 ? recent.latest(settings.history().onJoin())
                 : recent.after(join.since(), ProtocolLimits.MAX_SINCE_MESSAGES);
-        join.fanOut().tell(new NodeFanOut.Admit(key, getContext().getSelf(), join.session(),
+        join.fanOut().tell(new NodeFanOut.Admit(key, getContext().getSelf(), join.session(), join.nick(),
                 new ServerFrame.Joined(name, stored.topic(), members.nicks(), frames(history), epoch, join.re())));
         return this;
     }
@@ -416,6 +463,8 @@ public final class RoomActor extends AbstractBehavior<RoomActor.Command> {
     private Behavior<Command> removeMember(ActorRef<SessionActor.Reply> session, PresenceEvent event, String reason) {
         String nick = members.nickOf(session);
         if (nick == null) {
+            // A late word from someone already gone, which may have woken a room nobody is in.
+            checkIdleLater();
             return this;
         }
         ActorRef<NodeFanOut.Command> fanOut = members.remove(session);
@@ -427,6 +476,55 @@ public final class RoomActor extends AbstractBehavior<RoomActor.Command> {
         reportIfIdle();
         broadcast(new ServerFrame.Presence(name, nick, event, null, reason), null);
         return this;
+    }
+
+    private Behavior<Command> onHandover(Handover handover) {
+        adoptName(handover.room());
+        if (stored.isEmpty()) {
+            // The members' snapshots named the history by this epoch; nothing is stored to contradict it.
+            epoch = handover.epoch();
+        }
+        for (Returning returning : handover.members()) {
+            if (!members.contains(returning.session())) {
+                if (!members.serves(returning.fanOut())) {
+                    getContext().watchWith(returning.fanOut(), new FanOutGone(returning.fanOut()));
+                }
+                members.add(returning.session(), returning.nick(), returning.fanOut());
+            }
+        }
+        reportStatus();
+        if (handover.lastSeq() != null && !handover.members().isEmpty()) {
+            List<RoomFanOut.Event> missed = new ArrayList<>();
+            recent.after(handover.lastSeq(), ProtocolLimits.MAX_SINCE_MESSAGES)
+                    .forEach(posted -> missed.add(RoomFanOut.Event.toAll(frame(posted))));
+            handover.members().get(0).fanOut().tell(new NodeFanOut.Resume(key, getContext().getSelf(), missed));
+        }
+        return this;
+    }
+
+    /**
+     * Once the room has asked to be passivated, sharding stops it soon: a request that reached it
+     * meanwhile (sharding delivered it before it took the request to passivate) is kept for the
+     * room's next actor, which it goes to, in order, when this one stops.
+     */
+    private Behavior<Command> holdForSuccessor(Command request) {
+        heldForSuccessor.add(request);
+        return this;
+    }
+
+    /**
+     * A request from someone the room does not count may come ahead of the handover that brings
+     * them back (the room moved nodes): the room gives the handover a moment before it rests.
+     */
+    private void checkIdleLater() {
+        timers.startSingleTimer(Timer.STRAY, CheckIdle.INSTANCE, settings.strayRequestGrace());
+    }
+
+    /** A room stopped with members in it passes them to its next actor, through sharding, which holds them until it runs. */
+    private void handOverMembers() {
+        if (!members.isEmpty() && !ShuttingDown.of(getContext().getSystem())) {
+            successor.tell(new Handover(name, epoch, members.returning(), null));
+        }
     }
 
     private Behavior<Command> onFanOutGone(FanOutGone gone) {
@@ -452,6 +550,7 @@ public final class RoomActor extends AbstractBehavior<RoomActor.Command> {
         String from = members.nickOf(say.session());
         if (from == null) {
             say.session().tell(notInRoom(say.re()));
+            checkIdleLater();
         } else if (storeDown) {
             say.session().tell(unavailable(LINE_NOT_SENT, say.re()));
         } else {
@@ -465,6 +564,7 @@ public final class RoomActor extends AbstractBehavior<RoomActor.Command> {
         String by = members.nickOf(set.session());
         if (by == null) {
             set.session().tell(notInRoom(set.re()));
+            checkIdleLater();
         } else if (storeDown) {
             set.session().tell(unavailable(TOPIC_NOT_CHANGED, set.re()));
         } else {
@@ -651,6 +751,8 @@ public final class RoomActor extends AbstractBehavior<RoomActor.Command> {
         if (name == null) {
             name = spelled;
             reportStatus();
+            // Whether the request that named the room leaves anyone in it shows once it is handled.
+            getContext().getSelf().tell(CheckIdle.INSTANCE);
         }
     }
 
@@ -691,24 +793,30 @@ public final class RoomActor extends AbstractBehavior<RoomActor.Command> {
     private void reportIfIdle() {
         if (isIdle() && !passivating) {
             passivating = true;
+            // The directory hears now, before the last member's answer leaves, not once the room has stopped.
+            publishStatus(false);
             shard.tell(new ClusterSharding.Passivate<>(getContext().getSelf()));
         }
     }
 
     private void reportStatus() {
-        if (name == null) {
-            return;
+        publishStatus(true);
+    }
+
+    private void publishStatus(boolean inUse) {
+        if (name != null) {
+            statusVersion = Math.max(statusVersion + 1, System.currentTimeMillis() * VERSIONS_PER_MILLISECOND);
+            directory.tell(new RegistryActor.RoomStatus(key, name, members.size(), stored.topic(), inUse,
+                    !stored.isEmpty(), statusVersion));
+            listedInUse = inUse;
         }
-        directory.tell(Topic.publish(new RegistryActor.RoomStatus(key, name, members.size(), stored.topic(), true,
-                !stored.isEmpty())));
     }
 
     /** A room that stops says so, with whether the store holds it: the directory keeps or forgets it. */
     private Behavior<Command> onStopped() {
-        if (name == null) {
-            return this;
+        if (members.isEmpty() && listedInUse) {
+            publishStatus(false);
         }
-        directory.tell(Topic.publish(new RegistryActor.RoomStatus(key, name, 0, stored.topic(), false, !stored.isEmpty())));
         return this;
     }
 }

@@ -7,7 +7,6 @@ import chat.protocol.ProtocolLimits;
 import chat.protocol.ServerFrame;
 import chat.protocol.TextRules;
 import java.util.Optional;
-import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.RecipientRef;
 
@@ -69,7 +68,8 @@ final class SessionActive extends SessionOpen {
         if (problem.isPresent()) {
             return reject(ErrorCode.BAD_TEXT, problem.get(), say);
         }
-        return askRoom(session.rooms.get(Names.key(say.room())), new RoomActor.Say(session.self, say.text(), say.id()));
+        return askRoom(session.rooms.get(Names.key(say.room())), new RoomActor.Say(session.self, say.text(), say.id()),
+                say.id());
     }
 
     private Behavior<SessionActor.Command> onJoin(ClientFrame.Join join) {
@@ -90,7 +90,8 @@ final class SessionActive extends SessionOpen {
         if (refusal.isPresent()) {
             return refuse(refusal.get());
         }
-        return askRoom(session.rooms.remove(Names.key(leave.room())), new RoomActor.Leave(session.self, leave.id()));
+        return askRoom(session.rooms.remove(Names.key(leave.room())), new RoomActor.Leave(session.self, leave.id()),
+                leave.id());
     }
 
     private Behavior<SessionActor.Command> onWhisper(ClientFrame.Whisper whisper) {
@@ -123,7 +124,8 @@ final class SessionActive extends SessionOpen {
         if (problem.isPresent()) {
             return reject(ErrorCode.BAD_TEXT, problem.get(), topic);
         }
-        return askRoom(session.rooms.get(Names.key(topic.room())), new RoomActor.SetTopic(session.self, topic.topic(), topic.id()));
+        return askRoom(session.rooms.get(Names.key(topic.room())),
+                new RoomActor.SetTopic(session.self, topic.topic(), topic.id()), topic.id());
     }
 
     private Behavior<SessionActor.Command> onWho(ClientFrame.Who who) {
@@ -161,8 +163,9 @@ final class SessionActive extends SessionOpen {
         return this;
     }
 
-    private Behavior<SessionActor.Command> askRoom(RecipientRef<RoomActor.Command> room, RoomActor.Command request) {
-        session.gate.awaitAnswer();
+    private Behavior<SessionActor.Command> askRoom(RecipientRef<RoomActor.Command> room, RoomActor.Command request,
+                                                   String re) {
+        session.gate.awaitRoomAnswer(re);
         room.tell(request);
         return this;
     }

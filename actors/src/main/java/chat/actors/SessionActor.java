@@ -26,35 +26,35 @@ public final class SessionActor {
     public sealed interface Command {}
 
     /** What rooms and the registry send back to a session. */
-    public sealed interface Reply extends Command {}
+    public sealed interface Reply extends Command, CborSerializable {}
 
     /**
      * The connection is ready: {@code outlet} takes outbound bytes, {@code inboundAck} the first
      * ack. Local only: the outlet is the socket's handle (see {@link ConnectionOutlet}).
      */
-    public record Connected(ConnectionOutlet outlet, ActorRef<Ack> inboundAck) implements Command {}
+    public record Connected(ConnectionOutlet outlet, ActorRef<Ack> inboundAck) implements Command, LocalOnly {}
 
     /** One decoded inbound line; the session acknowledges it on {@code ack} when ready for the next. */
-    public record Received(Decoded decoded, ActorRef<Ack> ack) implements Command {}
+    public record Received(Decoded decoded, ActorRef<Ack> ack) implements Command, LocalOnly {}
 
     /** The outlet's queue fell below what {@link ConnectionOutlet#notifyWhenBelow} asked for. */
-    public enum Drained implements Command { INSTANCE }
+    public enum Drained implements Command, LocalOnly { INSTANCE }
 
     /** The inbound side ended: the peer closed the socket or the connection failed. */
-    public record ConnectionLost(String reason) implements Command {}
+    public record ConnectionLost(String reason) implements Command, LocalOnly {}
 
     /** The server is stopping: say {@code bye} and close. */
-    public record ServerShutdown() implements Command {}
+    public record ServerShutdown() implements Command, LocalOnly {}
 
     /** The ack a session gives for each {@link Received}. */
-    public enum Ack { INSTANCE }
+    public enum Ack implements LocalOnly { INSTANCE }
 
     public record NickClaimed(String nick, String key, String re) implements Reply {}
 
     public record NickRefused(ErrorCode code, String message, String re) implements Reply {}
 
     /** The room's {@code joined} snapshot is on the connection, and its events will follow it there. */
-    public record RoomJoined(String roomKey) implements Reply {}
+    public record RoomJoined(String roomKey) implements Reply, LocalOnly {}
 
     /** The answer to the request in progress, for the session to write. */
     public record Answer(ServerFrame frame) implements Reply {}
@@ -66,10 +66,10 @@ public final class SessionActor {
     public enum AnswerWritten implements Reply { INSTANCE }
 
     /** The client fell so far behind that its connection dropped what waited for it: it is cut as a slow consumer. */
-    public enum FellBehind implements Command { INSTANCE }
+    public enum FellBehind implements Command, LocalOnly { INSTANCE }
 
     /** Timers, which the session sets for itself. */
-    enum Tick implements Command { REGISTER_TIMEOUT, SILENCE, LINGER_EXPIRED, ANSWER_TIMEOUT }
+    enum Tick implements Command, LocalOnly { REGISTER_TIMEOUT, SILENCE, LINGER_EXPIRED, ANSWER_TIMEOUT }
 
     static final String SHUTTING_DOWN = "server shutting down";
 

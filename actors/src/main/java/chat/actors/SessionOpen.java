@@ -141,6 +141,19 @@ abstract class SessionOpen extends AbstractMatchingBehavior<SessionActor.Command
         if (!session.gate.isAwaitingAnswer()) {
             return this;
         }
+        String roomRequest = session.gate.roomRequest();
+        if (roomRequest != null) {
+            // A room that died with its node took the request along; the room itself comes back on
+            // another node, so only this request is lost, not what the session knows of its rooms.
+            Session.LOG.warn("no answer from a room for {} within {}", session.peer, session.settings.limits().answerTimeout());
+            session.sendError(ErrorCode.UNAVAILABLE, "the room did not answer within "
+                    + Spoken.duration(session.settings.limits().answerTimeout())
+                    + " (it may be moving to another server): your request may not have been carried out; "
+                    + "if a line of yours does not show in the room, send it again",
+                    roomRequest.isEmpty() ? null : roomRequest);
+            session.gate.release(session.isClosing());
+            return this;
+        }
         Session.LOG.warn("no answer for {} within {}", session.peer, session.settings.limits().answerTimeout());
         return session.sayByeAndClose("server error: your request got no answer within "
                 + Spoken.duration(session.settings.limits().answerTimeout()) + "; please reconnect", null);

@@ -20,6 +20,8 @@ final class SessionRequestGate {
     private ActorRef<SessionActor.Ack> heldAck;
     /** Set by a handler that asked a room or the registry, which will answer this request. */
     private boolean awaitingAnswer;
+    /** Set while the request waiting for its answer went to a room; its id, or "" without one. */
+    private String roomRequest;
     /** The input ended while a request still waited for its answer: the close waits for that answer. */
     private SessionActor.ConnectionLost lostWhileAnswering;
 
@@ -42,6 +44,17 @@ final class SessionRequestGate {
     void awaitAnswer() {
         awaitingAnswer = true;
         timers.startSingleTimer(SessionActor.Tick.ANSWER_TIMEOUT, answerTimeout);
+    }
+
+    /** The request {@code re} (or null) went to a room, which may live on a node that dies with it. */
+    void awaitRoomAnswer(String re) {
+        awaitAnswer();
+        roomRequest = re == null ? "" : re;
+    }
+
+    /** The id of the room request that waits for its answer ("" for one without), or null. */
+    String roomRequest() {
+        return awaitingAnswer ? roomRequest : null;
     }
 
     boolean isAwaitingAnswer() {
@@ -67,6 +80,7 @@ final class SessionRequestGate {
     /** The answer is out: the next request may come, at once or once the client has read enough. */
     void release(boolean closing) {
         awaitingAnswer = false;
+        roomRequest = null;
         timers.cancel(SessionActor.Tick.ANSWER_TIMEOUT);
         if (lostWhileAnswering != null) {
             session.tell(lostWhileAnswering);

@@ -1,7 +1,7 @@
 package chat.actors;
 
 /** How a session ended its connection, as a stand-in outlet saw it. */
-public sealed interface ConnectionEnd {
+public sealed interface ConnectionEnd extends LocalOnly {
 
     /** What was queued went out, then the connection closed. */
     record Closed() implements ConnectionEnd {}

@@ -1,6 +1,7 @@
 package chat.actors;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import chat.actors.room.RoomJournal;
 import chat.protocol.ErrorCode;
@@ -37,7 +38,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class DurableRoomTest {
 
     @JUnit5TestKit
-    ActorTestKit testKit = ActorTestKit.create();
+    ActorTestKit testKit = TestSettings.serializingEverything("DurableRoomTest");
 
     /** The number of events in each write the journal received, in order. */
     private final List<Integer> writes = new CopyOnWriteArrayList<>();
@@ -206,7 +207,7 @@ class DurableRoomTest {
         assertThat(kept.messages()).extracting(ServerFrame.Message::seq)
                 .containsExactly(51L, 52L, 53L, 54L, 55L, 56L, 57L, 58L, 59L, 60L);
         RoomMember bob = new RoomMember(testKit, "bob");
-        room.tell(bob.join(testKit.spawn(NodeFanOut.create(key -> room)), "log", 0L, null));
+        room.tell(bob.join(testKit.spawn(NodeFanOut.create(key -> room, Duration.ofSeconds(1))), "log", 0L, null));
         bob.replies.expectMessageClass(SessionActor.RoomJoined.class);
         ServerFrame.Joined sinceTheStart = (ServerFrame.Joined) bob.nextFrame();
         assertThat(sinceTheStart.history()).as("since 0 reaches back as far as retention keeps").hasSize(10);
@@ -215,7 +216,8 @@ class DurableRoomTest {
         ActorRef<RegistryActor.Command> restarted = testKit.spawn(RegistryActor.create(keepTen));
         restarted.tell(new RegistryActor.ListRooms(bob.ref(), "r"));
         ServerFrame.RoomList list = (ServerFrame.RoomList) bob.answer();
-        assertThat(list.rooms()).containsExactly(new ServerFrame.RoomSummary("log", 0, "kept short"));
+        assertThat(list.rooms()).extracting(ServerFrame.RoomSummary::room, ServerFrame.RoomSummary::topic)
+                .containsExactly(tuple("log", "kept short"));
     }
 
     @Test

@@ -23,7 +23,7 @@ import org.apache.pekko.util.ByteString;
 final class RoomMember {
 
     /** One offer to the connection: its bytes and how many frames they hold. */
-    record Offered(ByteString bytes, int count) {
+    record Offered(ByteString bytes, int count) implements LocalOnly {
         List<ServerFrame> frames() {
             return Frames.in(bytes);
         }

@@ -31,6 +31,19 @@ public final class RoomDirectory implements Extension {
         this.topic = topic;
     }
 
+    /**
+     * Who hears a room's status: the registry of its own node, at once, and every registry through
+     * the topic, a moment later.
+     */
+    public record Readers(ActorRef<RegistryActor.RoomStatus> ownRegistry,
+                          ActorRef<Topic.Command<RegistryActor.RoomStatus>> topic) {
+
+        public void tell(RegistryActor.RoomStatus status) {
+            ownRegistry.tell(status);
+            topic.tell(Topic.publish(status));
+        }
+    }
+
     public static ActorRef<Topic.Command<RegistryActor.RoomStatus>> topic(ActorSystem<?> system) {
         return system.registerExtension(ID).topic;
     }

@@ -1,6 +1,7 @@
 package chat.actors.room;
 
 import chat.actors.CborSerializable;
+import chat.actors.LocalOnly;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -39,7 +40,7 @@ import org.apache.pekko.persistence.typed.JournalPersistRejected;
  */
 public final class RoomJournal extends EventSourcedBehavior<RoomJournal.Command, RoomEvent, RoomJournal.State> {
 
-    public sealed interface Command {}
+    public sealed interface Command extends LocalOnly {}
 
     /** Store these events as one write; answered with {@link Appended} once they are durable. */
     public record Append(List<RoomEvent> events) implements Command {
@@ -49,7 +50,7 @@ public final class RoomJournal extends EventSourcedBehavior<RoomJournal.Command,
     }
 
     /** What the journal tells its room. */
-    public sealed interface Report {}
+    public sealed interface Report extends LocalOnly {}
 
     /** Recovery finished, at start or after a failure: this is what the store holds. */
     public record Recovered(State state) implements Report {}

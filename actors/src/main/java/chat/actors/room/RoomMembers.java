@@ -1,6 +1,7 @@
 package chat.actors.room;
 
 import chat.actors.NodeFanOut;
+import chat.actors.RoomActor;
 import chat.actors.SessionActor;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -68,6 +69,13 @@ public final class RoomMembers {
             }
         });
         return served;
+    }
+
+    /** Every member, as the room's next actor takes them over. */
+    public List<RoomActor.Returning> returning() {
+        List<RoomActor.Returning> returning = new ArrayList<>(members.size());
+        members.forEach((session, member) -> returning.add(new RoomActor.Returning(session, member.nick(), member.fanOut())));
+        return returning;
     }
 
     /** The fan-outs of the nodes that have members. */
