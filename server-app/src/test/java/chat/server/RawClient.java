@@ -38,6 +38,7 @@ public final class RawClient implements AutoCloseable {
     private final Socket socket;
     private final InputStream in;
     private final OutputStream out;
+    private Duration patience = PATIENCE;
 
     private RawClient(Socket socket) throws IOException {
         this.socket = socket;
@@ -75,6 +76,17 @@ public final class RawClient implements AutoCloseable {
             socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
             return new RawClient(socket);
         } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Waits up to {@code patience} for each frame from now on: for a server whose rooms are moving between nodes. */
+    public RawClient withPatience(Duration patience) {
+        try {
+            socket.setSoTimeout((int) patience.toMillis());
+            this.patience = patience;
+            return this;
+        } catch (SocketException e) {
             throw new UncheckedIOException(e);
         }
     }
@@ -207,7 +219,7 @@ public final class RawClient implements AutoCloseable {
                 line.write(b);
             }
         } catch (SocketTimeoutException e) {
-            return fail("no frame from the server within " + PATIENCE.toSeconds() + " s");
+            return fail("no frame from the server within " + patience.toSeconds() + " s");
         } catch (SocketException e) {
             if (!isReset(e)) {
                 throw new UncheckedIOException(e);
