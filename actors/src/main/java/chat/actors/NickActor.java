@@ -3,6 +3,8 @@ package chat.actors;
 import chat.protocol.ErrorCode;
 import chat.protocol.ServerFrame;
 import chat.protocol.Timestamps;
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.javadsl.AbstractBehavior;
@@ -58,6 +60,7 @@ public final class NickActor extends AbstractBehavior<NickActor.Command> {
     private final ClusterSharding sharding;
     private Holder holder;
     private boolean passivating;
+    private final List<Command> heldForSuccessor = new ArrayList<>();
 
     public static Behavior<Command> create(String key, ActorRef<ClusterSharding.ShardCommand> shard) {
         return Behaviors.setup(context -> new NickActor(context, key, shard));
@@ -78,11 +81,11 @@ public final class NickActor extends AbstractBehavior<NickActor.Command> {
     @Override
     public Receive<Command> createReceive() {
         return newReceiveBuilder()
-                .onMessage(Whisper.class, this::onWhisper)
-                .onMessage(Claim.class, this::onClaim)
+                .onMessage(Whisper.class, whisper -> passivating ? holdForSuccessor(whisper) : onWhisper(whisper))
+                .onMessage(Claim.class, claim -> passivating ? holdForSuccessor(claim) : onClaim(claim))
                 .onMessage(Release.class, release -> letGo(release.session()))
                 .onMessage(HolderGone.class, gone -> letGo(gone.session()))
-                .onMessage(Handover.class, this::onHandover)
+                .onMessage(Handover.class, handover -> passivating ? holdForSuccessor(handover) : onHandover(handover))
                 .onMessage(Stop.class, stop -> onStop())
                 .build();
     }
@@ -115,7 +118,16 @@ public final class NickActor extends AbstractBehavior<NickActor.Command> {
             getContext().watchWith(taker.session(), new HolderGone(taker.session()));
         }
         holder = taker;
-        passivating = false;
+    }
+
+    /**
+     * Once the nick has asked to be passivated, sharding stops it soon: a claim or whisper that
+     * reached it meanwhile is decided by its next actor, in the order it came, so two claims in
+     * that window cannot both win.
+     */
+    private Behavior<Command> holdForSuccessor(Command request) {
+        heldForSuccessor.add(request);
+        return this;
     }
 
     private Behavior<Command> letGo(ActorRef<SessionActor.Reply> session) {
@@ -156,12 +168,17 @@ public final class NickActor extends AbstractBehavior<NickActor.Command> {
     }
 
     /**
-     * A claim that reached this actor after it asked to be passivated is not lost with it: the
-     * holder goes to the nick's next actor, through sharding, which keeps it until that one runs.
+     * Nothing that reached this actor is lost with it: a holder (its shard moved to another node)
+     * and what it held back go to the nick's next actor, through sharding, which keeps them until
+     * that one runs.
      */
     private Behavior<Command> onStop() {
-        if (holder != null && !ShuttingDown.of(getContext().getSystem())) {
-            of(sharding, key).tell(new Handover(holder.nick(), holder.session(), holder.fanOut()));
+        if (!ShuttingDown.of(getContext().getSystem())) {
+            EntityRef<Command> next = of(sharding, key);
+            if (holder != null) {
+                next.tell(new Handover(holder.nick(), holder.session(), holder.fanOut()));
+            }
+            heldForSuccessor.forEach(next::tell);
         }
         return Behaviors.stopped();
     }

@@ -49,7 +49,7 @@ public final class NodeFanOut extends AbstractBehavior<NodeFanOut.Command> {
      * is written first, then the room's events; the session hears {@code joined} from here.
      */
     public record Admit(String roomKey, ActorRef<RoomActor.Command> room, ActorRef<SessionActor.Reply> session,
-                        String nick, ServerFrame.Joined snapshot) implements Command {}
+                        String nick, long seq, ServerFrame.Joined snapshot) implements Command {}
 
     /**
      * A new actor of {@code roomKey} took over this node's members, which this fan-out handed to it
@@ -87,6 +87,8 @@ public final class NodeFanOut extends AbstractBehavior<NodeFanOut.Command> {
         String name;
         String epoch;
         long lastSeq;
+        /** Members were handed to the room's next actor, which has not answered yet. */
+        boolean handingOver;
 
         void delivered(List<RoomFanOut.Event> events) {
             for (RoomFanOut.Event event : events) {
@@ -131,7 +133,7 @@ public final class NodeFanOut extends AbstractBehavior<NodeFanOut.Command> {
                 .onMessage(Resume.class, this::onResume)
                 .onMessage(RetryHandover.class, retry -> {
                     LocalRoom room = rooms.get(retry.roomKey());
-                    if (room != null && room.actor == null) {
+                    if (room != null && room.handingOver) {
                         handOver(retry.roomKey(), room);
                     }
                     return this;
@@ -188,7 +190,8 @@ public final class NodeFanOut extends AbstractBehavior<NodeFanOut.Command> {
         follow(admit.roomKey(), room, admit.room());
         room.name = admit.snapshot().room();
         room.epoch = admit.snapshot().epoch();
-        admit.snapshot().history().forEach(message -> room.lastSeq = Math.max(room.lastSeq, message.seq()));
+        // The snapshot holds every line up to the room's seq, whatever its history shows.
+        room.lastSeq = Math.max(room.lastSeq, admit.seq());
         room.members.add(admit.session(), outlet);
         room.nicks.put(admit.session(), admit.nick());
         outlet.offer(admit.snapshot());
@@ -199,11 +202,19 @@ public final class NodeFanOut extends AbstractBehavior<NodeFanOut.Command> {
     private Behavior<Command> onResume(Resume resume) {
         LocalRoom room = rooms.get(resume.roomKey());
         if (room != null) {
+            room.handingOver = false;
             timers.cancel(resume.roomKey());
             follow(resume.roomKey(), room, resume.room());
-            if (!resume.missed().isEmpty()) {
-                room.members.deliver(resume.missed());
-                room.delivered(resume.missed());
+            // Repeated handovers bring repeated answers, and lines may have come since: each line goes out once.
+            List<RoomFanOut.Event> unseen = new ArrayList<>();
+            for (RoomFanOut.Event event : resume.missed()) {
+                if (((ServerFrame.Message) event.frame()).seq() > room.lastSeq) {
+                    unseen.add(event);
+                }
+            }
+            if (!unseen.isEmpty()) {
+                room.members.deliver(unseen);
+                room.delivered(unseen);
             }
         }
         return this;
@@ -237,6 +248,7 @@ public final class NodeFanOut extends AbstractBehavior<NodeFanOut.Command> {
         List<RoomActor.Returning> returning = new ArrayList<>();
         room.nicks.forEach((session, nick) -> returning.add(new RoomActor.Returning(session, nick, getContext().getSelf())));
         roomRefs.room(roomKey).tell(new RoomActor.Handover(room.name, room.epoch, returning, room.lastSeq));
+        room.handingOver = true;
         timers.startSingleTimer(roomKey, new RetryHandover(roomKey), handoverRetry);
     }
 

@@ -290,8 +290,8 @@ public final class RoomActor extends AbstractBehavior<RoomActor.Command> {
             RoomActor room = new RoomActor(context, timers, key, name, shard, successor, directory, journal,
                     queries, settings, state,
                     new RecentMessages(RecentMessages.capacity(settings.history().retainMessages()), messages));
-            if (!stash.isEmpty()) {
-                // Once what waited is handled, the room sees whether anyone is in it.
+            if (!stash.isEmpty() || late) {
+                // Once what waited is handled (or was refused), the room sees whether anyone is in it.
                 context.getSelf().tell(CheckIdle.INSTANCE);
             }
             return stash.unstashAll(room);
@@ -444,15 +444,22 @@ public final class RoomActor extends AbstractBehavior<RoomActor.Command> {
         List<RoomEvent.MessagePosted> history = join.since() == null
                 ? recent.latest(settings.history().onJoin())
                 : recent.after(join.since(), ProtocolLimits.MAX_SINCE_MESSAGES);
-        join.fanOut().tell(new NodeFanOut.Admit(key, getContext().getSelf(), join.session(), join.nick(),
+        join.fanOut().tell(new NodeFanOut.Admit(key, getContext().getSelf(), join.session(), join.nick(), stored.seq(),
                 new ServerFrame.Joined(name, stored.topic(), members.nicks(), frames(history), epoch, join.re())));
         return this;
     }
 
     /** The room writes nothing more to the leaver once it is out; its session then answers {@code left}. */
+    /** {@code left} follows the room's last lines to the leaver, through its node's fan-out. */
     private Behavior<Command> onLeave(Leave leave) {
+        ActorRef<NodeFanOut.Command> fanOut = members.fanOutOf(leave.session());
         removeMember(leave.session(), PresenceEvent.LEAVE, null);
-        leave.session().tell(new SessionActor.Answer(new ServerFrame.Left(name, leave.re())));
+        ServerFrame.Left left = new ServerFrame.Left(name, leave.re());
+        if (fanOut != null) {
+            fanOut.tell(new NodeFanOut.WriteTo(leave.session(), left, true));
+        } else {
+            leave.session().tell(new SessionActor.Answer(left));
+        }
         return this;
     }
 

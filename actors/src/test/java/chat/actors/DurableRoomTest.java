@@ -245,7 +245,9 @@ class DurableRoomTest {
             return null;
         });
         room.tell(new RoomActor.Leave(alice.ref(), null));
-        assertThat(alice.answer()).isInstanceOf(ServerFrame.Left.class);
+        alice.replies.expectMessage(SessionActor.AnswerWritten.INSTANCE);
+        assertThat(alice.skipTo(ServerFrame.Left.class).room()).isEqualTo("Diary");
+        alice.offers.expectNoMessage(Duration.ofMillis(100));
         awaitRoomsInUse(registry, 0);
 
         testKit.stop(registry);

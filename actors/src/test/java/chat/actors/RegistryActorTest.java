@@ -335,7 +335,9 @@ class RegistryActorTest {
         den.tell(new RoomActor.Leave(alice.ref(), "l1"));
         den.tell(new RoomActor.Leave(bob.ref(), "l2"));
         assertThat(alice.answer()).isEqualTo(new ServerFrame.Left("den", "l1"));
-        assertThat(bob.answer()).isEqualTo(new ServerFrame.Left("den", "l2"));
+        bob.replies.expectMessage(SessionActor.AnswerWritten.INSTANCE);
+        assertThat(bob.nextFrame()).isEqualTo(new ServerFrame.Presence("den", "alice", PresenceEvent.LEAVE, null, null));
+        assertThat(bob.nextFrame()).isEqualTo(new ServerFrame.Left("den", "l2"));
         carol.awaitAssert(() -> {
             registry.tell(new RegistryActor.ListRooms(carol.ref(), "r"));
             assertThat(answered(carol)).isEqualTo(new ServerFrame.RoomList(List.of(), "r"));

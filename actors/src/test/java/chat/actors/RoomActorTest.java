@@ -265,7 +265,9 @@ class RoomActorTest {
                 .containsExactly("before carol");
         carol.replies.expectMessageClass(SessionActor.RoomJoined.class);
         room.tell(new RoomActor.Leave(bob.ref(), "bye"));
-        assertThat(bob.answer()).isEqualTo(new ServerFrame.Left(NAME, "bye"));
+        bob.replies.expectMessage(SessionActor.AnswerWritten.INSTANCE);
+        assertThat(bob.nextFrame()).as("before he left").isEqualTo(presence("carol", PresenceEvent.JOIN, null));
+        assertThat(bob.nextFrame()).isEqualTo(new ServerFrame.Left(NAME, "bye"));
         store.answers();
 
         assertThat(alice.nextFrame()).isEqualTo(presence("carol", PresenceEvent.JOIN, null));
@@ -276,7 +278,6 @@ class RoomActorTest {
         assertThat(carol.nextFrame()).isEqualTo(presence("bob", PresenceEvent.LEAVE, null));
         assertThat(carol.nextFrame()).as("carol hears the line her snapshot did not hold").isEqualTo(echo.answering(null));
         assertThat(echo.seq()).isEqualTo(snapshot.history().get(0).seq() + 1);
-        assertThat(bob.nextFrame()).as("before he left").isEqualTo(presence("carol", PresenceEvent.JOIN, null));
         bob.offers.expectNoMessage(QUIET);
         carol.offers.expectNoMessage(Duration.ZERO);
         alice.offers.expectNoMessage(Duration.ZERO);

@@ -80,6 +80,17 @@ final class RoomMember {
         return Frames.single(offers.receiveMessage().bytes());
     }
 
+    /** Reads past what the connection was offered until a frame of {@code type}. */
+    <T extends ServerFrame> T skipTo(Class<T> type) {
+        while (true) {
+            for (ServerFrame frame : offers.receiveMessage().frames()) {
+                if (type.isInstance(frame)) {
+                    return type.cast(frame);
+                }
+            }
+        }
+    }
+
     /** The frames of the next offer. */
     List<ServerFrame> nextOffer() {
         return offers.receiveMessage().frames();
