@@ -449,7 +449,6 @@ public final class RoomActor extends AbstractBehavior<RoomActor.Command> {
         return this;
     }
 
-    /** The room writes nothing more to the leaver once it is out; its session then answers {@code left}. */
     /** {@code left} follows the room's last lines to the leaver, through its node's fan-out. */
     private Behavior<Command> onLeave(Leave leave) {
         ActorRef<NodeFanOut.Command> fanOut = members.fanOutOf(leave.session());

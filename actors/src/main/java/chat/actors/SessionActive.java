@@ -12,7 +12,7 @@ import org.apache.pekko.actor.typed.RecipientRef;
 
 /**
  * A registered client chatting: its requests are checked here and answered by its rooms or the
- * registry (rooms and whisperers write to its connection themselves); a client silent for a
+ * registry (its node's fan-out writes rooms' events and whispers to its connection); a client silent for a
  * heartbeat is pinged, and one that does not answer the ping is let go.
  */
 final class SessionActive extends SessionOpen {

@@ -11,8 +11,8 @@ import org.apache.pekko.actor.typed.javadsl.Behaviors;
  * One client connection: registration, the requests of a registered client, heartbeat, rate
  * limit and the limits on what waits for the client. It never touches a socket: frames arrive
  * decoded in {@link Received}, and frames leave through the {@link ConnectionOutlet} that stands
- * for the connection, which encodes them in its wire protocol. Its rooms write their events to
- * that outlet themselves; the session only hears of what concerns its own requests.
+ * for the connection, which encodes them in its wire protocol. Its node's {@link NodeFanOut}
+ * writes its rooms' events to that outlet; the session only hears of what concerns its own requests.
  *
  * <p>A session is one behaviour per phase: {@link SessionAwaitingHello} until the nick is
  * claimed, {@link SessionActive} while the client chats, {@link SessionClosing} from the first
