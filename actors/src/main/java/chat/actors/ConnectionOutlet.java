@@ -7,8 +7,8 @@ import org.apache.pekko.util.ByteString;
 /**
  * Where a client's bytes leave for it. Its session offers answers here, and its node's
  * {@link NodeFanOut} offers its rooms' events and whispers here, without a message per frame; the
- * connection takes them in order, as fast as the client reads. What waits is bounded ({@code limits.max-outbound} frames and
- * {@code limits.max-outbound-bytes}): the offer that finds a client that far behind drops what
+ * connection takes them in order, as fast as the client reads. What waits is bounded
+ * ({@code limits.max-outbound} frames and {@code limits.max-outbound-bytes}): the offer that finds a client that far behind drops what
  * waits, every later offer is dropped too, and the session hears {@link SessionActor.FellBehind}
  * so it can say {@code bye} with {@link #offerLast}.
  *
