@@ -20,7 +20,8 @@ import org.apache.pekko.cluster.sharding.typed.javadsl.EntityTypeKey;
  * entity, so every claim of one nick, from whichever node, passes through this one mailbox: two
  * people racing for a nick on two nodes cannot both win. It also delivers whispers to its holder's
  * connection. The nick is free again once its holder lets go, or its session ends (a node that dies
- * takes its sessions along); a free nick's actor passivates.
+ * takes its sessions along); a free nick's actor passivates. If this actor's own node dies, the
+ * holder's node claims the nick back from the next actor ({@link NodeFanOut.NickHeld}).
  */
 public final class NickActor extends AbstractBehavior<NickActor.Command> {
 
@@ -42,8 +43,9 @@ public final class NickActor extends AbstractBehavior<NickActor.Command> {
             implements Command {}
 
     /**
-     * A holder taken on just before its actor stopped for passivation, handed to the nick's next
-     * actor through sharding, which holds it until that actor runs.
+     * The holder, handed to the nick's next actor through sharding, which holds it until that actor
+     * runs: by the last actor as it stops (its shard moves, or it passivates with a claim just
+     * taken), or by the holder's own node when the last actor died with its node.
      */
     public record Handover(String nick, ActorRef<SessionActor.Reply> session, ActorRef<NodeFanOut.Command> fanOut)
             implements Command {}
@@ -106,18 +108,27 @@ public final class NickActor extends AbstractBehavior<NickActor.Command> {
         return this;
     }
 
+    /**
+     * The holder comes back from this nick's last actor, or from its own node's fan-out when that
+     * actor died with another node. In the second case a newcomer may have been quicker: the
+     * newcomer, already answered, keeps the nick.
+     */
     private Behavior<Command> onHandover(Handover handover) {
-        if (holder == null) {
+        if (holder == null || holder.session().equals(handover.session())) {
             take(new Holder(handover.nick(), handover.session(), handover.fanOut()));
+        } else {
+            handover.session().tell(new SessionActor.NickLost(handover.nick()));
         }
         return this;
     }
 
+    /** The holder's node hears where its nick is kept, to claim it back should this actor's node die. */
     private void take(Holder taker) {
         if (holder == null || !holder.session().equals(taker.session())) {
             getContext().watchWith(taker.session(), new HolderGone(taker.session()));
         }
         holder = taker;
+        taker.fanOut().tell(new NodeFanOut.NickHeld(taker.session(), taker.nick(), key, getContext().getSelf()));
     }
 
     /**

@@ -2,12 +2,13 @@ package chat.actors;
 
 import chat.actors.room.RoomFanOut;
 import chat.protocol.ServerFrame;
-import chat.protocol.PresenceEvent;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.javadsl.AbstractBehavior;
@@ -15,6 +16,11 @@ import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.actor.typed.javadsl.Receive;
 import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
+import org.apache.pekko.actor.Address;
+import org.apache.pekko.cluster.ClusterEvent;
+import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
+import org.apache.pekko.cluster.typed.Cluster;
+import org.apache.pekko.cluster.typed.Subscribe;
 
 /**
  * The one place on a node where rooms' events become bytes on their members' connections. A
@@ -32,7 +38,9 @@ import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
  *
  * <p>It watches the actor of each room it has members of. When that actor ends with members here
  * (its node died, or its shard moved), it hands them to the room's next actor, with the last
- * {@code seq} delivered here, so they stay in the room and miss no line that was stored.
+ * {@code seq} delivered here, so they stay in the room and miss no line that was stored. Likewise
+ * it knows where each local session's nick is kept, and when that node leaves the cluster it claims
+ * the nick back from the nick's next actor, so nobody else can take the nick of someone still here.
  */
 public final class NodeFanOut extends AbstractBehavior<NodeFanOut.Command> {
 
@@ -73,7 +81,19 @@ public final class NodeFanOut extends AbstractBehavior<NodeFanOut.Command> {
      */
     public record WriteTo(ActorRef<SessionActor.Reply> session, ServerFrame frame, boolean answers) implements Command {}
 
+    /**
+     * {@code session} of this node holds {@code nick}, kept by {@code keeper}, the nick's actor
+     * (folded key {@code key}) on whichever node sharding put it.
+     */
+    public record NickHeld(ActorRef<SessionActor.Reply> session, String nick, String key,
+                           ActorRef<NickActor.Command> keeper) implements Command {}
+
     private record SessionGone(ActorRef<SessionActor.Reply> session) implements Command, LocalOnly {}
+
+    /** A node left the cluster: downed after it died, or gone after it stopped. */
+    private record NodeRemoved(Address node) implements Command, LocalOnly {}
+
+    private record RetryNickClaim(ActorRef<SessionActor.Reply> session) implements Command, LocalOnly {}
 
     private record RoomGone(String roomKey, ActorRef<RoomActor.Command> room) implements Command, LocalOnly {}
 
@@ -83,6 +103,11 @@ public final class NodeFanOut extends AbstractBehavior<NodeFanOut.Command> {
     private static final class LocalRoom {
         final RoomFanOut members = new RoomFanOut();
         final Map<ActorRef<SessionActor.Reply>, String> nicks = new HashMap<>();
+        /**
+         * Every member's nick, on any node, as this node last heard: the room's next actor learns
+         * from it who, not handed back by any node, left with a dead one.
+         */
+        final Set<String> everyone = new HashSet<>();
         ActorRef<RoomActor.Command> actor;
         String name;
         String epoch;
@@ -104,6 +129,10 @@ public final class NodeFanOut extends AbstractBehavior<NodeFanOut.Command> {
     private final Duration handoverRetry;
     private final Map<ActorRef<SessionActor.Reply>, ConnectionOutlet> outlets = new HashMap<>();
     private final Map<String, LocalRoom> rooms = new HashMap<>();
+    private final ClusterSharding sharding;
+    private final Map<ActorRef<SessionActor.Reply>, NickHeld> heldNicks = new HashMap<>();
+    /** Nicks claimed back from a node that left, whose next actor has not confirmed yet. */
+    private final Map<ActorRef<SessionActor.Reply>, NickHeld> nicksClaimedBack = new HashMap<>();
 
     /** {@code handoverRetry}: how often members are handed to a room's next actor again until it answers. */
     public static Behavior<Command> create(RoomRefs roomRefs, Duration handoverRetry) {
@@ -117,6 +146,10 @@ public final class NodeFanOut extends AbstractBehavior<NodeFanOut.Command> {
         this.timers = timers;
         this.roomRefs = roomRefs;
         this.handoverRetry = handoverRetry;
+        this.sharding = ClusterSharding.get(context.getSystem());
+        Cluster.get(context.getSystem()).subscriptions().tell(Subscribe.create(context.messageAdapter(
+                ClusterEvent.MemberRemoved.class, removed -> new NodeRemoved(removed.member().address())),
+                ClusterEvent.MemberRemoved.class));
     }
 
     @Override
@@ -131,6 +164,15 @@ public final class NodeFanOut extends AbstractBehavior<NodeFanOut.Command> {
                 .onMessage(SessionGone.class, this::onSessionGone)
                 .onMessage(RoomGone.class, this::onRoomGone)
                 .onMessage(Resume.class, this::onResume)
+                .onMessage(NickHeld.class, this::onNickHeld)
+                .onMessage(NodeRemoved.class, this::onNodeRemoved)
+                .onMessage(RetryNickClaim.class, retry -> {
+                    NickHeld held = nicksClaimedBack.get(retry.session());
+                    if (held != null) {
+                        claimBack(held);
+                    }
+                    return this;
+                })
                 .onMessage(RetryHandover.class, retry -> {
                     LocalRoom room = rooms.get(retry.roomKey());
                     if (room != null && room.handingOver) {
@@ -166,17 +208,33 @@ public final class NodeFanOut extends AbstractBehavior<NodeFanOut.Command> {
         return this;
     }
 
-    /** A rename is a presence all but the renamed member see; this fan-out notes the new nick for a handover. */
+    /**
+     * Presences tell this fan-out who is in the room, for a handover. A rename is one that all but
+     * the renamed member see; a local member's new nick is noted too.
+     */
     private Behavior<Command> onBroadcast(Broadcast broadcast) {
         LocalRoom room = rooms.get(broadcast.roomKey());
         if (room != null) {
             room.members.broadcast(broadcast.frame(), broadcast.except());
-            if (broadcast.frame() instanceof ServerFrame.Presence presence && presence.event() == PresenceEvent.RENAME
-                    && room.nicks.containsKey(broadcast.except())) {
-                room.nicks.put(broadcast.except(), presence.nick());
+            if (broadcast.frame() instanceof ServerFrame.Presence presence) {
+                notePresence(room, presence, broadcast.except());
             }
         }
         return this;
+    }
+
+    private static void notePresence(LocalRoom room, ServerFrame.Presence presence, ActorRef<SessionActor.Reply> subject) {
+        switch (presence.event()) {
+            case JOIN -> room.everyone.add(presence.nick());
+            case LEAVE, QUIT -> room.everyone.remove(presence.nick());
+            case RENAME -> {
+                room.everyone.remove(presence.old());
+                room.everyone.add(presence.nick());
+                if (room.nicks.containsKey(subject)) {
+                    room.nicks.put(subject, presence.nick());
+                }
+            }
+        }
     }
 
     private Behavior<Command> onAdmit(Admit admit) {
@@ -194,6 +252,8 @@ public final class NodeFanOut extends AbstractBehavior<NodeFanOut.Command> {
         room.lastSeq = Math.max(room.lastSeq, admit.seq());
         room.members.add(admit.session(), outlet);
         room.nicks.put(admit.session(), admit.nick());
+        room.everyone.clear();
+        room.everyone.addAll(admit.snapshot().members());
         outlet.offer(admit.snapshot());
         admit.session().tell(new SessionActor.RoomJoined(admit.roomKey()));
         return this;
@@ -247,7 +307,8 @@ public final class NodeFanOut extends AbstractBehavior<NodeFanOut.Command> {
     private void handOver(String roomKey, LocalRoom room) {
         List<RoomActor.Returning> returning = new ArrayList<>();
         room.nicks.forEach((session, nick) -> returning.add(new RoomActor.Returning(session, nick, getContext().getSelf())));
-        roomRefs.room(roomKey).tell(new RoomActor.Handover(room.name, room.epoch, returning, room.lastSeq));
+        roomRefs.room(roomKey).tell(new RoomActor.Handover(room.name, room.epoch, returning, room.lastSeq,
+                List.copyOf(room.everyone)));
         room.handingOver = true;
         timers.startSingleTimer(roomKey, new RetryHandover(roomKey), handoverRetry);
     }
@@ -272,6 +333,35 @@ public final class NodeFanOut extends AbstractBehavior<NodeFanOut.Command> {
         }
     }
 
+    private Behavior<Command> onNickHeld(NickHeld held) {
+        if (outlets.containsKey(held.session())) {
+            heldNicks.put(held.session(), held);
+            if (nicksClaimedBack.remove(held.session()) != null) {
+                timers.cancel(new RetryNickClaim(held.session()));
+            }
+        }
+        return this;
+    }
+
+    /**
+     * The nicks kept on a node that left are claimed back from their next actors, again and again
+     * until each confirms; a nick actor on a live node (its shard moved) is no reason to claim.
+     */
+    private Behavior<Command> onNodeRemoved(NodeRemoved removed) {
+        for (NickHeld held : heldNicks.values()) {
+            if (held.keeper().path().address().equals(removed.node())) {
+                claimBack(held);
+            }
+        }
+        return this;
+    }
+
+    private void claimBack(NickHeld held) {
+        NickActor.of(sharding, held.key()).tell(new NickActor.Handover(held.nick(), held.session(), getContext().getSelf()));
+        nicksClaimedBack.put(held.session(), held);
+        timers.startSingleTimer(new RetryNickClaim(held.session()), new RetryNickClaim(held.session()), handoverRetry);
+    }
+
     private Behavior<Command> onAttach(Attach attach) {
         if (outlets.put(attach.session(), attach.outlet()) == null) {
             getContext().watchWith(attach.session(), new SessionGone(attach.session()));
@@ -286,6 +376,10 @@ public final class NodeFanOut extends AbstractBehavior<NodeFanOut.Command> {
      */
     private Behavior<Command> onSessionGone(SessionGone gone) {
         outlets.remove(gone.session());
+        heldNicks.remove(gone.session());
+        if (nicksClaimedBack.remove(gone.session()) != null) {
+            timers.cancel(new RetryNickClaim(gone.session()));
+        }
         for (Map.Entry<String, LocalRoom> room : new ArrayList<>(rooms.entrySet())) {
             if (room.getValue().members.contains(gone.session())) {
                 forget(room.getKey(), room.getValue(), gone.session());

@@ -27,6 +27,7 @@ import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.actor.typed.javadsl.Receive;
 import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
 import org.apache.pekko.actor.typed.pubsub.Topic;
+import org.apache.pekko.cluster.ClusterEvent;
 import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
 import org.apache.pekko.cluster.sharding.ShardRegion;
 import org.apache.pekko.cluster.sharding.typed.ClusterShardingQuery;
@@ -102,10 +103,12 @@ public final class RegistryActor extends AbstractBehavior<RegistryActor.Command>
      * {@code inUse} is false once the room's actor has stopped or is about to: a room the store
      * holds ({@code stored}) then stays listed, resting, and any other is forgotten. A status comes
      * twice, straight from a room of this node and through the {@link RoomDirectory} topic;
-     * {@code version} grows with each, so an older one never overwrites a newer.
+     * {@code version} grows with each, so an older one never overwrites a newer. {@code node} is the
+     * address of the node the room lives on: a room in use there rests once that node leaves,
+     * unless it comes back elsewhere.
      */
     public record RoomStatus(String key, String name, int members, String topic, boolean inUse, boolean stored,
-                             long version)
+                             long version, String node)
             implements CborSerializable {}
 
     private record DirectoryChanged(RoomStatus status) implements Command {}
@@ -151,12 +154,18 @@ public final class RegistryActor extends AbstractBehavior<RegistryActor.Command>
     /** The node has joined its cluster (a cluster of one by itself, without seed nodes). */
     private record NodeUp() implements Command {}
 
+    /** Another node left the cluster: downed after it died, or gone after it stopped. */
+    private record NodeRemoved(String node) implements Command {}
+
     /** A room of the directory; not {@code inUse} while it rests in the store. */
     private static final class Room {
         String name;
         int members;
         String topic;
         boolean inUse;
+        boolean stored;
+        /** Where it lives while in use. */
+        String node;
 
         Room(String name, String topic) {
             this.name = name;
@@ -257,6 +266,8 @@ public final class RegistryActor extends AbstractBehavior<RegistryActor.Command>
         Cluster cluster = Cluster.get(context.getSystem());
         cluster.subscriptions().tell(Subscribe.create(context.messageAdapter(SelfUp.class, up -> new NodeUp()),
                 SelfUp.class));
+        cluster.subscriptions().tell(Subscribe.create(context.messageAdapter(ClusterEvent.MemberRemoved.class,
+                removed -> new NodeRemoved(removed.member().address().toString())), ClusterEvent.MemberRemoved.class));
         if (context.getSystem().settings().config().getStringList(SEED_NODES).isEmpty()) {
             cluster.manager().tell(Join.create(cluster.selfMember().address()));
         }
@@ -297,6 +308,7 @@ public final class RegistryActor extends AbstractBehavior<RegistryActor.Command>
                     answerIfReady();
                     return this;
                 })
+                .onMessage(NodeRemoved.class, this::onNodeRemoved)
                 .onMessage(WhenReady.class, ready -> {
                     readyWaiters.add(ready.replyTo());
                     answerIfReady();
@@ -440,7 +452,7 @@ public final class RegistryActor extends AbstractBehavior<RegistryActor.Command>
     /** Rooms the store holds join the directory as resting rooms, unless already known. */
     private Behavior<Command> onStoredRoomsRead(StoredRoomsRead read) {
         for (StoreQueries.StoredRoom stored : read.rooms()) {
-            rooms.putIfAbsent(stored.key(), new Room(stored.name(), stored.topic()));
+            rooms.computeIfAbsent(stored.key(), key -> new Room(stored.name(), stored.topic())).stored = true;
         }
         getContext().getLog().info("{} room(s) in the store", read.rooms().size());
         answerWaitingLists();
@@ -529,9 +541,29 @@ public final class RegistryActor extends AbstractBehavior<RegistryActor.Command>
         room.name = status.name();
         room.members = status.members();
         room.topic = status.topic();
+        room.stored = status.stored();
+        room.node = status.node();
         if (!status.inUse() && !status.stored()) {
             rooms.remove(status.key());
         }
+        return this;
+    }
+
+    /**
+     * The rooms that lived on a node that left are not in use until they say so from another node:
+     * one that kept members elsewhere does at once, as its next actor starts; one whose members
+     * all left with the node rests, or is forgotten if the store does not hold it.
+     */
+    private Behavior<Command> onNodeRemoved(NodeRemoved removed) {
+        rooms.values().removeIf(room -> {
+            if (!room.inUse || !removed.node().equals(room.node)) {
+                return false;
+            }
+            room.inUse = false;
+            room.members = 0;
+            roomsInUse--;
+            return !room.stored;
+        });
         return this;
     }
 

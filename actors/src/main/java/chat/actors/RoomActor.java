@@ -13,7 +13,9 @@ import chat.protocol.PresenceEvent;
 import chat.protocol.ProtocolLimits;
 import chat.protocol.ServerFrame;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import org.apache.pekko.actor.typed.ActorRef;
@@ -94,9 +96,12 @@ public final class RoomActor extends AbstractBehavior<RoomActor.Command> {
      * people were in it (its shard moving to another node), or it died with its node and a fan-out
      * hands over the members of its own node. They stay members without a word to anyone: their
      * snapshots have reached them already. A fan-out gives {@code lastSeq}, the last line it
-     * delivered, and gets the lines stored after it.
+     * delivered, and gets the lines stored after it, and {@code expected}, every member's nick as
+     * that node last heard: a member that no node hands back within {@code chat.handover-retry} left
+     * with the dead node, and the others hear it quit.
      */
-    public record Handover(String room, String epoch, List<Returning> members, Long lastSeq) implements Command {}
+    public record Handover(String room, String epoch, List<Returning> members, Long lastSeq, List<String> expected)
+            implements Command {}
 
     /** A member handed over: its session, nick and the fan-out of its node. */
     public record Returning(ActorRef<SessionActor.Reply> session, String nick, ActorRef<NodeFanOut.Command> fanOut) {}
@@ -127,7 +132,10 @@ public final class RoomActor extends AbstractBehavior<RoomActor.Command> {
 
     private enum WriteTimedOut implements Command, LocalOnly { INSTANCE }
 
-    private enum Timer { OPEN, WRITE, RETRY_WINDOW, STRAY }
+    /** The members' nodes have had their time to hand them back after the room's last actor died. */
+    private enum HandoversDue implements Command, LocalOnly { INSTANCE }
+
+    private enum Timer { OPEN, WRITE, RETRY_WINDOW, STRAY, HANDOVERS }
 
     private static final Logger LOG = LoggerFactory.getLogger(RoomActor.class);
     private static final String CONNECTION_LOST = "connection lost";
@@ -146,6 +154,8 @@ public final class RoomActor extends AbstractBehavior<RoomActor.Command> {
     /** Where this room's next actor will be: the room's entity, which sharding starts after this one ends. */
     private final RecipientRef<Command> successor;
     private final RoomDirectory.Readers directory;
+    /** This node's address, which the directory keeps with the room's status. */
+    private final String node;
     private ActorRef<RoomJournal.Command> journal;
     private final StoreQueries queries;
     private final ChatSettings settings;
@@ -169,6 +179,10 @@ public final class RoomActor extends AbstractBehavior<RoomActor.Command> {
     private long statusVersion;
     /** What the directory was last told: whether the room is in use. */
     private boolean listedInUse;
+    /** Nicks the last actor had, which no node has handed back yet. */
+    private final Set<String> expectedBack = new HashSet<>();
+    /** Nicks announced gone with a dead node: one handed back later after all is announced again. */
+    private final Set<String> announcedGone = new HashSet<>();
 
     /**
      * A room keeps serving its members when one message makes it fail: it resumes with its
@@ -344,6 +358,7 @@ public final class RoomActor extends AbstractBehavior<RoomActor.Command> {
         this.shard = shard;
         this.successor = successor;
         this.directory = directory;
+        this.node = context.getSystem().address().toString();
         this.journal = journal;
         this.queries = queries;
         this.settings = settings;
@@ -391,6 +406,7 @@ public final class RoomActor extends AbstractBehavior<RoomActor.Command> {
                     reportIfIdle();
                     return this;
                 })
+                .onMessageEquals(HandoversDue.INSTANCE, this::onHandoversDue)
                 .onMessage(Command.class, this::onOther)
                 .onSignal(PostStop.class, stopped -> onStopped())
                 .build();
@@ -496,8 +512,13 @@ public final class RoomActor extends AbstractBehavior<RoomActor.Command> {
                     getContext().watchWith(returning.fanOut(), new FanOutGone(returning.fanOut()));
                 }
                 members.add(returning.session(), returning.nick(), returning.fanOut());
+                if (announcedGone.remove(returning.nick())) {
+                    broadcast(new ServerFrame.Presence(name, returning.nick(), PresenceEvent.JOIN, null, null),
+                            returning.session());
+                }
             }
         }
+        expectBack(handover.expected());
         reportStatus();
         if (handover.lastSeq() != null && !handover.members().isEmpty()) {
             List<RoomFanOut.Event> missed = new ArrayList<>();
@@ -505,6 +526,32 @@ public final class RoomActor extends AbstractBehavior<RoomActor.Command> {
                     .forEach(posted -> missed.add(RoomFanOut.Event.toAll(frame(posted))));
             handover.members().get(0).fanOut().tell(new NodeFanOut.Resume(key, getContext().getSelf(), missed));
         }
+        return this;
+    }
+
+    /**
+     * The first node to hand members back starts the clock; the others' fan-outs heard of the
+     * room's death at the same moment, so theirs come within {@code chat.handover-retry}.
+     */
+    private void expectBack(List<String> nicks) {
+        if (!nicks.isEmpty()) {
+            expectedBack.addAll(nicks);
+            if (!timers.isTimerActive(Timer.HANDOVERS)) {
+                timers.startSingleTimer(Timer.HANDOVERS, HandoversDue.INSTANCE, settings.handoverRetry());
+            }
+        }
+    }
+
+    /** Members no node handed back left with the dead node: the others hear them quit, as if their fan-out had gone. */
+    private Behavior<Command> onHandoversDue() {
+        List<String> present = members.nicks();
+        for (String nick : expectedBack) {
+            if (!present.contains(nick)) {
+                announcedGone.add(nick);
+                broadcast(new ServerFrame.Presence(name, nick, PresenceEvent.QUIT, null, CONNECTION_LOST), null);
+            }
+        }
+        expectedBack.clear();
         return this;
     }
 
@@ -529,7 +576,7 @@ public final class RoomActor extends AbstractBehavior<RoomActor.Command> {
     /** A room stopped with members in it passes them to its next actor, through sharding, which holds them until it runs. */
     private void handOverMembers() {
         if (!members.isEmpty() && !ShuttingDown.of(getContext().getSystem())) {
-            successor.tell(new Handover(name, epoch, members.returning(), null));
+            successor.tell(new Handover(name, epoch, members.returning(), null, List.of()));
         }
     }
 
@@ -661,6 +708,8 @@ public final class RoomActor extends AbstractBehavior<RoomActor.Command> {
     private void acknowledge(RoomJournal.State after) {
         timers.cancel(Timer.WRITE);
         boolean answered = writes.writingAnswered();
+        // The directory keeps a room the store holds after its node is gone: it hears of the first write.
+        boolean firstStored = stored.isEmpty() && !after.isEmpty();
         stored = after;
         storeDown = false;
         List<RoomFanOut.Event> events = new ArrayList<>();
@@ -687,7 +736,7 @@ public final class RoomActor extends AbstractBehavior<RoomActor.Command> {
             }
             events.add(new RoomFanOut.Event(frame, owner, ownersCopy));
         }
-        if (topicChanged) {
+        if (topicChanged || firstStored) {
             reportStatus();
         }
         if (!events.isEmpty()) {
@@ -813,7 +862,7 @@ public final class RoomActor extends AbstractBehavior<RoomActor.Command> {
         if (name != null) {
             statusVersion = Math.max(statusVersion + 1, System.currentTimeMillis() * VERSIONS_PER_MILLISECOND);
             directory.tell(new RegistryActor.RoomStatus(key, name, members.size(), stored.topic(), inUse,
-                    !stored.isEmpty(), statusVersion));
+                    !stored.isEmpty(), statusVersion, node));
             listedInUse = inUse;
         }
     }

@@ -53,6 +53,13 @@ public final class SessionActor {
 
     public record NickRefused(ErrorCode code, String message, String re) implements Reply {}
 
+    /**
+     * The session's nick went to someone else: its record died with another node, and a newcomer
+     * claimed it before this session's node could claim it back. One of the two must go; the one
+     * already answered stays.
+     */
+    public record NickLost(String nick) implements Reply {}
+
     /** The room's {@code joined} snapshot is on the connection, and its events will follow it there. */
     public record RoomJoined(String roomKey) implements Reply, LocalOnly {}
 

@@ -61,7 +61,7 @@ final class SessionClosing extends AbstractMatchingBehavior<SessionActor.Command
             session.outbound.reset("peer did not take its last frames within " + session.settings.limits().linger());
             return Behaviors.stopped();
         }
-        // A slow consumer's cut, a shutdown and the other timers: nothing left to do for them.
+        // A slow consumer's cut, a shutdown, a lost nick and the other timers: nothing left to do for them.
         return this;
     }
 

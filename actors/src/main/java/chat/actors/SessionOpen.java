@@ -81,6 +81,10 @@ abstract class SessionOpen extends AbstractMatchingBehavior<SessionActor.Command
         if (message instanceof SessionActor.NickClaimed claimed) {
             return onNickClaimed(claimed);
         }
+        if (message instanceof SessionActor.NickLost lost) {
+            return session.sayByeAndClose("your nick \"" + lost.nick() + "\" was taken by someone else while the server"
+                    + " that kept it went down; connect again", null);
+        }
         if (message instanceof SessionActor.NickRefused refused) {
             session.sendError(refused.code(), refused.message(), refused.re());
             session.gate.release(session.isClosing());

@@ -367,8 +367,8 @@ class RoomActorTest {
         assertThat(registry.expectMessageClass(RegistryActor.RoomStatus.class).members()).as("alice left").isZero();
         assertThat(registry.expectMessageClass(RegistryActor.RoomStatus.class))
                 .as("nothing was said, so the room need not stay listed")
-                .usingRecursiveComparison().ignoringFields("version")
-                .isEqualTo(new RegistryActor.RoomStatus("lounge", NAME, 0, "", false, false, 0L));
+                .usingRecursiveComparison().ignoringFields("version", "node")
+                .isEqualTo(new RegistryActor.RoomStatus("lounge", NAME, 0, "", false, false, 0L, null));
         Object passivated = shard.expectMessageClass(ClusterSharding.Passivate.class).entity();
         assertThat(passivated).isEqualTo(room);
 
@@ -376,6 +376,64 @@ class RoomActorTest {
         registry.expectTerminated(room);
         successor.expectNoMessage(Duration.ZERO);
         alice.offers.expectNoMessage(Duration.ZERO);
+    }
+
+    /**
+     * The room's actor died with its node: each node that lives hands its members to the room's
+     * next actor, with the last line they have and everyone it knew to be in the room, those on
+     * other nodes too.
+     */
+    @Test
+    void whenTheRoomsActorDiesTheNodeHandsItsMembersToTheNextOneWithEveryoneItKnewInTheRoom() {
+        RoomMember alice = enters("alice");
+        RoomMember bob = enters("bob");
+        RoomMember carol = new RoomMember(testKit, "carol");
+        room.tell(carol.join(testKit.spawn(NodeFanOut.create(key -> room, Duration.ofSeconds(1))), NAME, null, "j"));
+        assertThat(alice.nextFrame()).isEqualTo(presence("carol", PresenceEvent.JOIN, null));
+        assertThat(bob.nextFrame()).isEqualTo(presence("carol", PresenceEvent.JOIN, null));
+        alice.says(room, "hello");
+        bob.nextFrame();
+
+        ActorRef<RoomActor.Command> dying = room;
+        // The fan-outs find the room by its key: from now on, that is its next actor.
+        room = successor.ref();
+        testKit.stop(dying);
+
+        List<RoomActor.Handover> handovers = successor.receiveSeveralMessages(2).stream()
+                .map(RoomActor.Handover.class::cast).toList();
+        assertThat(handovers).as("one from each node").extracting(handover -> handover.members().stream()
+                .map(RoomActor.Returning::nick).sorted().toList())
+                .containsExactlyInAnyOrder(List.of("alice", "bob"), List.of("carol"));
+        assertThat(handovers).allSatisfy(handover -> {
+            assertThat(handover.lastSeq()).isEqualTo(1L);
+            assertThat(handover.expected()).containsExactlyInAnyOrder("alice", "bob", "carol");
+        });
+    }
+
+    /**
+     * The room's last actor died with its node and this one took over. Whoever no node hands back
+     * in time left with the dead node: the others see them quit. One whose node was only late
+     * is seen to come back.
+     */
+    @Test
+    void peopleNoNodeHandsBackAfterTheRoomsNodeDiedAreSeenToQuitAndOneHandedBackLateToReturn() {
+        RoomMember alice = enters("alice");
+        alice.says(room, "before the crash");
+
+        room.tell(new RoomActor.Handover(NAME, null, List.of(new RoomActor.Returning(alice.ref(), "alice", fanOut)), 1L,
+                List.of("alice", "bob", "carol")));
+
+        assertThat(List.of(alice.nextFrame(), alice.nextFrame())).as("after chat.handover-retry")
+                .containsExactlyInAnyOrder(presence("bob", PresenceEvent.QUIT, "connection lost"),
+                        presence("carol", PresenceEvent.QUIT, "connection lost"));
+
+        RoomMember bob = new RoomMember(testKit, "bob");
+        fanOut.tell(new NodeFanOut.Attach(bob.ref(), bob.outlet));
+        room.tell(new RoomActor.Handover(NAME, null, List.of(new RoomActor.Returning(bob.ref(), "bob", fanOut)), 1L,
+                List.of("alice", "bob")));
+        assertThat(alice.nextFrame()).isEqualTo(presence("bob", PresenceEvent.JOIN, null));
+        room.tell(new RoomActor.Who(alice.ref(), NAME, "w"));
+        assertThat(alice.answer()).isEqualTo(new ServerFrame.Members(NAME, List.of("alice", "bob"), "w"));
     }
 
     /** However the store groups them, everyone hears every line once, in seq order, and only its own with re. */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import chat.protocol.ClientFrame;
 import chat.protocol.ErrorCode;
+import chat.protocol.PresenceEvent;
 import chat.protocol.ServerFrame;
 import chat.server.RawClient;
 import java.time.Duration;
@@ -39,6 +40,10 @@ class ThreeNodeClusterTest {
      */
     private static final String PATIENT_SESSIONS = "-Dchat.limits.answer-timeout=20s";
     private static final int ROOMS = 8;
+    /** Enough people that some of their nicks are kept on the node that is killed. */
+    private static final int NICK_KEEPERS = 20;
+    /** Rooms only the person on the killed node is in: some of them live on it. */
+    private static final int NOOKS = 4;
     private static final Duration FAILOVER = Duration.ofSeconds(60);
     private static LocalCluster cluster;
 
@@ -162,35 +167,56 @@ class ThreeNodeClusterTest {
 
     private void killNodeTwoMidConversation() throws Exception {
         Map<String, List<ServerFrame.Message>> acknowledged = new HashMap<>();
-        try (RawClient alice = RawClient.registered(cluster.port(0), "vera");
-             RawClient bob = RawClient.registered(cluster.port(1), "walt");
-             RawClient carol = RawClient.registered(cluster.port(2), "xena")) {
+        List<RawClient> keepers = new ArrayList<>();
+        try (Person vera = new Person(RawClient.registered(cluster.port(0), "vera"));
+             Person walt = new Person(RawClient.registered(cluster.port(1), "walt"));
+             Person xena = new Person(RawClient.registered(cluster.port(2), "xena"))) {
+            for (int keeper = 0; keeper < NICK_KEEPERS; keeper++) {
+                keepers.add(RawClient.registered(cluster.port(keeper % 2), "keeper" + keeper));
+            }
             for (int room = 0; room < ROOMS; room++) {
-                for (RawClient person : List.of(alice, bob, carol)) {
-                    person.send(new ClientFrame.Join("j", "hall" + room, null));
-                    person.receive(ServerFrame.Joined.class);
+                for (Person person : List.of(vera, walt, xena)) {
+                    person.client().send(new ClientFrame.Join("j", "hall" + room, null));
+                    person.client().receive(ServerFrame.Joined.class);
                 }
             }
             int line = 0;
             for (int room = 0; room < ROOMS; room++) {
-                for (RawClient person : List.of(alice, bob, carol)) {
+                for (Person person : List.of(vera, walt, xena)) {
                     acknowledged.computeIfAbsent("hall" + room, name -> new ArrayList<>())
                             .add(sayUntilAcknowledged(person, "hall" + room, "before the crash, line " + ++line));
                 }
+            }
+            for (int nook = 0; nook < NOOKS; nook++) {
+                xena.client().send(new ClientFrame.Join("j", "nook" + nook, null));
+                xena.client().receive(ServerFrame.Joined.class);
+                sayUntilAcknowledged(xena, "nook" + nook, "alone in here");
             }
 
             cluster.kill(2);
 
             for (int room = 0; room < ROOMS; room++) {
-                for (RawClient person : List.of(alice.withPatience(FAILOVER), bob.withPatience(FAILOVER))) {
+                for (Person person : List.of(vera.withPatience(FAILOVER), walt.withPatience(FAILOVER))) {
                     acknowledged.get("hall" + room)
                             .add(sayUntilAcknowledged(person, "hall" + room, "after the crash, line " + ++line));
                 }
             }
+            awaitQuitInEveryHall(vera, "xena");
+            awaitEveryNookEmpty(vera.client());
+            for (int keeper = 0; keeper < NICK_KEEPERS; keeper++) {
+                try (RawClient impostor = RawClient.connect(cluster.port(keeper % 2 == 0 ? 1 : 0))) {
+                    impostor.send(new ClientFrame.Hello("h", "keeper" + keeper, null, null));
+                    assertThat(impostor.receiveError(ErrorCode.NICK_TAKEN).re()).as("keeper%d's nick", keeper)
+                            .isEqualTo("h");
+                }
+            }
+        } finally {
+            keepers.forEach(RawClient::close);
         }
 
-        try (RawClient yuri = RawClient.registered(cluster.port(1), "yuri")) {
-            assertEveryAcknowledgedLineIsStoredOnce(yuri, acknowledged);
+        // The nick of someone who was on the killed node is free again.
+        try (RawClient newXena = RawClient.registered(cluster.port(1), "xena")) {
+            assertEveryAcknowledgedLineIsStoredOnce(newXena, acknowledged);
         }
         cluster.startNode(2);
         try (RawClient zoe = RawClient.registered(cluster.port(2), "zoe")) {
@@ -200,16 +226,67 @@ class ThreeNodeClusterTest {
         }
     }
 
+    /** A person connected to one node, and the comings and goings they heard while waiting for their answers. */
+    private record Person(RawClient client, List<ServerFrame.Presence> presences) implements AutoCloseable {
+
+        Person(RawClient client) {
+            this(client, new ArrayList<>());
+        }
+
+        Person withPatience(Duration patience) {
+            client.withPatience(patience);
+            return this;
+        }
+
+        boolean heardQuitIn(String room, String nick) {
+            return presences.stream().anyMatch(presence -> presence.room().equals(room) && presence.nick().equals(nick)
+                    && presence.event() == PresenceEvent.QUIT);
+        }
+
+        @Override
+        public void close() {
+            client.close();
+        }
+    }
+
+    /**
+     * Whoever was on the killed node quits every room, whichever node the room lived on: a room
+     * that lived there too hears it from the nodes that hand their members back.
+     */
+    private static void awaitQuitInEveryHall(Person listener, String nick) {
+        for (int room = 0; room < ROOMS; room++) {
+            while (!listener.heardQuitIn("hall" + room, nick)) {
+                if (listener.client().receiveAny() instanceof ServerFrame.Presence presence) {
+                    listener.presences().add(presence);
+                }
+            }
+        }
+    }
+
+    /** The directory no longer counts the killed node's people in rooms it alone was in, wherever those lived. */
+    private static void awaitEveryNookEmpty(RawClient asker) throws InterruptedException {
+        long deadline = System.nanoTime() + FAILOVER.toNanos();
+        List<ServerFrame.RoomSummary> nooks;
+        do {
+            Thread.sleep(500);
+            asker.send(new ClientFrame.Rooms("r"));
+            nooks = asker.receiveSkipping(ServerFrame.RoomList.class).rooms().stream()
+                    .filter(summary -> summary.room().startsWith("nook")).toList();
+        } while (nooks.stream().anyMatch(nook -> nook.members() > 0) && System.nanoTime() < deadline);
+        assertThat(nooks).as("rooms only xena was in").hasSize(NOOKS).allSatisfy(nook ->
+                assertThat(nook.members()).as("members of %s", nook.room()).isZero());
+    }
+
     /**
      * Says a line and waits for its echo, as a person would: a line refused while its room moves
      * to another node is said again, as a new line (its text says which attempt it is).
      */
-    private static ServerFrame.Message sayUntilAcknowledged(RawClient person, String room, String text) throws Exception {
+    private static ServerFrame.Message sayUntilAcknowledged(Person person, String room, String text) throws Exception {
         long deadline = System.nanoTime() + FAILOVER.toNanos();
         List<ServerFrame.Error> refusals = new ArrayList<>();
         for (int attempt = 1; System.nanoTime() < deadline; attempt++) {
             String id = room + "-" + text.hashCode() + "-" + attempt;
-            person.send(new ClientFrame.Say(id, room, text + " (attempt " + attempt + ")"));
+            person.client().send(new ClientFrame.Say(id, room, text + " (attempt " + attempt + ")"));
             ServerFrame answer = answerTo(person, id);
             if (answer instanceof ServerFrame.Message echo) {
                 return echo;
@@ -222,10 +299,13 @@ class ThreeNodeClusterTest {
         throw new AssertionError(text + " in " + room + " was not acknowledged within " + FAILOVER + "; refused: " + refusals);
     }
 
-    /** Skips what others say until the answer to request {@code id}. */
-    private static ServerFrame answerTo(RawClient person, String id) {
+    /** Skips what others say, noting who comes and goes, until the answer to request {@code id}. */
+    private static ServerFrame answerTo(Person person, String id) {
         while (true) {
-            ServerFrame frame = person.receive();
+            ServerFrame frame = person.client().receiveAny();
+            if (frame instanceof ServerFrame.Presence presence) {
+                person.presences().add(presence);
+            }
             if (frame instanceof ServerFrame.Message message && id.equals(message.re())) {
                 return message;
             }
