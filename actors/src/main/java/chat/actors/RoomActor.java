@@ -645,6 +645,13 @@ public final class RoomActor extends AbstractBehavior<RoomActor.Command> {
         } else if (report instanceof RoomJournal.WriteFailed failed) {
             LOG.warn("room {}: the store failed to take {} event(s): {}", key, writes.eventsWriting(), failed.cause());
             goDown();
+        } else if (report instanceof RoomJournal.WriteRefused refused) {
+            // Another writer holds those numbers: waiting for the recovery to tell would take its events for ours.
+            LOG.warn("room {}: the store refused {} event(s), another actor of the room wrote first: {}", key,
+                    writes.eventsWriting(), refused.cause());
+            timers.cancel(Timer.WRITE);
+            answerUnavailable(writes.lost());
+            goDown();
         } else if (report instanceof RoomJournal.Recovered recovered) {
             onJournalRecovered(recovered.state());
         } else if (report instanceof RoomJournal.RecoveryFailedReport failed) {

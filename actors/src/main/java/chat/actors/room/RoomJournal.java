@@ -2,6 +2,7 @@ package chat.actors.room;
 
 import chat.actors.CborSerializable;
 import chat.actors.LocalOnly;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -63,6 +64,13 @@ public final class RoomJournal extends EventSourcedBehavior<RoomJournal.Command,
      * (or, for a rejected write, this journal stops and its room starts another).
      */
     public record WriteFailed(String cause) implements Report {}
+
+    /**
+     * The store refused the last write for its constraints, so none of it is stored: another actor
+     * of this room (a split brain's other side) took its sequence numbers first. A restart and a
+     * {@link Recovered} with what that writer stored follow.
+     */
+    public record WriteRefused(String cause) implements Report {}
 
     /** The store could not be read; the journal tries again after a backoff. */
     public record RecoveryFailedReport(String cause) implements Report {}
@@ -188,7 +196,8 @@ public final class RoomJournal extends EventSourcedBehavior<RoomJournal.Command,
                         room.tell(new OldEventsDeleted());
                     }
                 })
-                .onSignal(JournalPersistFailed.class, (state, failed) -> room.tell(new WriteFailed(describe(failed.getFailure()))))
+                .onSignal(JournalPersistFailed.class, (state, failed) -> room.tell(violatesConstraint(failed.getFailure())
+                        ? new WriteRefused(describe(failed.getFailure())) : new WriteFailed(describe(failed.getFailure()))))
                 // A rejected write (an event the journal refuses) stops this actor; the room starts another.
                 .onSignal(JournalPersistRejected.class, (state, rejected) -> room.tell(new WriteFailed(
                         "rejected: " + describe(rejected.getFailure()))))
@@ -217,6 +226,19 @@ public final class RoomJournal extends EventSourcedBehavior<RoomJournal.Command,
                 .forEach(sample -> serialization.deserialize(serialization.serialize(sample).get(),
                         serialization.findSerializerFor(sample).identifier(), Serializers.manifestFor(
                                 serialization.findSerializerFor(sample), sample)).get());
+    }
+
+    /**
+     * SQLSTATE class 23, an integrity constraint violation: the database refused the write and
+     * rolled it back, unlike a failure in transit, after which the write may or may not be stored.
+     */
+    private static boolean violatesConstraint(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("23")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String describe(Throwable failure) {
