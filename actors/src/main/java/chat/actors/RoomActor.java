@@ -646,12 +646,7 @@ public final class RoomActor extends AbstractBehavior<RoomActor.Command> {
             LOG.warn("room {}: the store failed to take {} event(s): {}", key, writes.eventsWriting(), failed.cause());
             goDown();
         } else if (report instanceof RoomJournal.WriteRefused refused) {
-            // Another writer holds those numbers: waiting for the recovery to tell would take its events for ours.
-            LOG.warn("room {}: the store refused {} event(s), another actor of the room wrote first: {}", key,
-                    writes.eventsWriting(), refused.cause());
-            timers.cancel(Timer.WRITE);
-            answerUnavailable(writes.lost());
-            goDown();
+            return onWriteRefused(refused);
         } else if (report instanceof RoomJournal.Recovered recovered) {
             onJournalRecovered(recovered.state());
         } else if (report instanceof RoomJournal.RecoveryFailedReport failed) {
@@ -685,6 +680,21 @@ public final class RoomActor extends AbstractBehavior<RoomActor.Command> {
             timers.cancel(Timer.WRITE);
         }
         stored = recovered;
+    }
+
+    /**
+     * Another actor of this room wrote first (a split brain): its lines are in the store, and this
+     * actor's picture of the room is out of date. Waiting for the journal's recovery would take the
+     * other's events for this one's, so the writes on their way are refused, and the room ends
+     * without a handover: the members' nodes hand them to its next actor, which starts from the store
+     * and gives them the other writer's lines they missed.
+     */
+    private Behavior<Command> onWriteRefused(RoomJournal.WriteRefused refused) {
+        LOG.warn("room {}: the store refused {} event(s), another actor of the room wrote first ({}); "
+                + "the room starts again from the store", key, writes.eventsWriting(), refused.cause());
+        answerUnavailable(writes.lost());
+        answerUnavailable(writes.refuseGathered());
+        return Behaviors.stopped();
     }
 
     private Behavior<Command> onWriteTimedOut() {
