@@ -383,7 +383,11 @@ public final class ChatClient {
                 model.connectionLost("Connection lost: " + why);
                 scheduleReconnect(why, servers.failed());
             }
-            case RECONNECTING -> scheduleReconnect(why, servers.failed());
+            case RECONNECTING -> {
+                // This attempt never got as far as the nick: what to tell the user is the connection again.
+                nickTaken = false;
+                scheduleReconnect(why, servers.failed());
+            }
             case QUITTING -> end();
             default -> { }
         }

@@ -431,4 +431,20 @@ class ChatClientTest {
         assertThat(heard).containsExactly("login failed: Nobody is listening at a.chat.test:7777 (connection refused);"
                 + " there is no host called b.chat.test. (HOST)");
     }
+
+    @Test
+    void aServerThatSaidTheNickWasTakenAndThenWentAwayIsReportedAsGoneNotAsTheNick() {
+        FakeTransports.Link first = loggedInAsAliceInLobby();
+        first.drop("connection reset");
+        client.retryNow();
+        server.last().serverSends(new ServerFrame.Error(ErrorCode.NICK_TAKEN, "nick alice is taken", null));
+        assertThat(model.status().state()).isEqualTo(ConnectionStatus.State.NICK_TAKEN);
+
+        client.retryNow();
+        server.last().cannotConnect("nobody is listening at chat.test:7777 (connection refused)", ConnectFailure.REFUSED);
+
+        assertThat(model.status().state()).isEqualTo(ConnectionStatus.State.RECONNECTING);
+        assertThat(model.status().detail())
+                .startsWith("Connection lost (nobody is listening at chat.test:7777 (connection refused)). Reconnecting to chat.test:7777 in");
+    }
 }
