@@ -408,8 +408,10 @@ public final class ChatClient {
     private void scheduleReconnect(String why, Duration delay) {
         String when = delay.isZero() ? "now" : "in " + Math.max(1, delay.toSeconds()) + " s";
         model.status(nickTaken
-                ? new ConnectionStatus(ConnectionStatus.State.NICK_TAKEN, "While the connection was down, somebody took the nick \u201c"
-                        + wantedNick + "\u201d. Pick another nick, or wait: trying again " + when + ".")
+                // After a node died the nick is mostly the user's own dropped session, held until the cluster lets it go.
+                ? new ConnectionStatus(ConnectionStatus.State.NICK_TAKEN, "The nick \u201c" + wantedNick + "\u201d is still taken on "
+                        + servers.current() + ": by your dropped connection until the server lets it go, or by somebody else."
+                        + " Pick another nick, or wait: trying again " + when + ".")
                 : new ConnectionStatus(ConnectionStatus.State.RECONNECTING,
                         "Connection lost (" + why + "). Reconnecting to " + servers.current() + " " + when + "…"));
         int ticket = ++reconnectTicket;

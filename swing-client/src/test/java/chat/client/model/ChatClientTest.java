@@ -352,7 +352,7 @@ class ChatClientTest {
         server.last().serverSends(new ServerFrame.Error(ErrorCode.NICK_TAKEN, "nick alice is taken", null));
 
         assertThat(model.status().state()).isEqualTo(ConnectionStatus.State.NICK_TAKEN);
-        assertThat(model.status().detail()).startsWith("While the connection was down, somebody took the nick \u201calice\u201d.");
+        assertThat(model.status().detail()).startsWith("The nick \u201calice\u201d is still taken on chat.test:7777: by your dropped connection");
         assertThat(client.retryAs("alice two")).hasValue("a nick has no spaces");
         assertThat(client.retryAs("alice2")).isEmpty();
         FakeTransports.Link again = server.last();

@@ -90,7 +90,7 @@ class EverydayGuiTest {
             window.button("retryNow").click();
             awaitThat("the offer of another nick", () -> GuiActionRunner.execute(
                     () -> GUI.session().robot().finder().findByName(hana.window(), "bannerNick", false).isShowing()));
-            assertThat(window.textBox("connectionBannerText").text()).contains("somebody took the nick \u201chana\u201d");
+            assertThat(window.textBox("connectionBannerText").text()).contains("The nick \u201chana\u201d is still taken");
 
             window.textBox("bannerNick").enterText("hana2");
             window.button("useNick").click();
