@@ -5,7 +5,7 @@ import chat.client.model.ChatListener;
 import chat.client.model.ChatModel;
 import chat.client.model.LoginField;
 import chat.client.model.ReconnectPolicy;
-import chat.client.net.Endpoint;
+import chat.client.net.ServerList;
 import chat.client.net.SocketTransportFactory;
 import chat.client.net.TransportFactory;
 import chat.client.ui.ChatWindow;
@@ -30,7 +30,7 @@ public final class ChatApp implements ChatListener {
     private final ChatWindow window;
     private final ScheduledExecutorService timer;
     private ConnectDialog dialog;
-    private Endpoint endpoint;
+    private ServerList servers;
     private String nick;
 
     public static void main(String[] args) {
@@ -55,12 +55,11 @@ public final class ChatApp implements ChatListener {
         Fonts.preferCjk();
         theme.apply();
         ChatApp app = new ChatApp(preferences, transports, theme);
-        String host = options.host().orElse(preferences.host());
-        int port = options.port().orElse(preferences.port());
+        ServerList servers = options.servers().orElseGet(() -> preferences.servers(options.port()));
         if (options.nick().isPresent()) {
-            app.connect(new Endpoint(host, port), options.nick().get());
+            app.connect(servers, options.nick().get());
         } else {
-            app.askWhere(host, port, preferences.nick());
+            app.askWhere(servers, preferences.nick());
         }
         return app;
     }
@@ -98,13 +97,13 @@ public final class ChatApp implements ChatListener {
         preferences.rememberTheme(theme.name().toLowerCase(Locale.ROOT));
     }
 
-    private void askWhere(String host, int port, String suggestedNick) {
-        dialog = newDialog(host, port, suggestedNick);
+    private void askWhere(ServerList suggestedServers, String suggestedNick) {
+        dialog = newDialog(suggestedServers, suggestedNick);
         dialog.setVisible(true);
     }
 
-    private ConnectDialog newDialog(String host, int port, String suggestedNick) {
-        ConnectDialog connectDialog = new ConnectDialog(host, port, suggestedNick, this::connect);
+    private ConnectDialog newDialog(ServerList suggestedServers, String suggestedNick) {
+        ConnectDialog connectDialog = new ConnectDialog(suggestedServers, suggestedNick, this::connect);
         connectDialog.addWindowListener(new WindowAdapter() {
             @Override
             public void windowClosing(WindowEvent event) {
@@ -115,15 +114,15 @@ public final class ChatApp implements ChatListener {
         return connectDialog;
     }
 
-    private void connect(Endpoint server, String chosenNick) {
-        endpoint = server;
+    private void connect(ServerList chosenServers, String chosenNick) {
+        servers = chosenServers;
         nick = chosenNick;
-        client.connect(server, chosenNick);
+        client.connect(chosenServers, chosenNick);
     }
 
     @Override
     public void loggedIn(String ownNick) {
-        preferences.remember(endpoint.host(), endpoint.port(), nick);
+        preferences.remember(servers, nick);
         if (dialog != null) {
             dialog.dispose();
         }
@@ -133,7 +132,7 @@ public final class ChatApp implements ChatListener {
     @Override
     public void loginFailed(String reason, LoginField wrong) {
         if (dialog == null) {
-            dialog = newDialog(endpoint.host(), endpoint.port(), nick);
+            dialog = newDialog(servers, nick);
         }
         dialog.failed(reason, wrong);
     }

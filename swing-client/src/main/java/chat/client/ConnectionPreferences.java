@@ -1,8 +1,14 @@
 package chat.client;
 
+import chat.client.net.Endpoint;
+import chat.client.net.ServerList;
+import java.util.Optional;
 import java.util.prefs.Preferences;
 
-/** What the client remembers between runs: the last server, nick and theme. */
+/**
+ * What the client remembers between runs: the last servers, nick and theme. The servers are kept
+ * as the connect dialog shows them, a list whose bare hosts take the port kept beside it.
+ */
 public final class ConnectionPreferences {
 
     public static final String DEFAULT_HOST = "localhost";
@@ -25,12 +31,15 @@ public final class ConnectionPreferences {
         return new ConnectionPreferences(Preferences.userRoot().node("chat/swing-client"));
     }
 
-    public String host() {
-        return node.get(HOST, DEFAULT_HOST);
-    }
-
-    public int port() {
-        return node.getInt(PORT, DEFAULT_PORT);
+    /** The servers of the last login; a bare host in them takes {@code port}, or else the remembered port. */
+    public ServerList servers(Optional<Integer> port) {
+        int defaultPort = port.orElseGet(() -> node.getInt(PORT, DEFAULT_PORT));
+        try {
+            return ServerList.parse(node.get(HOST, DEFAULT_HOST), defaultPort);
+        } catch (IllegalArgumentException e) {
+            // Somebody edited the stored preferences by hand; the dialog shows the default for them to change.
+            return ServerList.of(new Endpoint(DEFAULT_HOST, defaultPort));
+        }
     }
 
     public String nick() {
@@ -41,8 +50,10 @@ public final class ConnectionPreferences {
         return node.get(THEME, "light");
     }
 
-    public void remember(String host, int port, String nick) {
-        node.put(HOST, host);
+    /** Keeps the first server's port as the port, so that a single server is remembered as host and port as before. */
+    public void remember(ServerList servers, String nick) {
+        int port = servers.get(0).port();
+        node.put(HOST, servers.text(port));
         node.putInt(PORT, port);
         node.put(NICK, nick);
     }

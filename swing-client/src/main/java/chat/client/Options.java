@@ -1,14 +1,21 @@
 package chat.client;
 
+import chat.client.net.ServerList;
 import java.util.Optional;
 
 /**
- * Command-line options: {@code --host H --port P --nick N --theme light|dark}. With a nick the
- * client logs in at once; the other values fall back to the ones remembered from the last run.
+ * Command-line options: {@code --host H[:P],H2[:P2],… --port P --nick N --theme light|dark}. With a
+ * nick the client logs in at once; the other values fall back to the ones remembered from the last
+ * run. A bare host in {@code --host} takes {@code --port}, or else the default port; the port is
+ * kept on its own for the remembered servers when there is no {@code --host}.
  */
-public record Options(Optional<String> host, Optional<Integer> port, Optional<String> nick, Optional<String> theme) {
+public record Options(Optional<ServerList> servers, Optional<Integer> port, Optional<String> nick, Optional<String> theme) {
 
-    public static final String USAGE = "usage: chat-client [--host HOST] [--port PORT] [--nick NICK] [--theme light|dark]";
+    public static final String USAGE = """
+            usage: chat-client [--host HOST[:PORT][,HOST[:PORT]...]] [--port PORT] [--nick NICK] [--theme light|dark]
+              --host   the server, or the servers of one cluster separated by commas; when the connection
+                       drops, the client reconnects to the next one in the list
+              --port   the port of a host given without one (default %d)""".formatted(ConnectionPreferences.DEFAULT_PORT);
 
     /** @throws IllegalArgumentException with a sentence for the user when the arguments make no sense */
     public static Options parse(String... args) {
@@ -30,7 +37,17 @@ public record Options(Optional<String> host, Optional<Integer> port, Optional<St
                 default -> throw new IllegalArgumentException("unknown option " + option + "\n" + USAGE);
             }
         }
-        return new Options(Optional.ofNullable(host), Optional.ofNullable(port), Optional.ofNullable(nick), Optional.ofNullable(theme));
+        Optional<ServerList> servers = host == null ? Optional.empty()
+                : Optional.of(servers(host, port == null ? ConnectionPreferences.DEFAULT_PORT : port));
+        return new Options(servers, Optional.ofNullable(port), Optional.ofNullable(nick), Optional.ofNullable(theme));
+    }
+
+    private static ServerList servers(String value, int defaultPort) {
+        try {
+            return ServerList.parse(value, defaultPort);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--host " + e.getMessage());
+        }
     }
 
     private static int port(String value) {

@@ -1,7 +1,7 @@
 package chat.client.model;
 
 import chat.client.net.ConnectFailure;
-import chat.client.net.Endpoint;
+import chat.client.net.ServerList;
 import chat.client.net.Transport;
 import chat.client.net.TransportFactory;
 import chat.client.net.TransportListener;
@@ -10,6 +10,7 @@ import chat.protocol.ErrorCode;
 import chat.protocol.ProtocolLimits;
 import chat.protocol.ServerFrame;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,9 +23,10 @@ import java.util.stream.Collectors;
 
 /**
  * The session with the server: logs in, turns what the user typed into requests, feeds server
- * frames to the {@link ChatModel}, and after a lost connection reconnects with backoff and rejoins
- * every room from the last message it showed. All its methods run on the model's thread; the
- * transport's threads only hand frames over to that thread.
+ * frames to the {@link ChatModel}, and after a lost connection reconnects with backoff, to the next
+ * server of its list when it has several, and rejoins every room from the last message it showed.
+ * All its methods run on the model's thread; the transport's threads only hand frames over to that
+ * thread.
  */
 public final class ChatClient {
 
@@ -50,13 +52,14 @@ public final class ChatClient {
     private final Map<String, Request> requests = new HashMap<>();
 
     private Phase phase = Phase.IDLE;
-    private Endpoint endpoint;
+    private ServerRotation servers;
+    /** Why each server failed during the login under way, for one sentence when all of them did. */
+    private final List<String> loginFailures = new ArrayList<>();
     private String wantedNick;
     private Transport transport;
     private int generation;
     /** Counts scheduled reconnects, so that one the user overtook by hand does nothing when it fires. */
     private int reconnectTicket;
-    private int attempt;
     /** True while the last reconnect found this user's nick taken. */
     private boolean nickTaken;
     private long lastRequestId;
@@ -77,12 +80,20 @@ public final class ChatClient {
         return model;
     }
 
-    /** Logs in as {@code nick}; the model then reports {@code loggedIn} or {@code loginFailed}. */
-    public void connect(Endpoint server, String nick) {
-        endpoint = server;
+    /**
+     * Logs in as {@code nick} on the first of {@code list} that lets this user in, trying each once;
+     * the model then reports {@code loggedIn} or {@code loginFailed}.
+     */
+    public void connect(ServerList list, String nick) {
+        servers = new ServerRotation(list, reconnectPolicy);
+        loginFailures.clear();
         wantedNick = nick;
         phase = Phase.LOGGING_IN;
-        model.status(new ConnectionStatus(ConnectionStatus.State.CONNECTING, "Connecting to " + server + "…"));
+        connecting();
+    }
+
+    private void connecting() {
+        model.status(new ConnectionStatus(ConnectionStatus.State.CONNECTING, "Connecting to " + servers.current() + "…"));
         open();
     }
 
@@ -215,7 +226,7 @@ public final class ChatClient {
 
     private void open() {
         int current = ++generation;
-        transport = transports.open(endpoint, new TransportListener() {
+        transport = transports.open(servers.current(), new TransportListener() {
             @Override
             public void received(ServerFrame frame) {
                 modelThread.execute(() -> {
@@ -288,7 +299,7 @@ public final class ChatClient {
     private void welcomed(ServerFrame.Welcome welcome) {
         boolean firstLogin = phase == Phase.LOGGING_IN;
         phase = Phase.ONLINE;
-        attempt = 0;
+        servers.connected();
         if (welcome.heartbeat() > 0) {
             transport.expectTrafficWithin(Duration.ofSeconds((long) welcome.heartbeat() * HEARTBEATS_OF_SILENCE));
         }
@@ -299,7 +310,7 @@ public final class ChatClient {
             model.loggedIn(welcome.nick());
             return;
         }
-        model.noticeEverywhere("Reconnected");
+        model.noticeEverywhere("Reconnected to " + servers.current());
         for (Conversation room : model.joinedRooms()) {
             Long since = room.newestSeq() == 0 ? null : room.newestSeq();
             transport.send(new ClientFrame.Join(request(new Request(Purpose.REJOIN, room.key(), 0)), room.name(), since));
@@ -330,10 +341,11 @@ public final class ChatClient {
         }
         if (phase == Phase.RECONNECTING) {
             // The server may still hold the nick for the session that dropped, and then it frees
-            // soon; or somebody took it. Retrying goes on, and the user may pick another nick.
+            // soon; or somebody took it. Retrying goes on, and the user may pick another nick. A
+            // nick is the whole cluster's, so another server would say the same: this one is asked again.
             dropTransport();
             nickTaken = error.code() == ErrorCode.NICK_TAKEN;
-            scheduleReconnect(message);
+            scheduleReconnect(message, servers.refused());
             return;
         }
         if (request != null && request.purpose() == Purpose.HISTORY) {
@@ -364,28 +376,44 @@ public final class ChatClient {
         transport = null;
         requests.clear();
         switch (phase) {
-            case LOGGING_IN -> failLogin(capitalized(why), failure == ConnectFailure.REFUSED ? LoginField.PORT
-                    : failure != null ? LoginField.HOST : LoginField.NICK);
+            case LOGGING_IN -> loginLost(why, failure);
             case ONLINE -> {
                 phase = Phase.RECONNECTING;
                 roomsToRestore = model.joinedRooms().stream().map(Conversation::key).collect(Collectors.toSet());
                 model.connectionLost("Connection lost: " + why);
-                scheduleReconnect(why);
+                scheduleReconnect(why, servers.failed());
             }
-            case RECONNECTING -> scheduleReconnect(why);
+            case RECONNECTING -> {
+                // This attempt never got as far as the nick: what to tell the user is the connection again.
+                nickTaken = false;
+                scheduleReconnect(why, servers.failed());
+            }
             case QUITTING -> end();
             default -> { }
         }
     }
 
-    private void scheduleReconnect(String why) {
-        attempt++;
-        Duration delay = reconnectPolicy.delay(attempt);
-        String when = Math.max(1, delay.toSeconds()) + " s";
+    /** A login that could not reach a server tries the next one, and fails once every server failed. */
+    private void loginLost(String why, ConnectFailure failure) {
+        loginFailures.add(why);
+        if (loginFailures.size() < servers.serverCount()) {
+            servers.moveOn();
+            connecting();
+            return;
+        }
+        failLogin(capitalized(String.join("; ", loginFailures)), failure == ConnectFailure.REFUSED ? LoginField.PORT
+                : failure != null ? LoginField.HOST : LoginField.NICK);
+    }
+
+    private void scheduleReconnect(String why, Duration delay) {
+        String when = delay.isZero() ? "now" : "in " + Math.max(1, delay.toSeconds()) + " s";
         model.status(nickTaken
-                ? new ConnectionStatus(ConnectionStatus.State.NICK_TAKEN, "While the connection was down, somebody took the nick \u201c"
-                        + wantedNick + "\u201d. Pick another nick, or wait: trying again in " + when + ".")
-                : new ConnectionStatus(ConnectionStatus.State.RECONNECTING, "Connection lost (" + why + "). Reconnecting in " + when + "…"));
+                // After a node died the nick is mostly the user's own dropped session, held until the cluster lets it go.
+                ? new ConnectionStatus(ConnectionStatus.State.NICK_TAKEN, "The nick \u201c" + wantedNick + "\u201d is still taken on "
+                        + servers.current() + ": by your dropped connection until the server lets it go, or by somebody else."
+                        + " Pick another nick, or wait: trying again " + when + ".")
+                : new ConnectionStatus(ConnectionStatus.State.RECONNECTING,
+                        "Connection lost (" + why + "). Reconnecting to " + servers.current() + " " + when + "…"));
         int ticket = ++reconnectTicket;
         timer.schedule(() -> modelThread.execute(() -> {
             if (ticket == reconnectTicket) {
@@ -400,7 +428,7 @@ public final class ChatClient {
         }
         phase = Phase.RECONNECTING;
         reconnectTicket++;
-        model.status(new ConnectionStatus(ConnectionStatus.State.RECONNECTING, "Reconnecting to " + endpoint + " as " + wantedNick + "…"));
+        model.status(new ConnectionStatus(ConnectionStatus.State.RECONNECTING, "Reconnecting to " + servers.current() + " as " + wantedNick + "…"));
         open();
     }
 
@@ -435,11 +463,11 @@ public final class ChatClient {
         nickTaken = false;
         dropTransport();
         model.status(new ConnectionStatus(ConnectionStatus.State.OFFLINE,
-                "Disconnected from " + endpoint + ". Reconnect when you like; the conversations stay as they are."));
+                "Disconnected. Reconnect when you like, to " + servers.current() + " first; the conversations stay as they are."));
     }
 
     private ConnectionStatus online(String nick) {
-        return new ConnectionStatus(ConnectionStatus.State.ONLINE, "Connected to " + endpoint + " as " + nick);
+        return new ConnectionStatus(ConnectionStatus.State.ONLINE, "Connected to " + servers.current() + " as " + nick);
     }
 
     private void dropTransport() {

@@ -2,7 +2,7 @@ package chat.client.ui;
 
 import chat.client.model.LoginField;
 import chat.client.model.NameProblems;
-import chat.client.net.Endpoint;
+import chat.client.net.ServerList;
 import java.awt.Font;
 import java.util.Optional;
 import java.util.function.BiConsumer;
@@ -19,14 +19,18 @@ import net.miginfocom.swing.MigLayout;
 /** Asks where to connect and as whom, and says in plain words why a login failed. */
 public final class ConnectDialog extends JFrame {
 
+    /** Says that the field takes a list too, which nothing else on the dialog would tell. */
+    private static final String HOST_HINT = "One server, or the servers of a cluster separated by commas: a:7777,b:7777,c. "
+            + "A server without a port takes the port below.";
+
     private final JTextField host = new JTextField(18);
     private final JTextField port = new JTextField(6);
     private final JTextField nick = new JTextField(18);
     private final JButton connect = new JButton("Connect");
     private final JTextArea problem = new JTextArea(2, 28);
 
-    /** {@code onConnect} gets the server and nick the user chose; the dialog waits for {@link #failed} or closing. */
-    public ConnectDialog(String initialHost, int initialPort, String initialNick, BiConsumer<Endpoint, String> onConnect) {
+    /** {@code onConnect} gets the servers and nick the user chose; the dialog waits for {@link #failed} or closing. */
+    public ConnectDialog(ServerList initialServers, String initialNick, BiConsumer<ServerList, String> onConnect) {
         super("Connect to chat");
         setName("connectDialog");
         setDefaultCloseOperation(WindowConstants.DISPOSE_ON_CLOSE);
@@ -35,7 +39,9 @@ public final class ConnectDialog extends JFrame {
         nick.setName("nick");
         connect.setName("connect");
         problem.setName("problem");
-        host.setText(initialHost);
+        int initialPort = initialServers.get(0).port();
+        host.setText(initialServers.text(initialPort));
+        host.setToolTipText(HOST_HINT);
         port.setText(Integer.toString(initialPort));
         nick.setText(initialNick);
         problem.setEditable(false);
@@ -61,9 +67,9 @@ public final class ConnectDialog extends JFrame {
         setContentPane(content);
         getRootPane().setDefaultButton(connect);
 
-        connect.addActionListener(event -> chosen().ifPresent(endpoint -> {
+        connect.addActionListener(event -> chosen().ifPresent(servers -> {
             busy(true);
-            onConnect.accept(endpoint, nick.getText().strip());
+            onConnect.accept(servers, nick.getText().strip());
         }));
         pack();
         setResizable(false);
@@ -84,7 +90,7 @@ public final class ConnectDialog extends JFrame {
         field.requestFocusInWindow();
     }
 
-    private Optional<Endpoint> chosen() {
+    private Optional<ServerList> chosen() {
         String server = host.getText().strip();
         if (server.isEmpty()) {
             say("Which server? Type its host name or address.");
@@ -100,12 +106,19 @@ public final class ConnectDialog extends JFrame {
             say("The port is a number from 1 to 65535.");
             return Optional.empty();
         }
+        ServerList servers;
+        try {
+            servers = ServerList.parse(server, number);
+        } catch (IllegalArgumentException e) {
+            say("The server field " + e.getMessage() + ".");
+            return Optional.empty();
+        }
         Optional<String> nickProblem = NameProblems.nick(nick.getText().strip());
         if (nickProblem.isPresent()) {
             say("That nick will not do: " + nickProblem.get() + ".");
             return Optional.empty();
         }
-        return Optional.of(new Endpoint(server, number));
+        return Optional.of(servers);
     }
 
     private void busy(boolean connecting) {

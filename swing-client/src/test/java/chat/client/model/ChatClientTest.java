@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import chat.client.net.ConnectFailure;
 import chat.client.net.Endpoint;
+import chat.client.net.ServerList;
 import chat.client.testing.FakeTransports;
 import chat.client.testing.Frames;
 import chat.client.testing.Timers;
@@ -61,7 +62,7 @@ class ChatClientTest {
     }
 
     private FakeTransports.Link loggedInAsAliceInLobby() {
-        client.connect(new Endpoint("chat.test", 7777), "alice");
+        client.connect(ServerList.of(new Endpoint("chat.test", 7777)), "alice");
         FakeTransports.Link link = server.last();
         link.serverSends(welcome("alice"), joined("lobby", List.of("alice", "bob"), messages("lobby", 1, 3), null));
         return link;
@@ -93,7 +94,7 @@ class ChatClientTest {
 
     @Test
     void aTakenNickFailsTheLoginInPlainWords() {
-        client.connect(new Endpoint("chat.test", 7777), "alice");
+        client.connect(ServerList.of(new Endpoint("chat.test", 7777)), "alice");
         server.last().serverSends(new ServerFrame.Error(ErrorCode.NICK_TAKEN, "nick alice is taken", null));
 
         assertThat(heard).containsExactly("login failed: The nick \u201calice\u201d is taken. Please choose another one. (NICK)");
@@ -102,7 +103,7 @@ class ChatClientTest {
 
     @Test
     void aRefusedConnectionFailsTheLoginWithTheTransportsReason() {
-        client.connect(new Endpoint("chat.test", 7777), "alice");
+        client.connect(ServerList.of(new Endpoint("chat.test", 7777)), "alice");
         server.last().cannotConnect("nobody is listening at chat.test:7777 (connection refused)", ConnectFailure.REFUSED);
 
         assertThat(heard).containsExactly("login failed: Nobody is listening at chat.test:7777 (connection refused). (PORT)");
@@ -234,7 +235,7 @@ class ChatClientTest {
 
     @Test
     void scrollingBackAsksForTheMessagesBeforeTheOldestAndPutsThemOnTop() {
-        client.connect(new Endpoint("chat.test", 7777), "alice");
+        client.connect(ServerList.of(new Endpoint("chat.test", 7777)), "alice");
         FakeTransports.Link link = server.last();
         link.serverSends(welcome("alice"), joined("lobby", List.of("alice", "bob"), messages("lobby", 61, 110), null));
         Conversation lobby = model.selected().orElseThrow();
@@ -262,7 +263,7 @@ class ChatClientTest {
         link.drop("the server closed the connection");
 
         assertThat(model.status().state()).isEqualTo(ConnectionStatus.State.RECONNECTING);
-        assertThat(model.status().detail()).startsWith("Connection lost (the server said goodbye: server shutting down). Reconnecting in");
+        assertThat(model.status().detail()).startsWith("Connection lost (the server said goodbye: server shutting down). Reconnecting to chat.test:7777 in");
         assertThat(model.joinedRooms()).extracting(Conversation::name).containsExactly("lobby");
         client.submit("hello?");
         assertThat(link.sent()).noneMatch(ClientFrame.Say.class::isInstance);
@@ -351,7 +352,7 @@ class ChatClientTest {
         server.last().serverSends(new ServerFrame.Error(ErrorCode.NICK_TAKEN, "nick alice is taken", null));
 
         assertThat(model.status().state()).isEqualTo(ConnectionStatus.State.NICK_TAKEN);
-        assertThat(model.status().detail()).startsWith("While the connection was down, somebody took the nick \u201calice\u201d.");
+        assertThat(model.status().detail()).startsWith("The nick \u201calice\u201d is still taken on chat.test:7777: by your dropped connection");
         assertThat(client.retryAs("alice two")).hasValue("a nick has no spaces");
         assertThat(client.retryAs("alice2")).isEmpty();
         FakeTransports.Link again = server.last();
@@ -376,5 +377,74 @@ class ChatClientTest {
         client.retryNow();
         assertThat(server.last()).isNotSameAs(first);
         assertThat(model.status().state()).isEqualTo(ConnectionStatus.State.RECONNECTING);
+    }
+
+    @Test
+    void whenItsServerDropsTheClientMovesToTheNextOneAndRejoinsWithNoGapAndNoDuplicate() {
+        Endpoint a = new Endpoint("a.chat.test", 7777);
+        Endpoint b = new Endpoint("b.chat.test", 7777);
+        client.connect(ServerList.of(a, b), "alice");
+        FakeTransports.Link onA = server.last();
+        onA.serverSends(welcome("alice"), joined("lobby", List.of("alice", "bob"), messages("lobby", 1, 3), null));
+        onA.serverSends(message("lobby", "bob", "m4", 4));
+        assertThat(model.status().detail()).isEqualTo("Connected to a.chat.test:7777 as alice");
+
+        onA.drop("connection reset");
+
+        assertThat(model.status().detail()).isEqualTo("Connection lost (connection reset). Reconnecting to b.chat.test:7777 in 3600 s…");
+        client.retryNow();
+        FakeTransports.Link onB = server.last();
+        assertThat(onB.endpoint()).isEqualTo(b);
+        assertThat(model.status().detail()).isEqualTo("Reconnecting to b.chat.test:7777 as alice…");
+        // B puts the new session in the default room with its recent lines, some of them shown already.
+        onB.serverSends(welcome("alice"), joined("lobby", List.of("alice", "bob"), messages("lobby", 3, 5), null));
+        assertThat(onB.sent()).contains(new ClientFrame.Join("c1", "lobby", 4L));
+        onB.serverSends(joined("lobby", List.of("alice", "bob"), messages("lobby", 5, 6), "c1"));
+        onB.serverSends(message("lobby", "bob", "m7", 7));
+
+        Conversation lobby = model.room("lobby").orElseThrow();
+        assertThat(texts(lobby)).containsExactly("m1", "m2", "m3", "m4", "m5", "m6", "m7");
+        assertThat(lobby.transcript()).extracting(TranscriptEntry::text)
+                .contains("Connection lost: connection reset", "Reconnected to b.chat.test:7777");
+        assertThat(model.status().detail()).isEqualTo("Connected to b.chat.test:7777 as alice");
+    }
+
+    @Test
+    void aLoginTriesTheNextServerWhenOneCannotBeReached() {
+        client.connect(ServerList.of(new Endpoint("a.chat.test", 7777), new Endpoint("b.chat.test", 7777)), "alice");
+        server.last().cannotConnect("nobody is listening at a.chat.test:7777 (connection refused)", ConnectFailure.REFUSED);
+
+        assertThat(server.last().endpoint()).isEqualTo(new Endpoint("b.chat.test", 7777));
+        assertThat(model.status().detail()).isEqualTo("Connecting to b.chat.test:7777…");
+        server.last().serverSends(welcome("alice"));
+
+        assertThat(heard).containsExactly("logged in as alice");
+        assertThat(model.status().detail()).isEqualTo("Connected to b.chat.test:7777 as alice");
+    }
+
+    @Test
+    void aLoginThatReachesNoServerSaysWhatEachOneDid() {
+        client.connect(ServerList.of(new Endpoint("a.chat.test", 7777), new Endpoint("b.chat.test", 7777)), "alice");
+        server.last().cannotConnect("nobody is listening at a.chat.test:7777 (connection refused)", ConnectFailure.REFUSED);
+        server.last().cannotConnect("there is no host called b.chat.test", ConnectFailure.UNKNOWN_HOST);
+
+        assertThat(heard).containsExactly("login failed: Nobody is listening at a.chat.test:7777 (connection refused);"
+                + " there is no host called b.chat.test. (HOST)");
+    }
+
+    @Test
+    void aServerThatSaidTheNickWasTakenAndThenWentAwayIsReportedAsGoneNotAsTheNick() {
+        FakeTransports.Link first = loggedInAsAliceInLobby();
+        first.drop("connection reset");
+        client.retryNow();
+        server.last().serverSends(new ServerFrame.Error(ErrorCode.NICK_TAKEN, "nick alice is taken", null));
+        assertThat(model.status().state()).isEqualTo(ConnectionStatus.State.NICK_TAKEN);
+
+        client.retryNow();
+        server.last().cannotConnect("nobody is listening at chat.test:7777 (connection refused)", ConnectFailure.REFUSED);
+
+        assertThat(model.status().state()).isEqualTo(ConnectionStatus.State.RECONNECTING);
+        assertThat(model.status().detail())
+                .startsWith("Connection lost (nobody is listening at chat.test:7777 (connection refused)). Reconnecting to chat.test:7777 in");
     }
 }

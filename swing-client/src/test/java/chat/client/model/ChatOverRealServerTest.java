@@ -75,7 +75,7 @@ class ChatOverRealServerTest {
             assertThat(dave.status().online()).isTrue();
             assertThat(dave.lines("ops"))
                     .anyMatch(line -> line.startsWith("Connection lost"))
-                    .contains("Reconnected");
+                    .contains("Reconnected to " + server.endpoint());
         }
     }
 
@@ -94,7 +94,7 @@ class ChatOverRealServerTest {
                  TestUser frank = TestUser.online("frank", wiped.endpoint())) {
                 erin.network().moveServerTo(wiped.endpoint());
                 erin.network().restore();
-                erin.await("the reconnect", u -> u.lines("diary").contains("Reconnected") && u.status().online());
+                erin.await("the reconnect", u -> u.lines("diary").contains("Reconnected to " + before.endpoint()) && u.status().online());
                 frank.joins("diary");
                 erin.await("frank in the room", u -> u.members("diary").contains("frank"));
                 List<String> later = IntStream.rangeClosed(1, 3).mapToObj(i -> "after the reset " + i).toList();

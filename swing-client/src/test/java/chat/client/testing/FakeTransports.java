@@ -14,14 +14,20 @@ import java.util.List;
 /** An in-memory server side: records what the client sends and lets a test answer as the server. */
 public final class FakeTransports implements TransportFactory {
 
-    /** One connection: the frames the client sent on it, and a way to talk back. */
+    /** One connection: the server it went to, the frames the client sent on it, and a way to talk back. */
     public static final class Link implements Transport {
+        private final Endpoint endpoint;
         private final TransportListener listener;
         private final List<ClientFrame> sent = new ArrayList<>();
         private boolean closed;
 
-        Link(TransportListener listener) {
+        Link(Endpoint endpoint, TransportListener listener) {
+            this.endpoint = endpoint;
             this.listener = listener;
+        }
+
+        public Endpoint endpoint() {
+            return endpoint;
         }
 
         @Override
@@ -76,7 +82,7 @@ public final class FakeTransports implements TransportFactory {
 
     @Override
     public Transport open(Endpoint endpoint, TransportListener listener) {
-        Link link = new Link(listener);
+        Link link = new Link(endpoint, listener);
         links.add(link);
         return link;
     }

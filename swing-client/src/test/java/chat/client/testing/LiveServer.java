@@ -2,6 +2,7 @@ package chat.client.testing;
 
 import chat.client.net.Endpoint;
 import chat.server.TestServer;
+import chat.server.TestStore;
 
 /** The real server, in this JVM, on a free loopback port, as the client's tests reach it. */
 public final class LiveServer implements AutoCloseable {
@@ -15,6 +16,11 @@ public final class LiveServer implements AutoCloseable {
     /** Starts a server with {@code hocon} over the defaults. */
     public static LiveServer start(String hocon) {
         return new LiveServer(TestServer.start(hocon));
+    }
+
+    /** Starts a server on {@code store}, which the test owns: servers on one store serve the same rooms, as a cluster's nodes do. */
+    public static LiveServer startOn(TestStore store, String hocon) {
+        return new LiveServer(TestServer.startOn(store, hocon));
     }
 
     public Endpoint endpoint() {

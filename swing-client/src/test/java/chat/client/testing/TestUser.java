@@ -11,6 +11,7 @@ import chat.client.model.Conversation;
 import chat.client.model.ReconnectPolicy;
 import chat.client.model.TranscriptEntry;
 import chat.client.net.Endpoint;
+import chat.client.net.ServerList;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -71,8 +72,13 @@ public final class TestUser implements AutoCloseable {
 
     /** Logs in and waits until the server welcomed this user. */
     public static TestUser online(String nick, Endpoint server) {
+        return online(nick, ServerList.of(server));
+    }
+
+    /** Logs in on the first of {@code servers} that answers and waits until it welcomed this user. */
+    public static TestUser online(String nick, ServerList servers) {
         TestUser user = new TestUser(nick);
-        user.connect(server);
+        user.connect(servers);
         user.await("logged in", u -> u.events.contains("logged in as " + nick));
         return user;
     }
@@ -80,12 +86,12 @@ public final class TestUser implements AutoCloseable {
     /** A user who has only tried to log in; the test looks at {@link #events}. */
     public static TestUser tryingToLogIn(String nick, Endpoint server) {
         TestUser user = new TestUser(nick);
-        user.connect(server);
+        user.connect(ServerList.of(server));
         return user;
     }
 
-    private void connect(Endpoint server) {
-        on(() -> client.connect(server, nick));
+    private void connect(ServerList servers) {
+        on(() -> client.connect(servers, nick));
     }
 
     public List<String> events() {

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import chat.client.ChatApp;
 import chat.client.ConnectionPreferences;
 import chat.client.Options;
+import chat.client.net.ServerList;
 import chat.client.net.TransportFactory;
 import chat.client.testing.Network;
 import chat.client.testing.TestUser;
@@ -157,7 +158,7 @@ class ChatWindowGuiTest {
     @Test
     void theConnectDialogSaysTheNickIsTakenAndLetsTheUserPickAnother() {
         launch("gina");
-        Options withoutNick = new Options(Optional.of(GUI.server().endpoint().host()), Optional.of(GUI.server().endpoint().port()),
+        Options withoutNick = new Options(Optional.of(ServerList.of(GUI.server().endpoint())), Optional.empty(),
                 Optional.empty(), Optional.of("light"));
         ChatApp app = GuiActionRunner.execute(() -> ChatApp.start(withoutNick, new ConnectionPreferences(GUI.scratch()), new Network()));
         GUI.session().adopt(app);

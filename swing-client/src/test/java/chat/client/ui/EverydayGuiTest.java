@@ -8,6 +8,8 @@ import chat.client.ChatApp;
 import chat.client.ConnectionPreferences;
 import chat.client.Options;
 import chat.client.model.Conversation;
+import chat.client.net.Endpoint;
+import chat.client.net.ServerList;
 import chat.client.testing.Network;
 import chat.client.testing.TestUser;
 import java.awt.Component;
@@ -35,7 +37,7 @@ class EverydayGuiTest {
     static final GuiDesk GUI = GuiDesk.at("", "chat/swing-client-everyday-tests");
 
     private ChatApp connectDialog() {
-        Options withoutNick = new Options(Optional.of(GUI.server().endpoint().host()), Optional.of(GUI.server().endpoint().port()),
+        Options withoutNick = new Options(Optional.of(ServerList.of(GUI.server().endpoint())), Optional.empty(),
                 Optional.empty(), Optional.of("light"));
         ChatApp app = GuiActionRunner.execute(() -> ChatApp.start(withoutNick, new ConnectionPreferences(GUI.scratch()), new Network()));
         GUI.session().adopt(app);
@@ -88,7 +90,7 @@ class EverydayGuiTest {
             window.button("retryNow").click();
             awaitThat("the offer of another nick", () -> GuiActionRunner.execute(
                     () -> GUI.session().robot().finder().findByName(hana.window(), "bannerNick", false).isShowing()));
-            assertThat(window.textBox("connectionBannerText").text()).contains("somebody took the nick \u201chana\u201d");
+            assertThat(window.textBox("connectionBannerText").text()).contains("The nick \u201chana\u201d is still taken");
 
             window.textBox("bannerNick").enterText("hana2");
             window.button("useNick").click();
@@ -124,6 +126,31 @@ class EverydayGuiTest {
         dialog.textBox("nick").deleteText().enterText("wendy smith").pressAndReleaseKeys(KeyEvent.VK_ENTER);
 
         dialog.textBox("problem").requireText("That nick will not do: a nick has no spaces.");
+    }
+
+    @Test
+    void theServerFieldTakesTheNodesOfAClusterAndTheLoginGoesOnPastOneThatIsDown() throws Exception {
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+        Endpoint down = new Endpoint("127.0.0.1", closedPort);
+        Endpoint up = GUI.server().endpoint();
+        ChatApp app = connectDialog();
+        FrameFixture dialog = GUI.session().dialog(app);
+
+        dialog.textBox("host").deleteText().enterText(down + ",," + up);
+        dialog.textBox("nick").deleteText().enterText("ulla").pressAndReleaseKeys(KeyEvent.VK_ENTER);
+        dialog.textBox("problem").requireText("The server field has an empty entry: two commas in a row, or one at an end.");
+
+        dialog.textBox("host").deleteText().enterText(down + "," + up);
+        dialog.textBox("nick").pressAndReleaseKeys(KeyEvent.VK_ENTER);
+
+        awaitThat("the chat window", () -> GuiActionRunner.execute(() -> app.window().isShowing()));
+        JLabel status = (JLabel) GUI.session().robot().finder().findByName(app.window(), "status", false);
+        awaitThat("the status naming the server that let ulla in",
+                () -> GuiActionRunner.execute(status::getText).equals("Connected to " + up + " as ulla"));
+        assertThat(new ConnectionPreferences(GUI.scratch()).servers(Optional.empty())).isEqualTo(ServerList.of(down, up));
     }
 
     @Test

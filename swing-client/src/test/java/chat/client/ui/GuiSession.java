@@ -4,6 +4,7 @@ import chat.client.ChatApp;
 import chat.client.ConnectionPreferences;
 import chat.client.Options;
 import chat.client.net.Endpoint;
+import chat.client.net.ServerList;
 import chat.client.net.TransportFactory;
 import java.awt.EventQueue;
 import java.awt.Toolkit;
@@ -58,7 +59,7 @@ final class GuiSession implements AutoCloseable {
 
     /** Starts the app logging in as {@code nick}; its window shows once the server welcomed it. */
     ChatApp start(String nick, TransportFactory transports) {
-        Options options = new Options(Optional.of(server.host()), Optional.of(server.port()), Optional.of(nick), Optional.of("light"));
+        Options options = new Options(Optional.of(ServerList.of(server)), Optional.empty(), Optional.of(nick), Optional.of("light"));
         ChatApp app = GuiActionRunner.execute(() -> ChatApp.start(options, new ConnectionPreferences(preferences), transports));
         apps.add(app);
         windows.add(new FrameFixture(robot, app.window()));

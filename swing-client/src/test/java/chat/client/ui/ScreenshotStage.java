@@ -5,6 +5,7 @@ import chat.client.ConnectionPreferences;
 import chat.client.Options;
 import chat.client.model.Conversation;
 import chat.client.net.Endpoint;
+import chat.client.net.ServerList;
 import chat.client.net.SocketTransportFactory;
 import chat.client.testing.LiveServer;
 import chat.client.testing.TestUser;
@@ -96,7 +97,7 @@ public final class ScreenshotStage {
 
     private static ChatApp launch(Endpoint server, String nick, ConnectionPreferences preferences) throws Exception {
         AtomicReference<ChatApp> app = new AtomicReference<>();
-        Options options = new Options(Optional.of(server.host()), Optional.of(server.port()), Optional.of(nick), Optional.of("light"));
+        Options options = new Options(Optional.of(ServerList.of(server)), Optional.empty(), Optional.of(nick), Optional.of("light"));
         onEdt(() -> app.set(ChatApp.start(options, preferences, new SocketTransportFactory())));
         return app.get();
     }
