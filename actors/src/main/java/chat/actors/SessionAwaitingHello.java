@@ -77,8 +77,12 @@ final class SessionAwaitingHello extends SessionOpen {
     @Override
     protected Behavior<SessionActor.Command> onTimer(SessionActor.Tick tick) {
         if (tick == SessionActor.Tick.REGISTER_TIMEOUT) {
-            return session.sayByeAndClose("registration timeout: no hello within "
-                    + Spoken.duration(session.settings.limits().registerTimeout()), null);
+            String within = Spoken.duration(session.settings.limits().registerTimeout());
+            // A claim is lost when the node keeping the nick dies before anyone knows: the client did its part.
+            return session.sayByeAndClose(session.gate.isAwaitingAnswer()
+                    ? "registration timeout: your nick was not confirmed within " + within
+                            + " (a server of the cluster may have gone down); connect again"
+                    : "registration timeout: no hello within " + within, null);
         }
         return this;
     }

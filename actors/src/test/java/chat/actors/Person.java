@@ -53,6 +53,11 @@ public final class Person {
         }
     }
 
+    /** Someone whose connection to {@code session}, made without a registry's door, is ready; nothing said yet. */
+    static Person connectedTo(ActorTestKit testKit, ActorRef<SessionActor.Command> session, ChatSettings.Limits limits) {
+        return new Person(testKit, session, OutletKind.READS, limits);
+    }
+
     /** Someone let in through {@code registry}'s door whose connection is ready; nothing said yet. */
     static Person connected(ActorTestKit testKit, ActorRef<RegistryActor.Command> registry, OutletKind kind) {
         return connected(testKit, registry, kind, TestSettings.with("").limits());

@@ -10,6 +10,7 @@ import org.apache.pekko.actor.testkit.typed.annotations.JUnit5TestKit;
 import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
 import org.apache.pekko.actor.testkit.typed.javadsl.LogCapturingExtension;
 import org.apache.pekko.actor.testkit.typed.javadsl.TestKitJUnit5Extension;
+import org.apache.pekko.actor.testkit.typed.javadsl.TestProbe;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -118,6 +119,22 @@ class SessionActorTest {
         ServerFrame.Bye bye = lurker.gets(ServerFrame.Bye.class);
         assertThat(bye.reason()).startsWith("registration timeout");
         assertThat(lurker.ends.receiveMessage()).isInstanceOf(ConnectionEnd.Closed.class);
+    }
+
+    /** The registry takes the claim and never answers: the nick's node died with it, before the cluster knew. */
+    @Test
+    void aHelloWhoseNickIsNeverConfirmedIsToldSoNotThatNoHelloCame() {
+        ChatSettings settings = TestSettings.with("chat.limits.register-timeout = 300ms");
+        TestProbe<RegistryActor.Command> registryLosingClaims = testKit.createTestProbe();
+        Person alice = Person.connectedTo(testKit, testKit.spawn(
+                SessionActor.create(settings, registryLosingClaims.ref(), key -> null, "127.0.0.1:1")), settings.limits());
+
+        alice.sendsWithoutWaiting("{\"type\":\"hello\",\"nick\":\"alice\"}");
+
+        registryLosingClaims.expectMessageClass(RegistryActor.ClaimNick.class);
+        assertThat(alice.gets(ServerFrame.Bye.class).reason()).isEqualTo("registration timeout: your nick was not"
+                + " confirmed within 300 ms (a server of the cluster may have gone down); connect again");
+        assertThat(alice.ends.receiveMessage()).isInstanceOf(ConnectionEnd.Closed.class);
     }
 
     @Test
