@@ -6,17 +6,13 @@ import chat.protocol.ClientFrame;
 import chat.protocol.ErrorCode;
 import chat.protocol.PresenceEvent;
 import chat.protocol.ServerFrame;
+import chat.server.NickRace;
 import chat.server.RawClient;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -118,34 +114,13 @@ class ThreeNodeClusterTest {
     @Order(3)
     void twoPeopleOnEachNodeRacingForOneNickLeaveExactlyOneWinner() throws Exception {
         List<RawClient> racers = new ArrayList<>();
-        ExecutorService threads = Executors.newCachedThreadPool();
         try {
             for (int node = 0; node < 3; node++) {
                 racers.add(RawClient.connect(cluster.port(node)));
                 racers.add(RawClient.connect(cluster.port(node)));
             }
-            CountDownLatch go = new CountDownLatch(1);
-            List<Future<ServerFrame>> answers = new ArrayList<>();
-            for (RawClient racer : racers) {
-                answers.add(threads.submit(() -> {
-                    go.await();
-                    racer.send(new ClientFrame.Hello(null, "Racer", 1, null));
-                    return racer.receive();
-                }));
-            }
-            go.countDown();
-            int welcomes = 0;
-            for (Future<ServerFrame> answer : answers) {
-                ServerFrame frame = answer.get(30, TimeUnit.SECONDS);
-                if (frame instanceof ServerFrame.Welcome) {
-                    welcomes++;
-                } else {
-                    assertThat(((ServerFrame.Error) frame).code()).isEqualTo(ErrorCode.NICK_TAKEN);
-                }
-            }
-            assertThat(welcomes).as("welcomes across three nodes").isEqualTo(1);
+            assertThat(NickRace.welcomes(racers, "Racer")).as("welcomes across three nodes").isEqualTo(1);
         } finally {
-            threads.shutdownNow();
             racers.forEach(RawClient::close);
         }
     }

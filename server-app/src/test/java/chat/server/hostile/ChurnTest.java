@@ -1,18 +1,17 @@
 package chat.server.hostile;
 
+import chat.server.NickRace;
 import chat.server.RawClient;
 import chat.server.TestServer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import chat.actors.RegistryActor;
 import chat.protocol.ClientFrame;
-import chat.protocol.ErrorCode;
 import chat.protocol.ServerFrame;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -85,30 +84,7 @@ class ChurnTest {
     void fiftyClientsRaceForOneNickAndExactlyOneWins() throws Exception {
         List<RawClient> racers = IntStream.range(0, RACERS).mapToObj(i -> RawClient.connect(server.port())).toList();
         try {
-            ExecutorService threads = Executors.newFixedThreadPool(RACERS);
-            CountDownLatch go = new CountDownLatch(1);
-            List<Future<ServerFrame>> answers = new ArrayList<>();
-            for (RawClient racer : racers) {
-                answers.add(threads.submit(() -> {
-                    go.await();
-                    racer.send(new ClientFrame.Hello(null, "racer", 1, null));
-                    return racer.receive();
-                }));
-            }
-            go.countDown();
-            int welcomes = 0;
-            for (Future<ServerFrame> answer : answers) {
-                ServerFrame frame = answer.get(30, TimeUnit.SECONDS);
-                if (frame instanceof ServerFrame.Welcome welcome) {
-                    assertThat(welcome.nick()).isEqualTo("racer");
-                    welcomes++;
-                } else {
-                    assertThat(frame).isInstanceOfSatisfying(ServerFrame.Error.class,
-                            error -> assertThat(error.code()).isEqualTo(ErrorCode.NICK_TAKEN));
-                }
-            }
-            threads.shutdown();
-            assertThat(welcomes).isEqualTo(1);
+            assertThat(NickRace.welcomes(racers, "racer")).isEqualTo(1);
             server.awaitStats(new RegistryActor.Stats(RACERS, 1, 1));
             if (OpenConnections.visible()) {
                 assertThat(OpenConnections.toPort(server.port())).as("connections seen by the kernel").isEqualTo(RACERS);
