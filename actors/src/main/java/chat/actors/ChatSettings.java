@@ -18,7 +18,8 @@ public record ChatSettings(
         Store store,
         Duration shutdownTimeout,
         Duration strayRequestGrace,
-        Duration handoverRetry) {
+        Duration handoverRetry,
+        Duration directoryRepublishAfter) {
 
     public record Limits(
             int maxFrameBytes,
@@ -86,6 +87,7 @@ public record ChatSettings(
                         store.getDuration("ready-timeout")),
                 chat.getDuration("shutdown-timeout"),
                 chat.getDuration("stray-request-grace"),
-                chat.getDuration("handover-retry"));
+                chat.getDuration("handover-retry"),
+                chat.getDuration("directory-republish-after"));
     }
 }

@@ -157,6 +157,12 @@ public final class RegistryActor extends AbstractBehavior<RegistryActor.Command>
     /** Another node left the cluster: downed after it died, or gone after it stopped. */
     private record NodeRemoved(String node) implements Command {}
 
+    /** A node joined the cluster (this one included). */
+    private record NodeJoined(String node) implements Command {}
+
+    /** A node that joined can now hear the directory topic: it is told the rooms in use here. */
+    private enum RepublishDirectory implements Command { INSTANCE }
+
     /** A room of the directory; not {@code inUse} while it rests in the store. */
     private static final class Room {
         String name;
@@ -193,6 +199,8 @@ public final class RegistryActor extends AbstractBehavior<RegistryActor.Command>
     private final ClusterSharding sharding;
     private final RoomRefs roomRefs;
     private final Map<String, Room> rooms = new HashMap<>();
+    /** This node's address, as rooms' statuses name it. */
+    private final String node;
     /** The version of the newest status heard from each room, kept after the room is forgotten. */
     private final Map<String, Long> statusVersions = new HashMap<>();
     private final Map<String, Integer> sessionsPerAddress = new HashMap<>();
@@ -229,6 +237,7 @@ public final class RegistryActor extends AbstractBehavior<RegistryActor.Command>
         this.settings = settings;
         this.queries = queries;
         this.sharding = ClusterSharding.get(context.getSystem());
+        this.node = context.getSystem().address().toString();
         ActorRef<RoomStatus> statuses = context.messageAdapter(RoomStatus.class, DirectoryChanged::new);
         this.roomRefs = startRooms(sharding, context, statuses, settings, queries);
         sharding.init(Entity.of(NickActor.TYPE_KEY, nick -> NickActor.create(nick.getEntityId(), nick.getShard()))
@@ -268,6 +277,8 @@ public final class RegistryActor extends AbstractBehavior<RegistryActor.Command>
                 SelfUp.class));
         cluster.subscriptions().tell(Subscribe.create(context.messageAdapter(ClusterEvent.MemberRemoved.class,
                 removed -> new NodeRemoved(removed.member().address().toString())), ClusterEvent.MemberRemoved.class));
+        cluster.subscriptions().tell(Subscribe.create(context.messageAdapter(ClusterEvent.MemberUp.class,
+                up -> new NodeJoined(up.member().address().toString())), ClusterEvent.MemberUp.class));
         if (context.getSystem().settings().config().getStringList(SEED_NODES).isEmpty()) {
             cluster.manager().tell(Join.create(cluster.selfMember().address()));
         }
@@ -309,6 +320,13 @@ public final class RegistryActor extends AbstractBehavior<RegistryActor.Command>
                     return this;
                 })
                 .onMessage(NodeRemoved.class, this::onNodeRemoved)
+                .onMessage(NodeJoined.class, joined -> {
+                    if (!joined.node().equals(node)) {
+                        timers.startSingleTimer(RepublishDirectory.INSTANCE, settings.directoryRepublishAfter());
+                    }
+                    return this;
+                })
+                .onMessageEquals(RepublishDirectory.INSTANCE, this::republishDirectory)
                 .onMessage(WhenReady.class, ready -> {
                     readyWaiters.add(ready.replyTo());
                     answerIfReady();
@@ -546,6 +564,21 @@ public final class RegistryActor extends AbstractBehavior<RegistryActor.Command>
         if (!status.inUse() && !status.stored()) {
             rooms.remove(status.key());
         }
+        return this;
+    }
+
+    /**
+     * The rooms in use on this node, as they last said, to every registry: only one that missed
+     * the status takes it, the others have it (its version) already.
+     */
+    private Behavior<Command> republishDirectory() {
+        ActorRef<Topic.Command<RoomStatus>> topic = RoomDirectory.topic(getContext().getSystem());
+        rooms.forEach((key, room) -> {
+            if (room.inUse && node.equals(room.node)) {
+                topic.tell(Topic.publish(new RoomStatus(key, room.name, room.members, room.topic, true, room.stored,
+                        statusVersions.get(key), node)));
+            }
+        });
         return this;
     }
 

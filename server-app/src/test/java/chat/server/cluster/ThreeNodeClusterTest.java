@@ -36,6 +36,14 @@ class ThreeNodeClusterTest {
      */
     private static final String PATIENT_SESSIONS = "-Dchat.limits.answer-timeout=20s";
     private static final int ROOMS = 8;
+    /** How long `rooms` on one node may take to show a change made on another (docs/cluster.md). */
+    private static final Duration DIRECTORY_LAG = Duration.ofSeconds(2);
+    private static final Duration LIST_AGAIN_AFTER = Duration.ofMillis(100);
+    /**
+     * How long a node that joins may take to list a room in use elsewhere that nothing changed
+     * since: chat.directory-republish-after, then the lag of any change.
+     */
+    private static final Duration REJOINED_NODE_LAG = Duration.ofSeconds(3).plus(DIRECTORY_LAG);
     /** Enough people that some of their nicks are kept on the node that is killed. */
     private static final int NICK_KEEPERS = 20;
     /** Rooms only the person on the killed node is in: some of them live on it. */
@@ -66,6 +74,9 @@ class ThreeNodeClusterTest {
                 person.send(new ClientFrame.Join("j", "square", null));
                 assertThat(person.receive(ServerFrame.Joined.class).room()).isEqualTo("square");
             }
+            for (RawClient person : people) {
+                assertListedWithin(DIRECTORY_LAG, person, "square", people.size());
+            }
             int linesEach = 5;
             for (int line = 1; line <= linesEach; line++) {
                 for (int person = 0; person < people.size(); person++) {
@@ -88,6 +99,21 @@ class ThreeNodeClusterTest {
             assertThat(seen.get(1)).as("bob, on another node, saw what alice saw").isEqualTo(seen.get(0));
             assertThat(seen.get(2)).as("carol, on a third node, saw what alice saw").isEqualTo(seen.get(0));
         }
+    }
+
+    /** The list of rooms that {@code asker}'s node gives shows {@code room} with {@code members} within {@code lag}. */
+    private static void assertListedWithin(Duration lag, RawClient asker, String room, int members) throws InterruptedException {
+        long deadline = System.nanoTime() + lag.toNanos();
+        List<ServerFrame.RoomSummary> listed;
+        do {
+            asker.send(new ClientFrame.Rooms("r"));
+            listed = asker.receive(ServerFrame.RoomList.class).rooms();
+            if (listed.contains(new ServerFrame.RoomSummary(room, members, ""))) {
+                return;
+            }
+            Thread.sleep(LIST_AGAIN_AFTER.toMillis());
+        } while (System.nanoTime() < deadline);
+        throw new AssertionError(room + " with " + members + " members not listed within " + lag + ": " + listed);
     }
 
     @Test
@@ -193,11 +219,16 @@ class ThreeNodeClusterTest {
         try (RawClient newXena = RawClient.registered(cluster.port(1), "xena")) {
             assertEveryAcknowledgedLineIsStoredOnce(newXena, acknowledged);
         }
-        cluster.startNode(2);
-        try (RawClient zoe = RawClient.registered(cluster.port(2), "zoe")) {
-            assertEveryAcknowledgedLineIsStoredOnce(zoe, acknowledged);
-            zoe.send(new ClientFrame.Say("z", "lobby", "back on the restarted node"));
-            assertThat(zoe.receive(ServerFrame.Message.class).re()).isEqualTo("z");
+        try (RawClient ursula = RawClient.registered(cluster.port(0), "ursula")) {
+            ursula.send(new ClientFrame.Join("j", "porch", null));
+            ursula.receive(ServerFrame.Joined.class);
+            cluster.startNode(2);
+            try (RawClient zoe = RawClient.registered(cluster.port(2), "zoe")) {
+                assertListedWithin(REJOINED_NODE_LAG, zoe, "porch", 1);
+                assertEveryAcknowledgedLineIsStoredOnce(zoe, acknowledged);
+                zoe.send(new ClientFrame.Say("z", "lobby", "back on the restarted node"));
+                assertThat(zoe.receive(ServerFrame.Message.class).re()).isEqualTo("z");
+            }
         }
     }
 
