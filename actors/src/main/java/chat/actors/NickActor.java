@@ -105,30 +105,31 @@ public final class NickActor extends AbstractBehavior<NickActor.Command> {
             of(sharding, claim.previousKey()).tell(new Release(claim.session()));
         }
         claim.session().tell(new SessionActor.NickClaimed(claim.nick(), key, claim.re()));
+        claim.session().tell(new SessionActor.NickKept(claim.nick(), key, getContext().getSelf()));
         return this;
     }
 
     /**
      * The holder comes back from this nick's last actor, or from its own node's fan-out when that
-     * actor died with another node. In the second case a newcomer may have been quicker: the
-     * newcomer, already answered, keeps the nick.
+     * actor died with another node. Either way it held the nick before anyone this actor let take
+     * it meanwhile, who loses it. The holder hears where its nick is kept now.
      */
     private Behavior<Command> onHandover(Handover handover) {
-        if (holder == null || holder.session().equals(handover.session())) {
-            take(new Holder(handover.nick(), handover.session(), handover.fanOut()));
-        } else {
-            handover.session().tell(new SessionActor.NickLost(handover.nick()));
+        if (holder != null && !holder.session().equals(handover.session())) {
+            holder.session().tell(new SessionActor.NickLost(holder.nick(), key));
+            getContext().unwatch(holder.session());
+            holder = null;
         }
+        take(new Holder(handover.nick(), handover.session(), handover.fanOut()));
+        handover.session().tell(new SessionActor.NickKept(handover.nick(), key, getContext().getSelf()));
         return this;
     }
 
-    /** The holder's node hears where its nick is kept, to claim it back should this actor's node die. */
     private void take(Holder taker) {
         if (holder == null || !holder.session().equals(taker.session())) {
             getContext().watchWith(taker.session(), new HolderGone(taker.session()));
         }
         holder = taker;
-        taker.fanOut().tell(new NodeFanOut.NickHeld(taker.session(), taker.nick(), key, getContext().getSelf()));
     }
 
     /**

@@ -86,7 +86,7 @@ public final class NodeFanOut extends AbstractBehavior<NodeFanOut.Command> {
      * (folded key {@code key}) on whichever node sharding put it.
      */
     public record NickHeld(ActorRef<SessionActor.Reply> session, String nick, String key,
-                           ActorRef<NickActor.Command> keeper) implements Command {}
+                           ActorRef<NickActor.Command> keeper) implements Command, LocalOnly {}
 
     private record SessionGone(ActorRef<SessionActor.Reply> session) implements Command, LocalOnly {}
 

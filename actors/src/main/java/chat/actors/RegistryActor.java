@@ -78,6 +78,10 @@ public final class RegistryActor extends AbstractBehavior<RegistryActor.Command>
 
     public record ReleaseNick(String key, ActorRef<SessionActor.Reply> session) implements Command {}
 
+    /** The session's nick is kept by {@code keeper}: the node's fan-out claims it back should that one's node die. */
+    public record NickKept(ActorRef<SessionActor.Reply> session, String nick, String key,
+                           ActorRef<NickActor.Command> keeper) implements Command {}
+
     /**
      * A session has said goodbye and only finishes its connection now: its place counts as free,
      * so the next person can come in while the last bytes are still on their way.
@@ -308,6 +312,10 @@ public final class RegistryActor extends AbstractBehavior<RegistryActor.Command>
                 })
                 .onMessage(ClaimNick.class, this::onClaimNick)
                 .onMessage(ReleaseNick.class, this::onReleaseNick)
+                .onMessage(NickKept.class, kept -> {
+                    fanOut.tell(new NodeFanOut.NickHeld(kept.session(), kept.nick(), kept.key(), kept.keeper()));
+                    return this;
+                })
                 .onMessage(JoinRoom.class, this::onJoinRoom)
                 .onMessage(WhoIn.class, this::onWhoIn)
                 .onMessage(HistoryOf.class, this::onHistoryOf)

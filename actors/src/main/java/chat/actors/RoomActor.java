@@ -101,7 +101,12 @@ public final class RoomActor extends AbstractBehavior<RoomActor.Command> {
      * with the dead node, and the others hear it quit.
      */
     public record Handover(String room, String epoch, List<Returning> members, Long lastSeq, List<String> expected)
-            implements Command {}
+            implements Command {
+        public Handover {
+            // A node of an earlier version sends none.
+            expected = expected == null ? List.of() : List.copyOf(expected);
+        }
+    }
 
     /** A member handed over: its session, nick and the fan-out of its node. */
     public record Returning(ActorRef<SessionActor.Reply> session, String nick, ActorRef<NodeFanOut.Command> fanOut) {}
@@ -174,6 +179,12 @@ public final class RoomActor extends AbstractBehavior<RoomActor.Command> {
     /** Sharding stopped this room while a write was on its way: it stops once the write is answered. */
     private boolean stopWhenWritten;
     private boolean passivating;
+    /**
+     * Another actor of this room wrote first (a split brain): this one writes nothing more and
+     * waits to be stopped; its members' nodes then hand them to its next actor, which starts from
+     * the store.
+     */
+    private boolean outdated;
     private final List<Command> heldForSuccessor = new ArrayList<>();
     /** The version of the last status: later than any earlier actor of this room gave, one more for each. */
     private long statusVersion;
@@ -426,7 +437,9 @@ public final class RoomActor extends AbstractBehavior<RoomActor.Command> {
         } else if (command instanceof Handover handover) {
             return onHandover(handover);
         } else if (command instanceof Stop) {
-            handOverMembers();
+            if (!outdated) {
+                handOverMembers();
+            }
             if (!ShuttingDown.of(getContext().getSystem())) {
                 heldForSuccessor.forEach(successor::tell);
             }
@@ -506,19 +519,21 @@ public final class RoomActor extends AbstractBehavior<RoomActor.Command> {
             // The members' snapshots named the history by this epoch; nothing is stored to contradict it.
             epoch = handover.epoch();
         }
+        boolean newcomers = false;
         for (Returning returning : handover.members()) {
             if (!members.contains(returning.session())) {
                 if (!members.serves(returning.fanOut())) {
                     getContext().watchWith(returning.fanOut(), new FanOutGone(returning.fanOut()));
                 }
                 members.add(returning.session(), returning.nick(), returning.fanOut());
+                newcomers = true;
                 if (announcedGone.remove(returning.nick())) {
                     broadcast(new ServerFrame.Presence(name, returning.nick(), PresenceEvent.JOIN, null, null),
                             returning.session());
                 }
             }
         }
-        expectBack(handover.expected());
+        expectBack(handover.expected(), newcomers);
         reportStatus();
         if (handover.lastSeq() != null && !handover.members().isEmpty()) {
             List<RoomFanOut.Event> missed = new ArrayList<>();
@@ -530,15 +545,20 @@ public final class RoomActor extends AbstractBehavior<RoomActor.Command> {
     }
 
     /**
-     * The first node to hand members back starts the clock; the others' fan-outs heard of the
-     * room's death at the same moment, so theirs come within {@code chat.handover-retry}.
+     * Each node hears of the room's death at its own moment, when its view of the cluster drops the
+     * dead node: the clock runs from the last handover that brought someone back, so the nodes
+     * still to come get {@code chat.handover-retry} after it. A repeated handover brings nobody new.
+     * Nicks already announced gone are not expected again: a node without members in the room did
+     * not hear them quit.
      */
-    private void expectBack(List<String> nicks) {
-        if (!nicks.isEmpty()) {
-            expectedBack.addAll(nicks);
-            if (!timers.isTimerActive(Timer.HANDOVERS)) {
-                timers.startSingleTimer(Timer.HANDOVERS, HandoversDue.INSTANCE, settings.handoverRetry());
+    private void expectBack(List<String> nicks, boolean broughtSomeoneBack) {
+        for (String nick : nicks) {
+            if (!announcedGone.contains(nick)) {
+                expectedBack.add(nick);
             }
+        }
+        if (!expectedBack.isEmpty() && (broughtSomeoneBack || !timers.isTimerActive(Timer.HANDOVERS))) {
+            timers.startSingleTimer(Timer.HANDOVERS, HandoversDue.INSTANCE, settings.handoverRetry());
         }
     }
 
@@ -604,7 +624,7 @@ public final class RoomActor extends AbstractBehavior<RoomActor.Command> {
         if (from == null) {
             say.session().tell(notInRoom(say.re()));
             checkIdleLater();
-        } else if (storeDown) {
+        } else if (storeDown || outdated) {
             say.session().tell(unavailable(LINE_NOT_SENT, say.re()));
         } else {
             writes.gather(new GroupCommit.Line(say.session(), from, say.text(), say.re()));
@@ -618,7 +638,7 @@ public final class RoomActor extends AbstractBehavior<RoomActor.Command> {
         if (by == null) {
             set.session().tell(notInRoom(set.re()));
             checkIdleLater();
-        } else if (storeDown) {
+        } else if (storeDown || outdated) {
             set.session().tell(unavailable(TOPIC_NOT_CHANGED, set.re()));
         } else {
             writes.gather(new GroupCommit.TopicChange(set.session(), by, set.topic(), set.re()));
@@ -629,6 +649,9 @@ public final class RoomActor extends AbstractBehavior<RoomActor.Command> {
 
     /** Sends what has gathered to the journal as one write, unless a write is on its way already. */
     private void startWrite() {
+        if (outdated) {
+            return;
+        }
         List<RoomEvent> events = writes.startWrite(stored, name, epoch);
         if (!events.isEmpty()) {
             journal.tell(new RoomJournal.Append(events));
@@ -685,16 +708,23 @@ public final class RoomActor extends AbstractBehavior<RoomActor.Command> {
     /**
      * Another actor of this room wrote first (a split brain): its lines are in the store, and this
      * actor's picture of the room is out of date. Waiting for the journal's recovery would take the
-     * other's events for this one's, so the writes on their way are refused, and the room ends
-     * without a handover: the members' nodes hand them to its next actor, which starts from the store
-     * and gives them the other writer's lines they missed.
+     * other's events for this one's, so the writes on their way are refused, and the room asks to
+     * be passivated. Until it stops, lines and topics are refused, and joins and questions are kept
+     * for its next actor; it hands nobody over: the members' nodes do, with the last line they
+     * have, so the next actor, which starts from the store, gives them the other writer's lines.
      */
     private Behavior<Command> onWriteRefused(RoomJournal.WriteRefused refused) {
         LOG.warn("room {}: the store refused {} event(s), another actor of the room wrote first ({}); "
                 + "the room starts again from the store", key, writes.eventsWriting(), refused.cause());
+        timers.cancel(Timer.WRITE);
         answerUnavailable(writes.lost());
         answerUnavailable(writes.refuseGathered());
-        return Behaviors.stopped();
+        outdated = true;
+        if (!passivating) {
+            passivating = true;
+            shard.tell(new ClusterSharding.Passivate<>(getContext().getSelf()));
+        }
+        return this;
     }
 
     private Behavior<Command> onWriteTimedOut() {

@@ -54,11 +54,18 @@ public final class SessionActor {
     public record NickRefused(ErrorCode code, String message, String re) implements Reply {}
 
     /**
-     * The session's nick went to someone else: its record died with another node, and a newcomer
-     * claimed it before this session's node could claim it back. One of the two must go; the one
-     * already answered stays.
+     * {@code keeper}, the nick's actor, keeps the session's nick {@code nick} (folded {@code key}).
+     * The session's node learns it, to claim the nick back should the keeper's node die; a nick
+     * the session no longer holds (it was renamed meanwhile) is let go.
      */
-    public record NickLost(String nick) implements Reply {}
+    public record NickKept(String nick, String key, ActorRef<NickActor.Command> keeper) implements Reply {}
+
+    /**
+     * The session's nick (folded {@code key}) went to someone who held it before: the nick's record
+     * was lost (its node died, or its shard moved), this session claimed it in the meantime, and
+     * the holder's node then claimed it back.
+     */
+    public record NickLost(String nick, String key) implements Reply {}
 
     /** The room's {@code joined} snapshot is on the connection, and its events will follow it there. */
     public record RoomJoined(String roomKey) implements Reply, LocalOnly {}

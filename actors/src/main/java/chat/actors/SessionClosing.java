@@ -61,7 +61,8 @@ final class SessionClosing extends AbstractMatchingBehavior<SessionActor.Command
             session.outbound.reset("peer did not take its last frames within " + session.settings.limits().linger());
             return Behaviors.stopped();
         }
-        // A slow consumer's cut, a shutdown, a lost nick and the other timers: nothing left to do for them.
+        // A slow consumer's cut, a shutdown, where its nick is kept or that it is lost, and the other
+        // timers: nothing left to do for them (a nick's actor watches its holder).
         return this;
     }
 

@@ -81,9 +81,13 @@ abstract class SessionOpen extends AbstractMatchingBehavior<SessionActor.Command
         if (message instanceof SessionActor.NickClaimed claimed) {
             return onNickClaimed(claimed);
         }
+        if (message instanceof SessionActor.NickKept kept) {
+            return onNickKept(kept);
+        }
         if (message instanceof SessionActor.NickLost lost) {
-            return session.sayByeAndClose("your nick \"" + lost.nick() + "\" was taken by someone else while the server"
-                    + " that kept it went down; connect again", null);
+            return lost.key().equals(session.nickKey) ? session.sayByeAndClose("your nick \"" + lost.nick()
+                    + "\" belongs to someone who held it before, while the server keeping it went down; connect again",
+                    null) : this;
         }
         if (message instanceof SessionActor.NickRefused refused) {
             session.sendError(refused.code(), refused.message(), refused.re());
@@ -127,6 +131,16 @@ abstract class SessionOpen extends AbstractMatchingBehavior<SessionActor.Command
         Behavior<SessionActor.Command> next = handle(((Decoded.Request) decoded).frame());
         session.gate.releaseUnlessAwaiting(session.isClosing());
         return next;
+    }
+
+    /** Comes after the nick's claim was answered, so a nick this session renamed away from is known. */
+    private Behavior<SessionActor.Command> onNickKept(SessionActor.NickKept kept) {
+        if (kept.key().equals(session.nickKey)) {
+            session.registry.tell(new RegistryActor.NickKept(session.self, kept.nick(), kept.key(), kept.keeper()));
+        } else {
+            kept.keeper().tell(new NickActor.Release(session.self));
+        }
+        return this;
     }
 
     private Behavior<SessionActor.Command> onConnectionLost(SessionActor.ConnectionLost lost) {

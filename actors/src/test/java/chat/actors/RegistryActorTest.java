@@ -36,7 +36,7 @@ class RegistryActorTest {
         ActorRef<RegistryActor.Command> registry = registry("");
         TestProbe<SessionActor.Reply> alice = testKit.createTestProbe();
         registry.tell(new RegistryActor.ClaimNick("Alice", null, alice.ref(), null, "h"));
-        assertThat(alice.expectMessageClass(SessionActor.NickClaimed.class).nick()).isEqualTo("Alice");
+        assertThat(claimed(alice).nick()).isEqualTo("Alice");
 
         for (String lookalike : List.of("alice", "ＡＬＩＣＥ", "аlice")) {
             TestProbe<SessionActor.Reply> impostor = testKit.createTestProbe();
@@ -68,13 +68,13 @@ class RegistryActorTest {
         ActorRef<RegistryActor.Command> registry = registry("");
         TestProbe<SessionActor.Reply> first = testKit.createTestProbe();
         registry.tell(new RegistryActor.ClaimNick("sam", null, first.ref(), null, null));
-        String samKey = first.expectMessageClass(SessionActor.NickClaimed.class).key();
+        String samKey = claimed(first).key();
         registry.tell(new RegistryActor.ClaimNick("samuel", samKey, first.ref(), null, null));
-        first.expectMessageClass(SessionActor.NickClaimed.class);
+        claimed(first);
 
         TestProbe<SessionActor.Reply> second = testKit.createTestProbe();
         registry.tell(new RegistryActor.ClaimNick("Sam", null, second.ref(), null, null));
-        assertThat(second.expectMessageClass(SessionActor.NickClaimed.class).nick()).isEqualTo("Sam");
+        assertThat(claimed(second).nick()).isEqualTo("Sam");
     }
 
     @Test
@@ -111,8 +111,8 @@ class RegistryActorTest {
         RoomMember bob = new RoomMember(testKit, "bob");
         registry.tell(new RegistryActor.ClaimNick("alice", null, alice.ref(), null, null));
         registry.tell(new RegistryActor.ClaimNick("bob", null, bob.ref(), bob.outlet, null));
-        alice.expectMessageClass(SessionActor.NickClaimed.class);
-        bob.replies.expectMessageClass(SessionActor.NickClaimed.class);
+        claimed(alice);
+        claimed(bob.replies);
 
         registry.tell(new RegistryActor.Whisper("alice", "BOB", "psst", alice.ref(), "w1"));
         ServerFrame.Whisper heard = (ServerFrame.Whisper) bob.nextFrame();
@@ -143,6 +143,14 @@ class RegistryActorTest {
         registry.tell(new RegistryActor.ListRooms(bob.ref(), "r"));
         ServerFrame.RoomList list = (ServerFrame.RoomList) bob.answer();
         assertThat(list.rooms()).containsExactly(new ServerFrame.RoomSummary("Garden", 2, ""));
+    }
+
+    /** The nick's answer to a winning claim, then where the nick is kept, for the session's node. */
+    private static <M> SessionActor.NickClaimed claimed(TestProbe<M> session) {
+        Object claimed = session.receiveMessage();
+        assertThat(claimed).isInstanceOf(SessionActor.NickClaimed.class);
+        assertThat(session.receiveMessage()).isInstanceOf(SessionActor.NickKept.class);
+        return (SessionActor.NickClaimed) claimed;
     }
 
     private static ServerFrame answered(TestProbe<SessionActor.Reply> session) {
@@ -222,6 +230,29 @@ class RegistryActorTest {
         return ((ServerFrame.Error) ((RegistryActor.Refused) admission).farewell()).message();
     }
 
+    /**
+     * Alice's nick was kept on a node that died while she stayed connected, and a newcomer took it
+     * in the moment before her node claimed it back: the newcomer loses it, and whispers reach her.
+     */
+    @Test
+    void aNickClaimedBackByItsEarlierHolderIsLostByWhoeverTookItMeanwhile() {
+        ActorRef<RegistryActor.Command> registry = registry("");
+        TestProbe<SessionActor.Reply> newcomer = testKit.createTestProbe();
+        registry.tell(new RegistryActor.ClaimNick("alice", null, newcomer.ref(), null, null));
+        claimed(newcomer);
+        TestProbe<SessionActor.Reply> alice = testKit.createTestProbe();
+        TestProbe<NodeFanOut.Command> alicesNode = testKit.createTestProbe();
+
+        NickActor.of(ClusterSharding.get(testKit.system()), "alice")
+                .tell(new NickActor.Handover("alice", alice.ref(), alicesNode.ref()));
+
+        newcomer.expectMessage(new SessionActor.NickLost("alice", "alice"));
+        assertThat(alice.expectMessageClass(SessionActor.NickKept.class).key()).isEqualTo("alice");
+        TestProbe<SessionActor.Reply> bob = testKit.createTestProbe();
+        registry.tell(new RegistryActor.Whisper("bob", "alice", "still there?", bob.ref(), "w"));
+        assertThat(alicesNode.expectMessageClass(NodeFanOut.WriteTo.class).session()).isEqualTo(alice.ref());
+    }
+
     @Test
     void theNickOfASessionThatEndsIsFreeAgain() {
         ActorRef<RegistryActor.Command> registry = registry("");
@@ -230,7 +261,7 @@ class RegistryActorTest {
         alice.frames.expectTerminated(alice.session);
         TestProbe<SessionActor.Reply> next = testKit.createTestProbe();
         registry.tell(new RegistryActor.ClaimNick("alice", null, next.ref(), null, "h"));
-        assertThat(next.expectMessageClass(SessionActor.NickClaimed.class).nick()).isEqualTo("alice");
+        assertThat(claimed(next).nick()).isEqualTo("alice");
     }
 
     @Test
@@ -239,14 +270,14 @@ class RegistryActorTest {
         TestProbe<SessionActor.Reply> alice = testKit.createTestProbe();
         TestProbe<SessionActor.Reply> bob = testKit.createTestProbe();
         registry.tell(new RegistryActor.ClaimNick("alice", null, alice.ref(), null, null));
-        String key = alice.expectMessageClass(SessionActor.NickClaimed.class).key();
+        String key = claimed(alice).key();
 
         registry.tell(new RegistryActor.ReleaseNick(key, bob.ref()));
         registry.tell(new RegistryActor.ClaimNick("alice", null, bob.ref(), null, "b"));
         assertThat(bob.expectMessageClass(SessionActor.NickRefused.class).message()).isEqualTo("nick \"alice\" is taken");
 
         registry.tell(new RegistryActor.ClaimNick("ALICE", key, alice.ref(), null, "a"));
-        assertThat(alice.expectMessageClass(SessionActor.NickClaimed.class))
+        assertThat(claimed(alice))
                 .isEqualTo(new SessionActor.NickClaimed("ALICE", key, "a"));
         registry.tell(new RegistryActor.ClaimNick("alice", null, bob.ref(), null, "b2"));
         assertThat(bob.expectMessageClass(SessionActor.NickRefused.class).message()).isEqualTo("nick \"ALICE\" is taken");
@@ -257,7 +288,7 @@ class RegistryActorTest {
         ActorRef<RegistryActor.Command> registry = registry("");
         TestProbe<SessionActor.Reply> alice = testKit.createTestProbe();
         registry.tell(new RegistryActor.ClaimNick("alice", null, alice.ref(), null, null));
-        alice.expectMessageClass(SessionActor.NickClaimed.class);
+        claimed(alice);
 
         registry.tell(new RegistryActor.Whisper("alice", "alice", "note to self", alice.ref(), "w"));
 

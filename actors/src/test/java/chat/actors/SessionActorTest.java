@@ -121,6 +121,22 @@ class SessionActorTest {
         assertThat(lurker.ends.receiveMessage()).isInstanceOf(ConnectionEnd.Closed.class);
     }
 
+    /**
+     * Alice renamed herself to bob while her old nick's record was moving: where "alice" is kept
+     * now reaches her too late, and she lets it go.
+     */
+    @Test
+    void whereAnOldNickIsKeptReachesTheSessionAfterARenameAndTheOldNickIsLetGo() {
+        Person alice = registered(registry(""), "alice");
+        alice.says("{\"type\":\"nick\",\"nick\":\"bob\",\"id\":\"n\"}");
+        assertThat(alice.gets(ServerFrame.NickChanged.class).nick()).isEqualTo("bob");
+        TestProbe<NickActor.Command> keeperOfAlice = testKit.createTestProbe();
+
+        alice.session.tell(new SessionActor.NickKept("alice", "alice", keeperOfAlice.ref()));
+
+        assertThat(keeperOfAlice.expectMessageClass(NickActor.Release.class).session()).isEqualTo(alice.session);
+    }
+
     /** The registry takes the claim and never answers: the nick's node died with it, before the cluster knew. */
     @Test
     void aHelloWhoseNickIsNeverConfirmedIsToldSoNotThatNoHelloCame() {
