@@ -240,6 +240,7 @@ public final class LoadGenerator {
     /** Runs one rate step; false when the server did not sustain it. */
     private boolean step(int index, double messagesPerSecond, ServerWatch server) throws IOException, InterruptedException {
         Map<String, Long> remoteBefore = plan.remoteCounts().isEmpty() ? null : remoteCounts();
+        long remoteCountedFrom = Clock.now();
         long errorsBefore = outcomes.errors.total();
         long disconnectsBefore = outcomes.disconnects.total();
         long gapsBefore = outcomes.seqGaps.sum();
@@ -295,6 +296,7 @@ public final class LoadGenerator {
         }
         if (remoteBefore != null) {
             remoteSent(key, remoteBefore, remoteCounts());
+            report.put(key + "remote-seconds", (Clock.now() - remoteCountedFrom) / (double) Step.NANOS_PER_SECOND);
         }
         report.put(key + "sustained", Boolean.toString(sustained));
         return sustained;
@@ -312,7 +314,8 @@ public final class LoadGenerator {
 
     /**
      * The messages the nodes sent each other during the whole step (warm-up and drain included, as
-     * {@code said} counts every line of it), by class, and all of them together.
+     * {@code said} counts every line of it), by class, and all of them together; {@code remote-seconds}
+     * is how long that was, for the messages that come by the second rather than by the line.
      */
     private void remoteSent(String key, Map<String, Long> before, Map<String, Long> after) {
         long total = 0;
