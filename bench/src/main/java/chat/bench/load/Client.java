@@ -1,6 +1,7 @@
 package chat.bench.load;
 
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.SocketChannel;
@@ -18,6 +19,8 @@ final class Client {
     final int roomIndex;
     final boolean slowReader;
     final InetAddress source;
+    /** The node this client connects to: the server's one port, or one node's of a cluster. */
+    final InetSocketAddress server;
 
     State state = State.WAITING;
     SocketChannel channel;
@@ -29,12 +32,13 @@ final class Client {
     private byte[] partialLine;
     private int partialLength;
 
-    Client(String nick, String room, int roomIndex, boolean slowReader, InetAddress source) {
+    Client(String nick, String room, int roomIndex, boolean slowReader, InetAddress source, InetSocketAddress server) {
         this.nick = nick;
         this.room = room;
         this.roomIndex = roomIndex;
         this.slowReader = slowReader;
         this.source = source;
+        this.server = server;
     }
 
     boolean inFlight() {

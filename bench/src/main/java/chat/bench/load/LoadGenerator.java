@@ -1,7 +1,9 @@
 package chat.bench.load;
 
+import chat.bench.remote.RemoteCountsFile;
 import java.io.IOException;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -26,6 +28,11 @@ public final class LoadGenerator {
     /** A step is sustained only if at most this share of the expected deliveries is missing. */
     private static final double MISSING_TOLERANCE = 0.001;
     private static final double MICROS_PER_MILLI = 1000.0;
+    /**
+     * Before reading the nodes' counts of remote messages, this many of their write periods pass,
+     * so that the files show the quiet moment before or after a step and not one half written.
+     */
+    private static final int REMOTE_COUNTS_SETTLE_PERIODS = 3;
     /** Enough classes of the server's heap histogram to see what an idle connection is made of. */
     private static final int HISTOGRAM_CLASSES = 150;
 
@@ -59,7 +66,7 @@ public final class LoadGenerator {
             threads.add(thread);
             thread.start();
         }
-        ServerWatch server = plan.serverPid() > 0 ? new ServerWatch(plan.serverPid()) : null;
+        ServerWatch server = plan.serverPid() > 0 ? new ServerWatch(plan.serverPids()) : null;
         try {
             long heapBefore = plan.heapProbe() ? HeapProbe.liveHeapBytes(plan.serverPid()) : 0;
             record("connect", true);
@@ -145,12 +152,13 @@ public final class LoadGenerator {
                     ? InetAddress.getByAddress(new byte[] {127, 0, 0, (byte) (plan.firstSourceAddress() + number % sources)})
                     : null;
             String nick = plan.nickPrefix() + number;
+            InetSocketAddress server = new InetSocketAddress(plan.host(), plan.portOf(number));
             if (!active) {
-                made.add(new Client(nick, null, -1, false, source));
+                made.add(new Client(nick, null, -1, false, source, server));
             } else {
                 // Slow readers all sit in the first room, the one the scenario watches.
                 int roomIndex = slow ? 0 : index % plan.rooms();
-                made.add(new Client(nick, plan.roomOf(roomIndex), roomIndex, slow, source));
+                made.add(new Client(nick, plan.roomOf(roomIndex), roomIndex, slow, source, server));
             }
         }
         return made;
@@ -230,7 +238,9 @@ public final class LoadGenerator {
     }
 
     /** Runs one rate step; false when the server did not sustain it. */
-    private boolean step(int index, double messagesPerSecond, ServerWatch server) throws InterruptedException {
+    private boolean step(int index, double messagesPerSecond, ServerWatch server) throws IOException, InterruptedException {
+        Map<String, Long> remoteBefore = plan.remoteCounts().isEmpty() ? null : remoteCounts();
+        long remoteCountedFrom = Clock.now();
         long errorsBefore = outcomes.errors.total();
         long disconnectsBefore = outcomes.disconnects.total();
         long gapsBefore = outcomes.seqGaps.sum();
@@ -241,10 +251,10 @@ public final class LoadGenerator {
             reactor.begin(step, senders);
         }
         sleepUntil(step.windowStart);
-        ProcessStats serverAtStart = server != null ? server.now() : null;
+        List<ProcessStats> serverAtStart = server != null ? server.each() : List.of();
         ProcessStats selfAtStart = ProcessStats.of(ProcessHandle.current().pid());
         sleepUntil(step.windowEnd);
-        ProcessStats serverAtEnd = server != null ? server.now() : null;
+        List<ProcessStats> serverAtEnd = server != null ? server.each() : List.of();
         ProcessStats selfAtEnd = ProcessStats.of(ProcessHandle.current().pid());
         long drainEnd = step.windowEnd + (long) (plan.drainSeconds() * Step.NANOS_PER_SECOND);
         while (Clock.now() < drainEnd && step.delivered.sum() < step.expected.sum()) {
@@ -261,6 +271,7 @@ public final class LoadGenerator {
         String key = "step." + index + ".";
         report.put(key + "messages-per-second", messagesPerSecond);
         report.put(key + "sent", step.sent.sum());
+        report.put(key + "said", step.said.sum());
         report.put(key + "offered-deliveries-per-second", expected / plan.measureSeconds());
         report.put(key + "deliveries-per-second", delivered / plan.measureSeconds());
         report.put(key + "missing", missing);
@@ -275,11 +286,47 @@ public final class LoadGenerator {
         report.put(key + "seq-gaps", outcomes.seqGaps.sum() - gapsBefore);
         report.put(key + "loadgen-cpu-percent", 100 * (selfAtEnd.cpuSeconds() - selfAtStart.cpuSeconds()) / plan.measureSeconds());
         if (server != null) {
-            report.put(key + "server-cpu-percent", 100 * (serverAtEnd.cpuSeconds() - serverAtStart.cpuSeconds()) / plan.measureSeconds());
-            report.put(key + "server-rss-bytes", serverAtEnd.rssBytes());
+            report.put(key + "server-cpu-percent", cpuPercent(ProcessStats.sum(serverAtStart), ProcessStats.sum(serverAtEnd)));
+            report.put(key + "server-rss-bytes", ProcessStats.sum(serverAtEnd).rssBytes());
+            if (serverAtEnd.size() > 1) {
+                for (int node = 0; node < serverAtEnd.size(); node++) {
+                    report.put(key + "server-cpu-percent.node-" + node, cpuPercent(serverAtStart.get(node), serverAtEnd.get(node)));
+                }
+            }
+        }
+        if (remoteBefore != null) {
+            remoteSent(key, remoteBefore, remoteCounts());
+            report.put(key + "remote-seconds", (Clock.now() - remoteCountedFrom) / (double) Step.NANOS_PER_SECOND);
         }
         report.put(key + "sustained", Boolean.toString(sustained));
         return sustained;
+    }
+
+    private double cpuPercent(ProcessStats start, ProcessStats end) {
+        return 100 * (end.cpuSeconds() - start.cpuSeconds()) / plan.measureSeconds();
+    }
+
+    /** What the nodes count of the messages they sent each other, at a quiet moment. */
+    private Map<String, Long> remoteCounts() throws IOException, InterruptedException {
+        TimeUnit.MILLISECONDS.sleep(REMOTE_COUNTS_SETTLE_PERIODS * RemoteCountsFile.WRITE_PERIOD_MILLIS);
+        return RemoteCountsFile.readAll(plan.remoteCounts());
+    }
+
+    /**
+     * The messages the nodes sent each other during the whole step (warm-up and drain included, as
+     * {@code said} counts every line of it), by class, and all of them together; {@code remote-seconds}
+     * is how long that was, for the messages that come by the second rather than by the line.
+     */
+    private void remoteSent(String key, Map<String, Long> before, Map<String, Long> after) {
+        long total = 0;
+        for (Map.Entry<String, Long> entry : after.entrySet()) {
+            long sent = entry.getValue() - before.getOrDefault(entry.getKey(), 0L);
+            if (sent > 0) {
+                report.put(key + "remote." + entry.getKey(), sent);
+                total += sent;
+            }
+        }
+        report.put(key + "remote-total", total);
     }
 
     /**

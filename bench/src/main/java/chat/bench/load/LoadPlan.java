@@ -13,8 +13,8 @@ import java.util.TreeMap;
  */
 public record LoadPlan(
         String host,
-        int port,
-        long serverPid,
+        List<Integer> ports,
+        List<Long> serverPids,
         int clients,
         int rooms,
         String defaultRoom,
@@ -38,19 +38,22 @@ public record LoadPlan(
         double sustainP99Millis,
         String nickPrefix,
         String jfrPrefix,
+        List<Path> remoteCounts,
         Path out) {
 
     private static final int CONNECTIONS_PER_SOURCE_ADDRESS = 25_000;
 
     public static String usage() {
         return """
-                LoadGenerator --port P [--host 127.0.0.1] [--server-pid PID] --clients N [--rooms R]
+                LoadGenerator --port P[,P...] [--host 127.0.0.1] [--server-pid PID[,PID...]] --clients N [--rooms R]
                   [--default-room lobby|""] [--idle N] [--slow-readers N] [--slow-read-bytes-per-second B]
                   [--rates MSGS_PER_S,...] [--warmup S] [--measure S] [--drain S] [--text-bytes B] [--threads T]
                   [--source-addresses K] [--first-source-address X] [--connect-concurrency C]
                   [--connect-timeout S] [--heap-probe true] [--hold S] [--barrier DIR --parties K]
                   [--sustain-p99-ms MS] [--nick-prefix P]
-                  [--jfr-prefix PATH] [--out FILE]
+                  [--jfr-prefix PATH] [--remote-counts FILE[,FILE...]] [--out FILE]
+                Several ports are the nodes of one cluster: client i connects to port i mod their number.
+                Several server PIDs are those nodes' processes: their CPU, memory and threads are added up.
                 Active clients are in rooms bench-0..R-1, or in the default room when R is 1 and one is given.
                 --rates are messages per second into all rooms together, one measured step each; the steps stop
                 after the first one the server does not sustain (p99 above --sustain-p99-ms, deliveries missing,
@@ -58,7 +61,8 @@ public record LoadPlan(
                 --hold keeps every connection open that long after connecting, then pings each one; with
                 --barrier, K generators sharing a run start the hold together and leave after all pinged.
                 --jfr-prefix records the server with JFR: PATH-connect.jfr while connecting, PATH-load.jfr
-                during the steps.
+                during the steps. --remote-counts are the files in which the nodes count the messages they send
+                each other (chat.bench.remote); each step reports what they sent while it ran.
                 """;
     }
 
@@ -73,8 +77,8 @@ public record LoadPlan(
         Options o = new Options(options);
         LoadPlan plan = new LoadPlan(
                 o.text("host", "127.0.0.1"),
-                o.integer("port", -1),
-                o.longInteger("server-pid", 0),
+                o.integers("port"),
+                o.longs("server-pid"),
                 o.integer("clients", 0),
                 o.integer("rooms", 1),
                 o.text("default-room", "lobby"),
@@ -98,12 +102,23 @@ public record LoadPlan(
                 o.decimal("sustain-p99-ms", 100),
                 o.text("nick-prefix", "b"),
                 o.text("jfr-prefix", ""),
+                o.paths("remote-counts"),
                 options.containsKey("out") ? Path.of(o.text("out", "")) : null);
         o.rejectUnknown();
-        if (plan.port <= 0) {
+        if (plan.ports.isEmpty() || plan.ports.stream().anyMatch(port -> port <= 0)) {
             throw new IllegalArgumentException("--port is required\n" + usage());
         }
         return plan;
+    }
+
+    /** The chat port client {@code number} (counted over every client of this process) connects to. */
+    public int portOf(int number) {
+        return ports.get(number % ports.size());
+    }
+
+    /** The first server process (the only one unless the server is a cluster), or 0 for none given. */
+    public long serverPid() {
+        return serverPids.isEmpty() ? 0 : serverPids.get(0);
     }
 
     /** The room active client {@code index} (counted over all active clients) sits in. */
@@ -152,11 +167,27 @@ public record LoadPlan(
         }
 
         List<Double> decimals(String name) {
-            String list = text(name, "");
-            List<Double> result = new ArrayList<>();
-            for (String item : list.split(",")) {
+            return items(name).stream().map(Double::parseDouble).toList();
+        }
+
+        List<Integer> integers(String name) {
+            return items(name).stream().map(Integer::parseInt).toList();
+        }
+
+        List<Long> longs(String name) {
+            return items(name).stream().map(Long::parseLong).toList();
+        }
+
+        List<Path> paths(String name) {
+            return items(name).stream().map(Path::of).toList();
+        }
+
+        /** The comma-separated items of option {@code name}; none when it is not given. */
+        private List<String> items(String name) {
+            List<String> result = new ArrayList<>();
+            for (String item : text(name, "").split(",")) {
                 if (!item.isBlank()) {
-                    result.add(Double.parseDouble(item.trim()));
+                    result.add(item.trim());
                 }
             }
             return result;

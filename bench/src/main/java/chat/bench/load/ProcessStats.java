@@ -3,6 +3,7 @@ package chat.bench.load;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 /** CPU time, resident memory and threads of a process, read from {@code /proc/PID}. */
 record ProcessStats(double cpuSeconds, long rssBytes, int threads) {
@@ -11,6 +12,13 @@ record ProcessStats(double cpuSeconds, long rssBytes, int threads) {
     private static final double TICKS_PER_SECOND = 100.0;
     private static final int UTIME_FIELD_AFTER_COMM = 11;
     private static final long BYTES_PER_KIB = 1024;
+
+    /** Several processes as one: their CPU time, memory and threads added up. */
+    static ProcessStats sum(List<ProcessStats> processes) {
+        return new ProcessStats(processes.stream().mapToDouble(ProcessStats::cpuSeconds).sum(),
+                processes.stream().mapToLong(ProcessStats::rssBytes).sum(),
+                processes.stream().mapToInt(ProcessStats::threads).sum());
+    }
 
     static ProcessStats of(long pid) {
         try {

@@ -36,7 +36,6 @@ final class Reactor implements Runnable {
     private final int reactors;
     private final LoadPlan plan;
     private final Outcomes outcomes;
-    private final InetSocketAddress server;
     private final FrameCodec codec = new FrameCodec();
     private final Selector selector;
     private final ConcurrentLinkedQueue<Runnable> commands = new ConcurrentLinkedQueue<>();
@@ -65,7 +64,6 @@ final class Reactor implements Runnable {
         this.reactors = reactors;
         this.plan = plan;
         this.outcomes = outcomes;
-        this.server = new InetSocketAddress(plan.host(), plan.port());
         this.selector = Selector.open();
         this.ping = codec.encode(new ClientFrame.Ping(null));
         this.pong = codec.encode(new ClientFrame.Pong(null));
@@ -202,7 +200,7 @@ final class Reactor implements Runnable {
                 if (client.source != null) {
                     channel.bind(new InetSocketAddress(client.source, 0));
                 }
-                boolean connected = channel.connect(server);
+                boolean connected = channel.connect(client.server);
                 client.key = channel.register(selector, connected ? SelectionKey.OP_READ : SelectionKey.OP_CONNECT, client);
                 if (connected) {
                     connected(client);

@@ -1,17 +1,21 @@
 package chat.bench.load;
 
+import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
-/** Samples the server process a few times a second for its peak resident memory and thread count. */
+/**
+ * Samples the server's processes (one, or a cluster's nodes) a few times a second for their peak
+ * resident memory and thread count, added up over the processes.
+ */
 final class ServerWatch implements AutoCloseable {
 
     private static final long SAMPLE_MILLIS = 200;
 
-    private final long pid;
+    private final List<Long> pids;
     private final AtomicLong peakRss = new AtomicLong();
     private final AtomicInteger peakThreads = new AtomicInteger();
     private final ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor(runnable -> {
@@ -20,13 +24,19 @@ final class ServerWatch implements AutoCloseable {
         return thread;
     });
 
-    ServerWatch(long pid) {
-        this.pid = pid;
+    ServerWatch(List<Long> pids) {
+        this.pids = List.copyOf(pids);
         sampler.scheduleAtFixedRate(this::sample, 0, SAMPLE_MILLIS, TimeUnit.MILLISECONDS);
     }
 
+    /** All the server's processes together. */
     ProcessStats now() {
-        return ProcessStats.of(pid);
+        return ProcessStats.sum(each());
+    }
+
+    /** Each of the server's processes, in the order given. */
+    List<ProcessStats> each() {
+        return pids.stream().map(ProcessStats::of).toList();
     }
 
     long peakRssBytes() {
@@ -38,7 +48,7 @@ final class ServerWatch implements AutoCloseable {
     }
 
     private void sample() {
-        ProcessStats stats = ProcessStats.of(pid);
+        ProcessStats stats = now();
         peakRss.accumulateAndGet(stats.rssBytes(), Math::max);
         peakThreads.accumulateAndGet(stats.threads(), Math::max);
     }

@@ -25,6 +25,8 @@ final class Step {
     final int[] measuredMembers;
     final Recorder latencyMicros = new Recorder(HIGHEST_MICROS, SIGNIFICANT_DIGITS);
     final LongAdder sent = new LongAdder();
+    /** Every message sent in this step, warm-up included: what the server handled while it ran. */
+    final LongAdder said = new LongAdder();
     final LongAdder expected = new LongAdder();
     final LongAdder delivered = new LongAdder();
     /** Every message a slow reader got while this step ran, measured or not: it reads far behind. */
@@ -61,6 +63,7 @@ final class Step {
     }
 
     void recordSend(long intendedSendTime, int roomIndex) {
+        said.increment();
         if (measures(intendedSendTime)) {
             sent.increment();
             sentInRoom.incrementAndGet(roomIndex);

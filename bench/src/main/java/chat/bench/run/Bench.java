@@ -9,8 +9,8 @@ import java.util.List;
 
 /**
  * {@code bench/run SCENARIO... [--scale full|quick|smoke] [--store h2|postgres|h2,postgres] [--profile]
- * [--ours-option OPTION]...}: runs scenarios 1–6 (or {@code all}) against our server and the
- * baseline, one after the other, and prints a table per scenario. Our server stores its rooms in a
+ * [--ours-option OPTION]...}: runs scenarios 1–7 (or {@code all}) against our server and the
+ * baseline (scenario 7: our server on one node and on three), one after the other, and prints a table per scenario. Our server stores its rooms in a
  * fresh store of each run's own: an H2 file (the default, as {@code bin/chat-server} does), a
  * database in a PostgreSQL server the harness starts, or both, each its own column.
  * {@code all} also writes {@code bench/RESULTS.md} and the latency chart. {@code --profile} records
@@ -23,7 +23,7 @@ import java.util.List;
 public final class Bench {
 
     private static final List<Scenario> SCENARIOS = List.of(new FanOutLatency(), new RisingRate(),
-            new IdleConnections(), new ConnectionLimit(), new SlowReader(), new StoredMessages());
+            new IdleConnections(), new ConnectionLimit(), new SlowReader(), new StoredMessages(), new ClusterFanOut());
     private static final String CHART = "latency-vs-load.png";
     private static final String RESULTS = "bench/RESULTS.md";
     private static final String ANALYSIS = "bench/analysis.md";

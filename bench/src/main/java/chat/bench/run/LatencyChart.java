@@ -32,6 +32,8 @@ final class LatencyChart {
     private static final int X_TICKS = 5;
     private static final Color OURS = new Color(0x1f77b4);
     private static final Color OURS_POSTGRES = new Color(0x2ca02c);
+    /** Scenario 2 never runs a cluster; the switch below names every server all the same. */
+    private static final Color OURS_THREE_NODES = new Color(0x9467bd);
     private static final Color BASELINE = new Color(0xd62728);
     private static final Color GRID = new Color(0xdddddd);
 
@@ -64,6 +66,7 @@ final class LatencyChart {
             Color colour = switch (series.getKey()) {
                 case OURS -> OURS;
                 case OURS_POSTGRES -> OURS_POSTGRES;
+                case OURS_THREE_NODES -> OURS_THREE_NODES;
                 case BASELINE -> BASELINE;
             };
             for (Percentile percentile : PERCENTILES) {

@@ -68,6 +68,10 @@ final class ResultsFile {
                     .append("its WAL is flushed to disk. The server adds `reWriteBatchedInserts=true` to the URL. ");
         }
         out.append("\n");
+        out.append("- Scenario 7: our server on PostgreSQL, whatever the stores above, as one node and as three nodes of one ")
+                .append("cluster on this machine, started one after the other with Artery ports of their own and the same seed ")
+                .append("nodes, sharing one database; each node counts what it sends the others with ")
+                .append("`chat.bench.remote.RemoteMessageCounter`, a Pekko remote instrument. The baseline cannot form a cluster.\n");
         out.append("- Baseline: `chat.bench.baseline.BaselineServer` (bench module): a thread per client, one global lock ")
                 .append("and condition variable guarding the rooms and one queue, one broadcaster thread writing each ")
                 .append("frame to each recipient's socket in turn with blocking writes (Nagle off, as in Pekko's TCP). It encodes with the same ")

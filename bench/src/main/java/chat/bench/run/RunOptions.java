@@ -10,7 +10,7 @@ import java.util.List;
 record RunOptions(List<String> chosen, Scale scale, List<StoreKind> stores, boolean profile, List<String> extraServerOptions) {
 
     static final String USAGE = String.join("\n",
-            "usage: bench/run 1|2|3|4|5|6|all ... [--scale full|quick|smoke] [--store h2|postgres|h2,postgres]",
+            "usage: bench/run 1|2|3|4|5|6|7|all ... [--scale full|quick|smoke] [--store h2|postgres|h2,postgres]",
             "                 [--profile] [--ours-option -Dkey=value]...",
             "       bench/run results   (RESULTS.md again from the last `all` run and bench/analysis.md)",
             "       bench/run hotspots FILE.jfr   (where a JFR recording spent its CPU and allocations)");

@@ -3,7 +3,7 @@ package chat.bench.run;
 import java.io.IOException;
 import java.util.List;
 
-/** One of the five scenarios: runs both servers and tabulates what they did. */
+/** One of the benchmark's scenarios: runs the servers it compares and tabulates what they did. */
 interface Scenario {
 
     String id();

@@ -5,13 +5,16 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The servers under comparison, and how each is started: ours on each store it can use, and the
- * lab's baseline, which keeps nothing.
+ * The servers under comparison, and how each is started: ours on each store it can use, ours as a
+ * cluster of three nodes on this machine sharing one PostgreSQL, and the lab's baseline, which
+ * keeps nothing and cannot form a cluster.
  */
 enum ServerKind {
-    OURS("ours", "ours (H2)", StoreKind.H2),
-    OURS_POSTGRES("ours-postgres", "ours (PostgreSQL)", StoreKind.POSTGRES),
-    BASELINE("baseline", "baseline (no store)", null);
+    OURS("ours", "ours (H2)", StoreKind.H2, 1),
+    OURS_POSTGRES("ours-postgres", "ours (PostgreSQL)", StoreKind.POSTGRES, 1),
+    /** Scenario 7 only: an H2 file belongs to one process, so a cluster's nodes share a PostgreSQL. */
+    OURS_THREE_NODES("ours-3-nodes", "ours, three nodes (PostgreSQL)", StoreKind.POSTGRES, 3),
+    BASELINE("baseline", "baseline (no store)", null, 1);
 
     /**
      * What our server needs lifted for a benchmark: its per-connection rate limit and its session
@@ -30,16 +33,20 @@ enum ServerKind {
     final String heading;
     /** Where it keeps rooms; null for the baseline. */
     final StoreKind store;
+    /** Server processes, each a node of one cluster when more than one. */
+    final int nodes;
 
-    ServerKind(String label, String heading, StoreKind store) {
+    ServerKind(String label, String heading, StoreKind store, int nodes) {
         this.label = label;
         this.heading = heading;
         this.store = store;
+        this.nodes = nodes;
     }
 
+    /** Our server as one process on {@code store}. */
     static ServerKind ours(StoreKind store) {
         for (ServerKind kind : values()) {
-            if (kind.store == store) {
+            if (kind.store == store && kind.nodes == 1) {
                 return kind;
             }
         }

@@ -25,6 +25,8 @@ final class Table {
     private final List<ServerKind> columns;
     /** Columns of servers that were not run, each with the reason shown in every row. */
     private final Map<ServerKind, String> absent = new EnumMap<>(ServerKind.class);
+    /** Columns a scenario names for what it compares, instead of the server's usual heading. */
+    private final Map<ServerKind, String> headings = new EnumMap<>(ServerKind.class);
     private final List<Row> rows = new ArrayList<>();
     private final List<String> notes = new ArrayList<>();
 
@@ -47,6 +49,12 @@ final class Table {
             columns.add(server);
             columns.sort(null);
         }
+        return this;
+    }
+
+    /** Heads {@code server}'s column with {@code heading}, which says what this scenario compares. */
+    Table heading(ServerKind server, String heading) {
+        headings.put(server, heading);
         return this;
     }
 
@@ -88,11 +96,11 @@ final class Table {
         StringBuilder out = new StringBuilder("| measure |");
         StringBuilder rule = new StringBuilder("|---|");
         for (ServerKind server : columns) {
-            out.append(' ').append(server.heading).append(" |");
+            out.append(' ').append(headingOf(server)).append(" |");
             rule.append("---:|");
         }
         if (ours != null) {
-            out.append(' ').append(ours.heading).append(" ÷ baseline |");
+            out.append(' ').append(headingOf(ours)).append(" ÷ baseline |");
             rule.append("---:|");
         }
         out.append('\n').append(rule).append('\n');
@@ -118,6 +126,11 @@ final class Table {
             }
         }
         return out.toString();
+    }
+
+    /** The heading of {@code server}'s column in this table. */
+    String headingOf(ServerKind server) {
+        return headings.getOrDefault(server, server.heading);
     }
 
     /** Our first column, when the baseline ran beside it; null when there is nothing to compare. */
