@@ -336,9 +336,7 @@ public final class NodeFanOut extends AbstractBehavior<NodeFanOut.Command> {
     private Behavior<Command> onNickHeld(NickHeld held) {
         if (outlets.containsKey(held.session())) {
             heldNicks.put(held.session(), held);
-            if (nicksClaimedBack.remove(held.session()) != null) {
-                timers.cancel(new RetryNickClaim(held.session()));
-            }
+            stopClaimingBack(held.session());
         }
         return this;
     }
@@ -359,7 +357,13 @@ public final class NodeFanOut extends AbstractBehavior<NodeFanOut.Command> {
     private void claimBack(NickHeld held) {
         NickActor.of(sharding, held.key()).tell(new NickActor.Handover(held.nick(), held.session(), getContext().getSelf()));
         nicksClaimedBack.put(held.session(), held);
-        timers.startSingleTimer(new RetryNickClaim(held.session()), new RetryNickClaim(held.session()), handoverRetry);
+        timers.startSingleTimer(new RetryNickClaim(held.session()), handoverRetry);
+    }
+
+    private void stopClaimingBack(ActorRef<SessionActor.Reply> session) {
+        if (nicksClaimedBack.remove(session) != null) {
+            timers.cancel(new RetryNickClaim(session));
+        }
     }
 
     private Behavior<Command> onAttach(Attach attach) {
@@ -377,9 +381,7 @@ public final class NodeFanOut extends AbstractBehavior<NodeFanOut.Command> {
     private Behavior<Command> onSessionGone(SessionGone gone) {
         outlets.remove(gone.session());
         heldNicks.remove(gone.session());
-        if (nicksClaimedBack.remove(gone.session()) != null) {
-            timers.cancel(new RetryNickClaim(gone.session()));
-        }
+        stopClaimingBack(gone.session());
         for (Map.Entry<String, LocalRoom> room : new ArrayList<>(rooms.entrySet())) {
             if (room.getValue().members.contains(gone.session())) {
                 forget(room.getKey(), room.getValue(), gone.session());

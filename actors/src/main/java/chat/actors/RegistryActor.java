@@ -78,9 +78,8 @@ public final class RegistryActor extends AbstractBehavior<RegistryActor.Command>
 
     public record ReleaseNick(String key, ActorRef<SessionActor.Reply> session) implements Command {}
 
-    /** The session's nick is kept by {@code keeper}: the node's fan-out claims it back should that one's node die. */
-    public record NickKept(ActorRef<SessionActor.Reply> session, String nick, String key,
-                           ActorRef<NickActor.Command> keeper) implements Command {}
+    /** Where a session's nick is kept, for the node's fan-out, which claims it back should that node die. */
+    public record NickKept(NodeFanOut.NickHeld held) implements Command {}
 
     /**
      * A session has said goodbye and only finishes its connection now: its place counts as free,
@@ -313,7 +312,7 @@ public final class RegistryActor extends AbstractBehavior<RegistryActor.Command>
                 .onMessage(ClaimNick.class, this::onClaimNick)
                 .onMessage(ReleaseNick.class, this::onReleaseNick)
                 .onMessage(NickKept.class, kept -> {
-                    fanOut.tell(new NodeFanOut.NickHeld(kept.session(), kept.nick(), kept.key(), kept.keeper()));
+                    fanOut.tell(kept.held());
                     return this;
                 })
                 .onMessage(JoinRoom.class, this::onJoinRoom)

@@ -721,8 +721,7 @@ public final class RoomActor extends AbstractBehavior<RoomActor.Command> {
         answerUnavailable(writes.refuseGathered());
         outdated = true;
         if (!passivating) {
-            passivating = true;
-            shard.tell(new ClusterSharding.Passivate<>(getContext().getSelf()));
+            askToBePassivated();
         }
         return this;
     }
@@ -894,11 +893,16 @@ public final class RoomActor extends AbstractBehavior<RoomActor.Command> {
      */
     private void reportIfIdle() {
         if (isIdle() && !passivating) {
-            passivating = true;
             // The directory hears now, before the last member's answer leaves, not once the room has stopped.
             publishStatus(false);
-            shard.tell(new ClusterSharding.Passivate<>(getContext().getSelf()));
+            askToBePassivated();
         }
+    }
+
+    /** Sharding stops this actor soon; what reaches it until then is kept for its next actor. */
+    private void askToBePassivated() {
+        passivating = true;
+        shard.tell(new ClusterSharding.Passivate<>(getContext().getSelf()));
     }
 
     private void reportStatus() {

@@ -136,7 +136,8 @@ abstract class SessionOpen extends AbstractMatchingBehavior<SessionActor.Command
     /** Comes after the nick's claim was answered, so a nick this session renamed away from is known. */
     private Behavior<SessionActor.Command> onNickKept(SessionActor.NickKept kept) {
         if (kept.key().equals(session.nickKey)) {
-            session.registry.tell(new RegistryActor.NickKept(session.self, kept.nick(), kept.key(), kept.keeper()));
+            session.registry.tell(new RegistryActor.NickKept(
+                    new NodeFanOut.NickHeld(session.self, kept.nick(), kept.key(), kept.keeper())));
         } else {
             kept.keeper().tell(new NickActor.Release(session.self));
         }

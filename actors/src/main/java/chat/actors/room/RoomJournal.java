@@ -196,8 +196,7 @@ public final class RoomJournal extends EventSourcedBehavior<RoomJournal.Command,
                         room.tell(new OldEventsDeleted());
                     }
                 })
-                .onSignal(JournalPersistFailed.class, (state, failed) -> room.tell(violatesConstraint(failed.getFailure())
-                        ? new WriteRefused(describe(failed.getFailure())) : new WriteFailed(describe(failed.getFailure()))))
+                .onSignal(JournalPersistFailed.class, (state, failed) -> room.tell(writeFailure(failed.getFailure())))
                 // A rejected write (an event the journal refuses) stops this actor; the room starts another.
                 .onSignal(JournalPersistRejected.class, (state, rejected) -> room.tell(new WriteFailed(
                         "rejected: " + describe(rejected.getFailure()))))
@@ -226,6 +225,11 @@ public final class RoomJournal extends EventSourcedBehavior<RoomJournal.Command,
                 .forEach(sample -> serialization.deserialize(serialization.serialize(sample).get(),
                         serialization.findSerializerFor(sample).identifier(), Serializers.manifestFor(
                                 serialization.findSerializerFor(sample), sample)).get());
+    }
+
+    private static Report writeFailure(Throwable failure) {
+        String cause = describe(failure);
+        return violatesConstraint(failure) ? new WriteRefused(cause) : new WriteFailed(cause);
     }
 
     /**
