@@ -213,11 +213,7 @@ final class ClusterFanOut implements Scenario {
     }
 
     private static List<StepResult> steps(LoadReport report) {
-        List<StepResult> steps = new ArrayList<>();
-        for (int step = 0; report.has("step." + step + ".sustained"); step++) {
-            steps.add(StepResult.of(report, step));
-        }
-        return steps;
+        return report.steps(step -> StepResult.of(report, step));
     }
 
     private static StepResult best(List<StepResult> steps) {

@@ -3,9 +3,11 @@ package chat.bench.run;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntFunction;
 
 /** The {@code key=value} report of one load-generator process. */
 record LoadReport(Map<String, String> values) {
@@ -24,6 +26,15 @@ record LoadReport(Map<String, String> values) {
     double number(String key) {
         String value = values.get(key);
         return value == null ? Double.NaN : Double.parseDouble(value);
+    }
+
+    /** What the load generator measured at each of its rate steps, in order, each read by {@code step}'s number. */
+    <T> List<T> steps(IntFunction<T> step) {
+        List<T> steps = new ArrayList<>();
+        for (int number = 0; has("step." + number + ".sustained"); number++) {
+            steps.add(step.apply(number));
+        }
+        return steps;
     }
 
     boolean has(String key) {

@@ -46,13 +46,13 @@ final class RisingRate implements Scenario {
         Runs runs = harness.each("s2", order, FanOutLatency.ROOM, List.of(load.list()));
         for (ServerKind server : order) {
             LoadReport report = runs.report(server);
-            for (int step = 0; report.has("step." + step + ".sustained"); step++) {
+            findings.ramp(server).addAll(report.steps(step -> {
                 String key = "step." + step + ".";
-                findings.ramp(server).add(new Findings.RampPoint(
+                return new Findings.RampPoint(
                         report.number(key + "offered-deliveries-per-second"), report.number(key + "deliveries-per-second"),
                         report.number(key + "ms.p50"), report.number(key + "ms.p99"), report.number(key + "ms.p999"),
-                        Boolean.parseBoolean(report.text(key + "sustained"))));
-            }
+                        Boolean.parseBoolean(report.text(key + "sustained")));
+            }));
         }
         Findings.RampPoint baseline = best(findings.ramp(ServerKind.BASELINE));
         for (ServerKind server : order) {

@@ -2,7 +2,6 @@ package chat.bench.run;
 
 import chat.bench.run.Table.Better;
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -132,11 +131,7 @@ final class StoredMessages implements Scenario {
     }
 
     private static List<StepResult> steps(LoadReport report) {
-        List<StepResult> steps = new ArrayList<>();
-        for (int step = 0; report.has("step." + step + ".sustained"); step++) {
-            steps.add(StepResult.of(report, step));
-        }
-        return steps;
+        return report.steps(step -> StepResult.of(report, step));
     }
 
     private static StepResult best(List<StepResult> steps) {
