@@ -18,15 +18,33 @@ import org.apache.pekko.util.ByteString;
  */
 public interface ConnectionOutlet {
 
-    /** The connection's wire protocol: whoever offers encodes with it, once for all its connections. */
+    /**
+     * The encoder of the rooms' events for this connection: shared by every connection that sees
+     * them alike, so whoever offers encodes once for all of them.
+     */
     ServerFrameEncoder encoder();
+
+    /**
+     * A frame meant for this connection alone (an answer, a whisper, a joined room) in its wire
+     * protocol, which may word it for this client (IRC names the client's nick); by default
+     * as the rooms' events are encoded.
+     */
+    default byte[] encodeOwn(ServerFrame frame) {
+        return encoder().encode(frame);
+    }
 
     /** Queues {@code count} whole frames behind those offered before, unless the client fell behind or the connection is closing. */
     void offer(ByteString frames, int count);
 
-    /** Encodes {@code frame} in the connection's wire protocol and queues it, as {@link #offer(ByteString, int)} does. */
+    /**
+     * Encodes {@code frame} with {@link #encodeOwn} and queues it, as {@link #offer(ByteString, int)}
+     * does; a frame the protocol shows nothing for is not queued.
+     */
     default void offer(ServerFrame frame) {
-        offer(ByteString.fromArrayUnsafe(encoder().encode(frame)), 1);
+        byte[] encoded = encodeOwn(frame);
+        if (encoded.length > 0) {
+            offer(ByteString.fromArrayUnsafe(encoded), 1);
+        }
     }
 
     /** Queues the connection's last frame (a {@code bye}), even for a client that fell behind; later offers are dropped. */

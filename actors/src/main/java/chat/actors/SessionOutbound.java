@@ -47,7 +47,7 @@ final class SessionOutbound {
         if (outlet == null) {
             holdUntilConnected(frame);
         } else {
-            outlet.offerLast(ByteString.fromArrayUnsafe(outlet.encoder().encode(frame)));
+            outlet.offerLast(ByteString.fromArrayUnsafe(outlet.encodeOwn(frame)));
         }
     }
 

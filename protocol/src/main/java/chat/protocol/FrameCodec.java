@@ -20,7 +20,7 @@ import java.nio.charset.StandardCharsets;
  * UTF-8 is decoded with a reporting decoder (never silently replaced), duplicate keys, trailing
  * tokens, deep nesting and long numbers are rejected. Thread-safe; share one instance.
  */
-public final class FrameCodec implements ServerFrameEncoder {
+public final class FrameCodec implements ServerFrameEncoder, ConnectionEncoder {
 
     /** Frames are flat objects; server frames nest three deep (joined, history, message). */
     private static final int MAX_NESTING_DEPTH = 16;
@@ -48,6 +48,12 @@ public final class FrameCodec implements ServerFrameEncoder {
                 .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
                 .build();
         this.writer = new FrameWriter(factory);
+    }
+
+    /** JSON frames do not depend on who gets them: one codec serves every connection alike. */
+    @Override
+    public ServerFrameEncoder shared() {
+        return this;
     }
 
     /** Decodes one line (newline already removed) sent by a client. Never throws. */

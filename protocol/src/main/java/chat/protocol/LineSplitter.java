@@ -9,8 +9,9 @@ import java.util.Arrays;
  *
  * <p>A {@code \r} right before the {@code \n} is dropped (CRLF is accepted); empty lines are
  * skipped. A line longer than the limit (newline excluded) is reported once through
- * {@link Sink#tooLong}, after which all input is ignored: the contract closes that connection.
- * Not thread-safe: one per connection.
+ * {@link Sink#tooLong}, after which all input is ignored: the JSON contract closes that
+ * connection. A splitter {@link #skippingLongLines skipping long lines} (IRC's way) drops the
+ * rest of that line instead and goes on with the next. Not thread-safe: one per connection.
  */
 public final class LineSplitter {
 
@@ -25,13 +26,26 @@ public final class LineSplitter {
     private static final byte[] NO_PARTIAL_LINE = new byte[0];
 
     private int limit;
+    private final boolean skipsLongLines;
     /** Only while a line is unfinished: most connections are idle most of the time, and hold none. */
     private byte[] buffer = NO_PARTIAL_LINE;
     private int length;
     private boolean overflowed;
+    /** Dropping the rest of a long line, up to its newline. */
+    private boolean skipping;
 
     public LineSplitter(int limit) {
+        this(limit, false);
+    }
+
+    private LineSplitter(int limit, boolean skipsLongLines) {
         this.limit = limit;
+        this.skipsLongLines = skipsLongLines;
+    }
+
+    /** A splitter that reports a long line, drops it up to its newline and reads on. */
+    public static LineSplitter skippingLongLines(int limit) {
+        return new LineSplitter(limit, true);
     }
 
     /** Changes the limit for the line being read and those after it. */
@@ -46,7 +60,9 @@ public final class LineSplitter {
     public void feed(ByteBuffer chunk, Sink sink) {
         while (chunk.hasRemaining() && !overflowed) {
             byte b = chunk.get();
-            if (b == '\n') {
+            if (skipping) {
+                skipping = b != '\n';
+            } else if (b == '\n') {
                 emit(sink);
             } else {
                 append(b, sink);
@@ -69,7 +85,8 @@ public final class LineSplitter {
     private void append(byte b, Sink sink) {
         // One byte of slack: a trailing CR of CRLF does not count against the limit.
         if (length >= limit + 1 || (length == limit && b != '\r')) {
-            overflowed = true;
+            overflowed = !skipsLongLines;
+            skipping = skipsLongLines;
             buffer = NO_PARTIAL_LINE;
             length = 0;
             sink.tooLong(limit);
@@ -87,7 +104,8 @@ public final class LineSplitter {
             end--;
         }
         if (end > limit) {
-            overflowed = true;
+            overflowed = !skipsLongLines;
+            length = 0;
             sink.tooLong(limit);
             return;
         }

@@ -3,9 +3,13 @@ package chat.server;
 import chat.actors.ChatSettings;
 import chat.actors.RegistryActor;
 import chat.protocol.ErrorCode;
-import chat.protocol.FrameCodec;
 import chat.protocol.ServerFrame;
+import chat.protocol.irc.IrcProtocol;
+import chat.protocol.irc.IrcServer;
 import chat.server.connection.ConnectionFlow;
+import chat.server.connection.IrcWire;
+import chat.server.connection.JsonWire;
+import chat.server.connection.WireProtocol;
 import chat.server.store.ChatStore;
 import chat.server.store.StoreUnusable;
 import com.typesafe.config.Config;
@@ -15,6 +19,9 @@ import java.net.InetSocketAddress;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
@@ -29,8 +36,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The running server: an actor system whose guardian is the registry, and a TCP listener that
- * turns each accepted connection into a session. Closing it runs the same coordinated shutdown
+ * The running server: an actor system whose guardian is the registry, and TCP listeners (JSON
+ * lines, and IRC unless switched off) that turn each accepted connection into a session. Closing it runs the same coordinated shutdown
  * as SIGTERM: stop accepting, {@code bye} to every session, terminate.
  */
 public final class ChatServer implements AutoCloseable {
@@ -48,11 +55,15 @@ public final class ChatServer implements AutoCloseable {
     private final ActorSystem<RegistryActor.Command> system;
     private final ChatSettings settings;
     private final Tcp.ServerBinding binding;
+    /** Empty when chat.irc.enabled is off. */
+    private final Optional<Tcp.ServerBinding> ircBinding;
 
-    private ChatServer(ActorSystem<RegistryActor.Command> system, ChatSettings settings, Tcp.ServerBinding binding) {
+    private ChatServer(ActorSystem<RegistryActor.Command> system, ChatSettings settings, Tcp.ServerBinding binding,
+                       Optional<Tcp.ServerBinding> ircBinding) {
         this.system = system;
         this.settings = settings;
         this.binding = binding;
+        this.ircBinding = ircBinding;
     }
 
     /**
@@ -83,17 +94,40 @@ public final class ChatServer implements AutoCloseable {
         } catch (SQLException e) {
             throw new StoreUnusable("cannot use the store " + store.shownUrl() + ": " + e.getMessage(), e);
         }
+        Tcp.ServerBinding binding = bindOrStop(system, settings, listener, listener.port(), new JsonWire(settings.limits()));
+        Optional<Tcp.ServerBinding> ircBinding = Optional.empty();
+        if (listener.irc().enabled()) {
+            WireProtocol irc = new IrcWire(new IrcProtocol(ircServer(listener, settings)), settings.limits());
+            try {
+                ircBinding = Optional.of(bindOrStop(system, settings, listener, listener.irc().port(), irc));
+            } catch (RuntimeException e) {
+                binding.unbind();
+                throw e;
+            }
+        }
+        ChatServer server = new ChatServer(system, settings, binding, ircBinding);
+        server.registerShutdownTasks();
+        LOG.info("listening on {}", binding.localAddress());
+        ircBinding.ifPresent(irc -> LOG.info("listening for IRC clients on {}", irc.localAddress()));
+        return server;
+    }
+
+    private static Tcp.ServerBinding bindOrStop(ActorSystem<RegistryActor.Command> system, ChatSettings settings,
+                                                ListenerSettings listener, int port, WireProtocol wire) {
         try {
-            Tcp.ServerBinding binding = bind(system, settings, listener).toCompletableFuture().join();
-            ChatServer server = new ChatServer(system, settings, binding);
-            server.registerShutdownTasks();
-            LOG.info("listening on {}", binding.localAddress());
-            return server;
+            return bind(system, settings, listener, port, wire).toCompletableFuture().join();
         } catch (RuntimeException e) {
             system.terminate();
-            throw new IllegalStateException("cannot listen on " + listener.host() + ":" + listener.port()
-                    + ": " + rootMessage(e), e);
+            throw new IllegalStateException("cannot listen on " + listener.host() + ":" + port + ": " + rootMessage(e), e);
         }
+    }
+
+    /** What IRC clients are told about this server; the version is the one JSON clients see in welcome. */
+    private static IrcServer ircServer(ListenerSettings listener, ChatSettings settings) {
+        ListenerSettings.Irc irc = listener.irc();
+        String started = ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.RFC_1123_DATE_TIME);
+        return new IrcServer(irc.serverName(), irc.network(), settings.serverName(), started, irc.serverName(),
+                settings.limits().maxTopic(), settings.limits().maxRoomsPerSession());
     }
 
     /**
@@ -138,13 +172,14 @@ public final class ChatServer implements AutoCloseable {
      * the connection's stream is one graph from the start.
      */
     private static CompletionStage<Tcp.ServerBinding> bind(ActorSystem<RegistryActor.Command> system, ChatSettings settings,
-                                                           ListenerSettings listener) {
-        ConnectionFlow flows = new ConnectionFlow(new FrameCodec(), settings.limits());
+                                                           ListenerSettings listener, int port, WireProtocol wire) {
+        ConnectionFlow flows = new ConnectionFlow(wire, settings.limits());
         return Tcp.get(system)
-                .bind(listener.host(), listener.port(), listener.acceptBacklog(), List.of(), HALF_CLOSE, Optional.empty())
+                .bind(listener.host(), port, listener.acceptBacklog(), List.of(), HALF_CLOSE, Optional.empty())
                 .mapAsyncUnordered(listener.admissionsAtOnce(), connection -> admit(system, settings, connection)
                         .thenApply(admission -> Pair.create(connection, admission)))
-                .to(Sink.foreach(admitted -> admitted.first().handleWith(flows.forAdmission(admitted.second()), system)))
+                .to(Sink.foreach(admitted -> admitted.first().handleWith(flows.forAdmission(admitted.second(),
+                        admitted.first().remoteAddress().getAddress().getHostAddress()), system)))
                 .run(system);
     }
 
@@ -165,6 +200,8 @@ public final class ChatServer implements AutoCloseable {
         CoordinatedShutdown shutdown = CoordinatedShutdown.get(system);
         shutdown.addTask(CoordinatedShutdown.PhaseServiceUnbind(), "stop-accepting",
                 () -> binding.unbind().thenApply(unbound -> Done.getInstance()));
+        ircBinding.ifPresent(irc -> shutdown.addTask(CoordinatedShutdown.PhaseServiceUnbind(), "stop-accepting-irc",
+                () -> irc.unbind().thenApply(unbound -> Done.getInstance())));
         shutdown.addTask(CoordinatedShutdown.PhaseServiceRequestsDone(), "say-bye-to-sessions",
                 () -> AskPattern.ask(system,
                         replyTo -> new RegistryActor.Shutdown(settings.shutdownTimeout(), replyTo),
@@ -173,6 +210,12 @@ public final class ChatServer implements AutoCloseable {
 
     public int port() {
         return binding.localAddress().getPort();
+    }
+
+    /** The IRC listener's port; fails when chat.irc.enabled is off. */
+    public int ircPort() {
+        return ircBinding.orElseThrow(() -> new IllegalStateException("the IRC listener is off (chat.irc.enabled)"))
+                .localAddress().getPort();
     }
 
     public InetSocketAddress address() {

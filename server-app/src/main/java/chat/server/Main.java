@@ -10,14 +10,15 @@ import java.nio.file.Path;
 import org.apache.pekko.actor.CoordinatedShutdown;
 import sun.misc.Signal;
 
-/** The server process: {@code chat-server [--config FILE] [--host HOST] [--port PORT]}. */
+/** The server process: {@code chat-server [--config FILE] [--host HOST] [--port PORT] [--irc-port PORT]}. */
 public final class Main {
 
     private static final String USAGE = String.join("\n",
-            "usage: chat-server [--config FILE] [--host HOST] [--port PORT]",
-            "  --config FILE  HOCON settings (default conf/application.conf); -Dchat.key=value overrides any key",
-            "  --host HOST    address to listen on (chat.host)",
-            "  --port PORT    port to listen on (chat.port)");
+            "usage: chat-server [--config FILE] [--host HOST] [--port PORT] [--irc-port PORT]",
+            "  --config FILE    HOCON settings (default conf/application.conf); -Dchat.key=value overrides any key",
+            "  --host HOST      address to listen on (chat.host)",
+            "  --port PORT      port to listen on (chat.port)",
+            "  --irc-port PORT  port of the IRC listener (chat.irc.port; chat.irc.enabled = off turns it off)");
     private static final int EXIT_USAGE = 2;
     private static final int EXIT_CANNOT_START = 1;
 
@@ -63,6 +64,9 @@ public final class Main {
         }
         if (options.port() != null) {
             config = config.withValue("chat.port", ConfigValueFactory.fromAnyRef(options.port()));
+        }
+        if (options.ircPort() != null) {
+            config = config.withValue("chat.irc.port", ConfigValueFactory.fromAnyRef(options.ircPort()));
         }
         return config;
     }

@@ -3,7 +3,7 @@ package chat.server;
 import java.nio.file.Path;
 
 /** The command line of the server process. */
-record ServerOptions(Path configFile, String host, Integer port, boolean help) {
+record ServerOptions(Path configFile, String host, Integer port, Integer ircPort, boolean help) {
 
     private static final Path DEFAULT_CONFIG = Path.of("conf", "application.conf");
 
@@ -12,19 +12,21 @@ record ServerOptions(Path configFile, String host, Integer port, boolean help) {
         Path config = DEFAULT_CONFIG;
         String host = null;
         Integer port = null;
+        Integer ircPort = null;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             switch (arg) {
                 case "--help", "-h" -> {
-                    return new ServerOptions(config, host, port, true);
+                    return new ServerOptions(config, host, port, ircPort, true);
                 }
                 case "--config" -> config = Path.of(value(args, ++i, arg));
                 case "--host" -> host = value(args, ++i, arg);
-                case "--port" -> port = port(value(args, ++i, arg));
+                case "--port" -> port = port(value(args, ++i, arg), arg);
+                case "--irc-port" -> ircPort = port(value(args, ++i, arg), arg);
                 default -> throw new IllegalArgumentException("unknown option " + arg);
             }
         }
-        return new ServerOptions(config, host, port, false);
+        return new ServerOptions(config, host, port, ircPort, false);
     }
 
     private static String value(String[] args, int index, String option) {
@@ -34,7 +36,7 @@ record ServerOptions(Path configFile, String host, Integer port, boolean help) {
         return args[index];
     }
 
-    private static int port(String text) {
+    private static int port(String text, String option) {
         try {
             int port = Integer.parseInt(text);
             if (port < 0 || port > 65535) {
@@ -42,7 +44,7 @@ record ServerOptions(Path configFile, String host, Integer port, boolean help) {
             }
             return port;
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("--port takes a number from 0 to 65535, not " + text);
+            throw new IllegalArgumentException(option + " takes a number from 0 to 65535, not " + text);
         }
     }
 }

@@ -76,7 +76,7 @@ public final class ServerProcess implements AutoCloseable {
         command.addAll(store.options());
         command.addAll(Arrays.asList(settings));
         command.addAll(List.of("-cp", serverClassPath(), "chat.server.Main",
-                "--config", configFile().toString(), "--host", "127.0.0.1", "--port", "0"));
+                "--config", configFile().toString(), "--host", "127.0.0.1", "--port", "0", "--irc-port", "0"));
         try {
             return new ServerProcess(new ProcessBuilder(command).redirectErrorStream(true).start(), ownStore);
         } catch (IOException e) {

@@ -42,11 +42,15 @@ public final class TestServer implements AutoCloseable {
     }
 
     private static Config loopback(TestStore store) {
-        return ConfigFactory.parseString("chat.port = 0\nchat.host = \"127.0.0.1\"\n" + store.setting());
+        return ConfigFactory.parseString("chat.port = 0\nchat.irc.port = 0\nchat.host = \"127.0.0.1\"\n" + store.setting());
     }
 
     public int port() {
         return server.port();
+    }
+
+    public int ircPort() {
+        return server.ircPort();
     }
 
     public RegistryActor.Stats stats() {

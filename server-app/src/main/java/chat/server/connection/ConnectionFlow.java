@@ -5,7 +5,6 @@ import chat.actors.ConnectionOutlet;
 import chat.actors.RegistryActor;
 import chat.actors.SessionActor;
 import chat.protocol.Decoded;
-import chat.protocol.FrameCodec;
 import chat.protocol.ServerFrame;
 import org.apache.pekko.NotUsed;
 import org.apache.pekko.actor.typed.ActorRef;
@@ -25,24 +24,26 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 public final class ConnectionFlow {
 
-    private final FrameCodec codec;
+    private final WireProtocol wire;
     private final ChatSettings.Limits limits;
 
     /**
-     * {@code codec} is the connection's wire protocol both ways; {@code limits} bound its frames,
-     * what may wait for its client, and how long a close waits for the peer.
+     * {@code wire} is the connections' protocol both ways; {@code limits} bound what may wait for
+     * a client and how long a close waits for the peer.
      */
-    public ConnectionFlow(FrameCodec codec, ChatSettings.Limits limits) {
-        this.codec = codec;
+    public ConnectionFlow(WireProtocol wire, ChatSettings.Limits limits) {
+        this.wire = wire;
         this.limits = limits;
     }
 
-    public Flow<ByteString, ByteString, NotUsed> forAdmission(RegistryActor.Admission admission) {
+    /** The flow of a connection from {@code address} that the registry admitted, or turned away. */
+    public Flow<ByteString, ByteString, NotUsed> forAdmission(RegistryActor.Admission admission, String address) {
         if (admission instanceof RegistryActor.Admitted admitted) {
-            return forSession(admitted.session());
+            return forSession(admitted.session(), wire.open(address));
         }
         ServerFrame farewell = ((RegistryActor.Refused) admission).farewell();
-        return Flow.fromSinkAndSource(Sink.ignore(), Source.single(ByteString.fromArrayUnsafe(codec.encode(farewell))));
+        return Flow.fromSinkAndSource(Sink.ignore(),
+                Source.single(ByteString.fromArrayUnsafe(wire.refusal(farewell, address))));
     }
 
     /**
@@ -50,9 +51,10 @@ public final class ConnectionFlow {
      * once the graph is materialized, before any stage starts, so the inbound half's first message
      * can hand it to the session.
      */
-    private Flow<ByteString, ByteString, NotUsed> forSession(ActorRef<SessionActor.Command> session) {
+    private Flow<ByteString, ByteString, NotUsed> forSession(ActorRef<SessionActor.Command> session,
+                                                            WireProtocol.Connection connection) {
         AtomicReference<ConnectionOutlet> outlet = new AtomicReference<>();
-        Source<ByteString, NotUsed> outbound = Source.fromGraph(new OutletSource(session, limits, codec))
+        Source<ByteString, NotUsed> outbound = Source.fromGraph(new OutletSource(session, limits, connection.encoder()))
                 .mapMaterializedValue(materialized -> {
                     outlet.set(materialized);
                     return NotUsed.getInstance();
@@ -65,11 +67,9 @@ public final class ConnectionFlow {
                 SessionActor.Ack.INSTANCE,
                 new SessionActor.ConnectionLost("connection closed"),
                 failure -> new SessionActor.ConnectionLost("connection lost: " + failure.getMessage()));
+        // The connection's decoder is used by this one stream, which is materialized once.
         Sink<ByteString, NotUsed> inbound = Flow.of(ByteString.class)
-                .statefulMapConcat(() -> {
-                    InboundDecoder decoder = new InboundDecoder(codec, limits.maxFrameBytesUnregistered(), limits.maxFrameBytes());
-                    return decoder::decode;
-                })
+                .statefulMapConcat(() -> chunk -> connection.decode(chunk, outlet.get()))
                 .to(intoSession);
         return Flow.fromSinkAndSource(inbound, outbound);
     }

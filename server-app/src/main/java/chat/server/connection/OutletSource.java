@@ -4,6 +4,8 @@ import chat.actors.ChatSettings;
 import chat.actors.ConnectionOutlet;
 import chat.actors.OutletBacklog;
 import chat.actors.SessionActor;
+import chat.protocol.ConnectionEncoder;
+import chat.protocol.ServerFrame;
 import chat.protocol.ServerFrameEncoder;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -37,9 +39,9 @@ final class OutletSource extends AbstractGraphStageWithMaterializedValue<SourceS
     private final SourceShape<ByteString> shape = SourceShape.of(out);
     private final ActorRef<SessionActor.Command> session;
     private final ChatSettings.Limits limits;
-    private final ServerFrameEncoder encoder;
+    private final ConnectionEncoder encoder;
 
-    OutletSource(ActorRef<SessionActor.Command> session, ChatSettings.Limits limits, ServerFrameEncoder encoder) {
+    OutletSource(ActorRef<SessionActor.Command> session, ChatSettings.Limits limits, ConnectionEncoder encoder) {
         this.session = session;
         this.limits = limits;
         this.encoder = encoder;
@@ -184,7 +186,12 @@ final class OutletSource extends AbstractGraphStageWithMaterializedValue<SourceS
 
             @Override
             public ServerFrameEncoder encoder() {
-                return encoder;
+                return encoder.shared();
+            }
+
+            @Override
+            public byte[] encodeOwn(ServerFrame frame) {
+                return encoder.encode(frame);
             }
 
             @Override

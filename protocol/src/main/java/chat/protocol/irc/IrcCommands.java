@@ -1,0 +1,348 @@
+package chat.protocol.irc;
+
+import chat.protocol.ClientFrame;
+import chat.protocol.Names;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * What a client's IRC command means: the requests it makes of its session (the same records a
+ * JSON client's frames become), or a reply given here at once for what the session does not deal
+ * in (capabilities, modes, away). One per connection, used under its {@link IrcConnection}'s lock.
+ */
+final class IrcCommands {
+
+    private static final String CHANNEL = "#";
+    private static final String CLIENT = "irc";
+    private static final String PART_ALL = "0";
+
+    private final IrcProtocol protocol;
+    private final IrcClientState state;
+    private List<ClientFrame> requests;
+    private IrcOutput reply;
+
+    IrcCommands(IrcProtocol protocol, IrcClientState state) {
+        this.protocol = protocol;
+        this.state = state;
+    }
+
+    /** The line's requests for the session, and what is answered at once, into {@code reply}. */
+    List<ClientFrame> read(IrcLine line, IrcOutput reply) {
+        this.requests = new ArrayList<>(1);
+        this.reply = reply;
+        if (!state.registered && !IrcRegistrationRules.allowedBeforeWelcome(line.command())) {
+            numeric(Numeric.ERR_NOTREGISTERED, "You have not registered");
+            return requests;
+        }
+        switch (line.command()) {
+            case "CAP" -> cap(line);
+            case "NICK" -> nick(line);
+            case "USER" -> user(line);
+            case "PASS" -> pass(line);
+            case "PING" -> ping(line);
+            case "PONG" -> pong();
+            case "QUIT" -> requests.add(new ClientFrame.Bye(state.remember("QUIT", null)));
+            case "JOIN" -> join(line);
+            case "PART" -> part(line);
+            case "PRIVMSG", "NOTICE" -> say(line);
+            case "TOPIC" -> topic(line);
+            case "NAMES" -> names(line);
+            case "WHO" -> who(line);
+            case "WHOIS" -> whois(line);
+            case "LIST" -> requests.add(new ClientFrame.Rooms(state.remember("LIST", line.param(0))));
+            case "MODE" -> mode(line);
+            case "AWAY" -> away(line);
+            case "USERHOST" -> userhost(line);
+            case "MOTD" -> IrcReplies.motd(protocol.server(), state, reply);
+            default -> numeric(Numeric.ERR_UNKNOWNCOMMAND, line.command(), "Unknown command");
+        }
+        return requests;
+    }
+
+    private void cap(IrcLine line) {
+        String sub = line.param(0) == null ? "" : line.param(0).toUpperCase(Locale.ROOT);
+        String server = protocol.server().name();
+        switch (sub) {
+            case "LS" -> {
+                state.negotiating = !state.registered;
+                reply.line(null, server, "CAP", state.nick, "LS", IrcCapability.offered());
+            }
+            case "LIST" -> reply.line(null, server, "CAP", state.nick, "LIST", state.caps.names());
+            case "REQ" -> capRequest(line.param(1) == null ? "" : line.param(1));
+            case "END" -> {
+                state.negotiating = false;
+                helloWhenReady();
+            }
+            default -> numeric(Numeric.ERR_INVALIDCAPCMD, sub.isEmpty() ? "*" : sub, "Invalid CAP command");
+        }
+    }
+
+    /** All or nothing, as the spec asks: one unknown name refuses the whole request. */
+    private void capRequest(String asked) {
+        state.negotiating = !state.registered;
+        IrcCapabilities changed = state.caps;
+        for (String name : asked.trim().split(" +")) {
+            boolean off = name.startsWith("-");
+            IrcCapability capability = IrcCapability.named(off ? name.substring(1) : name);
+            if (capability == null) {
+                reply.line(null, protocol.server().name(), "CAP", state.nick, "NAK", asked);
+                return;
+            }
+            changed = changed.with(capability, !off);
+        }
+        state.caps = changed;
+        reply.line(null, protocol.server().name(), "CAP", state.nick, "ACK", asked);
+    }
+
+    private void nick(IrcLine line) {
+        String nick = line.param(0);
+        if (nick == null || nick.isEmpty()) {
+            numeric(Numeric.ERR_NONICKNAMEGIVEN, "No nickname given");
+        } else if (state.registered) {
+            requests.add(new ClientFrame.Nick(state.remember("NICK", nick), nick));
+        } else {
+            state.pendingNick = nick;
+            helloWhenReady();
+        }
+    }
+
+    private void user(IrcLine line) {
+        if (state.registered) {
+            numeric(Numeric.ERR_ALREADYREGISTERED, "You may not reregister");
+        } else if (line.params().size() < 4) {
+            numeric(Numeric.ERR_NEEDMOREPARAMS, "USER", "Not enough parameters");
+        } else {
+            state.userGiven = true;
+            helloWhenReady();
+        }
+    }
+
+    /** Accepted and not used yet: there are no accounts, so any password, or none, will do. */
+    private void pass(IrcLine line) {
+        if (state.registered) {
+            numeric(Numeric.ERR_ALREADYREGISTERED, "You may not reregister");
+        } else if (line.params().isEmpty()) {
+            numeric(Numeric.ERR_NEEDMOREPARAMS, "PASS", "Not enough parameters");
+        }
+    }
+
+    /** The session registers the nick as it would a JSON client's hello, once NICK, USER and CAP END are in. */
+    private void helloWhenReady() {
+        if (state.pendingNick != null && state.userGiven && !state.negotiating && !state.helloInFlight) {
+            state.helloInFlight = true;
+            requests.add(new ClientFrame.Hello(state.remember("NICK", state.pendingNick), state.pendingNick, null, CLIENT));
+        }
+    }
+
+    private void ping(IrcLine line) {
+        String token = line.param(0);
+        if (token == null) {
+            numeric(Numeric.ERR_NOORIGIN, "No origin specified");
+        } else if (state.registered) {
+            requests.add(new ClientFrame.Ping(state.remember("PING", token)));
+        } else {
+            String server = protocol.server().name();
+            reply.line(null, server, "PONG", server, token);
+        }
+    }
+
+    private void pong() {
+        if (state.registered) {
+            requests.add(new ClientFrame.Pong(null));
+        }
+    }
+
+    private void join(IrcLine line) {
+        String channels = line.param(0);
+        if (channels == null) {
+            numeric(Numeric.ERR_NEEDMOREPARAMS, "JOIN", "Not enough parameters");
+            return;
+        }
+        if (channels.equals(PART_ALL)) {
+            for (String room : state.channels.values()) {
+                requests.add(new ClientFrame.Leave(state.remember("PART", CHANNEL + room), room));
+            }
+            return;
+        }
+        for (String channel : channels.split(",")) {
+            String room = roomOf(channel);
+            if (room != null) {
+                requests.add(new ClientFrame.Join(state.remember("JOIN", channel), room, null));
+            }
+        }
+    }
+
+    private void part(IrcLine line) {
+        String channels = line.param(0);
+        if (channels == null) {
+            numeric(Numeric.ERR_NEEDMOREPARAMS, "PART", "Not enough parameters");
+            return;
+        }
+        for (String channel : channels.split(",")) {
+            String room = roomOf(channel);
+            if (room != null) {
+                requests.add(new ClientFrame.Leave(state.remember("PART", channel), room));
+            }
+        }
+    }
+
+    /**
+     * PRIVMSG and NOTICE alike: to a channel it is a line said in the room, to a nick a whisper.
+     * A NOTICE never earns an error reply, as the RFC asks, so two bots cannot loop.
+     */
+    private void say(IrcLine line) {
+        String command = line.command();
+        boolean notice = command.equals("NOTICE");
+        if (line.param(0) == null || line.param(0).isEmpty()) {
+            if (!notice) {
+                numeric(Numeric.ERR_NORECIPIENT, "No recipient given (" + command + ")");
+            }
+            return;
+        }
+        if (line.param(1) == null || line.param(1).isEmpty()) {
+            if (!notice) {
+                numeric(Numeric.ERR_NOTEXTTOSEND, "No text to send");
+            }
+            return;
+        }
+        String text = IrcText.fromIrc(state.nick, line.param(1));
+        if (text == null) {
+            return;
+        }
+        for (String target : line.param(0).split(",")) {
+            String id = state.remember(command, target);
+            if (target.startsWith(CHANNEL)) {
+                requests.add(new ClientFrame.Say(id, target.substring(CHANNEL.length()), text));
+            } else {
+                requests.add(new ClientFrame.Whisper(id, target, text));
+            }
+        }
+    }
+
+    private void topic(IrcLine line) {
+        String channel = line.param(0);
+        if (channel == null) {
+            numeric(Numeric.ERR_NEEDMOREPARAMS, "TOPIC", "Not enough parameters");
+            return;
+        }
+        String room = roomOf(channel);
+        if (room == null) {
+            return;
+        }
+        if (line.params().size() < 2) {
+            requests.add(new ClientFrame.Rooms(state.remember("TOPIC", channel)));
+        } else {
+            requests.add(new ClientFrame.Topic(state.remember("TOPIC", channel), room, line.param(1)));
+        }
+    }
+
+    private void names(IrcLine line) {
+        if (line.param(0) == null) {
+            numeric(Numeric.RPL_ENDOFNAMES, "*", "End of /NAMES list");
+            return;
+        }
+        for (String channel : line.param(0).split(",")) {
+            if (channel.startsWith(CHANNEL) && channel.length() > 1) {
+                requests.add(new ClientFrame.Who(state.remember("NAMES", channel), channel.substring(1)));
+            } else {
+                numeric(Numeric.RPL_ENDOFNAMES, channel, "End of /NAMES list");
+            }
+        }
+    }
+
+    /** WHO lists a channel's members; people are not looked up by nick or mask, so other WHOs find no one. */
+    private void who(IrcLine line) {
+        String mask = line.param(0);
+        if (mask != null && mask.startsWith(CHANNEL) && mask.length() > 1) {
+            requests.add(new ClientFrame.Who(state.remember("WHO", mask), mask.substring(1)));
+        } else {
+            numeric(Numeric.RPL_ENDOFWHO, mask == null ? "*" : mask, "End of /WHO list");
+        }
+    }
+
+    /**
+     * WHOIS finds a person in the channels the asker shares with them, by asking each channel
+     * for its members; someone who shares none is not revealed (docs/irc.md).
+     */
+    private void whois(IrcLine line) {
+        if (line.params().isEmpty()) {
+            numeric(Numeric.ERR_NONICKNAMEGIVEN, "No nickname given");
+            return;
+        }
+        String nick = line.param(line.params().size() - 1);
+        boolean self = Names.key(nick).equals(Names.key(state.nick));
+        if (self || state.channels.isEmpty()) {
+            IrcClientState.Whois whois = new IrcClientState.Whois(nick, 0);
+            if (self) {
+                whois.shownAs = state.nick;
+                whois.channels.addAll(state.channels.values());
+            }
+            IrcReplies.endOfWhois(protocol.server(), state, whois, reply);
+            return;
+        }
+        state.whoises.add(new IrcClientState.Whois(nick, state.channels.size()));
+        for (String room : state.channels.values()) {
+            requests.add(new ClientFrame.Who(state.remember("WHOIS", nick), room));
+        }
+    }
+
+    /** There are no channel or user modes to set; queries get the truthful empty answer clients wait for on join. */
+    private void mode(IrcLine line) {
+        String target = line.param(0);
+        if (target == null) {
+            numeric(Numeric.ERR_NEEDMOREPARAMS, "MODE", "Not enough parameters");
+            return;
+        }
+        String change = line.param(1);
+        if (target.startsWith(CHANNEL)) {
+            if (change == null) {
+                numeric(Numeric.RPL_CHANNELMODEIS, target, "+");
+            } else if (change.replace("+", "").equals("b")) {
+                numeric(Numeric.RPL_ENDOFBANLIST, target, "End of channel ban list");
+            } else {
+                numeric(Numeric.ERR_UNKNOWNMODE, change.replaceAll("[+-]", "").substring(0, 1),
+                        "is unknown mode char to me: this server has no channel modes");
+            }
+        } else if (!Names.key(target).equals(Names.key(state.nick))) {
+            numeric(Numeric.ERR_USERSDONTMATCH, "Can't change mode for other users");
+        } else if (change == null) {
+            numeric(Numeric.RPL_UMODEIS, "+i");
+        } else if (!change.equals("+i")) {
+            // Everyone is invisible here: nobody is shown to people who share no channel with them.
+            numeric(Numeric.ERR_UMODEUNKNOWNFLAG, "Unknown MODE flag: the only user mode is +i, always set");
+        }
+    }
+
+    /** Accepted so clients can mark themselves away; nobody else is told, since the chat has no away state. */
+    private void away(IrcLine line) {
+        if (line.param(0) == null || line.param(0).isEmpty()) {
+            numeric(Numeric.RPL_UNAWAY, "You are no longer marked as being away");
+        } else {
+            numeric(Numeric.RPL_NOWAWAY, "You have been marked as being away");
+        }
+    }
+
+    private void userhost(IrcLine line) {
+        StringBuilder found = new StringBuilder();
+        for (String nick : line.params()) {
+            if (Names.key(nick).equals(Names.key(state.nick))) {
+                found.append(state.nick).append("=+").append(state.nick).append('@').append(protocol.server().host());
+            }
+        }
+        numeric(Numeric.RPL_USERHOST, found.toString());
+    }
+
+    /** The room a channel names; null, with ERR_NOSUCHCHANNEL sent, for a name without the {@code #}. */
+    private String roomOf(String channel) {
+        if (!channel.startsWith(CHANNEL) || channel.length() == 1) {
+            numeric(Numeric.ERR_NOSUCHCHANNEL, channel, "No such channel: channel names start with #");
+            return null;
+        }
+        return channel.substring(CHANNEL.length());
+    }
+
+    private void numeric(Numeric numeric, String... params) {
+        reply.numeric(protocol.server().name(), numeric, state.nick, params);
+    }
+}

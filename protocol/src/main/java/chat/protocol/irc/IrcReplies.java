@@ -1,0 +1,302 @@
+package chat.protocol.irc;
+
+import chat.protocol.ErrorCode;
+import chat.protocol.Names;
+import chat.protocol.ServerFrame;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The session's answers as IRC replies: the welcome burst, a joined channel with its topic,
+ * names and history, lists, and errors as the numeric of the command that asked. Room events go
+ * to {@link IrcEvents}. One per connection, used under its {@link IrcConnection}'s lock.
+ */
+final class IrcReplies {
+
+    private static final String CHANNEL = "#";
+    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("'['HH:mm' UTC] '").withZone(ZoneOffset.UTC);
+    /** The bye reasons of the JSON protocol, in the words IRC clients and their users know. */
+    private static final Map<String, String> CLOSING_WORDS = Map.of(
+            "client quit", "Quit",
+            "rate limit exceeded", "Excess Flood",
+            "slow consumer", "SendQ exceeded",
+            "ping timeout", "Ping timeout");
+    private static final String REGISTRATION_TIMEOUT = "registration timeout";
+    /** The NAMES list of one line, leaving room for the prefix and numerics around it. */
+    private static final int NAMES_BUDGET = 400;
+
+    private final IrcProtocol protocol;
+    private final IrcClientState state;
+    private final String address;
+    private int batches;
+
+    IrcReplies(IrcProtocol protocol, IrcClientState state, String address) {
+        this.protocol = protocol;
+        this.state = state;
+        this.address = address;
+    }
+
+    void write(ServerFrame frame, IrcOutput out) {
+        if (frame instanceof ServerFrame.Welcome welcome) {
+            welcome(welcome, out);
+        } else if (frame instanceof ServerFrame.Joined joined) {
+            joined(joined, out);
+        } else if (frame instanceof ServerFrame.Left left) {
+            state.channels.remove(Names.key(left.room()));
+            out.line(null, protocol.server().sourceOf(state.nick), "PART", CHANNEL + left.room());
+        } else if (frame instanceof ServerFrame.NickChanged renamed) {
+            if (!renamed.old().equals(renamed.nick())) {
+                out.line(null, protocol.server().sourceOf(renamed.old()), "NICK", renamed.nick());
+            }
+            state.nick = renamed.nick();
+        } else if (frame instanceof ServerFrame.RoomList list) {
+            roomList(list, state.recall(list.re()), out);
+        } else if (frame instanceof ServerFrame.Members members) {
+            members(members, state.recall(members.re()), out);
+        } else if (frame instanceof ServerFrame.History history) {
+            history(history.room(), history.messages(), out);
+        } else if (frame instanceof ServerFrame.Error error) {
+            error(error, state.recall(error.re()), out);
+        } else if (frame instanceof ServerFrame.Pong pong) {
+            IrcClientState.Request ping = state.recall(pong.re());
+            if (ping != null) {
+                out.line(null, server(), "PONG", server(), ping.target());
+            }
+        } else if (frame instanceof ServerFrame.Ping) {
+            out.line(null, null, "PING", server());
+        } else if (frame instanceof ServerFrame.Bye bye) {
+            out.line(null, null, "ERROR", closingLink(bye.reason()));
+        } else if (!protocol.events(state.caps).write(frame, out)) {
+            throw new IllegalArgumentException("no IRC form for a " + frame.type() + " frame");
+        }
+    }
+
+    private void welcome(ServerFrame.Welcome welcome, IrcOutput out) {
+        state.registered = true;
+        state.helloInFlight = false;
+        state.pendingNick = null;
+        state.nick = welcome.nick();
+        state.motd = welcome.motd() == null ? "" : welcome.motd();
+        IrcServer server = protocol.server();
+        numeric(out, Numeric.RPL_WELCOME, "Welcome to the " + server.network() + " IRC network, " + state.nick);
+        numeric(out, Numeric.RPL_YOURHOST, "Your host is " + server.name() + ", running version " + server.version());
+        numeric(out, Numeric.RPL_CREATED, "This server was created " + server.created());
+        numeric(out, Numeric.RPL_MYINFO, server.name(), server.version(), "i", "");
+        numeric(out, Numeric.RPL_ISUPPORT, "CASEMAPPING=rfc8265", "CHANTYPES=#", "CHANNELLEN=" + (Names.MAX_ROOM_CODE_POINTS + 1),
+                "NICKLEN=" + Names.MAX_NICK_CODE_POINTS, "TOPICLEN=" + server.topicLength(), "NETWORK=" + server.network(),
+                "PREFIX=", "CHANMODES=,,,", "CHANLIMIT=#:" + server.roomsPerSession(), "UTF8ONLY",
+                "are supported by this server");
+        motd(server, state, out);
+    }
+
+    static void motd(IrcServer server, IrcClientState state, IrcOutput out) {
+        if (state.motd.isBlank()) {
+            out.numeric(server.name(), Numeric.ERR_NOMOTD, state.nick, "MOTD File is missing");
+            return;
+        }
+        out.numeric(server.name(), Numeric.RPL_MOTDSTART, state.nick, "- " + server.name() + " Message of the day - ");
+        for (String line : IrcText.pieces(state.motd, IrcText.MAX_LINE_BYTES - 100)) {
+            out.numeric(server.name(), Numeric.RPL_MOTD, state.nick, "- " + line);
+        }
+        out.numeric(server.name(), Numeric.RPL_ENDOFMOTD, state.nick, "End of /MOTD command.");
+    }
+
+    /** As IRC servers answer JOIN: the JOIN, the topic, the names; then the room's recent lines, as everyone gets them. */
+    private void joined(ServerFrame.Joined joined, IrcOutput out) {
+        // IRC clients expect nothing back for a channel they are in; the JSON protocol answers a second join again.
+        if (state.channels.put(Names.key(joined.room()), joined.room()) != null) {
+            return;
+        }
+        String channel = CHANNEL + joined.room();
+        out.line(null, protocol.server().sourceOf(state.nick), "JOIN", channel);
+        if (!joined.topic().isEmpty()) {
+            numeric(out, Numeric.RPL_TOPIC, channel, joined.topic());
+        }
+        names(channel, joined.members(), out);
+        history(joined.room(), joined.history(), out);
+    }
+
+    private void names(String channel, List<String> members, IrcOutput out) {
+        StringBuilder names = new StringBuilder();
+        for (String member : members) {
+            if (names.length() > 0 && IrcText.utf8Length(names + " " + member) > NAMES_BUDGET) {
+                numeric(out, Numeric.RPL_NAMREPLY, "=", channel, names.toString());
+                names.setLength(0);
+            }
+            names.append(names.length() == 0 ? "" : " ").append(member);
+        }
+        if (names.length() > 0) {
+            numeric(out, Numeric.RPL_NAMREPLY, "=", channel, names.toString());
+        }
+        numeric(out, Numeric.RPL_ENDOFNAMES, channel, "End of /NAMES list");
+    }
+
+    /**
+     * History as lines said: in a {@code chathistory} batch for a client that can tell, dated by
+     * server-time where it was asked for, else with the time written in front.
+     */
+    private void history(String room, List<ServerFrame.Message> messages, IrcOutput out) {
+        if (messages.isEmpty()) {
+            return;
+        }
+        boolean batched = state.caps.has(IrcCapability.BATCH);
+        String batch = batched ? "history" + (++batches) : null;
+        if (batched) {
+            out.line(null, server(), "BATCH", "+" + batch, "chathistory", CHANNEL + room);
+        }
+        IrcEvents events = protocol.events(state.caps);
+        boolean dated = state.caps.has(IrcCapability.SERVER_TIME);
+        for (ServerFrame.Message message : messages) {
+            events.message(message, batch, dated ? null : STAMP.format(message.ts()), out);
+        }
+        if (batched) {
+            out.line(null, server(), "BATCH", "-" + batch);
+        }
+    }
+
+    private void roomList(ServerFrame.RoomList list, IrcClientState.Request request, IrcOutput out) {
+        if (request != null && request.command().equals("TOPIC")) {
+            topicOf(request.target(), list.rooms(), out);
+            return;
+        }
+        String filter = request == null ? null : request.target();
+        numeric(out, Numeric.RPL_LISTSTART, "Channel", "Users  Name");
+        for (ServerFrame.RoomSummary room : list.rooms()) {
+            if (filter == null || List.of(filter.split(",")).stream().anyMatch(
+                    channel -> Names.key(channel).equals(Names.key(CHANNEL + room.room())))) {
+                numeric(out, Numeric.RPL_LIST, CHANNEL + room.room(), String.valueOf(room.members()), room.topic());
+            }
+        }
+        numeric(out, Numeric.RPL_LISTEND, "End of /LIST");
+    }
+
+    private void topicOf(String channel, List<ServerFrame.RoomSummary> rooms, IrcOutput out) {
+        String key = Names.key(channel.substring(CHANNEL.length()));
+        for (ServerFrame.RoomSummary room : rooms) {
+            if (Names.key(room.room()).equals(key)) {
+                if (room.topic().isEmpty()) {
+                    numeric(out, Numeric.RPL_NOTOPIC, CHANNEL + room.room(), "No topic is set");
+                } else {
+                    numeric(out, Numeric.RPL_TOPIC, CHANNEL + room.room(), room.topic());
+                }
+                return;
+            }
+        }
+        numeric(out, Numeric.ERR_NOSUCHCHANNEL, channel, "No such channel");
+    }
+
+    private void members(ServerFrame.Members members, IrcClientState.Request request, IrcOutput out) {
+        String channel = CHANNEL + members.room();
+        String command = request == null ? "NAMES" : request.command();
+        switch (command) {
+            case "WHO" -> {
+                String server = server();
+                for (String member : members.members()) {
+                    numeric(out, Numeric.RPL_WHOREPLY, channel, member, protocol.server().host(), server, member, "H",
+                            "0 " + member);
+                }
+                numeric(out, Numeric.RPL_ENDOFWHO, channel, "End of /WHO list");
+            }
+            case "WHOIS" -> whoisAnswer(members, out);
+            default -> names(channel, members.members(), out);
+        }
+    }
+
+    private void whoisAnswer(ServerFrame.Members members, IrcOutput out) {
+        IrcClientState.Whois whois = state.whoises.peek();
+        if (whois == null) {
+            return;
+        }
+        String key = Names.key(whois.nick);
+        for (String member : members.members()) {
+            if (Names.key(member).equals(key)) {
+                whois.shownAs = member;
+                whois.channels.add(members.room());
+            }
+        }
+        if (--whois.awaiting <= 0) {
+            endOfWhois(protocol.server(), state, state.whoises.poll(), out);
+        }
+    }
+
+    static void endOfWhois(IrcServer server, IrcClientState state, IrcClientState.Whois whois, IrcOutput out) {
+        if (whois.shownAs == null) {
+            out.numeric(server.name(), Numeric.ERR_NOSUCHNICK, state.nick, whois.nick,
+                    "No such nick/channel (or none in a channel you share)");
+        } else {
+            out.numeric(server.name(), Numeric.RPL_WHOISUSER, state.nick, whois.shownAs, whois.shownAs, server.host(), "*",
+                    whois.shownAs);
+            out.numeric(server.name(), Numeric.RPL_WHOISSERVER, state.nick, whois.shownAs, server.name(), server.network());
+            if (!whois.channels.isEmpty()) {
+                out.numeric(server.name(), Numeric.RPL_WHOISCHANNELS, state.nick, whois.shownAs,
+                        CHANNEL + String.join(" " + CHANNEL, whois.channels));
+            }
+        }
+        out.numeric(server.name(), Numeric.RPL_ENDOFWHOIS, state.nick, whois.nick, "End of /WHOIS list");
+    }
+
+    /** An error in the words of the command that caused it; a NOTICE's errors are not told, as the RFC asks. */
+    private void error(ServerFrame.Error error, IrcClientState.Request request, IrcOutput out) {
+        if (error.code().closesConnection()) {
+            out.line(null, null, "ERROR", closingLink(error.message()));
+            return;
+        }
+        String command = request == null ? "" : request.command();
+        String target = request == null ? null : request.target();
+        if (command.equals("NOTICE")) {
+            return;
+        }
+        if (command.equals("WHOIS")) {
+            // A channel that could not answer counts as one where the nick is not.
+            IrcClientState.Whois whois = state.whoises.peek();
+            if (whois != null && --whois.awaiting <= 0) {
+                endOfWhois(protocol.server(), state, state.whoises.poll(), out);
+            }
+            return;
+        }
+        if (command.equals("NICK") && !state.registered) {
+            state.helloInFlight = false;
+            state.pendingNick = null;
+        }
+        Numeric numeric = numericFor(error.code(), command, target);
+        if (numeric == null || target == null) {
+            out.line(null, server(), "NOTICE", state.nick, error.message());
+        } else {
+            numeric(out, numeric, target, error.message());
+        }
+    }
+
+    private static Numeric numericFor(ErrorCode code, String command, String target) {
+        boolean toChannel = target != null && target.startsWith(CHANNEL);
+        return switch (code) {
+            case NICK_TAKEN -> Numeric.ERR_NICKNAMEINUSE;
+            case BAD_NICK -> command.equals("NICK") ? Numeric.ERR_ERRONEUSNICKNAME : Numeric.ERR_NOSUCHNICK;
+            case NO_SUCH_NICK -> Numeric.ERR_NOSUCHNICK;
+            case BAD_ROOM -> Numeric.ERR_NOSUCHCHANNEL;
+            case NOT_IN_ROOM -> command.equals("PRIVMSG") ? Numeric.ERR_CANNOTSENDTOCHAN : Numeric.ERR_NOTONCHANNEL;
+            case BAD_TEXT -> toChannel && command.equals("PRIVMSG") ? Numeric.ERR_CANNOTSENDTOCHAN : null;
+            case BAD_REQUEST -> command.equals("JOIN") ? Numeric.ERR_TOOMANYCHANNELS : null;
+            default -> null;
+        };
+    }
+
+    /** {@code Closing link: alice[127.0.0.1] (Excess Flood)}, the words IRC servers close with. */
+    private String closingLink(String reason) {
+        String words = CLOSING_WORDS.get(reason);
+        if (words == null && reason.startsWith(REGISTRATION_TIMEOUT)) {
+            words = "Registration timed out";
+        }
+        String shown = words == null ? reason : words;
+        return "Closing link: " + state.nick + "[" + address + "] (" + shown + ")";
+    }
+
+    private String server() {
+        return protocol.server().name();
+    }
+
+    private void numeric(IrcOutput out, Numeric numeric, String... params) {
+        out.numeric(server(), numeric, state.nick, params);
+    }
+}
