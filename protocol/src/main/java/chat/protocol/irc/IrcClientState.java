@@ -14,8 +14,11 @@ import java.util.Map;
  */
 final class IrcClientState {
 
-    /** A request passed on to the session: the IRC command it came from, and the channel or nick it named. */
-    record Request(String id, String command, String target) {}
+    /**
+     * A request passed on to the session: the IRC command it came from, and the channel or nick it
+     * named; or a ping carrying an {@code answer} given here, to be sent when its pong comes back.
+     */
+    record Request(String id, String command, String target, byte[] answer) {}
 
     /** A WHOIS waiting for the member lists of the asker's channels. */
     static final class Whois {
@@ -58,8 +61,17 @@ final class IrcClientState {
 
     /** A new request's id, remembering what it was. */
     String remember(String command, String target) {
+        return remember(command, target, null);
+    }
+
+    /** A ping's id whose pong sends {@code answer}. */
+    String rememberAnswer(byte[] answer) {
+        return remember("PING", null, answer);
+    }
+
+    private String remember(String command, String target, byte[] answer) {
         long number = nextRequest++;
-        Request request = new Request(ID_PREFIX + number, command, target);
+        Request request = new Request(ID_PREFIX + number, command, target, answer);
         requests[(int) (number % REMEMBERED_REQUESTS)] = request;
         return request.id();
     }

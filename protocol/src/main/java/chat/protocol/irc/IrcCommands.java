@@ -27,14 +27,32 @@ final class IrcCommands {
         this.state = state;
     }
 
-    /** The line's requests for the session, and what is answered at once, into {@code reply}. */
-    List<ClientFrame> read(IrcLine line, IrcOutput reply) {
+    /**
+     * The line's requests for the session, and what is answered here. Once the client is
+     * registered, what is answered here goes through the session too, as a ping whose pong
+     * carries it: it then comes after the answers to the client's earlier requests, and counts
+     * for the rate limit and the heartbeat like any request.
+     */
+    IrcConnection.Reading read(IrcLine line) {
         this.requests = new ArrayList<>(1);
-        this.reply = reply;
-        if (!state.registered && !IrcRegistrationRules.allowedBeforeWelcome(line.command())) {
+        this.reply = new IrcOutput();
+        boolean registered = state.registered;
+        if (!registered && !IrcRegistrationRules.allowedBeforeWelcome(line.command())) {
             numeric(Numeric.ERR_NOTREGISTERED, "You have not registered");
-            return requests;
+            return new IrcConnection.Reading(requests, reply.toBytes());
         }
+        dispatch(line);
+        if (!registered) {
+            return new IrcConnection.Reading(requests, reply.toBytes());
+        }
+        passAnswerOn();
+        if (requests.isEmpty()) {
+            requests.add(new ClientFrame.Pong(null));
+        }
+        return new IrcConnection.Reading(requests, IrcOutput.NOTHING);
+    }
+
+    private void dispatch(IrcLine line) {
         switch (line.command()) {
             case "CAP" -> cap(line);
             case "NICK" -> nick(line);
@@ -42,7 +60,7 @@ final class IrcCommands {
             case "PASS" -> pass(line);
             case "PING" -> ping(line);
             case "PONG" -> pong();
-            case "QUIT" -> requests.add(new ClientFrame.Bye(state.remember("QUIT", null)));
+            case "QUIT" -> request(new ClientFrame.Bye(state.remember("QUIT", null)));
             case "JOIN" -> join(line);
             case "PART" -> part(line);
             case "PRIVMSG", "NOTICE" -> say(line);
@@ -50,14 +68,29 @@ final class IrcCommands {
             case "NAMES" -> names(line);
             case "WHO" -> who(line);
             case "WHOIS" -> whois(line);
-            case "LIST" -> requests.add(new ClientFrame.Rooms(state.remember("LIST", line.param(0))));
+            case "LIST" -> request(new ClientFrame.Rooms(state.remember("LIST", line.param(0))));
             case "MODE" -> mode(line);
             case "AWAY" -> away(line);
             case "USERHOST" -> userhost(line);
             case "MOTD" -> IrcReplies.motd(protocol.server(), state, reply);
             default -> numeric(Numeric.ERR_UNKNOWNCOMMAND, line.command(), "Unknown command");
         }
-        return requests;
+    }
+
+    /** A request for the session, behind what was answered here so far. */
+    private void request(ClientFrame frame) {
+        if (state.registered) {
+            passAnswerOn();
+        }
+        requests.add(frame);
+    }
+
+    private void passAnswerOn() {
+        byte[] answer = reply.toBytes();
+        if (answer.length > 0) {
+            requests.add(new ClientFrame.Ping(state.rememberAnswer(answer)));
+            reply = new IrcOutput();
+        }
     }
 
     private void cap(IrcLine line) {
@@ -100,7 +133,7 @@ final class IrcCommands {
         if (nick == null || nick.isEmpty()) {
             numeric(Numeric.ERR_NONICKNAMEGIVEN, "No nickname given");
         } else if (state.registered) {
-            requests.add(new ClientFrame.Nick(state.remember("NICK", nick), nick));
+            request(new ClientFrame.Nick(state.remember("NICK", nick), nick));
         } else {
             state.pendingNick = nick;
             helloWhenReady();
@@ -131,7 +164,7 @@ final class IrcCommands {
     private void helloWhenReady() {
         if (state.pendingNick != null && state.userGiven && !state.negotiating && !state.helloInFlight) {
             state.helloInFlight = true;
-            requests.add(new ClientFrame.Hello(state.remember("NICK", state.pendingNick), state.pendingNick, null, CLIENT));
+            request(new ClientFrame.Hello(state.remember("NICK", state.pendingNick), state.pendingNick, null, CLIENT));
         }
     }
 
@@ -140,7 +173,7 @@ final class IrcCommands {
         if (token == null) {
             numeric(Numeric.ERR_NOORIGIN, "No origin specified");
         } else if (state.registered) {
-            requests.add(new ClientFrame.Ping(state.remember("PING", token)));
+            request(new ClientFrame.Ping(state.remember("PING", token)));
         } else {
             String server = protocol.server().name();
             reply.line(null, server, "PONG", server, token);
@@ -149,7 +182,7 @@ final class IrcCommands {
 
     private void pong() {
         if (state.registered) {
-            requests.add(new ClientFrame.Pong(null));
+            request(new ClientFrame.Pong(null));
         }
     }
 
@@ -161,14 +194,14 @@ final class IrcCommands {
         }
         if (channels.equals(PART_ALL)) {
             for (String room : state.channels.values()) {
-                requests.add(new ClientFrame.Leave(state.remember("PART", CHANNEL + room), room));
+                request(new ClientFrame.Leave(state.remember("PART", CHANNEL + room), room));
             }
             return;
         }
         for (String channel : channels.split(",")) {
             String room = roomOf(channel);
             if (room != null) {
-                requests.add(new ClientFrame.Join(state.remember("JOIN", channel), room, null));
+                request(new ClientFrame.Join(state.remember("JOIN", channel), room, null));
             }
         }
     }
@@ -182,7 +215,7 @@ final class IrcCommands {
         for (String channel : channels.split(",")) {
             String room = roomOf(channel);
             if (room != null) {
-                requests.add(new ClientFrame.Leave(state.remember("PART", channel), room));
+                request(new ClientFrame.Leave(state.remember("PART", channel), room));
             }
         }
     }
@@ -213,9 +246,9 @@ final class IrcCommands {
         for (String target : line.param(0).split(",")) {
             String id = state.remember(command, target);
             if (target.startsWith(CHANNEL)) {
-                requests.add(new ClientFrame.Say(id, target.substring(CHANNEL.length()), text));
+                request(new ClientFrame.Say(id, target.substring(CHANNEL.length()), text));
             } else {
-                requests.add(new ClientFrame.Whisper(id, target, text));
+                request(new ClientFrame.Whisper(id, target, text));
             }
         }
     }
@@ -231,9 +264,9 @@ final class IrcCommands {
             return;
         }
         if (line.params().size() < 2) {
-            requests.add(new ClientFrame.Rooms(state.remember("TOPIC", channel)));
+            request(new ClientFrame.Rooms(state.remember("TOPIC", channel)));
         } else {
-            requests.add(new ClientFrame.Topic(state.remember("TOPIC", channel), room, line.param(1)));
+            request(new ClientFrame.Topic(state.remember("TOPIC", channel), room, line.param(1)));
         }
     }
 
@@ -244,7 +277,7 @@ final class IrcCommands {
         }
         for (String channel : line.param(0).split(",")) {
             if (channel.startsWith(CHANNEL) && channel.length() > 1) {
-                requests.add(new ClientFrame.Who(state.remember("NAMES", channel), channel.substring(1)));
+                request(new ClientFrame.Who(state.remember("NAMES", channel), channel.substring(1)));
             } else {
                 numeric(Numeric.RPL_ENDOFNAMES, channel, "End of /NAMES list");
             }
@@ -255,7 +288,7 @@ final class IrcCommands {
     private void who(IrcLine line) {
         String mask = line.param(0);
         if (mask != null && mask.startsWith(CHANNEL) && mask.length() > 1) {
-            requests.add(new ClientFrame.Who(state.remember("WHO", mask), mask.substring(1)));
+            request(new ClientFrame.Who(state.remember("WHO", mask), mask.substring(1)));
         } else {
             numeric(Numeric.RPL_ENDOFWHO, mask == null ? "*" : mask, "End of /WHO list");
         }
@@ -283,7 +316,7 @@ final class IrcCommands {
         }
         state.whoises.add(new IrcClientState.Whois(nick, state.channels.size()));
         for (String room : state.channels.values()) {
-            requests.add(new ClientFrame.Who(state.remember("WHOIS", nick), room));
+            request(new ClientFrame.Who(state.remember("WHOIS", nick), room));
         }
     }
 

@@ -60,9 +60,9 @@ public final class IrcConnection implements ConnectionEncoder {
         if (parsed == null) {
             return new Reading(List.of(), IrcOutput.NOTHING);
         }
-        List<ClientFrame> requests = commands.read(parsed, reply);
+        Reading reading = commands.read(parsed);
         shared = protocol.events(state.caps);
-        return new Reading(requests, reply.toBytes());
+        return reading;
     }
 
     /** The bytes of the line's tags and the space after them: the 512 bytes IRC allows a line do not count them. */

@@ -63,6 +63,12 @@ final class IrcOutput {
         return line(null, server, numeric.code(), all);
     }
 
+    /** Lines built before, as they were. */
+    IrcOutput raw(byte[] lines) {
+        bytes.writeBytes(lines);
+        return this;
+    }
+
     byte[] toBytes() {
         return bytes.size() == 0 ? NOTHING : bytes.toByteArray();
     }

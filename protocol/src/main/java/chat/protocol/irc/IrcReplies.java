@@ -61,7 +61,9 @@ final class IrcReplies {
             error(error, state.recall(error.re()), out);
         } else if (frame instanceof ServerFrame.Pong pong) {
             IrcClientState.Request ping = state.recall(pong.re());
-            if (ping != null) {
+            if (ping != null && ping.answer() != null) {
+                out.raw(ping.answer());
+            } else if (ping != null) {
                 out.line(null, server(), "PONG", server(), ping.target());
             }
         } else if (frame instanceof ServerFrame.Ping) {

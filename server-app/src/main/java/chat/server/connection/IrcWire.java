@@ -2,7 +2,6 @@ package chat.server.connection;
 
 import chat.actors.ChatSettings;
 import chat.actors.ConnectionOutlet;
-import chat.protocol.ClientFrame;
 import chat.protocol.ConnectionEncoder;
 import chat.protocol.Decoded;
 import chat.protocol.LineSplitter;
@@ -22,9 +21,6 @@ import org.apache.pekko.util.ByteString;
  * unregistered limit.
  */
 public final class IrcWire implements WireProtocol {
-
-    /** Answers nobody waits for: a locally answered line still counts for the rate limit and the heartbeat. */
-    private static final Decoded HEARD = new Decoded.Request(new ClientFrame.Pong(null));
 
     private final IrcProtocol protocol;
     private final ChatSettings.Limits limits;
@@ -75,9 +71,6 @@ public final class IrcWire implements WireProtocol {
             IrcConnection.Reading reading = irc.read(bytes);
             answer(reading.reply());
             reading.requests().forEach(request -> out.add(new Decoded.Request(request)));
-            if (reading.requests().isEmpty() && irc.registered()) {
-                out.add(HEARD);
-            }
             if (irc.registered()) {
                 splitter.limit(IrcText.MAX_CLIENT_LINE_BYTES);
             }
