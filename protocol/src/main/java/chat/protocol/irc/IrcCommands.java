@@ -341,8 +341,11 @@ final class IrcCommands {
             numeric(Numeric.ERR_USERSDONTMATCH, "Can't change mode for other users");
         } else if (change == null) {
             numeric(Numeric.RPL_UMODEIS, "+i");
-        } else if (!change.equals("+i")) {
-            // Everyone is invisible here: nobody is shown to people who share no channel with them.
+        } else if (change.equals("+i")) {
+            // Everyone is invisible here (nobody is shown to people who share no channel with
+            // them); confirmed as servers confirm a mode set, since clients such as irssi wait for it.
+            reply.line(null, protocol.server().sourceOf(state.nick), "MODE", state.nick, "+i");
+        } else {
             numeric(Numeric.ERR_UMODEUNKNOWNFLAG, "Unknown MODE flag: the only user mode is +i, always set");
         }
     }

@@ -91,6 +91,24 @@ public final class IrcText {
         return withoutFormatting(text);
     }
 
+    /** The bytes CTCP adds around an action: {@code \u0001ACTION } and {@code \u0001}. */
+    static final int ACTION_FRAME_BYTES = 1 + ACTION.length() + 1;
+
+    /**
+     * What {@code from} does, when {@code text} is an action as {@link #fromIrc} writes it
+     * ({@code * alice waves}); null for any other text. Said back to IRC users as an action, so
+     * their client shows it as {@code /me} did.
+     */
+    static String actionOf(String from, String text) {
+        String prefix = "* " + from + " ";
+        return text.startsWith(prefix) && text.length() > prefix.length() && text.indexOf('\n') < 0
+                ? text.substring(prefix.length()) : null;
+    }
+
+    static String asAction(String piece) {
+        return CTCP + ACTION + piece + CTCP;
+    }
+
     private static String withoutFormatting(String text) {
         StringBuilder plain = new StringBuilder(text.length());
         for (int index = 0; index < text.length(); index++) {
