@@ -78,6 +78,22 @@ class IrcChannelTest {
     }
 
     @Test
+    void namesFitTheirLinesEvenForTheLongestNickAndChannelNames() {
+        String nick = "张".repeat(24);
+        String channel = "频".repeat(32);
+        IrcClient longNamed = IrcClient.registered(nick);
+        List<String> members = IntStream.range(0, 100).mapToObj(n -> "成员" + n).toList();
+
+        // IrcLines fails on any line over 512 bytes.
+        List<String> lines = longNamed.receives(new ServerFrame.Joined(channel, "", members, List.of(), "e1", null));
+
+        List<String> listed = new ArrayList<>();
+        lines.stream().filter(line -> line.contains(" 353 "))
+                .forEach(line -> listed.addAll(Arrays.asList(IrcLine.parse(line).param(3).split(" "))));
+        assertThat(listed).isEqualTo(members);
+    }
+
+    @Test
     void onesOwnLineComesBackOnlyToAClientThatAskedForEchoes() {
         ServerFrame.Message echo = said(5, "my words", "irc9");
 
