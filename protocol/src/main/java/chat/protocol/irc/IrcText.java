@@ -66,7 +66,7 @@ public final class IrcText {
         return text.substring(from, to).getBytes(StandardCharsets.UTF_8).length;
     }
 
-    private static int utf8Length(int cp) {
+    static int utf8Length(int cp) {
         return cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
     }
 

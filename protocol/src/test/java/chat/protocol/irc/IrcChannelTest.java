@@ -94,6 +94,20 @@ class IrcChannelTest {
     }
 
     @Test
+    void aTopicTooLongForOneLineIsCutAtACharacterRatherThanOverflowTheLine() {
+        String topic = "话题".repeat(150);
+        IrcClient alice = IrcClient.registered("alice");
+
+        // IrcLines fails on any line over 512 bytes.
+        String shown = IrcLine.parse(alice.receives(new ServerFrame.Joined("lobby", topic, List.of("alice"), List.of(), "e1", null))
+                .get(1)).param(2);
+        String changed = IrcLine.parse(alice.seesInRoom(new ServerFrame.Topic("lobby", topic, "bob", null)).get(0)).param(1);
+
+        assertThat(shown).isNotEmpty();
+        assertThat(topic).startsWith(shown).startsWith(changed);
+    }
+
+    @Test
     void onesOwnLineComesBackOnlyToAClientThatAskedForEchoes() {
         ServerFrame.Message echo = said(5, "my words", "irc9");
 
