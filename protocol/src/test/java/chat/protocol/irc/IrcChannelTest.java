@@ -159,6 +159,22 @@ class IrcChannelTest {
     }
 
     @Test
+    void aLongLineOrActionReachesIrcWholeInPiecesThatEachFitTheirLine() {
+        IrcClient alice = IrcClient.registered("alice");
+        String words = "中文 ".repeat(300).trim();
+
+        // IrcLines fails on any line over 512 bytes.
+        List<String> said = alice.seesInRoom(new ServerFrame.Message("lobby", "bob", words, 1, NOON, null));
+        List<String> acted = alice.seesInRoom(new ServerFrame.Message("lobby", "bob", "* bob " + words, 2, NOON, null));
+
+        assertThat(said).hasSizeGreaterThan(1);
+        assertThat(String.join("", said.stream().map(line -> IrcLine.parse(line).param(1)).toList())).isEqualTo(words);
+        List<String> actions = acted.stream().map(line -> IrcLine.parse(line).param(1)).toList();
+        assertThat(actions).allMatch(action -> action.startsWith("\u0001ACTION ") && action.endsWith("\u0001"));
+        assertThat(String.join("", actions).replace("\u0001ACTION ", "").replace("\u0001", "")).isEqualTo(words);
+    }
+
+    @Test
     void clientsWithTheSameCapabilitiesShareOneEncoderForRoomEvents() {
         assertThat(IrcClient.registered("alice", SERVER_TIME).connection.shared())
                 .isSameAs(IrcClient.registered("bob", SERVER_TIME).connection.shared());
