@@ -175,12 +175,6 @@ class IrcChannelTest {
     }
 
     @Test
-    void clientsWithTheSameCapabilitiesShareOneEncoderForRoomEvents() {
-        assertThat(IrcClient.registered("alice", SERVER_TIME).connection.shared())
-                .isSameAs(IrcClient.registered("bob", SERVER_TIME).connection.shared());
-    }
-
-    @Test
     void tagValuesAreEscapedAsMessageTagsSays() {
         IrcCapabilities tagged = IrcCapabilities.NONE.with(MESSAGE_TAGS, true);
 
