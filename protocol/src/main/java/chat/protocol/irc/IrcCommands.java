@@ -45,6 +45,11 @@ final class IrcCommands {
         if (!registered) {
             return new IrcConnection.Reading(requests, reply.toBytes());
         }
+        if (line.command().equals("CAP")) {
+            // Capabilities change the lines that follow at once: the ACK must not wait behind earlier answers.
+            requests.add(new ClientFrame.Pong(null));
+            return new IrcConnection.Reading(requests, reply.toBytes());
+        }
         passAnswerOn();
         if (requests.isEmpty()) {
             requests.add(new ClientFrame.Pong(null));
