@@ -40,9 +40,8 @@ public final class IrcConnection implements ConnectionEncoder {
      * notice rather than guessed at, so nobody else ever sees mojibake.
      */
     public synchronized Reading read(byte[] line) {
-        IrcOutput reply = new IrcOutput();
         if (line.length - tagsLength(line) > IrcText.MAX_LINE_BYTES) {
-            return new Reading(List.of(), tooLong());
+            return refused(tooLong());
         }
         String text;
         try {
@@ -52,9 +51,8 @@ public final class IrcConnection implements ConnectionEncoder {
                     .decode(ByteBuffer.wrap(line))
                     .toString();
         } catch (CharacterCodingException e) {
-            reply.line(null, protocol.server().name(), "NOTICE", state.nick,
-                    "Your line was not valid UTF-8 and was dropped: this server speaks UTF-8 only (see UTF8ONLY)");
-            return new Reading(List.of(), reply.toBytes());
+            return refused(new IrcOutput().line(null, protocol.server().name(), "NOTICE", state.nick,
+                    "Your line was not valid UTF-8 and was dropped: this server speaks UTF-8 only (see UTF8ONLY)").toBytes());
         }
         IrcLine parsed = IrcLine.parse(text.indexOf('\0') >= 0 ? text.replace('\0', ' ') : text);
         if (parsed == null) {
@@ -63,6 +61,18 @@ public final class IrcConnection implements ConnectionEncoder {
         Reading reading = commands.read(parsed);
         shared = protocol.events(state.caps);
         return reading;
+    }
+
+    /**
+     * A dropped line's answer. Once the client is registered it goes through the session as a
+     * ping whose pong carries it, as every answer the listener gives itself does: it then comes
+     * after the answers to the lines before it, and counts for the rate limit like any line.
+     */
+    private Reading refused(byte[] answer) {
+        if (!state.registered) {
+            return new Reading(List.of(), answer);
+        }
+        return new Reading(List.of(new ClientFrame.Ping(state.rememberAnswer(answer))), IrcOutput.NOTHING);
     }
 
     /** The bytes of the line's tags and the space after them: the 512 bytes IRC allows a line do not count them. */
