@@ -31,7 +31,7 @@ class AssignmentTest {
         Bindings found = Assignment.find(
                 patterns("{\"type\":\"message\",\"from\":$_}", "{\"type\":\"message\",\"from\":\"alice\"}"),
                 frames("{\"type\":\"message\",\"from\":\"alice\"}", "{\"type\":\"message\",\"from\":\"bob\"}"),
-                Bindings.NONE);
+                Bindings.NONE, FrameMatcher::match);
         assertThat(found).isNotNull();
     }
 
@@ -40,7 +40,7 @@ class AssignmentTest {
         Bindings found = Assignment.find(
                 patterns("{\"from\":\"bob\",\"seq\":$s}", "{\"from\":\"alice\",\"seq\":$s+1}"),
                 frames("{\"from\":\"alice\",\"seq\":8}", "{\"from\":\"bob\",\"seq\":7}"),
-                Bindings.NONE);
+                Bindings.NONE, FrameMatcher::match);
         assertThat(found.get("s")).hasValueSatisfying(value -> assertThat(value.intValue()).isEqualTo(7));
     }
 
@@ -48,8 +48,8 @@ class AssignmentTest {
     void namesThePatternThatNoFrameMatches() throws Exception {
         List<FramePattern> patterns = patterns("{\"type\":\"message\"}", "{\"type\":\"presence\",\"event\":\"quit\"}");
         List<JsonNode> frames = frames("{\"type\":\"message\"}", "{\"type\":\"message\"}");
-        assertThat(Assignment.find(patterns, frames, Bindings.NONE)).isNull();
-        assertThat(Assignment.firstUnmatched(patterns, frames, Bindings.NONE)).isEqualTo(1);
+        assertThat(Assignment.find(patterns, frames, Bindings.NONE, FrameMatcher::match)).isNull();
+        assertThat(Assignment.firstUnmatched(patterns, frames, Bindings.NONE, FrameMatcher::match)).isEqualTo(1);
     }
 
     @Test
@@ -63,7 +63,8 @@ class AssignmentTest {
         }
         texts.add("{\"type\":\"message\",\"seq\":1500}");
         expected.add("{\"type\":\"presence\"}");
-        assertThat(Assignment.find(patterns(expected.toArray(String[]::new)), frames(texts.toArray(String[]::new)), Bindings.NONE))
+        assertThat(Assignment.find(patterns(expected.toArray(String[]::new)), frames(texts.toArray(String[]::new)), Bindings.NONE,
+                FrameMatcher::match))
                 .isNull();
     }
 }

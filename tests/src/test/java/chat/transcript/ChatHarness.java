@@ -3,8 +3,8 @@ package chat.transcript;
 /** A running chat server, made for one transcript, that clients can connect to. */
 interface ChatHarness extends AutoCloseable {
 
-    /** Opens a new connection to the server. */
-    ClientConnection connect() throws Exception;
+    /** Opens a new connection to the server's listener for {@code wire}. */
+    ClientConnection connect(Wire wire) throws Exception;
 
     /** Shuts the server down the graceful way, as an operator would; every session is told {@code bye}. */
     void shutDown();

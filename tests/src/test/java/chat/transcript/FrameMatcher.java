@@ -129,7 +129,7 @@ final class FrameMatcher {
         if (shape.anyOrder()) {
             List<JsonNode> candidates = new ArrayList<>();
             actual.forEach(candidates::add);
-            Bindings assigned = Assignment.find(expected, candidates, bindings);
+            Bindings assigned = Assignment.find(expected, candidates, bindings, FrameMatcher::match);
             return assigned != null
                     ? new Outcome.Matched(assigned)
                     : new Outcome.Mismatch(path, () -> "no arrangement of the " + expected.size()

@@ -6,9 +6,9 @@ import chat.actors.OutletBacklog;
 import chat.actors.RegistryActor;
 import chat.actors.SessionActor;
 import chat.protocol.Decoded;
-import chat.protocol.FrameCodec;
+import chat.protocol.ServerFrame;
 import chat.protocol.ServerFrameEncoder;
-import chat.server.connection.InboundDecoder;
+import chat.server.connection.WireProtocol;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import org.apache.pekko.actor.typed.ActorRef;
@@ -22,9 +22,9 @@ import org.apache.pekko.util.ByteString;
 
 /**
  * Plays a TCP connection for one session, without a socket, the way the server's connection
- * flow does: asks the registry for admission, feeds the client's bytes through the server's own
- * {@link InboundDecoder} one acknowledged frame at a time, and reports the end of the input once
- * every frame has been handed over. It takes what the session and its rooms offer to its outlet and, while the
+ * flow does: asks the registry for admission, feeds the client's bytes through the listener's own
+ * {@link WireProtocol} (JSON lines or IRC) one acknowledged request at a time, and reports the end
+ * of the input once every request has been handed over. It takes what the session and its rooms offer to its outlet and, while the
  * client reads, puts it into the client's {@link Inbox}. The connection ends as the server's
  * outlet ends it: closed in order once everything offered was taken; reset when the session
  * aborts it, or goes away while frames wait that the client never took. It lives until the
@@ -63,7 +63,6 @@ final class StandInConnection extends AbstractBehavior<StandInConnection.Command
 
     private enum SessionReady implements Command { INSTANCE }
 
-    private static final FrameCodec CODEC = new FrameCodec();
     /**
      * What the socket buffers of both ends take from a server whose client stopped reading,
      * before the server's writes back up: over loopback from tens of kilobytes to a few
@@ -72,10 +71,19 @@ final class StandInConnection extends AbstractBehavior<StandInConnection.Command
     private static final int SOCKET_BUFFER_BYTES = 64 * 1024;
 
     private final Inbox inbox;
-    private final InboundDecoder decoder;
+    private final WireProtocol wire;
+    private final String address;
     private final ChatSettings.Limits limits;
     private QueueOutlet outlet;
+    /** The connection's half of the wire protocol, from admission on. */
+    private WireProtocol.Connection connection;
     private final ActorRef<SessionActor.Ack> acks;
+    /**
+     * What the client sent and the wire has not read yet, one chunk per send: as over TCP, a
+     * chunk is read once the session has taken every request of the one before, so what the
+     * wire answers by itself (IRC) comes after the session's answers to those.
+     */
+    private final Deque<ByteString> unreadInput = new ArrayDeque<>();
     private final Deque<Decoded> pending = new ArrayDeque<>();
     private ActorRef<SessionActor.Command> session;
     private boolean sessionReady;
@@ -96,19 +104,20 @@ final class StandInConnection extends AbstractBehavior<StandInConnection.Command
 
     /** {@code peer} names the connection in logs, as address:port would. */
     static Behavior<Command> create(ActorRef<RegistryActor.Command> registry, String address, String peer,
-            Inbox inbox, InboundDecoder decoder, ChatSettings.Limits limits) {
+            Inbox inbox, WireProtocol wire, ChatSettings.Limits limits) {
         return Behaviors.setup(context -> {
             registry.tell(new RegistryActor.Admit(address, peer,
                     context.messageAdapter(RegistryActor.Admission.class, AdmissionDecided::new)));
-            return new StandInConnection(context, inbox, decoder, limits);
+            return new StandInConnection(context, inbox, wire, address, limits);
         });
     }
 
-    private StandInConnection(ActorContext<Command> context, Inbox inbox, InboundDecoder decoder,
+    private StandInConnection(ActorContext<Command> context, Inbox inbox, WireProtocol wire, String address,
                               ChatSettings.Limits limits) {
         super(context);
         this.inbox = inbox;
-        this.decoder = decoder;
+        this.wire = wire;
+        this.address = address;
         this.limits = limits;
         this.acks = context.messageAdapter(SessionActor.Ack.class, ack -> SessionReady.INSTANCE);
     }
@@ -146,13 +155,14 @@ final class StandInConnection extends AbstractBehavior<StandInConnection.Command
     private Behavior<Command> onAdmission(AdmissionDecided decided) {
         if (decided.admission() instanceof RegistryActor.Admitted admitted) {
             session = admitted.session();
-            outlet = new QueueOutlet(getContext().getSelf(), session, limits);
+            connection = wire.open(address);
+            outlet = new QueueOutlet(getContext().getSelf(), session, limits, connection);
             getContext().watch(session);
             session.tell(new SessionActor.Connected(outlet, acks));
             return this;
         }
-        // What the server's connection flow does with a refusal: the farewell frame, then close.
-        byte[] refusal = CODEC.encode(((RegistryActor.Refused) decided.admission()).farewell());
+        // What the server's connection flow does with a refusal: the farewell, then close.
+        byte[] refusal = wire.refusal(((RegistryActor.Refused) decided.admission()).farewell(), address);
         inbox.bytes(refusal, 0, refusal.length);
         inbox.closed();
         return Behaviors.stopped();
@@ -160,7 +170,7 @@ final class StandInConnection extends AbstractBehavior<StandInConnection.Command
 
     private Behavior<Command> onFeed(Feed feed) {
         if (!inputEnding) {
-            pending.addAll(decoder.decode(feed.bytes()));
+            unreadInput.add(feed.bytes());
         }
         return pump();
     }
@@ -181,16 +191,26 @@ final class StandInConnection extends AbstractBehavior<StandInConnection.Command
         return pump();
     }
 
-    /** Like the server's ActorSink: one frame in flight; the end of input goes out once no frame waits, acknowledged or not. */
+    /**
+     * Like the server's connection stream: the next chunk is read once the session has taken the
+     * requests before it; one request in flight; the end of input goes out once no request waits,
+     * acknowledged or not.
+     */
     private Behavior<Command> pump() {
         if (session == null) {
             return this;
+        }
+        while (pending.isEmpty() && sessionReady && !unreadInput.isEmpty()) {
+            pending.addAll(connection.decode(unreadInput.poll(), outlet));
         }
         if (!pending.isEmpty()) {
             if (sessionReady) {
                 sessionReady = false;
                 session.tell(new SessionActor.Received(pending.poll(), acks));
             }
+            return this;
+        }
+        if (!unreadInput.isEmpty()) {
             return this;
         }
         if (inputEnding && !inputEnded) {
@@ -250,15 +270,23 @@ final class StandInConnection extends AbstractBehavior<StandInConnection.Command
 
         private final ActorRef<Command> self;
         private final OutletBacklog backlog;
+        private final WireProtocol.Connection connection;
 
-        QueueOutlet(ActorRef<Command> self, ActorRef<SessionActor.Command> session, ChatSettings.Limits limits) {
+        QueueOutlet(ActorRef<Command> self, ActorRef<SessionActor.Command> session, ChatSettings.Limits limits,
+                    WireProtocol.Connection connection) {
             this.self = self;
+            this.connection = connection;
             this.backlog = new OutletBacklog(session, limits, () -> self.tell(UnreadDiscarded.INSTANCE));
         }
 
         @Override
         public ServerFrameEncoder encoder() {
-            return CODEC;
+            return connection.encoder().shared();
+        }
+
+        @Override
+        public byte[] encodeOwn(ServerFrame frame) {
+            return connection.encoder().encode(frame);
         }
 
         @Override

@@ -11,11 +11,14 @@ sealed interface Step {
 
     String source();
 
-    /** {@code alice connects}: opens a connection without sending anything. */
-    record Connect(int line, String source, String client) implements Step {}
+    /** {@code alice connects}, {@code alice irc connects}: opens a connection to that listener without sending anything. */
+    record Connect(int line, String source, String client, Wire wire) implements Step {}
 
     /** {@code alice > {...}}: sends the line and a newline, connecting first if needed. */
     record Send(int line, String source, String client, SendTemplate template) implements Step {}
+
+    /** {@code alice irc> NICK alice}: sends the IRC line and CR LF, connecting to the IRC listener first if needed. */
+    record SendIrc(int line, String source, String client, String text) implements Step {}
 
     /**
      * {@code while server-full, up to 2s: bob > {...}}: connects and sends, and while the answer
@@ -28,8 +31,29 @@ sealed interface Step {
     /** {@code alice sends raw ...}: sends exactly these bytes, nothing added. */
     record SendRaw(int line, String source, String client, byte[] bytes) implements Step {}
 
+    /** A line that names what a client receives next: a JSON frame or an IRC line; these go inside {@code in any order:}. */
+    sealed interface Expectation extends Step {
+        String client();
+
+        /** The listener whose clients receive what this line expects. */
+        Wire wire();
+    }
+
     /** {@code alice < {...}}: the next frame alice receives must match. */
-    record Expect(int line, String source, String client, FramePattern frame) implements Step {}
+    record Expect(int line, String source, String client, FramePattern frame) implements Expectation {
+        @Override
+        public Wire wire() {
+            return Wire.JSON;
+        }
+    }
+
+    /** {@code alice irc< :pekko-chat 001 alice :Welcome...}: the next IRC line alice receives must match. */
+    record ExpectIrc(int line, String source, String client, IrcLinePattern pattern) implements Expectation {
+        @Override
+        public Wire wire() {
+            return Wire.IRC;
+        }
+    }
 
     /**
      * {@code alice < nothing} or {@code alice < nothing for 1s}: alice receives nothing, and her
@@ -43,8 +67,8 @@ sealed interface Step {
     /** {@code alice < reset}: alice's connection is reset (aborted), with no frame before that. */
     record ExpectReset(int line, String source, String client) implements Step {}
 
-    /** {@code in any order:} then indented expectations: per client, the next frames match them in some order. */
-    record AnyOrder(int line, String source, List<Expect> expectations) implements Step {
+    /** {@code in any order:} then indented expectations: per client, the next frames or lines match them in some order. */
+    record AnyOrder(int line, String source, List<Expectation> expectations) implements Step {
         public AnyOrder {
             expectations = List.copyOf(expectations);
         }

@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
-/** The real server, in this JVM, on an ephemeral loopback port; clients are plain sockets. */
+/** The real server, in this JVM, on ephemeral loopback ports (JSON and IRC); clients are plain sockets. */
 final class TcpHarness implements ChatHarness {
 
     private static final int READ_BUFFER_BYTES = 8192;
@@ -42,10 +42,11 @@ final class TcpHarness implements ChatHarness {
     }
 
     @Override
-    public ClientConnection connect() throws IOException {
+    public ClientConnection connect(Wire wire) throws IOException {
         Socket socket = new Socket();
         socket.setReceiveBufferSize(SOCKET_RECEIVE_BUFFER_BYTES);
-        socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), server.port()));
+        int port = wire == Wire.IRC ? server.ircPort() : server.port();
+        socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
         SocketConnection connection = new SocketConnection(socket);
         connections.add(connection);
         return connection;

@@ -25,10 +25,12 @@ final class TranscriptParser {
     private static final Pattern ANY_ORDER = Pattern.compile("in any order:");
     private static final Pattern SEND = Pattern.compile("(\\S+)\\s+>\\s?(.*)");
     private static final Pattern EXPECT = Pattern.compile("(\\S+)\\s+<\\s*(.*)");
+    private static final Pattern SEND_IRC = Pattern.compile("(\\S+)\\s+irc>\\s?(.*)");
+    private static final Pattern EXPECT_IRC = Pattern.compile("(\\S+)\\s+irc<\\s?(.*)");
     private static final Pattern SEND_RAW = Pattern.compile("(\\S+)\\s+sends raw\\s(.*)");
     private static final Pattern TIMES = Pattern.compile("(\\d+) times:\\s*(.+)");
     private static final Pattern SHUTS_DOWN = Pattern.compile("server shuts down");
-    private static final Pattern CONNECTS = Pattern.compile("(\\S+)\\s+connects");
+    private static final Pattern CONNECTS = Pattern.compile("(\\S+)\\s+(irc\\s+)?connects");
     private static final Pattern DROPS = Pattern.compile("(\\S+)\\s+drops");
     private static final Pattern STOPS_READING = Pattern.compile("(\\S+)\\s+stops reading");
     private static final Pattern STOPS_SENDING = Pattern.compile("(\\S+)\\s+stops sending");
@@ -60,7 +62,7 @@ final class TranscriptParser {
     }
 
     private void read(String[] lines) {
-        List<Step.Expect> group = null;
+        List<Step.Expectation> group = null;
         int groupLine = 0;
         String groupSource = null;
         for (int index = 0; index < lines.length; index++) {
@@ -77,9 +79,9 @@ final class TranscriptParser {
             }
             if (group != null) {
                 for (Step step : repeated(number, source, line)) {
-                    if (!(step instanceof Step.Expect expect)) {
+                    if (!(step instanceof Step.Expectation expect)) {
                         throw new TranscriptSyntaxException(file, number, source,
-                                "only expectations with a frame (alice < {...}) go inside \"in any order:\"");
+                                "only expectations with a frame or an IRC line (alice < {...}, alice irc< ...) go inside \"in any order:\"");
                     }
                     group.add(expect);
                 }
@@ -117,7 +119,7 @@ final class TranscriptParser {
         }
     }
 
-    private void closeGroup(List<Step.Expect> group, int line, String source) {
+    private void closeGroup(List<Step.Expectation> group, int line, String source) {
         if (group.size() < 2) {
             throw new TranscriptSyntaxException(file, line, source, "\"in any order:\" needs at least two indented expectations below it");
         }
@@ -161,7 +163,7 @@ final class TranscriptParser {
             return new Step.SendRaw(number, source, m.group(1), unescape(number, source, expand(m.group(2))));
         }
         if ((m = CONNECTS.matcher(line)).matches()) {
-            return new Step.Connect(number, source, m.group(1));
+            return new Step.Connect(number, source, m.group(1), m.group(2) == null ? Wire.JSON : Wire.IRC);
         }
         if ((m = STOPS_READING.matcher(line)).matches()) {
             return new Step.StopReading(number, source, m.group(1));
@@ -182,9 +184,16 @@ final class TranscriptParser {
         if ((m = EXPECT.matcher(line)).matches()) {
             return expectation(number, source, m.group(1), m.group(2).strip());
         }
+        if ((m = SEND_IRC.matcher(line)).matches()) {
+            return new Step.SendIrc(number, source, m.group(1), expand(m.group(2)));
+        }
+        if ((m = EXPECT_IRC.matcher(line)).matches()) {
+            return ircExpectation(number, source, m.group(1), expand(m.group(2)));
+        }
         throw new TranscriptSyntaxException(file, number, source,
-                "not a transcript line; expected e.g. 'alice > {...}', 'alice < {...}', 'alice < nothing', 'alice < nothing for 1s', "
-                        + "'alice < closed', 'alice < reset', 'alice connects', 'alice drops', 'alice stops sending', 'alice stops reading', 'alice sends raw ...', 'wait 200ms', 'server shuts down', "
+"not a transcript line; expected e.g. 'alice > {...}', 'alice < {...}', 'alice < nothing', 'alice < nothing for 1s', "
+                        + "'alice < closed', 'alice < reset', 'alice irc> NICK alice', 'alice irc< :server 001 alice :Welcome', "
+                        + "'alice connects', 'alice irc connects', 'alice drops', 'alice stops sending', 'alice stops reading', 'alice sends raw ...', 'wait 200ms', 'server shuts down', "
                         + "'in any order:', '3 times: ...', 'while server-full, up to 2s: ...', 'config: key = value', "
                         + "'quiet after end: 2s' or '# comment'");
     }
@@ -217,6 +226,20 @@ final class TranscriptParser {
             requireCaptured(variable, number, source);
         }
         return new Step.Expect(number, source, client, frame);
+    }
+
+    private Step ircExpectation(int number, String source, String client, String body) {
+        IrcLinePattern pattern;
+        try {
+            pattern = IrcLinePattern.parse(body);
+        } catch (IllegalArgumentException e) {
+            throw new TranscriptSyntaxException(file, number, source, "cannot read the expected IRC line: " + e.getMessage());
+        }
+        captured.addAll(pattern.variables());
+        for (String variable : pattern.offsets()) {
+            requireCaptured(variable, number, source);
+        }
+        return new Step.ExpectIrc(number, source, client, pattern);
     }
 
     /** Notes the variables the frame captures; lists in {@code offsets} those it only does arithmetic on. */

@@ -184,7 +184,7 @@ class TranscriptParserTest {
                 """);
         assertThat(steps).hasSize(2);
         Step.AnyOrder group = (Step.AnyOrder) steps.get(0);
-        assertThat(group.expectations()).extracting(Step.Expect::line).containsExactly(2, 3);
+        assertThat(group.expectations()).extracting(Step::line).containsExactly(2, 3);
     }
 
     @Test
@@ -201,6 +201,41 @@ class TranscriptParserTest {
         assertThatThrownBy(() -> steps("alice says hi"))
                 .hasMessageContaining("test.chat:1: not a transcript line")
                 .hasMessageContaining("alice > {...}");
+    }
+
+    @Test
+    void ircLinesAreSentWithCrLfAndExpectedAsWritten() {
+        List<Step> steps = steps("""
+                alice irc connects
+                alice irc> NICK alice
+                alice irc< :pekko-chat 001 alice :Welcome, alice
+                bob connects
+                """);
+        assertThat(steps).extracting(step -> step.getClass().getSimpleName())
+                .containsExactly("Connect", "SendIrc", "ExpectIrc", "Connect");
+        assertThat(((Step.Connect) steps.get(0)).wire()).isEqualTo(Wire.IRC);
+        assertThat(((Step.SendIrc) steps.get(1)).text()).isEqualTo("NICK alice");
+        assertThat(((Step.ExpectIrc) steps.get(2)).pattern().words()).extracting(IrcLinePattern.Word::text)
+                .containsExactly(":pekko-chat", "001", "alice", ":Welcome,", "alice");
+        assertThat(((Step.Connect) steps.get(3)).wire()).isEqualTo(Wire.JSON);
+    }
+
+    @Test
+    void anIrcLineKeepsATrailingSpaceWrittenAsARepeat() {
+        Step.ExpectIrc expect = (Step.ExpectIrc) steps("alice irc< :s 375 alice :- s Message of the day -{{ *1}}").get(0);
+        assertThat(expect.pattern().text()).endsWith("day - ");
+    }
+
+    @Test
+    void ircExpectationsGoInsideAnyOrderAndTheirOffsetsNeedACaptureAbove() {
+        Step.AnyOrder group = (Step.AnyOrder) steps("""
+                in any order:
+                  alice irc< :s 352 alice #lobby bob s s bob H :0 bob
+                  alice irc< :s 352 alice #lobby alice s s alice H :0 alice
+                """).get(0);
+        assertThat(group.expectations()).extracting(Step.Expectation::wire).containsExactly(Wire.IRC, Wire.IRC);
+        assertThatThrownBy(() -> steps("alice irc< @msgid=lobby/$s9+1 :bob PRIVMSG #lobby :hi"))
+                .hasMessageContaining("test.chat:1").hasMessageContaining("$s9 is used before");
     }
 
     private static byte[] concat(byte[] head, byte tail) {

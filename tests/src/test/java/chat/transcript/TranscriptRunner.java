@@ -49,10 +49,20 @@ final class TranscriptRunner {
 
     private static final class Client {
         final ClientConnection connection;
+        final Wire wire;
         final List<String> seen = new ArrayList<>();
 
-        Client(ClientConnection connection) {
+        Client(ClientConnection connection, Wire wire) {
             this.connection = connection;
+            this.wire = wire;
+        }
+
+        /** An arrival as a failure shows it: an IRC line without its CR LF, long texts cut. */
+        String shown(Arrival arrival) {
+            if (wire == Wire.IRC && arrival instanceof Arrival.Line line && IrcLineRules.problem(line.bytes()).isEmpty()) {
+                return shortened(IrcLineRules.text(line.bytes()));
+            }
+            return shortened(arrival.toString());
         }
     }
 
@@ -83,7 +93,7 @@ final class TranscriptRunner {
         StringBuilder late = new StringBuilder();
         for (Map.Entry<String, Client> entry : clients.entrySet()) {
             List<String> arrived = entry.getValue().connection.inbox().drain().stream()
-                    .map(TranscriptRunner::shortened)
+                    .map(entry.getValue()::shown)
                     .toList();
             if (!arrived.isEmpty()) {
                 late.append("\n  ").append(entry.getKey()).append(" received what no line lists:\n").append(indent(arrived, -1));
@@ -101,15 +111,20 @@ final class TranscriptRunner {
             if (clients.containsKey(connect.client())) {
                 throw fail(step, connect.client() + " is already connected");
             }
-            client(connect.client());
+            client(step, connect.client(), connect.wire());
         } else if (step instanceof Step.Send send) {
-            client(send.client()).connection.send(rendered(step, send.template()));
+            client(step, send.client(), Wire.JSON).connection.send(rendered(step, send.template()));
+        } else if (step instanceof Step.SendIrc send) {
+            client(step, send.client(), Wire.IRC).connection.send((send.text() + "\r\n").getBytes(StandardCharsets.UTF_8));
         } else if (step instanceof Step.SendUntilAdmitted send) {
             sendUntilAdmitted(send);
         } else if (step instanceof Step.SendRaw raw) {
-            client(raw.client()).connection.send(raw.bytes());
+            Client open = clients.get(raw.client());
+            (open != null ? open : client(step, raw.client(), Wire.JSON)).connection.send(raw.bytes());
         } else if (step instanceof Step.Expect expect) {
             expectFrame(expect);
+        } else if (step instanceof Step.ExpectIrc expect) {
+            expectIrcLine(expect);
         } else if (step instanceof Step.ExpectNothing nothing) {
             Client client = connected(step, nothing.client());
             Duration window = nothing.window().orElse(NOTHING_WINDOW);
@@ -117,7 +132,7 @@ final class TranscriptRunner {
             if (arrival != null) {
                 record(client, arrival);
                 throw fail(step, nothing.client() + " should receive nothing for " + spoken(window) + ", but got "
-                        + shortened(arrival), nothing.client(), true);
+                        + client.shown(arrival), nothing.client(), true);
             }
         } else if (step instanceof Step.ExpectClosed closed) {
             expectEnd(step, closed.client(), Arrival.Closed.class);
@@ -158,7 +173,7 @@ final class TranscriptRunner {
             if (arrival == null) {
                 instead = "it stayed open for " + spoken(ARRIVAL_TIMEOUT);
             } else if (arrival instanceof Arrival.Line) {
-                instead = "a frame came: " + shortened(arrival);
+                instead = "a frame came: " + client.shown(arrival);
             } else {
                 instead = arrival instanceof Arrival.Reset ? "it was reset" : "it was closed in order";
             }
@@ -179,7 +194,7 @@ final class TranscriptRunner {
             if (clients.containsKey(step.client())) {
                 throw fail(step, step.client() + " is connected already; this line opens a new connection");
             }
-            Client client = client(step.client());
+            Client client = client(step, step.client(), Wire.JSON);
             client.connection.send(line);
             Arrival first = client.connection.inbox().next(ARRIVAL_TIMEOUT);
             if (!isServerFull(first)) {
@@ -193,7 +208,7 @@ final class TranscriptRunner {
             if (!(end instanceof Arrival.Closed)) {
                 record(client, end);
                 throw fail(step, "after error server-full " + step.client() + "'s connection should be closed in order, but "
-                        + (end == null ? "it stayed open for " + spoken(ARRIVAL_TIMEOUT) : "got " + shortened(end)), step.client(), end != null);
+                        + (end == null ? "it stayed open for " + spoken(ARRIVAL_TIMEOUT) : "got " + client.shown(end)), step.client(), end != null);
             }
             clients.remove(step.client());
             if (System.nanoTime() - deadline > 0) {
@@ -216,11 +231,20 @@ final class TranscriptRunner {
         }
     }
 
-    private Client client(String name) throws Exception {
+    /** The client's connection, opened to the listener for {@code wire} if it has none; one to the other listener fails the line. */
+    private Client client(Step step, String name, Wire wire) throws Exception {
         Client client = clients.get(name);
         if (client == null) {
-            client = new Client(harness.connect());
+            client = new Client(harness.connect(wire), wire);
             clients.put(name, client);
+        }
+        return speaking(step, name, client, wire);
+    }
+
+    private Client speaking(Step step, String name, Client client, Wire wire) {
+        if (client.wire != wire) {
+            throw fail(step, name + " is connected to the " + client.wire + " listener; what it sends and receives is written with "
+                    + (client.wire == Wire.IRC ? "irc> and irc<" : "> and <"));
         }
         return client;
     }
@@ -234,7 +258,7 @@ final class TranscriptRunner {
     }
 
     private void expectFrame(Step.Expect expect) throws Exception {
-        Client client = connected(expect, expect.client());
+        Client client = speaking(expect, expect.client(), connected(expect, expect.client()), expect.wire());
         JsonNode frame = nextFrame(expect, client);
         Outcome outcome = FrameMatcher.match(expect.frame(), frame, bindings);
         if (outcome instanceof Outcome.Mismatch mismatch) {
@@ -243,49 +267,72 @@ final class TranscriptRunner {
         bindings = ((Outcome.Matched) outcome).bindings();
     }
 
+    private void expectIrcLine(Step.ExpectIrc expect) throws Exception {
+        Client client = speaking(expect, expect.client(), connected(expect, expect.client()), expect.wire());
+        String line = nextIrcLine(expect, client);
+        Outcome outcome = IrcLineMatcher.match(expect.pattern(), line, bindings);
+        if (outcome instanceof Outcome.Mismatch mismatch) {
+            throw fail(expect, "the line differs at " + mismatch, expect.client(), true);
+        }
+        bindings = ((Outcome.Matched) outcome).bindings();
+    }
+
     private void expectInAnyOrder(Step.AnyOrder group) throws Exception {
-        Map<String, List<Step.Expect>> byClient = new LinkedHashMap<>();
-        for (Step.Expect expect : group.expectations()) {
+        Map<String, List<Step.Expectation>> byClient = new LinkedHashMap<>();
+        for (Step.Expectation expect : group.expectations()) {
             byClient.computeIfAbsent(expect.client(), name -> new ArrayList<>()).add(expect);
         }
-        for (Map.Entry<String, List<Step.Expect>> entry : byClient.entrySet()) {
-            Client client = connected(group, entry.getKey());
-            List<JsonNode> frames = new ArrayList<>();
-            for (Step.Expect expect : entry.getValue()) {
-                frames.add(nextFrame(expect, client));
+        for (Map.Entry<String, List<Step.Expectation>> entry : byClient.entrySet()) {
+            String name = entry.getKey();
+            Client client = connected(group, name);
+            for (Step.Expectation expect : entry.getValue()) {
+                speaking(expect, name, client, expect.wire());
             }
-            List<FramePattern> patterns = entry.getValue().stream().map(Step.Expect::frame).toList();
-            Bindings assigned = Assignment.find(patterns, frames, bindings);
-            if (assigned == null) {
-                int unmatched = Assignment.firstUnmatched(patterns, frames, bindings);
-                List<JsonNode> strays = Assignment.unmatchedCandidates(patterns, frames, bindings);
-                String which = (unmatched < 0 ? "" : "\n  no frame matches line " + entry.getValue().get(unmatched).line())
-                        + (strays.isEmpty() ? "" : "\n  frames no line matches:\n" + indent(strays.stream()
-                                .limit(FRAMES_SHOWN_BEFORE).map(frame -> shortened(new Arrival.Line(frame.toString().getBytes(StandardCharsets.UTF_8)))).toList(), -1));
-                throw fail(group, "the last " + frames.size() + " frames " + entry.getKey()
-                        + " received do not match these lines in any order:\n" + indent(entry.getValue().stream()
-                                .distinct().map(expect -> expect.line() + ": " + expect.source().strip()).toList(), -1) + which,
-                        entry.getKey(), false);
+            if (client.wire == Wire.IRC) {
+                List<IrcLinePattern> patterns = new ArrayList<>();
+                List<String> lines = new ArrayList<>();
+                for (Step.Expectation expect : entry.getValue()) {
+                    patterns.add(((Step.ExpectIrc) expect).pattern());
+                    lines.add(nextIrcLine(expect, client));
+                }
+                assignInAnyOrder(group, name, entry.getValue(), patterns, lines, IrcLineMatcher::match, "IRC line");
+            } else {
+                List<FramePattern> patterns = new ArrayList<>();
+                List<JsonNode> frames = new ArrayList<>();
+                for (Step.Expectation expect : entry.getValue()) {
+                    patterns.add(((Step.Expect) expect).frame());
+                    frames.add(nextFrame(expect, client));
+                }
+                assignInAnyOrder(group, name, entry.getValue(), patterns, frames, FrameMatcher::match, "frame");
             }
-            bindings = assigned;
         }
     }
 
+    /**
+     * Pairs what one client received with the group's lines for it, in any order, or fails naming
+     * what does not fit; {@code what} names one thing received: a frame, an IRC line.
+     */
+    private <P, C> void assignInAnyOrder(Step.AnyOrder group, String name, List<Step.Expectation> expectations, List<P> patterns,
+                                         List<C> received, Assignment.Comparison<P, C> comparison, String what) {
+        Bindings assigned = Assignment.find(patterns, received, bindings, comparison);
+        if (assigned == null) {
+            int unmatched = Assignment.firstUnmatched(patterns, received, bindings, comparison);
+            List<C> strays = Assignment.unmatchedCandidates(patterns, received, bindings, comparison);
+            String which = (unmatched < 0 ? "" : "\n  no " + what + " matches line " + expectations.get(unmatched).line())
+                    + (strays.isEmpty() ? "" : "\n  " + what + "s no line matches:\n" + indent(strays.stream()
+                            .limit(FRAMES_SHOWN_BEFORE).map(stray -> shortened(stray.toString())).toList(), -1));
+            throw fail(group, "the last " + received.size() + " " + what + "s " + name
+                    + " received do not match these lines in any order:\n" + indent(expectations.stream()
+                            .distinct().map(expect -> expect.line() + ": " + expect.source().strip()).toList(), -1) + which,
+                    name, false);
+        }
+        bindings = assigned;
+    }
+
     /** The next frame, checked to be a valid protocol v1 frame, as a JSON tree. */
-    private JsonNode nextFrame(Step step, Client client) throws Exception {
-        String name = ((Step.Expect) step).client();
-        Arrival arrival = client.connection.inbox().next(ARRIVAL_TIMEOUT);
-        if (arrival == null) {
-            throw fail(step, "nothing arrived for " + name + " within " + spoken(ARRIVAL_TIMEOUT), name, false);
-        }
-        record(client, arrival);
-        if (arrival instanceof Arrival.Closed) {
-            throw fail(step, "the server closed " + name + "'s connection instead", name, true);
-        }
-        if (arrival instanceof Arrival.Reset) {
-            throw fail(step, name + "'s connection was reset instead", name, true);
-        }
-        byte[] bytes = ((Arrival.Line) arrival).bytes();
+    private JsonNode nextFrame(Step.Expectation step, Client client) throws Exception {
+        String name = step.client();
+        byte[] bytes = nextLine(step, client);
         try {
             CODEC.decodeServerFrame(bytes);
         } catch (ProtocolException e) {
@@ -304,15 +351,41 @@ final class TranscriptRunner {
         return tree;
     }
 
+    /** The next IRC line, checked to keep the rules every IRC line keeps, without its CR LF. */
+    private String nextIrcLine(Step.Expectation step, Client client) throws Exception {
+        byte[] bytes = nextLine(step, client);
+        Optional<String> broken = IrcLineRules.problem(bytes);
+        if (broken.isPresent()) {
+            throw fail(step, "the server sent a line that breaks IRC: " + broken.get(), step.client(), true);
+        }
+        return IrcLineRules.text(bytes);
+    }
+
+    /** The bytes of the next line the client receives; its connection's end, or nothing in time, fails the step. */
+    private byte[] nextLine(Step.Expectation step, Client client) throws Exception {
+        String name = step.client();
+        Arrival arrival = client.connection.inbox().next(ARRIVAL_TIMEOUT);
+        if (arrival == null) {
+            throw fail(step, "nothing arrived for " + name + " within " + spoken(ARRIVAL_TIMEOUT), name, false);
+        }
+        record(client, arrival);
+        if (arrival instanceof Arrival.Closed) {
+            throw fail(step, "the server closed " + name + "'s connection instead", name, true);
+        }
+        if (arrival instanceof Arrival.Reset) {
+            throw fail(step, name + "'s connection was reset instead", name, true);
+        }
+        return ((Arrival.Line) arrival).bytes();
+    }
+
     private static void record(Client client, Arrival arrival) {
         if (arrival != null) {
-            client.seen.add(shortened(arrival));
+            client.seen.add(client.shown(arrival));
         }
     }
 
     /** A frame as shown in a failure: long texts are cut, so that the frames around stay readable. */
-    private static String shortened(Arrival arrival) {
-        String shown = arrival.toString();
+    private static String shortened(String shown) {
         if (shown.length() <= SHOWN_FRAME_CHARS) {
             return shown;
         }
@@ -333,7 +406,7 @@ final class TranscriptRunner {
         if (client != null) {
             List<String> shown = new ArrayList<>(client.seen.subList(Math.max(0, client.seen.size() - FRAMES_SHOWN_BEFORE), client.seen.size()));
             int marked = comparedLast ? shown.size() - 1 : -1;
-            client.connection.inbox().drain().forEach(arrival -> shown.add(shortened(arrival)));
+            client.connection.inbox().drain().forEach(arrival -> shown.add(client.shown(arrival)));
             message.append("\n  ").append(clientName).append(" received, oldest first")
                     .append(comparedLast ? " (> marks the frame this line looked at)" : "").append(":\n")
                     .append(shown.isEmpty() ? "    (nothing at all)" : indent(shown, marked));
