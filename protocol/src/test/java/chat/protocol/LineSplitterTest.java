@@ -224,4 +224,36 @@ class LineSplitterTest {
 
         assertThat(seen.texts()).containsExactly("{\"type\":\"ping\"}");
     }
+
+    @Test
+    void skippingLongLinesReportsEachLongLineOnceAndReadsTheLinesAfterIt() {
+        LineSplitter splitter = LineSplitter.skippingLongLines(8);
+
+        feed(splitter, "PING a\n" + "x".repeat(20), seen);
+        feed(splitter, "x".repeat(5_000) + "\r\nPING b\n", seen);
+        feed(splitter, "y".repeat(9) + "\nPING c\r\n", seen);
+
+        assertThat(seen.tooLong).containsExactly(8, 8);
+        assertThat(seen.texts()).containsExactly("PING a", "PING b", "PING c");
+    }
+
+    @Test
+    void skippingLongLinesStillTakesALineOfExactlyTheLimit() {
+        feed(LineSplitter.skippingLongLines(8), "12345678\r\n123456789\n12345678\n", seen);
+
+        assertThat(seen.texts()).containsExactly("12345678", "12345678");
+        assertThat(seen.tooLong).containsExactly(8);
+    }
+
+    @Test
+    void skippingLongLinesReadsOnAfterALineTheLoweredLimitMadeTooLong() {
+        LineSplitter splitter = LineSplitter.skippingLongLines(100);
+
+        feed(splitter, "w".repeat(50), seen);
+        splitter.limit(10);
+        feed(splitter, "\nshort\n", seen);
+
+        assertThat(seen.tooLong).containsExactly(10);
+        assertThat(seen.texts()).containsExactly("short");
+    }
 }

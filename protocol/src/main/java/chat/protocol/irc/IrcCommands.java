@@ -45,6 +45,11 @@ final class IrcCommands {
         if (!registered) {
             return new IrcConnection.Reading(requests, reply.toBytes());
         }
+        if (line.command().equals("CAP")) {
+            // Capabilities change the lines that follow at once: the ACK must not wait behind earlier answers.
+            requests.add(new ClientFrame.Pong(null));
+            return new IrcConnection.Reading(requests, reply.toBytes());
+        }
         passAnswerOn();
         if (requests.isEmpty()) {
             requests.add(new ClientFrame.Pong(null));
@@ -341,8 +346,11 @@ final class IrcCommands {
             numeric(Numeric.ERR_USERSDONTMATCH, "Can't change mode for other users");
         } else if (change == null) {
             numeric(Numeric.RPL_UMODEIS, "+i");
-        } else if (!change.equals("+i")) {
-            // Everyone is invisible here: nobody is shown to people who share no channel with them.
+        } else if (change.equals("+i")) {
+            // Everyone is invisible here (nobody is shown to people who share no channel with
+            // them); confirmed as servers confirm a mode set, since clients such as irssi wait for it.
+            reply.line(null, protocol.server().sourceOf(state.nick), "MODE", state.nick, "+i");
+        } else {
             numeric(Numeric.ERR_UMODEUNKNOWNFLAG, "Unknown MODE flag: the only user mode is +i, always set");
         }
     }

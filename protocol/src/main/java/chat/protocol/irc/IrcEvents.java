@@ -64,11 +64,15 @@ final class IrcEvents implements ServerFrameEncoder {
     private void say(String batch, Instant ts, ServerFrame.Message numbered, String from, String target, String text,
                      IrcOutput out) {
         String source = server.sourceOf(from);
-        int budget = IrcText.MAX_LINE_BYTES - IrcText.utf8Length(":" + source + " PRIVMSG " + target + " :");
-        List<String> pieces = IrcText.pieces(text, budget);
+        String action = IrcText.actionOf(from, text);
+        String said = action == null ? text : action;
+        int budget = IrcText.MAX_LINE_BYTES - IrcText.utf8Length(":" + source + " PRIVMSG " + target + " :")
+                - (action == null ? 0 : IrcText.ACTION_FRAME_BYTES);
+        List<String> pieces = IrcText.pieces(said, budget);
         for (int piece = 0; piece < pieces.size(); piece++) {
             String msgid = numbered == null ? null : IrcTags.msgid(numbered.room(), numbered.seq(), piece);
-            out.line(IrcTags.of(caps, batch, ts, msgid), source, "PRIVMSG", target, pieces.get(piece));
+            String shown = action == null ? pieces.get(piece) : IrcText.asAction(pieces.get(piece));
+            out.line(IrcTags.of(caps, batch, ts, msgid), source, "PRIVMSG", target, shown);
         }
     }
 

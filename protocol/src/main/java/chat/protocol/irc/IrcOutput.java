@@ -7,7 +7,8 @@ import java.util.Set;
 /**
  * Lines for a client, built in the IRC message format and gathered into the bytes of one offer.
  * What goes out is one line per call whatever a parameter holds: CR, LF and NUL are replaced,
- * so nothing a user typed can end a line early or smuggle a command in.
+ * so nothing a user typed can end a line early or smuggle a command in; and the line is at most
+ * 512 bytes (tags aside), as IRC clients read it.
  */
 final class IrcOutput {
 
@@ -31,6 +32,7 @@ final class IrcOutput {
         if (tags != null && !tags.isEmpty()) {
             line.append('@').append(tags).append(' ');
         }
+        int afterTags = line.length();
         if (source != null) {
             line.append(':').append(source).append(' ');
         }
@@ -50,9 +52,26 @@ final class IrcOutput {
                 line.setCharAt(index, ' ');
             }
         }
+        fit(line, afterTags);
         line.append("\r\n");
         bytes.writeBytes(line.toString().getBytes(StandardCharsets.UTF_8));
         return this;
+    }
+
+    /**
+     * Cuts the end of the line, its last parameter, at a character until the line from {@code
+     * from} on is at most 510 bytes. Text that runs long (lines said, names, the MOTD) is cut into
+     * pieces before it gets here; what still does not fit, such as a topic of 300 characters of
+     * 3 bytes each, is shown shortened rather than left for the client to cut inside a character
+     * or to drop.
+     */
+    private static void fit(StringBuilder line, int from) {
+        int bytes = IrcText.utf8Length(line.substring(from));
+        while (bytes > IrcText.MAX_LINE_BYTES) {
+            int cp = line.codePointBefore(line.length());
+            bytes -= IrcText.utf8Length(cp);
+            line.setLength(line.length() - Character.charCount(cp));
+        }
     }
 
     /** A numeric reply from {@code server} to {@code nick}: {@code :server 001 alice ...}. */

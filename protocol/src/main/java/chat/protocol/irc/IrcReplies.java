@@ -24,8 +24,6 @@ final class IrcReplies {
             "slow consumer", "SendQ exceeded",
             "ping timeout", "Ping timeout");
     private static final String REGISTRATION_TIMEOUT = "registration timeout";
-    /** The NAMES list of one line, leaving room for the prefix and numerics around it. */
-    private static final int NAMES_BUDGET = 400;
 
     private final IrcProtocol protocol;
     private final IrcClientState state;
@@ -121,9 +119,13 @@ final class IrcReplies {
     }
 
     private void names(String channel, List<String> members, IrcOutput out) {
+        // Measured on the line itself: a long nick and channel in a script of 3-byte characters
+        // take 170 bytes of it, more than a fixed allowance for them would leave.
+        int budget = IrcText.MAX_LINE_BYTES - IrcText.utf8Length(
+                ":" + server() + " " + Numeric.RPL_NAMREPLY.code() + " " + state.nick + " = " + channel + " :");
         StringBuilder names = new StringBuilder();
         for (String member : members) {
-            if (names.length() > 0 && IrcText.utf8Length(names + " " + member) > NAMES_BUDGET) {
+            if (names.length() > 0 && IrcText.utf8Length(names + " " + member) > budget) {
                 numeric(out, Numeric.RPL_NAMREPLY, "=", channel, names.toString());
                 names.setLength(0);
             }

@@ -66,7 +66,7 @@ public final class IrcText {
         return text.substring(from, to).getBytes(StandardCharsets.UTF_8).length;
     }
 
-    private static int utf8Length(int cp) {
+    static int utf8Length(int cp) {
         return cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
     }
 
@@ -89,6 +89,24 @@ public final class IrcText {
             return "* " + nick + " " + withoutFormatting(body.substring(ACTION.length()));
         }
         return withoutFormatting(text);
+    }
+
+    /** The bytes CTCP adds around an action: {@code \u0001ACTION } and {@code \u0001}. */
+    static final int ACTION_FRAME_BYTES = 1 + ACTION.length() + 1;
+
+    /**
+     * What {@code from} does, when {@code text} is an action as {@link #fromIrc} writes it
+     * ({@code * alice waves}); null for any other text. Said back to IRC users as an action, so
+     * their client shows it as {@code /me} did.
+     */
+    static String actionOf(String from, String text) {
+        String prefix = "* " + from + " ";
+        return text.startsWith(prefix) && text.length() > prefix.length() && text.indexOf('\n') < 0
+                ? text.substring(prefix.length()) : null;
+    }
+
+    static String asAction(String piece) {
+        return CTCP + ACTION + piece + CTCP;
     }
 
     private static String withoutFormatting(String text) {
