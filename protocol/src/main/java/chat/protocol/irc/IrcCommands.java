@@ -2,6 +2,7 @@ package chat.protocol.irc;
 
 import chat.protocol.ClientFrame;
 import chat.protocol.Names;
+import chat.protocol.ProtocolLimits;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -78,6 +79,7 @@ final class IrcCommands {
             case "AWAY" -> away(line);
             case "USERHOST" -> userhost(line);
             case "MOTD" -> IrcReplies.motd(protocol.server(), state, reply);
+            case "CHATHISTORY" -> chathistory(line);
             default -> numeric(Numeric.ERR_UNKNOWNCOMMAND, line.command(), "Unknown command");
         }
     }
@@ -323,6 +325,71 @@ final class IrcCommands {
         for (String room : state.channels.values()) {
             request(new ClientFrame.Who(state.remember("WHOIS", nick), room));
         }
+    }
+
+    /**
+     * {@code CHATHISTORY LATEST #room * n} and {@code CHATHISTORY BEFORE #room msgid=room/seq n}:
+     * the pages a JSON client gets from {@code history}. The other subcommands need lines after
+     * a point, which the chat does not page by; they are refused with a standard FAIL reply.
+     */
+    private void chathistory(IrcLine line) {
+        String sub = line.param(0) == null ? "" : line.param(0).toUpperCase(Locale.ROOT);
+        String channel = line.param(1);
+        String reference = line.param(2);
+        Integer limit = historyLimit(line.param(3));
+        if (channel == null || reference == null || limit == null) {
+            fail("INVALID_PARAMS", sub, "CHATHISTORY takes a subcommand, a channel, a reference and a limit of 1 to "
+                    + ProtocolLimits.MAX_HISTORY_LIMIT);
+            return;
+        }
+        if (!channel.startsWith(CHANNEL) || channel.length() == 1) {
+            fail("INVALID_TARGET", sub, channel, "only channels have a history here");
+            return;
+        }
+        Long before;
+        if (sub.equals("LATEST") && reference.equals("*")) {
+            before = null;
+        } else if (sub.equals("BEFORE") && (before = seqOf(reference)) != null) {
+            // The page ends before the referenced line.
+        } else {
+            fail("INVALID_PARAMS", sub, "only LATEST * and BEFORE msgid=... are supported");
+            return;
+        }
+        request(new ClientFrame.History(state.remember("CHATHISTORY", channel), channel.substring(1), before, limit));
+    }
+
+    private static Integer historyLimit(String text) {
+        try {
+            int limit = Integer.parseInt(text);
+            return limit >= 1 && limit <= ProtocolLimits.MAX_HISTORY_LIMIT ? limit : null;
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    /** The {@code seq} in a {@code msgid=room/seq[.piece]} reference, or null for any other reference. */
+    private static Long seqOf(String reference) {
+        String prefix = "msgid=";
+        int slash = reference.lastIndexOf('/');
+        if (!reference.startsWith(prefix) || slash < 0) {
+            return null;
+        }
+        String seq = reference.substring(slash + 1);
+        int piece = seq.indexOf('.');
+        try {
+            return Long.parseLong(piece < 0 ? seq : seq.substring(0, piece));
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    /** A standard reply (IRCv3 standard-replies): {@code FAIL CHATHISTORY CODE context... :words}. */
+    private void fail(String code, String... contextAndWords) {
+        String[] params = new String[contextAndWords.length + 2];
+        params[0] = "CHATHISTORY";
+        params[1] = code;
+        System.arraycopy(contextAndWords, 0, params, 2, contextAndWords.length);
+        reply.line(null, protocol.server().name(), "FAIL", params);
     }
 
     /** There are no channel or user modes to set; queries get the truthful empty answer clients wait for on join. */

@@ -2,6 +2,7 @@ package chat.protocol.irc;
 
 import chat.protocol.ErrorCode;
 import chat.protocol.Names;
+import chat.protocol.ProtocolLimits;
 import chat.protocol.ServerFrame;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -54,7 +55,7 @@ final class IrcReplies {
         } else if (frame instanceof ServerFrame.Members members) {
             members(members, state.recall(members.re()), out);
         } else if (frame instanceof ServerFrame.History history) {
-            history(history.room(), history.messages(), out);
+            history(history.room(), history.messages(), true, out);
         } else if (frame instanceof ServerFrame.Error error) {
             error(error, state.recall(error.re()), out);
         } else if (frame instanceof ServerFrame.Pong pong) {
@@ -87,6 +88,7 @@ final class IrcReplies {
         numeric(out, Numeric.RPL_ISUPPORT, "CASEMAPPING=rfc8265", "CHANTYPES=#", "CHANNELLEN=" + (Names.MAX_ROOM_CODE_POINTS + 1),
                 "NICKLEN=" + Names.MAX_NICK_CODE_POINTS, "TOPICLEN=" + server.topicLength(), "NETWORK=" + server.network(),
                 "PREFIX=", "CHANMODES=,,,", "CHANLIMIT=#:" + server.roomsPerSession(), "UTF8ONLY",
+                "CHATHISTORY=" + ProtocolLimits.MAX_HISTORY_LIMIT, "MSGREFTYPES=msgid",
                 "are supported by this server");
         motd(server, state, out);
     }
@@ -115,7 +117,7 @@ final class IrcReplies {
             numeric(out, Numeric.RPL_TOPIC, channel, joined.topic());
         }
         names(channel, joined.members(), out);
-        history(joined.room(), joined.history(), out);
+        history(joined.room(), joined.history(), false, out);
     }
 
     private void names(String channel, List<String> members, IrcOutput out) {
@@ -141,8 +143,9 @@ final class IrcReplies {
      * History as lines said: in a {@code chathistory} batch for a client that can tell, dated by
      * server-time where it was asked for, else with the time written in front.
      */
-    private void history(String room, List<ServerFrame.Message> messages, IrcOutput out) {
-        if (messages.isEmpty()) {
+    private void history(String room, List<ServerFrame.Message> messages, boolean asked, IrcOutput out) {
+        // CHATHISTORY is answered with a batch even when it is empty, so the client knows it ended.
+        if (messages.isEmpty() && !asked) {
             return;
         }
         boolean batched = state.caps.has(IrcCapability.BATCH);
@@ -258,6 +261,11 @@ final class IrcReplies {
             if (whois != null && --whois.awaiting <= 0) {
                 endOfWhois(protocol.server(), state, state.whoises.poll(), out);
             }
+            return;
+        }
+        if (command.equals("CHATHISTORY")) {
+            out.line(null, server(), "FAIL", "CHATHISTORY",
+                    error.code() == ErrorCode.UNAVAILABLE ? "MESSAGE_ERROR" : "INVALID_TARGET", target, error.message());
             return;
         }
         if (command.equals("NICK") && !state.registered) {

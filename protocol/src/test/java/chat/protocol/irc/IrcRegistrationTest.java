@@ -17,7 +17,7 @@ class IrcRegistrationTest {
     @Test
     void capabilitiesAreNegotiatedThenCapEndRegistersWithExactlyOneHello() {
         assertThat(client.says("CAP LS 302"))
-                .containsExactly(":irc.example CAP * LS :server-time message-tags echo-message batch");
+                .containsExactly(":irc.example CAP * LS :server-time message-tags echo-message batch draft/chathistory");
         assertThat(client.send("NICK alice").requests()).isEmpty();
         assertThat(client.send("USER alice 0 * :Alice").requests()).as("registration waits for CAP END").isEmpty();
 
