@@ -32,8 +32,8 @@ class IrcLineSafetyTest {
 
         IrcConnection.Reading over = alice.send(atLimit + "x");
 
-        assertThat(over.requests()).isEmpty();
-        assertThat(IrcLines.of(over.reply())).containsExactly(":irc.example 417 alice :Input line was too long");
+        assertThat(IrcClient.asked(over)).isEmpty();
+        assertThat(alice.answered(over)).containsExactly(":irc.example 417 alice :Input line was too long");
         assertThat(alice.request(atLimit)).isInstanceOf(ClientFrame.Say.class);
     }
 
@@ -47,7 +47,7 @@ class IrcLineSafetyTest {
 
     @Test
     void aLineTheSplitterCutIsToldAsTooLong() {
-        assertThat(IrcLines.of(alice.connection.tooLong())).containsExactly(":irc.example 417 alice :Input line was too long");
+        assertThat(alice.answered(alice.connection.tooLong())).containsExactly(":irc.example 417 alice :Input line was too long");
     }
 
     @Test
@@ -56,8 +56,8 @@ class IrcLineSafetyTest {
 
         IrcConnection.Reading reading = alice.connection.read(latin1);
 
-        assertThat(reading.requests()).isEmpty();
-        assertThat(IrcLines.of(reading.reply())).containsExactly(":irc.example NOTICE alice :Your line was not valid UTF-8 "
+        assertThat(IrcClient.asked(reading)).isEmpty();
+        assertThat(alice.answered(reading)).containsExactly(":irc.example NOTICE alice :Your line was not valid UTF-8 "
                 + "and was dropped: this server speaks UTF-8 only (see UTF8ONLY)");
     }
 
