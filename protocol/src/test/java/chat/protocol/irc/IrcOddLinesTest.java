@@ -21,6 +21,14 @@ class IrcOddLinesTest {
     }
 
     @Test
+    void aNameTypedWithASpaceOrNothingIsEchoedAsOneWordSoTheReplyStillParses() {
+        assertThat(alice.says("NAMES :a b,,::x")).containsExactly(
+                ":irc.example 366 alice a_b :End of /NAMES list",
+                ":irc.example 366 alice _:x :End of /NAMES list");
+        assertThat(alice.says("WHO")).containsExactly(":irc.example 315 alice * :End of /WHO list");
+    }
+
+    @Test
     void userhostSeparatesItsAnswersWithSpaces() {
         assertThat(alice.says("USERHOST alice alice")).containsExactly(
                 ":irc.example 302 alice :alice=+alice@chat.example alice=+alice@chat.example");
