@@ -26,11 +26,16 @@ record IrcCapabilities(Set<IrcCapability> enabled) {
         return new IrcCapabilities(changed);
     }
 
-    /** A number from 0 to 2^n - 1 that tells apart every combination: the index of its shared encoder. */
+    /**
+     * A number from 0 to 2^n - 1 that tells apart every combination of the n capabilities that
+     * shape events: the index of its shared encoder.
+     */
     int index() {
         int index = 0;
         for (IrcCapability capability : enabled) {
-            index |= 1 << capability.ordinal();
+            if (capability.shapesEvents()) {
+                index |= 1 << capability.ordinal();
+            }
         }
         return index;
     }

@@ -9,18 +9,39 @@ import java.util.EnumSet;
  */
 public enum IrcCapability {
     /** Lines carry {@code @time}: the {@code ts} the room stamped, so history shows when it was said. */
-    SERVER_TIME("server-time"),
+    SERVER_TIME("server-time", true),
     /** Lines carry {@code msgid}, made of the room and {@code seq}. */
-    MESSAGE_TAGS("message-tags"),
+    MESSAGE_TAGS("message-tags", true),
     /** A client gets its own lines back once the room has ordered them, as a JSON client gets its echo. */
-    ECHO_MESSAGE("echo-message"),
+    ECHO_MESSAGE("echo-message", true),
     /** The history played on join comes as one {@code chathistory} batch. */
-    BATCH("batch");
+    BATCH("batch", true),
+    /** {@code CHATHISTORY LATEST} and {@code BEFORE} page back through a room's history. */
+    CHATHISTORY("draft/chathistory", false);
 
     private final String wire;
+    private final boolean shapesEvents;
 
-    IrcCapability(String wire) {
+    IrcCapability(String wire, boolean shapesEvents) {
         this.wire = wire;
+        this.shapesEvents = shapesEvents;
+    }
+
+    /**
+     * True when the capability changes how a room's events are written; only these tell shared
+     * encoders apart, so connections that differ in the others still share one. They come first.
+     */
+    boolean shapesEvents() {
+        return shapesEvents;
+    }
+
+    /** How many capabilities shape events: their combinations are the shared encoders. */
+    static int shapingEvents() {
+        int count = 0;
+        for (IrcCapability capability : values()) {
+            count += capability.shapesEvents ? 1 : 0;
+        }
+        return count;
     }
 
     public String wire() {

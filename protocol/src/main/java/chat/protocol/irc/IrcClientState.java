@@ -1,7 +1,7 @@
 package chat.protocol.irc;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,9 +16,10 @@ final class IrcClientState {
 
     /**
      * A request passed on to the session: the IRC command it came from, and the channel or nick it
-     * named; or a ping carrying an {@code answer} given here, to be sent when its pong comes back.
+     * named; or a ping carrying an {@code answer} given here, sent when the session answers the
+     * ping; or one channel's part of a {@code whois}.
      */
-    record Request(String id, String command, String target, byte[] answer) {}
+    record Request(String id, String command, String target, byte[] answer, Whois whois) {}
 
     /** A WHOIS waiting for the member lists of the asker's channels. */
     static final class Whois {
@@ -33,60 +34,87 @@ final class IrcClientState {
         }
     }
 
-    /**
-     * The session answers one request at a time and in order, so only the last few can still be
-     * waiting for their answer: a ring this long never loses one that is.
-     */
-    private static final int REMEMBERED_REQUESTS = 256;
     private static final String ID_PREFIX = "irc";
+    /**
+     * Ids of requests whose success is a room event, which every member gets alike (a line said,
+     * a whisper's echo, a topic set): that answer is never worded for this connection, so such a
+     * request is not kept waiting for it; the id itself holds what an error would need.
+     */
+    private static final String SELF_DESCRIBING = ID_PREFIX + ":";
     static final String NO_NICK = "*";
 
     String nick = NO_NICK;
     boolean registered;
-    /** The nick given before registration, until the session has taken or refused it. */
+    /** The nick given before registration, until a hello asks for it. */
     String pendingNick;
+    /** The nick the last hello asked for: the client's name until the welcome tells it. */
+    String requestedNick = NO_NICK;
     boolean userGiven;
     /** Between {@code CAP LS}/{@code CAP REQ} and {@code CAP END}, registration waits. */
     boolean negotiating;
-    boolean helloInFlight;
+    /** Hellos the session has not answered: while there are any, the client's lines queue behind them. */
+    int hellosInFlight;
     String motd = "";
     IrcCapabilities caps = IrcCapabilities.NONE;
     /** The rooms the client is in, by key, with the name shown. */
     final Map<String, String> channels = new LinkedHashMap<>();
-    /** The WHOIS requests waiting for answers, oldest first: the session answers in order. */
-    final ArrayDeque<Whois> whoises = new ArrayDeque<>();
 
-    private final Request[] requests = new Request[REMEMBERED_REQUESTS];
+    /**
+     * Requests the session has yet to answer, by id. Each is answered once, through this
+     * connection, so each is forgotten when its answer comes: however many lines a client
+     * pipelines, none is confused with another.
+     */
+    private final Map<String, Request> waiting = new HashMap<>();
     private long nextRequest;
 
-    /** A new request's id, remembering what it was. */
+    /** The client's name as far as it knows it: its nick once welcomed, the nick it asked for before. */
+    String name() {
+        return registered ? nick : requestedNick;
+    }
+
+    /** True once lines other than registration may go to the session: welcomed, or a hello on its way. */
+    boolean takesRequests() {
+        return registered || hellosInFlight > 0;
+    }
+
+    /** A new request's id, remembered until its answer. */
     String remember(String command, String target) {
-        return remember(command, target, null);
+        return keep(new Request(nextId(), command, target, null, null));
     }
 
-    /** A ping's id whose pong sends {@code answer}. */
+    /** A ping's id whose answer sends {@code answer}. */
     String rememberAnswer(byte[] answer) {
-        return remember("PING", null, answer);
+        return keep(new Request(nextId(), "PING", null, answer, null));
     }
 
-    private String remember(String command, String target, byte[] answer) {
-        long number = nextRequest++;
-        Request request = new Request(ID_PREFIX + number, command, target, answer);
-        requests[(int) (number % REMEMBERED_REQUESTS)] = request;
-        return request.id();
+    /** The id of one channel's member list asked for {@code whois}. */
+    String rememberWhois(Whois whois) {
+        return keep(new Request(nextId(), "WHOIS", whois.nick, null, whois));
     }
 
-    /** The request an answer's {@code re} names, or null for none this connection made. */
+    /** The id of a request whose success is a room event: nothing is kept, the id says what it was. */
+    static String describing(String command, String target) {
+        return SELF_DESCRIBING + command + ":" + target;
+    }
+
+    /** The request an answer's {@code re} names, forgotten now; null for none this connection made. */
     Request recall(String re) {
-        if (re == null || !re.startsWith(ID_PREFIX)) {
+        if (re == null) {
             return null;
         }
-        try {
-            long number = Long.parseLong(re.substring(ID_PREFIX.length()));
-            Request request = requests[(int) (number % REMEMBERED_REQUESTS)];
-            return request != null && request.id().equals(re) ? request : null;
-        } catch (NumberFormatException e) {
-            return null;
+        if (re.startsWith(SELF_DESCRIBING)) {
+            String[] parts = re.split(":", 3);
+            return parts.length == 3 ? new Request(re, parts[1], parts[2], null, null) : null;
         }
+        return waiting.remove(re);
+    }
+
+    private String nextId() {
+        return ID_PREFIX + nextRequest++;
+    }
+
+    private String keep(Request request) {
+        waiting.put(request.id(), request);
+        return request.id();
     }
 }

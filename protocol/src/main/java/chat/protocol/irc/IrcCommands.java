@@ -2,9 +2,12 @@ package chat.protocol.irc;
 
 import chat.protocol.ClientFrame;
 import chat.protocol.Names;
+import chat.protocol.ProtocolLimits;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * What a client's IRC command means: the requests it makes of its session (the same records a
@@ -16,6 +19,12 @@ final class IrcCommands {
     private static final String CHANNEL = "#";
     private static final String CLIENT = "irc";
     private static final String PART_ALL = "0";
+    /**
+     * The most targets one command takes, as ISUPPORT's TARGMAX tells clients: each target is a
+     * request of its own, and requests count against the rate limit.
+     */
+    private static final Map<String, Integer> TARGET_LIMITS = new TreeMap<>(Map.of(
+            "JOIN", 10, "PART", 10, "PRIVMSG", 4, "NOTICE", 4, "NAMES", 10, "WHOIS", 1));
 
     private final IrcProtocol protocol;
     private final IrcClientState state;
@@ -27,32 +36,48 @@ final class IrcCommands {
         this.state = state;
     }
 
+    /** ISUPPORT's TARGMAX token. */
+    static String targetLimits() {
+        StringBuilder token = new StringBuilder("TARGMAX=");
+        TARGET_LIMITS.forEach((command, limit) -> token.append(token.length() > 8 ? "," : "").append(command)
+                .append(':').append(limit));
+        return token.toString();
+    }
+
     /**
-     * The line's requests for the session, and what is answered here. Once the client is
-     * registered, what is answered here goes through the session too, as a ping whose pong
-     * carries it: it then comes after the answers to the client's earlier requests, and counts
-     * for the rate limit and the heartbeat like any request.
+     * The line's requests for the session. What is answered here goes through the session too,
+     * as a ping that carries it: the session answers the ping (with a pong, or before the welcome
+     * with not-registered) in order, so the answer comes after those to the client's earlier
+     * lines, and every line counts for the rate limit like a JSON frame. Once a hello is on its
+     * way, lines are passed on behind it rather than refused, as a bot sends them.
      */
     IrcConnection.Reading read(IrcLine line) {
         this.requests = new ArrayList<>(1);
         this.reply = new IrcOutput();
-        boolean registered = state.registered;
-        if (!registered && !IrcRegistrationRules.allowedBeforeWelcome(line.command())) {
+        if (!state.takesRequests() && !IrcRegistrationRules.allowedBeforeWelcome(line.command())) {
             numeric(Numeric.ERR_NOTREGISTERED, "You have not registered");
-            return new IrcConnection.Reading(requests, reply.toBytes());
+        } else {
+            dispatch(line);
         }
-        dispatch(line);
-        if (!registered) {
-            return new IrcConnection.Reading(requests, reply.toBytes());
-        }
-        if (line.command().equals("CAP")) {
+        if (state.registered && line.command().equals("CAP")) {
             // Capabilities change the lines that follow at once: the ACK must not wait behind earlier answers.
             requests.add(new ClientFrame.Pong(null));
             return new IrcConnection.Reading(requests, reply.toBytes());
         }
+        return carried();
+    }
+
+    /** {@code answer}, given for a line the codec could not take (too long, not UTF-8), carried as any answer is. */
+    IrcConnection.Reading answer(byte[] answer) {
+        this.requests = new ArrayList<>(1);
+        this.reply = new IrcOutput().raw(answer);
+        return carried();
+    }
+
+    private IrcConnection.Reading carried() {
         passAnswerOn();
         if (requests.isEmpty()) {
-            requests.add(new ClientFrame.Pong(null));
+            requests.add(state.registered ? new ClientFrame.Pong(null) : new ClientFrame.Ping(state.rememberAnswer(IrcOutput.NOTHING)));
         }
         return new IrcConnection.Reading(requests, IrcOutput.NOTHING);
     }
@@ -78,15 +103,14 @@ final class IrcCommands {
             case "AWAY" -> away(line);
             case "USERHOST" -> userhost(line);
             case "MOTD" -> IrcReplies.motd(protocol.server(), state, reply);
+            case "CHATHISTORY" -> chathistory(line);
             default -> numeric(Numeric.ERR_UNKNOWNCOMMAND, line.command(), "Unknown command");
         }
     }
 
     /** A request for the session, behind what was answered here so far. */
     private void request(ClientFrame frame) {
-        if (state.registered) {
-            passAnswerOn();
-        }
+        passAnswerOn();
         requests.add(frame);
     }
 
@@ -165,11 +189,17 @@ final class IrcCommands {
         }
     }
 
-    /** The session registers the nick as it would a JSON client's hello, once NICK, USER and CAP END are in. */
+    /**
+     * The session registers the nick as it would a JSON client's hello, once NICK, USER and CAP
+     * END are in. A NICK sent while a hello is on its way is another hello behind it: the one
+     * that counts if the first nick was taken.
+     */
     private void helloWhenReady() {
-        if (state.pendingNick != null && state.userGiven && !state.negotiating && !state.helloInFlight) {
-            state.helloInFlight = true;
-            request(new ClientFrame.Hello(state.remember("NICK", state.pendingNick), state.pendingNick, null, CLIENT));
+        if (state.pendingNick != null && state.userGiven && !state.negotiating) {
+            state.hellosInFlight++;
+            state.requestedNick = state.pendingNick;
+            request(new ClientFrame.Hello(state.remember("HELLO", state.pendingNick), state.pendingNick, null, CLIENT));
+            state.pendingNick = null;
         }
     }
 
@@ -180,6 +210,7 @@ final class IrcCommands {
         } else if (state.registered) {
             request(new ClientFrame.Ping(state.remember("PING", token)));
         } else {
+            // Before the welcome the session answers no ping: the pong is given here, carried through it.
             String server = protocol.server().name();
             reply.line(null, server, "PONG", server, token);
         }
@@ -203,7 +234,7 @@ final class IrcCommands {
             }
             return;
         }
-        for (String channel : channels.split(",")) {
+        for (String channel : targets("JOIN", channels)) {
             String room = roomOf(channel);
             if (room != null) {
                 request(new ClientFrame.Join(state.remember("JOIN", channel), room, null));
@@ -217,7 +248,7 @@ final class IrcCommands {
             numeric(Numeric.ERR_NEEDMOREPARAMS, "PART", "Not enough parameters");
             return;
         }
-        for (String channel : channels.split(",")) {
+        for (String channel : targets("PART", channels)) {
             String room = roomOf(channel);
             if (room != null) {
                 request(new ClientFrame.Leave(state.remember("PART", channel), room));
@@ -244,12 +275,12 @@ final class IrcCommands {
             }
             return;
         }
-        String text = IrcText.fromIrc(state.nick, line.param(1));
+        String text = IrcText.fromIrc(state.name(), line.param(1));
         if (text == null) {
             return;
         }
-        for (String target : line.param(0).split(",")) {
-            String id = state.remember(command, target);
+        for (String target : targets(command, line.param(0))) {
+            String id = IrcClientState.describing(command, target);
             if (target.startsWith(CHANNEL)) {
                 request(new ClientFrame.Say(id, target.substring(CHANNEL.length()), text));
             } else {
@@ -271,7 +302,7 @@ final class IrcCommands {
         if (line.params().size() < 2) {
             request(new ClientFrame.Rooms(state.remember("TOPIC", channel)));
         } else {
-            request(new ClientFrame.Topic(state.remember("TOPIC", channel), room, line.param(1)));
+            request(new ClientFrame.Topic(IrcClientState.describing("TOPIC", channel), room, line.param(1)));
         }
     }
 
@@ -280,7 +311,7 @@ final class IrcCommands {
             numeric(Numeric.RPL_ENDOFNAMES, "*", "End of /NAMES list");
             return;
         }
-        for (String channel : line.param(0).split(",")) {
+        for (String channel : targets("NAMES", line.param(0))) {
             if (channel.startsWith(CHANNEL) && channel.length() > 1) {
                 request(new ClientFrame.Who(state.remember("NAMES", channel), channel.substring(1)));
             } else {
@@ -319,10 +350,75 @@ final class IrcCommands {
             IrcReplies.endOfWhois(protocol.server(), state, whois, reply);
             return;
         }
-        state.whoises.add(new IrcClientState.Whois(nick, state.channels.size()));
+        IrcClientState.Whois whois = new IrcClientState.Whois(nick, state.channels.size());
         for (String room : state.channels.values()) {
-            request(new ClientFrame.Who(state.remember("WHOIS", nick), room));
+            request(new ClientFrame.Who(state.rememberWhois(whois), room));
         }
+    }
+
+    /**
+     * {@code CHATHISTORY LATEST #room * n} and {@code CHATHISTORY BEFORE #room msgid=room/seq n}:
+     * the pages a JSON client gets from {@code history}. The other subcommands need lines after
+     * a point, which the chat does not page by; they are refused with a standard FAIL reply.
+     */
+    private void chathistory(IrcLine line) {
+        String sub = line.param(0) == null ? "" : line.param(0).toUpperCase(Locale.ROOT);
+        String channel = line.param(1);
+        String reference = line.param(2);
+        Integer limit = historyLimit(line.param(3));
+        if (channel == null || reference == null || limit == null) {
+            fail("INVALID_PARAMS", sub, "CHATHISTORY takes a subcommand, a channel, a reference and a limit of 1 to "
+                    + ProtocolLimits.MAX_HISTORY_LIMIT);
+            return;
+        }
+        if (!channel.startsWith(CHANNEL) || channel.length() == 1) {
+            fail("INVALID_TARGET", sub, channel, "only channels have a history here");
+            return;
+        }
+        Long before;
+        if (sub.equals("LATEST") && reference.equals("*")) {
+            before = null;
+        } else if (sub.equals("BEFORE") && (before = seqOf(reference)) != null) {
+            // The page ends before the referenced line.
+        } else {
+            fail("INVALID_PARAMS", sub, "only LATEST * and BEFORE msgid=... are supported");
+            return;
+        }
+        request(new ClientFrame.History(state.remember("CHATHISTORY", channel), channel.substring(1), before, limit));
+    }
+
+    private static Integer historyLimit(String text) {
+        try {
+            int limit = Integer.parseInt(text);
+            return limit >= 1 && limit <= ProtocolLimits.MAX_HISTORY_LIMIT ? limit : null;
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    /** The {@code seq} in a {@code msgid=room/seq[.piece]} reference, or null for any other reference. */
+    private static Long seqOf(String reference) {
+        String prefix = "msgid=";
+        int slash = reference.lastIndexOf('/');
+        if (!reference.startsWith(prefix) || slash < 0) {
+            return null;
+        }
+        String seq = reference.substring(slash + 1);
+        int piece = seq.indexOf('.');
+        try {
+            return Long.parseLong(piece < 0 ? seq : seq.substring(0, piece));
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    /** A standard reply (IRCv3 standard-replies): {@code FAIL CHATHISTORY CODE context... :words}. */
+    private void fail(String code, String... contextAndWords) {
+        String[] params = new String[contextAndWords.length + 2];
+        params[0] = "CHATHISTORY";
+        params[1] = code;
+        System.arraycopy(contextAndWords, 0, params, 2, contextAndWords.length);
+        reply.line(null, protocol.server().name(), "FAIL", params);
     }
 
     /** There are no channel or user modes to set; queries get the truthful empty answer clients wait for on join. */
@@ -339,7 +435,8 @@ final class IrcCommands {
             } else if (change.replace("+", "").equals("b")) {
                 numeric(Numeric.RPL_ENDOFBANLIST, target, "End of channel ban list");
             } else {
-                numeric(Numeric.ERR_UNKNOWNMODE, change.replaceAll("[+-]", "").substring(0, 1),
+                String modes = change.replaceAll("[+-]", "");
+                numeric(Numeric.ERR_UNKNOWNMODE, modes.isEmpty() ? "*" : modes.substring(0, 1),
                         "is unknown mode char to me: this server has no channel modes");
             }
         } else if (!Names.key(target).equals(Names.key(state.nick))) {
@@ -368,10 +465,31 @@ final class IrcCommands {
         StringBuilder found = new StringBuilder();
         for (String nick : line.params()) {
             if (Names.key(nick).equals(Names.key(state.nick))) {
-                found.append(state.nick).append("=+").append(state.nick).append('@').append(protocol.server().host());
+                found.append(found.length() == 0 ? "" : " ").append(state.nick).append("=+").append(state.nick).append('@').append(protocol.server().host());
             }
         }
         numeric(Numeric.RPL_USERHOST, found.toString());
+    }
+
+    /**
+     * The targets of a comma-separated list, empty ones skipped; none, with ERR_TOOMANYTARGETS
+     * sent, when there are more than the command takes.
+     */
+    private List<String> targets(String command, String list) {
+        List<String> targets = new ArrayList<>();
+        for (String target : list.split(",")) {
+            if (!target.isEmpty()) {
+                targets.add(target);
+            }
+        }
+        int limit = TARGET_LIMITS.get(command);
+        if (targets.size() > limit) {
+            if (!command.equals("NOTICE")) {
+                numeric(Numeric.ERR_TOOMANYTARGETS, targets.get(limit), "Too many targets: " + command + " takes at most " + limit);
+            }
+            return List.of();
+        }
+        return targets;
     }
 
     /** The room a channel names; null, with ERR_NOSUCHCHANNEL sent, for a name without the {@code #}. */

@@ -18,7 +18,11 @@ import java.util.List;
  */
 public final class IrcConnection implements ConnectionEncoder {
 
-    /** What one line gave: requests for the session, and the bytes of what was answered at once (maybe none). */
+    /**
+     * What one line gave: requests for the session (at least one, so that every line counts for
+     * the rate limit), and the bytes of what is answered at once (mostly none: answers go through
+     * the session, to keep their order).
+     */
     public record Reading(List<ClientFrame> requests, byte[] reply) {}
 
     private final IrcProtocol protocol;
@@ -41,7 +45,7 @@ public final class IrcConnection implements ConnectionEncoder {
      */
     public synchronized Reading read(byte[] line) {
         if (line.length - tagsLength(line) > IrcText.MAX_LINE_BYTES) {
-            return refused(tooLong());
+            return tooLong();
         }
         String text;
         try {
@@ -51,28 +55,24 @@ public final class IrcConnection implements ConnectionEncoder {
                     .decode(ByteBuffer.wrap(line))
                     .toString();
         } catch (CharacterCodingException e) {
-            return refused(new IrcOutput().line(null, protocol.server().name(), "NOTICE", state.nick,
-                    "Your line was not valid UTF-8 and was dropped: this server speaks UTF-8 only (see UTF8ONLY)").toBytes());
+            return notice("Your line was not valid UTF-8 and was dropped: this server speaks UTF-8 only (see UTF8ONLY)");
         }
         IrcLine parsed = IrcLine.parse(text.indexOf('\0') >= 0 ? text.replace('\0', ' ') : text);
         if (parsed == null) {
-            return new Reading(List.of(), IrcOutput.NOTHING);
+            return commands.answer(IrcOutput.NOTHING);
         }
-        Reading reading = commands.read(parsed);
-        shared = protocol.events(state.caps);
-        return reading;
+        try {
+            return commands.read(parsed);
+        } catch (RuntimeException e) {
+            // A line this codec trips over must not end the connection, let alone others': it is refused.
+            return notice("Your " + parsed.command() + " line could not be read and was dropped");
+        } finally {
+            shared = protocol.events(state.caps);
+        }
     }
 
-    /**
-     * A dropped line's answer. Once the client is registered it goes through the session as a
-     * ping whose pong carries it, as every answer the listener gives itself does: it then comes
-     * after the answers to the lines before it, and counts for the rate limit like any line.
-     */
-    private Reading refused(byte[] answer) {
-        if (!state.registered) {
-            return new Reading(List.of(), answer);
-        }
-        return new Reading(List.of(new ClientFrame.Ping(state.rememberAnswer(answer))), IrcOutput.NOTHING);
+    private Reading notice(String words) {
+        return commands.answer(new IrcOutput().line(null, protocol.server().name(), "NOTICE", state.nick, words).toBytes());
     }
 
     /** The bytes of the line's tags and the space after them: the 512 bytes IRC allows a line do not count them. */
@@ -88,10 +88,10 @@ public final class IrcConnection implements ConnectionEncoder {
         return line.length;
     }
 
-    /** The reply to a line longer than the listener takes, which was dropped. */
-    public synchronized byte[] tooLong() {
-        return new IrcOutput().numeric(protocol.server().name(), Numeric.ERR_INPUTTOOLONG, state.nick, "Input line was too long")
-                .toBytes();
+    /** What a line longer than the listener takes, which was dropped, gives. */
+    public synchronized Reading tooLong() {
+        return commands.answer(new IrcOutput()
+                .numeric(protocol.server().name(), Numeric.ERR_INPUTTOOLONG, state.nick, "Input line was too long").toBytes());
     }
 
     /** True once the session has welcomed the client: the longer registered line limit applies from then on. */

@@ -57,15 +57,23 @@ final class IrcEvents implements ServerFrameEncoder {
 
     /** A line said in a room; {@code batch} marks it as history, and {@code stamp} dates it for a client without server-time. */
     void message(ServerFrame.Message message, String batch, String stamp, IrcOutput out) {
-        String text = stamp == null ? message.text() : stamp + message.text();
-        say(batch, message.ts(), message, message.from(), CHANNEL + message.room(), text, out);
+        say(batch, message.ts(), message, message.from(), CHANNEL + message.room(), message.text(), stamp, out);
     }
 
     private void say(String batch, Instant ts, ServerFrame.Message numbered, String from, String target, String text,
                      IrcOutput out) {
+        say(batch, ts, numbered, from, target, text, null, out);
+    }
+
+    /** {@code stamp}, when not null, goes in front of the text (inside an action), on every line of it. */
+    private void say(String batch, Instant ts, ServerFrame.Message numbered, String from, String target, String text,
+                     String stamp, IrcOutput out) {
         String source = server.sourceOf(from);
         String action = IrcText.actionOf(from, text);
         String said = action == null ? text : action;
+        if (stamp != null) {
+            said = stamp + said.replace("\n", "\n" + stamp);
+        }
         int budget = IrcText.MAX_LINE_BYTES - IrcText.utf8Length(":" + source + " PRIVMSG " + target + " :")
                 - (action == null ? 0 : IrcText.ACTION_FRAME_BYTES);
         List<String> pieces = IrcText.pieces(said, budget);
@@ -83,7 +91,7 @@ final class IrcEvents implements ServerFrameEncoder {
         switch (presence.event()) {
             case JOIN -> out.line(null, source, "JOIN", channel);
             case LEAVE -> out.line(null, source, "PART", channel);
-            case QUIT -> out.line(null, source, "QUIT", presence.reason() == null ? "Quit" : presence.reason());
+            case QUIT -> out.line(null, source, "QUIT", presence.reason() == null ? "Quit" : IrcText.quitWords(presence.reason()));
             case RENAME -> out.line(null, source, "NICK", presence.nick());
         }
     }

@@ -38,9 +38,9 @@ final class IrcOutput {
         }
         line.append(command);
         for (int index = 0; index < params.length; index++) {
-            String param = params[index];
-            line.append(' ');
             boolean last = index == params.length - 1;
+            String param = last ? params[index] : middle(params[index]);
+            line.append(' ');
             if (last && (param.isEmpty() || param.indexOf(' ') >= 0 || param.startsWith(":") || !BARE_LAST.contains(command))) {
                 line.append(':');
             }
@@ -72,6 +72,18 @@ final class IrcOutput {
             bytes -= IrcText.utf8Length(cp);
             line.setLength(line.length() - Character.charCount(cp));
         }
+    }
+
+    /**
+     * A parameter before the last as one word, whatever the client typed (an empty channel name,
+     * one with a space or a leading colon, echoed in an error), so the line parses as meant.
+     */
+    private static String middle(String param) {
+        if (param.isEmpty()) {
+            return "*";
+        }
+        String word = param.replace(' ', '_');
+        return word.startsWith(":") ? "_" + word.substring(1) : word;
     }
 
     /** A numeric reply from {@code server} to {@code nick}: {@code :server 001 alice ...}. */

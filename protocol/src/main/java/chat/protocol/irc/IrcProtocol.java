@@ -14,11 +14,11 @@ public final class IrcProtocol {
 
     public IrcProtocol(IrcServer server) {
         this.server = server;
-        this.events = new IrcEvents[1 << IrcCapability.values().length];
+        this.events = new IrcEvents[1 << IrcCapability.shapingEvents()];
         for (int index = 0; index < events.length; index++) {
             IrcCapabilities caps = IrcCapabilities.NONE;
             for (IrcCapability capability : IrcCapability.values()) {
-                caps = caps.with(capability, (index & (1 << capability.ordinal())) != 0);
+                caps = caps.with(capability, capability.shapesEvents() && (index & (1 << capability.ordinal())) != 0);
             }
             events[index] = new IrcEvents(server, caps);
         }

@@ -2,6 +2,7 @@ package chat.protocol.irc;
 
 import chat.protocol.ErrorCode;
 import chat.protocol.Names;
+import chat.protocol.ProtocolLimits;
 import chat.protocol.ServerFrame;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -17,13 +18,6 @@ final class IrcReplies {
 
     private static final String CHANNEL = "#";
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("'['HH:mm' UTC] '").withZone(ZoneOffset.UTC);
-    /** The bye reasons of the JSON protocol, in the words IRC clients and their users know. */
-    private static final Map<String, String> CLOSING_WORDS = Map.of(
-            "client quit", "Quit",
-            "rate limit exceeded", "Excess Flood",
-            "slow consumer", "SendQ exceeded",
-            "ping timeout", "Ping timeout");
-    private static final String REGISTRATION_TIMEOUT = "registration timeout";
 
     private final IrcProtocol protocol;
     private final IrcClientState state;
@@ -54,7 +48,7 @@ final class IrcReplies {
         } else if (frame instanceof ServerFrame.Members members) {
             members(members, state.recall(members.re()), out);
         } else if (frame instanceof ServerFrame.History history) {
-            history(history.room(), history.messages(), out);
+            history(history.room(), history.messages(), true, out);
         } else if (frame instanceof ServerFrame.Error error) {
             error(error, state.recall(error.re()), out);
         } else if (frame instanceof ServerFrame.Pong pong) {
@@ -75,8 +69,7 @@ final class IrcReplies {
 
     private void welcome(ServerFrame.Welcome welcome, IrcOutput out) {
         state.registered = true;
-        state.helloInFlight = false;
-        state.pendingNick = null;
+        state.hellosInFlight = Math.max(0, state.hellosInFlight - 1);
         state.nick = welcome.nick();
         state.motd = welcome.motd() == null ? "" : welcome.motd();
         IrcServer server = protocol.server();
@@ -87,6 +80,7 @@ final class IrcReplies {
         numeric(out, Numeric.RPL_ISUPPORT, "CASEMAPPING=rfc8265", "CHANTYPES=#", "CHANNELLEN=" + (Names.MAX_ROOM_CODE_POINTS + 1),
                 "NICKLEN=" + Names.MAX_NICK_CODE_POINTS, "TOPICLEN=" + server.topicLength(), "NETWORK=" + server.network(),
                 "PREFIX=", "CHANMODES=,,,", "CHANLIMIT=#:" + server.roomsPerSession(), "UTF8ONLY",
+                "CHATHISTORY=" + ProtocolLimits.MAX_HISTORY_LIMIT, "MSGREFTYPES=msgid", IrcCommands.targetLimits(),
                 "are supported by this server");
         motd(server, state, out);
     }
@@ -115,7 +109,7 @@ final class IrcReplies {
             numeric(out, Numeric.RPL_TOPIC, channel, joined.topic());
         }
         names(channel, joined.members(), out);
-        history(joined.room(), joined.history(), out);
+        history(joined.room(), joined.history(), false, out);
     }
 
     private void names(String channel, List<String> members, IrcOutput out) {
@@ -141,8 +135,9 @@ final class IrcReplies {
      * History as lines said: in a {@code chathistory} batch for a client that can tell, dated by
      * server-time where it was asked for, else with the time written in front.
      */
-    private void history(String room, List<ServerFrame.Message> messages, IrcOutput out) {
-        if (messages.isEmpty()) {
+    private void history(String room, List<ServerFrame.Message> messages, boolean asked, IrcOutput out) {
+        // CHATHISTORY is answered with a batch even when it is empty, so the client knows it ended.
+        if (messages.isEmpty() && !asked) {
             return;
         }
         boolean batched = state.caps.has(IrcCapability.BATCH);
@@ -203,16 +198,12 @@ final class IrcReplies {
                 }
                 numeric(out, Numeric.RPL_ENDOFWHO, channel, "End of /WHO list");
             }
-            case "WHOIS" -> whoisAnswer(members, out);
+            case "WHOIS" -> whoisAnswer(request.whois(), members, out);
             default -> names(channel, members.members(), out);
         }
     }
 
-    private void whoisAnswer(ServerFrame.Members members, IrcOutput out) {
-        IrcClientState.Whois whois = state.whoises.peek();
-        if (whois == null) {
-            return;
-        }
+    private void whoisAnswer(IrcClientState.Whois whois, ServerFrame.Members members, IrcOutput out) {
         String key = Names.key(whois.nick);
         for (String member : members.members()) {
             if (Names.key(member).equals(key)) {
@@ -220,8 +211,8 @@ final class IrcReplies {
                 whois.channels.add(members.room());
             }
         }
-        if (--whois.awaiting <= 0) {
-            endOfWhois(protocol.server(), state, state.whoises.poll(), out);
+        if (--whois.awaiting == 0) {
+            endOfWhois(protocol.server(), state, whois, out);
         }
     }
 
@@ -247,6 +238,11 @@ final class IrcReplies {
             out.line(null, null, "ERROR", closingLink(error.message()));
             return;
         }
+        if (request != null && request.answer() != null && error.code() != ErrorCode.RATE_LIMITED) {
+            // Before the welcome the session answers a ping that carries an answer with not-registered.
+            out.raw(request.answer());
+            return;
+        }
         String command = request == null ? "" : request.command();
         String target = request == null ? null : request.target();
         if (command.equals("NOTICE")) {
@@ -254,15 +250,18 @@ final class IrcReplies {
         }
         if (command.equals("WHOIS")) {
             // A channel that could not answer counts as one where the nick is not.
-            IrcClientState.Whois whois = state.whoises.peek();
-            if (whois != null && --whois.awaiting <= 0) {
-                endOfWhois(protocol.server(), state, state.whoises.poll(), out);
+            if (--request.whois().awaiting == 0) {
+                endOfWhois(protocol.server(), state, request.whois(), out);
             }
             return;
         }
-        if (command.equals("NICK") && !state.registered) {
-            state.helloInFlight = false;
-            state.pendingNick = null;
+        if (command.equals("CHATHISTORY")) {
+            out.line(null, server(), "FAIL", "CHATHISTORY",
+                    error.code() == ErrorCode.UNAVAILABLE ? "MESSAGE_ERROR" : "INVALID_TARGET", target, error.message());
+            return;
+        }
+        if (command.equals("HELLO")) {
+            state.hellosInFlight = Math.max(0, state.hellosInFlight - 1);
         }
         Numeric numeric = numericFor(error.code(), command, target);
         if (numeric == null || target == null) {
@@ -276,7 +275,8 @@ final class IrcReplies {
         boolean toChannel = target != null && target.startsWith(CHANNEL);
         return switch (code) {
             case NICK_TAKEN -> Numeric.ERR_NICKNAMEINUSE;
-            case BAD_NICK -> command.equals("NICK") ? Numeric.ERR_ERRONEUSNICKNAME : Numeric.ERR_NOSUCHNICK;
+            case NOT_REGISTERED -> Numeric.ERR_NOTREGISTERED;
+            case BAD_NICK -> command.equals("NICK") || command.equals("HELLO") ? Numeric.ERR_ERRONEUSNICKNAME : Numeric.ERR_NOSUCHNICK;
             case NO_SUCH_NICK -> Numeric.ERR_NOSUCHNICK;
             case BAD_ROOM -> Numeric.ERR_NOSUCHCHANNEL;
             case NOT_IN_ROOM -> command.equals("PRIVMSG") ? Numeric.ERR_CANNOTSENDTOCHAN : Numeric.ERR_NOTONCHANNEL;
@@ -288,12 +288,7 @@ final class IrcReplies {
 
     /** {@code Closing link: alice[127.0.0.1] (Excess Flood)}, the words IRC servers close with. */
     private String closingLink(String reason) {
-        String words = CLOSING_WORDS.get(reason);
-        if (words == null && reason.startsWith(REGISTRATION_TIMEOUT)) {
-            words = "Registration timed out";
-        }
-        String shown = words == null ? reason : words;
-        return "Closing link: " + state.nick + "[" + address + "] (" + shown + ")";
+        return "Closing link: " + state.nick + "[" + address + "] (" + IrcText.quitWords(reason) + ")";
     }
 
     private String server() {

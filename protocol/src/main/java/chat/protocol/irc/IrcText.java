@@ -3,6 +3,7 @@ package chat.protocol.irc;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Message text between the two protocols. A JSON user's text may hold newlines and run to
@@ -89,6 +90,23 @@ public final class IrcText {
             return "* " + nick + " " + withoutFormatting(body.substring(ACTION.length()));
         }
         return withoutFormatting(text);
+    }
+
+    /** The bye and quit reasons of the JSON protocol, in the words IRC clients and their users know. */
+    private static final Map<String, String> QUIT_WORDS = Map.of(
+            "client quit", "Quit",
+            "rate limit exceeded", "Excess Flood",
+            "slow consumer", "SendQ exceeded",
+            "ping timeout", "Ping timeout");
+    private static final String REGISTRATION_TIMEOUT = "registration timeout";
+
+    /** Why someone left, as IRC servers say it: {@code Excess Flood}, not {@code rate limit exceeded}. */
+    static String quitWords(String reason) {
+        String words = QUIT_WORDS.get(reason);
+        if (words == null && reason.startsWith(REGISTRATION_TIMEOUT)) {
+            words = "Registration timed out";
+        }
+        return words == null ? reason : words;
     }
 
     /** The bytes CTCP adds around an action: {@code \u0001ACTION } and {@code \u0001}. */

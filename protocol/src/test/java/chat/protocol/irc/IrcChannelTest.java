@@ -40,7 +40,7 @@ class IrcChannelTest {
                         ":irc.example 366 alice #lobby :End of /NAMES list",
                         ":bob!bob@chat.example PRIVMSG #lobby :[12:00 UTC] hello",
                         ":bob!bob@chat.example PRIVMSG #lobby :[12:01 UTC] two",
-                        ":bob!bob@chat.example PRIVMSG #lobby :lines");
+                        ":bob!bob@chat.example PRIVMSG #lobby :[12:01 UTC] lines");
     }
 
     @Test

@@ -33,11 +33,11 @@ final class IrcClient {
             client.send("CAP REQ :" + String.join(" ", names));
         }
         client.send("NICK " + nick);
-        List<ClientFrame> hello = client.send("USER " + nick + " 0 * :" + nick).requests();
+        IrcConnection.Reading registering = client.send("USER " + nick + " 0 * :" + nick);
         if (caps.length > 0) {
-            hello = client.send("CAP END").requests();
+            registering = client.send("CAP END");
         }
-        client.receives(new ServerFrame.Welcome(nick, 1, "chat-1.2", 30, "Be kind.", hello.get(0).id()));
+        client.receives(new ServerFrame.Welcome(nick, 1, "chat-1.2", 30, "Be kind.", asked(registering).get(0).id()));
         return client;
     }
 
@@ -52,14 +52,35 @@ final class IrcClient {
         return connection.read(line.getBytes(UTF_8));
     }
 
-    /** The lines answered at once to {@code line}. */
+    /** The lines the client reads in answer to {@code line}, once the session has answered its pings. */
     List<String> says(String line) {
-        return IrcLines.of(send(line).reply());
+        return answered(send(line));
+    }
+
+    /**
+     * The lines the client reads for {@code reading}: those answered at once, and those its pings
+     * carry once the session has answered them.
+     */
+    List<String> answered(IrcConnection.Reading reading) {
+        List<String> lines = new ArrayList<>(IrcLines.of(reading.reply()));
+        for (ClientFrame request : reading.requests()) {
+            if (request instanceof ClientFrame.Ping ping) {
+                lines.addAll(receives(new ServerFrame.Pong(ping.id())));
+            }
+        }
+        return lines;
+    }
+
+    /** The requests {@code reading} makes of the session, leaving out the pings and pongs that carry answers or count the line. */
+    static List<ClientFrame> asked(IrcConnection.Reading reading) {
+        return reading.requests().stream()
+                .filter(request -> !(request instanceof ClientFrame.Ping) && !(request instanceof ClientFrame.Pong))
+                .toList();
     }
 
     /** The one request {@code line} makes of the session. */
     ClientFrame request(String line) {
-        List<ClientFrame> requests = send(line).requests();
+        List<ClientFrame> requests = asked(send(line));
         if (requests.size() != 1) {
             throw new AssertionError(line + " made " + requests + ", not one request");
         }

@@ -26,23 +26,15 @@ class IrcLineSafetyTest {
     private final IrcClient alice = IrcClient.inRoom("alice", "lobby");
 
     @Test
-    void aLineOverFiveHundredTenBytesIsRefusedWithItsNumericInItsTurnAfterTheLinesBefore() {
+    void aLineOverFiveHundredTenBytesIsRefusedWithItsNumericAndReachesNoSession() {
         String prefix = "PRIVMSG #lobby :";
         String atLimit = prefix + "x".repeat(510 - prefix.length());
 
         IrcConnection.Reading over = alice.send(atLimit + "x");
 
-        assertThat(over.reply()).isEmpty();
-        assertThat(alice.pongsFor(over)).containsExactly(":irc.example 417 alice :Input line was too long");
+        assertThat(IrcClient.asked(over)).isEmpty();
+        assertThat(alice.answered(over)).containsExactly(":irc.example 417 alice :Input line was too long");
         assertThat(alice.request(atLimit)).isInstanceOf(ClientFrame.Say.class);
-    }
-
-    @Test
-    void beforeTheWelcomeALineTooLongIsAnsweredAtOnceAsEverythingThenIs() {
-        IrcConnection.Reading over = new IrcClient().send("NICK " + "n".repeat(506));
-
-        assertThat(over.requests()).isEmpty();
-        assertThat(IrcLines.of(over.reply())).containsExactly(":irc.example 417 * :Input line was too long");
     }
 
     @Test
@@ -55,7 +47,7 @@ class IrcLineSafetyTest {
 
     @Test
     void aLineTheSplitterCutIsToldAsTooLong() {
-        assertThat(IrcLines.of(alice.connection.tooLong())).containsExactly(":irc.example 417 alice :Input line was too long");
+        assertThat(alice.answered(alice.connection.tooLong())).containsExactly(":irc.example 417 alice :Input line was too long");
     }
 
     @Test
@@ -64,8 +56,8 @@ class IrcLineSafetyTest {
 
         IrcConnection.Reading reading = alice.connection.read(latin1);
 
-        assertThat(reading.reply()).isEmpty();
-        assertThat(alice.pongsFor(reading)).containsExactly(":irc.example NOTICE alice :Your line was not valid UTF-8 "
+        assertThat(IrcClient.asked(reading)).isEmpty();
+        assertThat(alice.answered(reading)).containsExactly(":irc.example NOTICE alice :Your line was not valid UTF-8 "
                 + "and was dropped: this server speaks UTF-8 only (see UTF8ONLY)");
     }
 

@@ -17,9 +17,9 @@ class IrcRegistrationTest {
     @Test
     void capabilitiesAreNegotiatedThenCapEndRegistersWithExactlyOneHello() {
         assertThat(client.says("CAP LS 302"))
-                .containsExactly(":irc.example CAP * LS :server-time message-tags echo-message batch");
-        assertThat(client.send("NICK alice").requests()).isEmpty();
-        assertThat(client.send("USER alice 0 * :Alice").requests()).as("registration waits for CAP END").isEmpty();
+                .containsExactly(":irc.example CAP * LS :server-time message-tags echo-message batch draft/chathistory");
+        assertThat(IrcClient.asked(client.send("NICK alice"))).isEmpty();
+        assertThat(IrcClient.asked(client.send("USER alice 0 * :Alice"))).as("registration waits for CAP END").isEmpty();
 
         assertThat(client.says("CAP REQ :server-time batch")).containsExactly(":irc.example CAP * ACK :server-time batch");
         assertThat(client.says("CAP REQ :batch sasl")).as("one unknown name refuses the whole request")
@@ -27,18 +27,19 @@ class IrcRegistrationTest {
         assertThat(client.says("CAP LIST")).containsExactly(":irc.example CAP * LIST :server-time batch");
 
         IrcConnection.Reading end = client.send("CAP END");
-        assertThat(end.requests()).singleElement().isInstanceOfSatisfying(ClientFrame.Hello.class, hello -> {
+        assertThat(IrcClient.asked(end)).singleElement().isInstanceOfSatisfying(ClientFrame.Hello.class, hello -> {
             assertThat(hello.nick()).isEqualTo("alice");
             assertThat(hello.client()).isEqualTo("irc");
         });
         assertThat(end.reply()).isEmpty();
-        assertThat(client.send("CAP END").requests()).as("a second CAP END sends no second hello").isEmpty();
-        assertThat(client.send("NICK alicia").requests()).as("nor does a NICK while the hello is answered").isEmpty();
+        assertThat(IrcClient.asked(client.send("CAP END"))).as("a second CAP END sends no second hello").isEmpty();
+        assertThat(IrcClient.asked(client.send("NICK alicia"))).as("a NICK while the hello is answered is the next hello")
+                .singleElement().isInstanceOfSatisfying(ClientFrame.Hello.class, hello -> assertThat(hello.nick()).isEqualTo("alicia"));
     }
 
     @Test
     void withoutCapNickAndUserRegisterInEitherOrder() {
-        assertThat(client.send("USER alice 0 * :Alice").requests()).isEmpty();
+        assertThat(IrcClient.asked(client.send("USER alice 0 * :Alice"))).isEmpty();
 
         assertThat(client.request("NICK alice")).isInstanceOf(ClientFrame.Hello.class);
     }
@@ -83,8 +84,8 @@ class IrcRegistrationTest {
         for (String line : List.of("JOIN #lobby", "PRIVMSG #lobby :hi", "WHOIS bob", "LIST")) {
             IrcConnection.Reading reading = client.send(line);
 
-            assertThat(reading.requests()).as(line).isEmpty();
-            assertThat(IrcLines.of(reading.reply())).containsExactly(":irc.example 451 * :You have not registered");
+            assertThat(IrcClient.asked(reading)).as(line).isEmpty();
+            assertThat(client.answered(reading)).containsExactly(":irc.example 451 * :You have not registered");
         }
     }
 

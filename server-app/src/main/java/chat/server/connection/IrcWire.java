@@ -68,9 +68,7 @@ public final class IrcWire implements WireProtocol {
 
         @Override
         public void line(byte[] bytes) {
-            IrcConnection.Reading reading = irc.read(bytes);
-            answer(reading.reply());
-            reading.requests().forEach(request -> out.add(new Decoded.Request(request)));
+            take(irc.read(bytes));
             if (irc.registered()) {
                 splitter.limit(IrcText.MAX_CLIENT_LINE_BYTES);
             }
@@ -78,13 +76,14 @@ public final class IrcWire implements WireProtocol {
 
         @Override
         public void tooLong(int limit) {
-            answer(irc.tooLong());
+            take(irc.tooLong());
         }
 
-        private void answer(byte[] reply) {
-            if (reply.length > 0) {
-                outlet.offer(ByteString.fromArrayUnsafe(reply), 1);
+        private void take(IrcConnection.Reading reading) {
+            if (reading.reply().length > 0) {
+                outlet.offer(ByteString.fromArrayUnsafe(reading.reply()), 1);
             }
+            reading.requests().forEach(request -> out.add(new Decoded.Request(request)));
         }
     }
 }

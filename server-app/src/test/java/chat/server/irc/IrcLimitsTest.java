@@ -45,6 +45,32 @@ class IrcLimitsTest {
     }
 
     @Test
+    void linesBeforeRegistrationCountForTheRateLimitToo() {
+        try (IrcRawClient stranger = IrcRawClient.connect(server.ircPort())) {
+            for (int line = 0; line < 40; line++) {
+                stranger.send("JOIN #x" + line);
+            }
+            List<String> lines = stranger.readUntilClosed();
+            assertThat(lines).contains(":pekko-chat 451 * :You have not registered");
+            assertThat(lines.get(lines.size() - 1)).isEqualTo("ERROR :Closing link: *[127.0.0.1] (Excess Flood)");
+        }
+    }
+
+    @Test
+    void aBotThatWritesItsWholeScriptAtOnceHasEveryLineCarriedOut() {
+        try (IrcRawClient watcher = IrcRawClient.registered(server.ircPort(), "watcher");
+             IrcRawClient bot = IrcRawClient.connect(server.ircPort())) {
+            watcher.send("JOIN #builds");
+            watcher.awaitLine(line -> line.contains(" 366 watcher #builds "));
+            bot.send("NICK ci", "USER ci 0 * :ci", "JOIN #builds", "PRIVMSG #builds :build green", "QUIT :done");
+
+            assertThat(watcher.awaitLine(line -> line.contains("#builds") && !line.contains(" JOIN ")))
+                    .isEqualTo(":ci!ci@pekko-chat PRIVMSG #builds :build green");
+            assertThat(bot.readUntilClosed()).last().isEqualTo("ERROR :Closing link: ci[127.0.0.1] (Quit)");
+        }
+    }
+
+    @Test
     void aClientThatNeverRegistersIsClosedWhenRegistrationTimesOut() {
         try (IrcRawClient silent = IrcRawClient.connect(server.ircPort())) {
             silent.send("NICK halfway");

@@ -1,0 +1,51 @@
+package chat.protocol.irc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import chat.protocol.PresenceEvent;
+import chat.protocol.ServerFrame;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Lines a client may well send, and frames a room may well write, that once came out wrong. */
+class IrcOddLinesTest {
+
+    private final IrcClient alice = IrcClient.inRoom("alice", "lobby");
+
+    @Test
+    void aModeChangeWithNoModeLettersIsRefusedNotFatal() {
+        assertThat(alice.says("MODE #lobby +")).containsExactly(
+                ":irc.example 472 alice * :is unknown mode char to me: this server has no channel modes");
+        assertThat(alice.says("MODE #lobby :")).singleElement().asString().contains(" 472 alice ");
+    }
+
+    @Test
+    void aNameTypedWithASpaceOrNothingIsEchoedAsOneWordSoTheReplyStillParses() {
+        assertThat(alice.says("NAMES :a b,,::x")).containsExactly(
+                ":irc.example 366 alice a_b :End of /NAMES list",
+                ":irc.example 366 alice _:x :End of /NAMES list");
+        assertThat(alice.says("WHO")).containsExactly(":irc.example 315 alice * :End of /WHO list");
+    }
+
+    @Test
+    void userhostSeparatesItsAnswersWithSpaces() {
+        assertThat(alice.says("USERHOST alice alice")).containsExactly(
+                ":irc.example 302 alice :alice=+alice@chat.example alice=+alice@chat.example");
+    }
+
+    @Test
+    void someoneCutForFloodingQuitsInIrcWordsForEveryoneElse() {
+        assertThat(alice.seesInRoom(new ServerFrame.Presence("lobby", "bob", PresenceEvent.QUIT, null, "rate limit exceeded")))
+                .containsExactly(":bob!bob@chat.example QUIT :Excess Flood");
+    }
+
+    @Test
+    void anActionInHistoryStaysAnActionWithItsTimeInside() {
+        ServerFrame.Message waved = new ServerFrame.Message("kitchen", "bob", "* bob waves", 1,
+                Instant.parse("2026-12-02T12:00:00Z"), null);
+
+        assertThat(alice.receives(new ServerFrame.Joined("kitchen", "", List.of("alice", "bob"), List.of(waved), "e1", null)))
+                .endsWith(":bob!bob@chat.example PRIVMSG #kitchen :\u0001ACTION [12:00 UTC] waves\u0001");
+    }
+}
