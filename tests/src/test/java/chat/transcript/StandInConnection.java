@@ -24,11 +24,11 @@ import org.apache.pekko.util.ByteString;
  * Plays a TCP connection for one session, without a socket, the way the server's connection
  * flow does: asks the registry for admission, feeds the client's bytes through the listener's own
  * {@link WireProtocol} (JSON lines or IRC) one acknowledged request at a time, and reports the end
- * of the input once every request has been handed over. It takes what the session and its rooms offer to its outlet and, while the
- * client reads, puts it into the client's {@link Inbox}. The connection ends as the server's
- * outlet ends it: closed in order once everything offered was taken; reset when the session
- * aborts it, or goes away while frames wait that the client never took. It lives until the
- * session is gone.
+ * of the input once every request has been handed over. It takes what the session and its rooms
+ * offer to its outlet and, while the client reads, puts it into the client's {@link Inbox}. The
+ * connection ends as the server's outlet ends it: closed in order once everything offered was
+ * taken; reset when the session aborts it, or goes away while frames wait that the client never
+ * took. It lives until the session is gone.
  */
 final class StandInConnection extends AbstractBehavior<StandInConnection.Command> {
 
