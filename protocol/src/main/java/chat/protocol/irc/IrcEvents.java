@@ -3,7 +3,9 @@ package chat.protocol.irc;
 import chat.protocol.ServerFrame;
 import chat.protocol.ServerFrameEncoder;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Collectors;
 
 /**
  * The rooms' events as IRC lines: what a room writes to all its IRC members alike (lines said,
@@ -72,7 +74,9 @@ final class IrcEvents implements ServerFrameEncoder {
         String action = IrcText.actionOf(from, text);
         String said = action == null ? text : action;
         if (stamp != null) {
-            said = stamp + said.replace("\n", "\n" + stamp);
+            // Blank lines are dropped before the stamp goes on, as they are from every line said.
+            said = Arrays.stream(said.split("\n")).filter(line -> !line.isBlank()).map(line -> stamp + line)
+                    .collect(Collectors.joining("\n"));
         }
         int budget = IrcText.MAX_LINE_BYTES - IrcText.utf8Length(":" + source + " PRIVMSG " + target + " :")
                 - (action == null ? 0 : IrcText.ACTION_FRAME_BYTES);

@@ -41,6 +41,16 @@ class IrcOddLinesTest {
     }
 
     @Test
+    void aBlankLineInHistoryIsDroppedNotShownAsABareTime() {
+        ServerFrame.Message spaced = new ServerFrame.Message("kitchen", "bob", "one\n\ntwo", 1,
+                Instant.parse("2026-12-02T12:00:00Z"), null);
+
+        assertThat(alice.receives(new ServerFrame.Joined("kitchen", "", List.of("alice", "bob"), List.of(spaced), "e1", null)))
+                .endsWith(":bob!bob@chat.example PRIVMSG #kitchen :[12:00 UTC] one",
+                        ":bob!bob@chat.example PRIVMSG #kitchen :[12:00 UTC] two");
+    }
+
+    @Test
     void anActionInHistoryStaysAnActionWithItsTimeInside() {
         ServerFrame.Message waved = new ServerFrame.Message("kitchen", "bob", "* bob waves", 1,
                 Instant.parse("2026-12-02T12:00:00Z"), null);
