@@ -49,7 +49,7 @@ final class SessionActive extends SessionOpen {
             session.send(new ServerFrame.Pong(ping.id()));
             return this;
         } else if (frame instanceof ClientFrame.Bye bye) {
-            return session.sayByeAndClose(CLIENT_QUIT, bye.id());
+            return onBye(bye);
         } else if (frame instanceof ClientFrame.Hello hello) {
             return reject(ErrorCode.ALREADY_REGISTERED, "you are registered as \"" + session.nick + "\" already", hello);
         } else if (frame instanceof ClientFrame.Pong) {
@@ -57,6 +57,18 @@ final class SessionActive extends SessionOpen {
             return this;
         }
         throw new IllegalStateException("no handler for a " + frame.getClass().getSimpleName() + " request");
+    }
+
+    /** Parting words, if any, go with the quit to the client's rooms: {@code client quit: lunch}. */
+    private Behavior<SessionActor.Command> onBye(ClientFrame.Bye bye) {
+        if (bye.reason() == null || bye.reason().isBlank()) {
+            return session.sayByeAndClose(CLIENT_QUIT, bye.id());
+        }
+        Optional<String> problem = TextRules.topicProblem(bye.reason(), session.settings.limits().maxTopic());
+        if (problem.isPresent()) {
+            return reject(ErrorCode.BAD_TEXT, "the reason of a bye is one line like a topic: " + problem.get(), bye);
+        }
+        return session.sayByeAndClose(CLIENT_QUIT + ": " + bye.reason(), bye.id());
     }
 
     private Behavior<SessionActor.Command> onSay(ClientFrame.Say say) {

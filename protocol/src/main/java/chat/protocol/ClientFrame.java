@@ -24,7 +24,8 @@ public sealed interface ClientFrame {
         public String type() { return "pong"; }
     }
 
-    record Bye(String id) implements ClientFrame {
+    /** Additive extension: {@code reason}, null when absent, is the client's parting words, told to its rooms. */
+    record Bye(String id, String reason) implements ClientFrame {
         public String type() { return "bye"; }
     }
 

@@ -59,7 +59,7 @@ final class ClientFrameReader {
             case "pong":
                 return new ClientFrame.Pong(id);
             case "bye":
-                return new ClientFrame.Bye(id);
+                return new ClientFrame.Bye(id, optionalString(tree, "reason"));
             case "join":
                 return new ClientFrame.Join(id, string(tree, "room"), optionalLong(tree, "since", 0));
             case "leave":

@@ -161,6 +161,8 @@ final class FrameWriter {
             if (j.since() != null) {
                 g.writeNumberField("since", j.since());
             }
+        } else if (frame instanceof ClientFrame.Bye b) {
+            optional(g, "reason", b.reason());
         } else if (frame instanceof ClientFrame.Leave l) {
             g.writeStringField("room", l.room());
         } else if (frame instanceof ClientFrame.Say s) {

@@ -45,7 +45,8 @@ class ClientFrameDecodingTest {
         assertThat(understood("{'type':'ping'}")).isEqualTo(new ClientFrame.Ping(null));
         assertThat(understood("{'type':'ping','id':'p-7'}")).isEqualTo(new ClientFrame.Ping("p-7"));
         assertThat(understood("{'type':'pong'}")).isEqualTo(new ClientFrame.Pong(null));
-        assertThat(understood("{'type':'bye'}")).isEqualTo(new ClientFrame.Bye(null));
+        assertThat(understood("{'type':'bye'}")).isEqualTo(new ClientFrame.Bye(null, null));
+        assertThat(understood("{'type':'bye','reason':'lunch'}")).isEqualTo(new ClientFrame.Bye(null, "lunch"));
     }
 
     @Test
@@ -173,7 +174,7 @@ class ClientFrameDecodingTest {
                 new ClientFrame.Hello("h", "小明", 1, "swing/1.0"),
                 new ClientFrame.Ping("p"),
                 new ClientFrame.Pong(null),
-                new ClientFrame.Bye(null),
+                new ClientFrame.Bye(null, null),
                 new ClientFrame.Join("j", "大厅", 12L),
                 new ClientFrame.Leave(null, "lobby"),
                 new ClientFrame.Say("s", "lobby", "two\nlines 😀"),

@@ -88,7 +88,7 @@ final class Generated {
                     orNull(random, 0.5, r -> between(r, 0, Integer.MAX_VALUE)), orNull(random, 0.5, Generated::text));
             case 1 -> new ClientFrame.Ping(id(random));
             case 2 -> new ClientFrame.Pong(id(random));
-            case 3 -> new ClientFrame.Bye(id(random));
+            case 3 -> new ClientFrame.Bye(id(random), random.nextBoolean() ? null : "gone for lunch");
             case 4 -> new ClientFrame.Join(id(random), text(random),
                     orNull(random, 0.5, r -> between(r, 0L, Long.MAX_VALUE)));
             case 5 -> new ClientFrame.Leave(id(random), text(random));

@@ -127,7 +127,7 @@ final class ServerProcess implements AutoCloseable {
                     out.write(codec.encode(new ClientFrame.Join(null, PROBE_ROOM, null)));
                     out.flush();
                 } else if (frame instanceof ServerFrame.Joined joined && joined.room().equals(PROBE_ROOM)) {
-                    out.write(codec.encode(new ClientFrame.Bye(null)));
+                    out.write(codec.encode(new ClientFrame.Bye(null, null)));
                     out.flush();
                     return true;
                 } else if (frame instanceof ServerFrame.Error) {

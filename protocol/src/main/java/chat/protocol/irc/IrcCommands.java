@@ -90,7 +90,8 @@ final class IrcCommands {
             case "PASS" -> pass(line);
             case "PING" -> ping(line);
             case "PONG" -> pong();
-            case "QUIT" -> request(new ClientFrame.Bye(state.remember("QUIT", null)));
+            case "QUIT" -> request(new ClientFrame.Bye(state.remember("QUIT", null),
+                    IrcText.partingWords(line.param(0), protocol.server().topicLength())));
             case "JOIN" -> join(line);
             case "PART" -> part(line);
             case "PRIVMSG", "NOTICE" -> say(line);

@@ -99,14 +99,38 @@ public final class IrcText {
             "slow consumer", "SendQ exceeded",
             "ping timeout", "Ping timeout");
     private static final String REGISTRATION_TIMEOUT = "registration timeout";
+    /** How the session words a quit with the client's parting words: {@code client quit: lunch}. */
+    private static final String QUIT_WITH_WORDS = "client quit: ";
 
-    /** Why someone left, as IRC servers say it: {@code Excess Flood}, not {@code rate limit exceeded}. */
+    /**
+     * Why someone left, as IRC servers say it: {@code Excess Flood}, not {@code rate limit
+     * exceeded}; {@code Quit: lunch} for parting words.
+     */
     static String quitWords(String reason) {
+        if (reason.startsWith(QUIT_WITH_WORDS)) {
+            return "Quit: " + reason.substring(QUIT_WITH_WORDS.length());
+        }
         String words = QUIT_WORDS.get(reason);
         if (words == null && reason.startsWith(REGISTRATION_TIMEOUT)) {
             words = "Registration timed out";
         }
         return words == null ? reason : words;
+    }
+
+    /**
+     * An IRC client's parting words as the session takes them: one plain line of at most
+     * {@code maxCodePoints}, since a QUIT must work whatever its message holds; null for none.
+     */
+    static String partingWords(String message, int maxCodePoints) {
+        if (message == null) {
+            return null;
+        }
+        String plain = withoutFormatting(message).codePoints()
+                .filter(cp -> !Character.isISOControl(cp) && cp != '\u2028' && cp != '\u2029')
+                .limit(maxCodePoints)
+                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append)
+                .toString().strip();
+        return plain.isEmpty() ? null : plain;
     }
 
     /** The bytes CTCP adds around an action: {@code \u0001ACTION } and {@code \u0001}. */

@@ -111,7 +111,7 @@ class ChurnTest {
                 client.hello("c" + cycle);
                 switch (departure) {
                     case BYE -> {
-                        client.send(new ClientFrame.Bye(null));
+                        client.send(new ClientFrame.Bye(null, null));
                         client.receiveSkipping(ServerFrame.Bye.class);
                         client.close();
                     }

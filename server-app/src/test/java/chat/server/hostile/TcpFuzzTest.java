@@ -98,7 +98,7 @@ class TcpFuzzTest {
             case 8 -> new ClientFrame.History(id, word, random.nextBoolean() ? null : (long) random.nextInt(5) + 1,
                     random.nextBoolean() ? null : random.nextInt(200) + 1);
             case 9 -> new ClientFrame.Rooms(id);
-            case 10 -> random.nextInt(20) == 0 ? new ClientFrame.Bye(id) : new ClientFrame.Ping(id);
+            case 10 -> random.nextInt(20) == 0 ? new ClientFrame.Bye(id, null) : new ClientFrame.Ping(id);
             default -> new ClientFrame.Pong(id);
         };
         byte[] encoded = CODEC.encode(frame);

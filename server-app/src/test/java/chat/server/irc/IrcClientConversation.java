@@ -81,9 +81,9 @@ abstract class IrcClientConversation {
     }
 
     @Test
-    void aliceQuitsAndBobSeesHerGo() {
+    void aliceQuitsAndBobSeesHerGoWithHerPartingWords() {
         alice.type("#lobby", "/quit bye");
 
-        bob.sees("alice", PresenceEvent.QUIT);
+        assertThat(bob.sees("alice", PresenceEvent.QUIT).reason()).isEqualTo("client quit: bye");
     }
 }

@@ -66,7 +66,7 @@ class IrcLimitsTest {
 
             assertThat(watcher.awaitLine(line -> line.contains("#builds") && !line.contains(" JOIN ")))
                     .isEqualTo(":ci!ci@pekko-chat PRIVMSG #builds :build green");
-            assertThat(bot.readUntilClosed()).last().isEqualTo("ERROR :Closing link: ci[127.0.0.1] (Quit)");
+            assertThat(bot.readUntilClosed()).last().isEqualTo("ERROR :Closing link: ci[127.0.0.1] (Quit: done)");
         }
     }
 

@@ -135,7 +135,7 @@ public final class ChatClient {
             return;
         }
         Transport quitting = transport;
-        quitting.send(new ClientFrame.Bye(null));
+        quitting.send(new ClientFrame.Bye(null, null));
         quitting.finish();
         timer.schedule(quitting::close, QUIT_GRACE.toMillis(), TimeUnit.MILLISECONDS);
     }

@@ -281,7 +281,7 @@ class ChatClientTest {
         });
 
         client.submit("/quit");
-        assertThat(link.lastSent()).isEqualTo(new ClientFrame.Bye(null));
+        assertThat(link.lastSent()).isEqualTo(new ClientFrame.Bye(null, null));
         link.serverSends(new ServerFrame.Bye("client quit", null));
         link.drop("the server closed the connection");
 
