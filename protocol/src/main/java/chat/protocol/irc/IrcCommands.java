@@ -16,7 +16,6 @@ import java.util.TreeMap;
  */
 final class IrcCommands {
 
-    private static final String CHANNEL = "#";
     private static final String CLIENT = "irc";
     private static final String PART_ALL = "0";
     /**
@@ -231,7 +230,7 @@ final class IrcCommands {
         }
         if (channels.equals(PART_ALL)) {
             for (String room : state.channels.values()) {
-                request(new ClientFrame.Leave(state.remember("PART", CHANNEL + room), room));
+                request(new ClientFrame.Leave(state.remember("PART", IrcChannel.of(room)), room));
             }
             return;
         }
@@ -282,8 +281,8 @@ final class IrcCommands {
         }
         for (String target : targets(command, line.param(0))) {
             String id = IrcClientState.describing(command, target);
-            if (target.startsWith(CHANNEL)) {
-                request(new ClientFrame.Say(id, target.substring(CHANNEL.length()), text));
+            if (IrcChannel.meant(target)) {
+                request(new ClientFrame.Say(id, IrcChannel.room(target), text));
             } else {
                 request(new ClientFrame.Whisper(id, target, text));
             }
@@ -313,8 +312,8 @@ final class IrcCommands {
             return;
         }
         for (String channel : targets("NAMES", line.param(0))) {
-            if (channel.startsWith(CHANNEL) && channel.length() > 1) {
-                request(new ClientFrame.Who(state.remember("NAMES", channel), channel.substring(1)));
+            if (IrcChannel.named(channel)) {
+                request(new ClientFrame.Who(state.remember("NAMES", channel), IrcChannel.room(channel)));
             } else {
                 numeric(Numeric.RPL_ENDOFNAMES, channel, "End of /NAMES list");
             }
@@ -324,8 +323,8 @@ final class IrcCommands {
     /** WHO lists a channel's members; people are not looked up by nick or mask, so other WHOs find no one. */
     private void who(IrcLine line) {
         String mask = line.param(0);
-        if (mask != null && mask.startsWith(CHANNEL) && mask.length() > 1) {
-            request(new ClientFrame.Who(state.remember("WHO", mask), mask.substring(1)));
+        if (mask != null && IrcChannel.named(mask)) {
+            request(new ClientFrame.Who(state.remember("WHO", mask), IrcChannel.room(mask)));
         } else {
             numeric(Numeric.RPL_ENDOFWHO, mask == null ? "*" : mask, "End of /WHO list");
         }
@@ -372,7 +371,7 @@ final class IrcCommands {
                     + ProtocolLimits.MAX_HISTORY_LIMIT);
             return;
         }
-        if (!channel.startsWith(CHANNEL) || channel.length() == 1) {
+        if (!IrcChannel.named(channel)) {
             fail("INVALID_TARGET", sub, channel, "only channels have a history here");
             return;
         }
@@ -385,7 +384,7 @@ final class IrcCommands {
             fail("INVALID_PARAMS", sub, "only LATEST * and BEFORE msgid=... are supported");
             return;
         }
-        request(new ClientFrame.History(state.remember("CHATHISTORY", channel), channel.substring(1), before, limit));
+        request(new ClientFrame.History(state.remember("CHATHISTORY", channel), IrcChannel.room(channel), before, limit));
     }
 
     private static Integer historyLimit(String text) {
@@ -430,7 +429,7 @@ final class IrcCommands {
             return;
         }
         String change = line.param(1);
-        if (target.startsWith(CHANNEL)) {
+        if (IrcChannel.meant(target)) {
             if (change == null) {
                 numeric(Numeric.RPL_CHANNELMODEIS, target, "+");
             } else if (change.replace("+", "").equals("b")) {
@@ -495,11 +494,11 @@ final class IrcCommands {
 
     /** The room a channel names; null, with ERR_NOSUCHCHANNEL sent, for a name without the {@code #}. */
     private String roomOf(String channel) {
-        if (!channel.startsWith(CHANNEL) || channel.length() == 1) {
-            numeric(Numeric.ERR_NOSUCHCHANNEL, channel, "No such channel: channel names start with #");
+        if (!IrcChannel.named(channel)) {
+            numeric(Numeric.ERR_NOSUCHCHANNEL, channel, "No such channel: channel names start with " + IrcChannel.PREFIX);
             return null;
         }
-        return channel.substring(CHANNEL.length());
+        return IrcChannel.room(channel);
     }
 
     private void numeric(Numeric numeric, String... params) {

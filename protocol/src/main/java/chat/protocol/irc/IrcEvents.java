@@ -15,18 +15,12 @@ import java.util.stream.Collectors;
  */
 final class IrcEvents implements ServerFrameEncoder {
 
-    private static final String CHANNEL = "#";
-
     private final IrcServer server;
     private final IrcCapabilities caps;
 
     IrcEvents(IrcServer server, IrcCapabilities caps) {
         this.server = server;
         this.caps = caps;
-    }
-
-    IrcCapabilities caps() {
-        return caps;
     }
 
     @Override
@@ -45,12 +39,12 @@ final class IrcEvents implements ServerFrameEncoder {
             }
         } else if (frame instanceof ServerFrame.Whisper whisper) {
             if (whisper.re() == null || caps.has(IrcCapability.ECHO_MESSAGE)) {
-                say(null, whisper.ts(), null, whisper.from(), whisper.to(), whisper.text(), out);
+                say(null, whisper.ts(), null, whisper.from(), whisper.to(), whisper.text(), null, out);
             }
         } else if (frame instanceof ServerFrame.Presence presence) {
             presence(presence, out);
         } else if (frame instanceof ServerFrame.Topic topic) {
-            out.line(null, server.sourceOf(topic.by()), "TOPIC", CHANNEL + topic.room(), topic.topic());
+            out.line(null, server.sourceOf(topic.by()), "TOPIC", IrcChannel.of(topic.room()), topic.topic());
         } else {
             return false;
         }
@@ -59,12 +53,7 @@ final class IrcEvents implements ServerFrameEncoder {
 
     /** A line said in a room; {@code batch} marks it as history, and {@code stamp} dates it for a client without server-time. */
     void message(ServerFrame.Message message, String batch, String stamp, IrcOutput out) {
-        say(batch, message.ts(), message, message.from(), CHANNEL + message.room(), message.text(), stamp, out);
-    }
-
-    private void say(String batch, Instant ts, ServerFrame.Message numbered, String from, String target, String text,
-                     IrcOutput out) {
-        say(batch, ts, numbered, from, target, text, null, out);
+        say(batch, message.ts(), message, message.from(), IrcChannel.of(message.room()), message.text(), stamp, out);
     }
 
     /** {@code stamp}, when not null, goes in front of the text (inside an action), on every line of it. */
@@ -91,7 +80,7 @@ final class IrcEvents implements ServerFrameEncoder {
     private void presence(ServerFrame.Presence presence, IrcOutput out) {
         String source = server.sourceOf(presence.event() == chat.protocol.PresenceEvent.RENAME
                 ? presence.old() : presence.nick());
-        String channel = CHANNEL + presence.room();
+        String channel = IrcChannel.of(presence.room());
         switch (presence.event()) {
             case JOIN -> out.line(null, source, "JOIN", channel);
             case LEAVE -> out.line(null, source, "PART", channel);

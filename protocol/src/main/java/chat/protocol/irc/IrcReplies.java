@@ -16,7 +16,6 @@ import java.util.Map;
  */
 final class IrcReplies {
 
-    private static final String CHANNEL = "#";
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("'['HH:mm' UTC] '").withZone(ZoneOffset.UTC);
 
     private final IrcProtocol protocol;
@@ -37,7 +36,7 @@ final class IrcReplies {
             joined(joined, out);
         } else if (frame instanceof ServerFrame.Left left) {
             state.channels.remove(Names.key(left.room()));
-            out.line(null, protocol.server().sourceOf(state.nick), "PART", CHANNEL + left.room());
+            out.line(null, protocol.server().sourceOf(state.nick), "PART", IrcChannel.of(left.room()));
         } else if (frame instanceof ServerFrame.NickChanged renamed) {
             if (!renamed.old().equals(renamed.nick())) {
                 out.line(null, protocol.server().sourceOf(renamed.old()), "NICK", renamed.nick());
@@ -77,7 +76,7 @@ final class IrcReplies {
         numeric(out, Numeric.RPL_YOURHOST, "Your host is " + server.name() + ", running version " + server.version());
         numeric(out, Numeric.RPL_CREATED, "This server was created " + server.created());
         numeric(out, Numeric.RPL_MYINFO, server.name(), server.version(), "i", "");
-        numeric(out, Numeric.RPL_ISUPPORT, "CASEMAPPING=rfc8265", "CHANTYPES=#", "CHANNELLEN=" + (Names.MAX_ROOM_CODE_POINTS + 1),
+        numeric(out, Numeric.RPL_ISUPPORT, "CASEMAPPING=rfc8265", "CHANTYPES=" + IrcChannel.PREFIX, "CHANNELLEN=" + (Names.MAX_ROOM_CODE_POINTS + 1),
                 "NICKLEN=" + Names.MAX_NICK_CODE_POINTS, "TOPICLEN=" + server.topicLength(), "NETWORK=" + server.network(),
                 "PREFIX=", "CHANMODES=,,,", "CHANLIMIT=#:" + server.roomsPerSession(), "UTF8ONLY",
                 "CHATHISTORY=" + ProtocolLimits.MAX_HISTORY_LIMIT, "MSGREFTYPES=msgid", IrcCommands.targetLimits(),
@@ -103,7 +102,7 @@ final class IrcReplies {
         if (state.channels.put(Names.key(joined.room()), joined.room()) != null) {
             return;
         }
-        String channel = CHANNEL + joined.room();
+        String channel = IrcChannel.of(joined.room());
         out.line(null, protocol.server().sourceOf(state.nick), "JOIN", channel);
         if (!joined.topic().isEmpty()) {
             numeric(out, Numeric.RPL_TOPIC, channel, joined.topic());
@@ -143,7 +142,7 @@ final class IrcReplies {
         boolean batched = state.caps.has(IrcCapability.BATCH);
         String batch = batched ? "history" + (++batches) : null;
         if (batched) {
-            out.line(null, server(), "BATCH", "+" + batch, "chathistory", CHANNEL + room);
+            out.line(null, server(), "BATCH", "+" + batch, "chathistory", IrcChannel.of(room));
         }
         IrcEvents events = protocol.events(state.caps);
         boolean dated = state.caps.has(IrcCapability.SERVER_TIME);
@@ -164,21 +163,21 @@ final class IrcReplies {
         numeric(out, Numeric.RPL_LISTSTART, "Channel", "Users  Name");
         for (ServerFrame.RoomSummary room : list.rooms()) {
             if (filter == null || List.of(filter.split(",")).stream().anyMatch(
-                    channel -> Names.key(channel).equals(Names.key(CHANNEL + room.room())))) {
-                numeric(out, Numeric.RPL_LIST, CHANNEL + room.room(), String.valueOf(room.members()), room.topic());
+                    channel -> Names.key(channel).equals(Names.key(IrcChannel.of(room.room()))))) {
+                numeric(out, Numeric.RPL_LIST, IrcChannel.of(room.room()), String.valueOf(room.members()), room.topic());
             }
         }
         numeric(out, Numeric.RPL_LISTEND, "End of /LIST");
     }
 
     private void topicOf(String channel, List<ServerFrame.RoomSummary> rooms, IrcOutput out) {
-        String key = Names.key(channel.substring(CHANNEL.length()));
+        String key = Names.key(IrcChannel.room(channel));
         for (ServerFrame.RoomSummary room : rooms) {
             if (Names.key(room.room()).equals(key)) {
                 if (room.topic().isEmpty()) {
-                    numeric(out, Numeric.RPL_NOTOPIC, CHANNEL + room.room(), "No topic is set");
+                    numeric(out, Numeric.RPL_NOTOPIC, IrcChannel.of(room.room()), "No topic is set");
                 } else {
-                    numeric(out, Numeric.RPL_TOPIC, CHANNEL + room.room(), room.topic());
+                    numeric(out, Numeric.RPL_TOPIC, IrcChannel.of(room.room()), room.topic());
                 }
                 return;
             }
@@ -187,7 +186,7 @@ final class IrcReplies {
     }
 
     private void members(ServerFrame.Members members, IrcClientState.Request request, IrcOutput out) {
-        String channel = CHANNEL + members.room();
+        String channel = IrcChannel.of(members.room());
         String command = request == null ? "NAMES" : request.command();
         switch (command) {
             case "WHO" -> {
@@ -226,7 +225,7 @@ final class IrcReplies {
             out.numeric(server.name(), Numeric.RPL_WHOISSERVER, state.nick, whois.shownAs, server.name(), server.network());
             if (!whois.channels.isEmpty()) {
                 out.numeric(server.name(), Numeric.RPL_WHOISCHANNELS, state.nick, whois.shownAs,
-                        CHANNEL + String.join(" " + CHANNEL, whois.channels));
+                        IrcChannel.PREFIX + String.join(" " + IrcChannel.PREFIX, whois.channels));
             }
         }
         out.numeric(server.name(), Numeric.RPL_ENDOFWHOIS, state.nick, whois.nick, "End of /WHOIS list");
@@ -272,7 +271,7 @@ final class IrcReplies {
     }
 
     private static Numeric numericFor(ErrorCode code, String command, String target) {
-        boolean toChannel = target != null && target.startsWith(CHANNEL);
+        boolean toChannel = target != null && IrcChannel.meant(target);
         return switch (code) {
             case NICK_TAKEN -> Numeric.ERR_NICKNAMEINUSE;
             case NOT_REGISTERED -> Numeric.ERR_NOTREGISTERED;

@@ -26,8 +26,8 @@ public interface WireProtocol {
         ConnectionEncoder encoder();
 
         /**
-         * The requests completed by {@code chunk}, in order; what the protocol answers by itself
-         * (IRC's capabilities, modes) is offered straight to {@code outlet}.
+         * The requests completed by {@code chunk}, in order; the little a protocol must answer
+         * ahead of its session (IRC's CAP replies once registered) is offered straight to {@code outlet}.
          */
         List<Decoded> decode(ByteString chunk, ConnectionOutlet outlet);
     }
