@@ -186,6 +186,19 @@ public final class RawClient implements AutoCloseable {
         assertThat(receive()).isEqualTo(new ServerFrame.Pong(id));
     }
 
+    /**
+     * The next line as text, without its line end (LF or CR LF), for protocols other than JSON
+     * lines (IRC); null once the server closed the connection.
+     */
+    public String receiveText() {
+        byte[] line = readLine();
+        if (line == null) {
+            return null;
+        }
+        String text = new String(line, StandardCharsets.UTF_8);
+        return text.endsWith("\r") ? text.substring(0, text.length() - 1) : text;
+    }
+
     /** Every frame until the server closes the connection; fails if it stays open. */
     public List<ServerFrame> readUntilClosed() {
         List<ServerFrame> frames = new ArrayList<>();

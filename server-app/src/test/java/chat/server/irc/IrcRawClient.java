@@ -3,44 +3,26 @@ package chat.server.irc;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.Socket;
-import java.net.SocketException;
-import java.net.SocketTimeoutException;
+import chat.server.RawClient;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
 
-/** A bare IRC client over a plain socket, like {@code nc} on the IRC port: lines out, lines in, nothing hidden. */
+/**
+ * A bare IRC client, like {@code nc} on the IRC port: lines out, lines in, nothing hidden. The
+ * socket is the shared {@link RawClient}'s; this adds IRC's CR LF and its registration.
+ */
 public final class IrcRawClient implements AutoCloseable {
 
-    /** Long enough for a busy 2-core machine, short enough that a stuck server fails the test. */
-    private static final Duration PATIENCE = Duration.ofSeconds(10);
+    private final RawClient socket;
 
-    private final Socket socket;
-    private final BufferedReader in;
-    private final OutputStream out;
-
-    private IrcRawClient(Socket socket) throws IOException {
+    private IrcRawClient(RawClient socket) {
         this.socket = socket;
-        socket.setSoTimeout((int) PATIENCE.toMillis());
-        this.in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
-        this.out = socket.getOutputStream();
     }
 
     public static IrcRawClient connect(int port) {
-        try {
-            return new IrcRawClient(new Socket(InetAddress.getLoopbackAddress(), port));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return new IrcRawClient(RawClient.connect(port));
     }
 
     /** Connects and registers as {@code nick}, reading up to the end of the auto-joined lobby's names. */
@@ -58,32 +40,14 @@ public final class IrcRawClient implements AutoCloseable {
         for (String line : lines) {
             text.append(line).append("\r\n");
         }
-        sendBytes(text.toString().getBytes(StandardCharsets.UTF_8));
-    }
-
-    public void sendBytes(byte[] bytes) {
-        try {
-            out.write(bytes);
-            out.flush();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    /** The next line, without CR LF; fails when none comes in time or the server closed. */
-    public String receive() {
-        String line = readLine();
-        if (line == null) {
-            return fail("the server closed the connection where a line was expected");
-        }
-        return line;
+        socket.sendBytes(text.toString().getBytes(StandardCharsets.UTF_8));
     }
 
     /** Reads lines until one matches, and returns it; the lines passed over are not about the test. */
     public String awaitLine(Predicate<String> wanted) {
         List<String> seen = new ArrayList<>();
         while (true) {
-            String line = readLine();
+            String line = socket.receiveText();
             if (line == null) {
                 return fail("the server closed the connection before the line awaited; it sent " + seen);
             }
@@ -98,7 +62,7 @@ public final class IrcRawClient implements AutoCloseable {
     public List<String> readUntilClosed() {
         List<String> lines = new ArrayList<>();
         String line;
-        while ((line = readLine()) != null) {
+        while ((line = socket.receiveText()) != null) {
             lines.add(line);
         }
         return lines;
@@ -111,27 +75,8 @@ public final class IrcRawClient implements AutoCloseable {
         assertThat(last.get(last.size() - 1)).startsWith("ERROR :Closing link: ").endsWith("(" + words + ")");
     }
 
-    private String readLine() {
-        try {
-            return in.readLine();
-        } catch (SocketTimeoutException e) {
-            return fail("no line from the server within " + PATIENCE.toSeconds() + " s");
-        } catch (SocketException e) {
-            if (e.getMessage() != null && e.getMessage().contains("reset")) {
-                return null;
-            }
-            throw new UncheckedIOException(e);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
     @Override
     public void close() {
-        try {
-            socket.close();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        socket.close();
     }
 }
