@@ -11,8 +11,22 @@ public sealed interface ClientFrame {
     /** The wire {@code type} of this frame. */
     String type();
 
-    record Hello(String id, String nick, Integer protocol, String client) implements ClientFrame {
+    /** {@code password} is null for a guest; with one, the hello logs in to the account named {@code nick}. */
+    record Hello(String id, String nick, Integer protocol, String client, Secret password) implements ClientFrame {
+        public Hello(String id, String nick, Integer protocol, String client) {
+            this(id, nick, protocol, client, null);
+        }
         public String type() { return "hello"; }
+    }
+
+    /** Makes the session's current nick an account, owned by whoever knows {@code password}. */
+    record Register(String id, Secret password) implements ClientFrame {
+        public String type() { return "register"; }
+    }
+
+    /** A logged-in session changes its account's password: wire type {@code password}. */
+    record ChangePassword(String id, Secret old, Secret password) implements ClientFrame {
+        public String type() { return "password"; }
     }
 
     record Ping(String id) implements ClientFrame {

@@ -53,7 +53,11 @@ final class ClientFrameReader {
         switch (type) {
             case "hello":
                 return new ClientFrame.Hello(id, string(tree, "nick"), optionalInt(tree, "protocol", 0, Integer.MAX_VALUE),
-                        optionalString(tree, "client"));
+                        optionalString(tree, "client"), optionalSecret(tree, "password"));
+            case "register":
+                return new ClientFrame.Register(id, new Secret(string(tree, "password")));
+            case "password":
+                return new ClientFrame.ChangePassword(id, new Secret(string(tree, "old")), new Secret(string(tree, "new")));
             case "ping":
                 return new ClientFrame.Ping(id);
             case "pong":
@@ -98,6 +102,11 @@ final class ClientFrameReader {
     private static String optionalString(JsonNode tree, String field) throws BadField {
         JsonNode node = tree.get(field);
         return node == null || node.isNull() ? null : string(tree, field);
+    }
+
+    private static Secret optionalSecret(JsonNode tree, String field) throws BadField {
+        String value = optionalString(tree, field);
+        return value == null ? null : new Secret(value);
     }
 
     private static Long optionalLong(JsonNode tree, String field, long min) throws BadField {

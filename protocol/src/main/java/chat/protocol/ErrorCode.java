@@ -17,7 +17,13 @@ public enum ErrorCode {
     RATE_LIMITED("rate-limited", false),
     SERVER_FULL("server-full", true),
     /** The chat store cannot take or give messages right now; the request may be tried again later. */
-    UNAVAILABLE("unavailable", false);
+    UNAVAILABLE("unavailable", false),
+    /** The nick is an account's: log in with its password, or pick another nick. */
+    AUTH_REQUIRED("auth-required", false),
+    /** Wrong password (or no such account); the client may say hello again. */
+    AUTH_FAILED("auth-failed", false),
+    BAD_PASSWORD("bad-password", false),
+    ACCOUNT_EXISTS("account-exists", false);
 
     private final String wire;
     private final boolean closesConnection;

@@ -60,7 +60,13 @@ final class FrameWriter {
             g.writeStringField("server", w.server());
             g.writeNumberField("heartbeat", w.heartbeat());
             g.writeStringField("motd", w.motd());
+            optional(g, "account", w.account());
             optional(g, "re", w.re());
+        } else if (frame instanceof ServerFrame.Registered r) {
+            g.writeStringField("account", r.account());
+            optional(g, "re", r.re());
+        } else if (frame instanceof ServerFrame.PasswordChanged p) {
+            optional(g, "re", p.re());
         } else if (frame instanceof ServerFrame.Joined j) {
             g.writeStringField("room", j.room());
             g.writeStringField("topic", j.topic());
@@ -156,6 +162,12 @@ final class FrameWriter {
                 g.writeNumberField("protocol", h.protocol());
             }
             optional(g, "client", h.client());
+            optional(g, "password", h.password() == null ? null : h.password().value());
+        } else if (frame instanceof ClientFrame.Register r) {
+            g.writeStringField("password", r.password().value());
+        } else if (frame instanceof ClientFrame.ChangePassword p) {
+            g.writeStringField("old", p.old().value());
+            g.writeStringField("new", p.password().value());
         } else if (frame instanceof ClientFrame.Join j) {
             g.writeStringField("room", j.room());
             if (j.since() != null) {

@@ -12,9 +12,22 @@ public sealed interface ServerFrame {
     /** The wire {@code type} of this frame. */
     String type();
 
-    record Welcome(String nick, int protocol, String server, int heartbeat, String motd, String re)
+    /** {@code account} is the account the session logged in to, null for a guest. */
+    record Welcome(String nick, int protocol, String server, int heartbeat, String motd, String account, String re)
             implements ServerFrame {
+        public Welcome(String nick, int protocol, String server, int heartbeat, String motd, String re) {
+            this(nick, protocol, server, heartbeat, motd, null, re);
+        }
         public String type() { return "welcome"; }
+    }
+
+    /** The session's nick is now the account {@code account}. */
+    record Registered(String account, String re) implements ServerFrame {
+        public String type() { return "registered"; }
+    }
+
+    record PasswordChanged(String re) implements ServerFrame {
+        public String type() { return "password-changed"; }
     }
 
     record Pong(String re) implements ServerFrame {

@@ -17,7 +17,11 @@ final class ServerFrameReader {
         switch (type) {
             case "welcome":
                 return new ServerFrame.Welcome(string(tree, "nick"), number(tree, "protocol").intValue(),
-                        optional(tree, "server"), number(tree, "heartbeat").intValue(), optional(tree, "motd"), re);
+                        optional(tree, "server"), number(tree, "heartbeat").intValue(), optional(tree, "motd"), optional(tree, "account"), re);
+            case "registered":
+                return new ServerFrame.Registered(string(tree, "account"), re);
+            case "password-changed":
+                return new ServerFrame.PasswordChanged(re);
             case "pong":
                 return new ServerFrame.Pong(re);
             case "ping":

@@ -57,6 +57,11 @@ final class IrcReplies {
             } else if (ping != null) {
                 out.line(null, server(), "PONG", server(), ping.target());
             }
+        } else if (frame instanceof ServerFrame.Registered registered) {
+            out.line(null, server(), "NOTICE", state.nick, "You are now registered as account " + registered.account()
+                    + "; log in with its password from now on");
+        } else if (frame instanceof ServerFrame.PasswordChanged) {
+            out.line(null, server(), "NOTICE", state.nick, "Your password has been changed");
         } else if (frame instanceof ServerFrame.Ping) {
             out.line(null, null, "PING", server());
         } else if (frame instanceof ServerFrame.Bye bye) {
@@ -273,7 +278,8 @@ final class IrcReplies {
     private static Numeric numericFor(ErrorCode code, String command, String target) {
         boolean toChannel = target != null && IrcChannel.meant(target);
         return switch (code) {
-            case NICK_TAKEN -> Numeric.ERR_NICKNAMEINUSE;
+            case NICK_TAKEN, AUTH_REQUIRED -> Numeric.ERR_NICKNAMEINUSE;
+            case AUTH_FAILED -> Numeric.ERR_PASSWDMISMATCH;
             case NOT_REGISTERED -> Numeric.ERR_NOTREGISTERED;
             case BAD_NICK -> command.equals("NICK") || command.equals("HELLO") ? Numeric.ERR_ERRONEUSNICKNAME : Numeric.ERR_NOSUCHNICK;
             case NO_SUCH_NICK -> Numeric.ERR_NOSUCHNICK;
