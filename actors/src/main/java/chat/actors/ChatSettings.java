@@ -16,6 +16,7 @@ public record ChatSettings(
         Limits limits,
         History history,
         Store store,
+        Accounts accounts,
         Duration shutdownTimeout,
         Duration strayRequestGrace,
         Duration handoverRetry,
@@ -51,12 +52,34 @@ public record ChatSettings(
     public record Store(String queryPlugin, int snapshotEvery, Duration writeTimeout, Duration openTimeout,
                         Duration restartMinBackoff, Duration restartMaxBackoff, Duration readyTimeout) {}
 
+    /**
+     * Accounts: how passwords are hashed (Argon2id: {@code memoryKib} of memory, {@code iterations}
+     * passes, {@code parallelism} lanes), how wrong passwords are slowed down, and how long an
+     * account's actor stays in memory unused.
+     */
+    public record Accounts(int memoryKib, int iterations, int parallelism, Throttle perAccount, Throttle perAddress,
+                           Duration passivateAfter) {}
+
+    /**
+     * After {@code freeFailures} wrong passwords, every further one locks the door for
+     * {@code firstLockout}, then twice as long each time, up to {@code maxLockout}; a right
+     * password (per account) or {@code forgetAfter} without a failure starts over.
+     */
+    public record Throttle(int freeFailures, Duration firstLockout, Duration maxLockout, Duration forgetAfter) {
+
+        static Throttle from(Config config) {
+            return new Throttle(config.getInt("free-failures"), config.getDuration("first-lockout"),
+                    config.getDuration("max-lockout"), config.getDuration("forget-after"));
+        }
+    }
+
     /** Reads {@code chat.*} from a config that already has reference.conf as fallback. */
     public static ChatSettings from(Config root) {
         Config chat = root.getConfig("chat");
         Config limits = chat.getConfig("limits");
         Config history = chat.getConfig("history");
         Config store = chat.getConfig("store");
+        Config accounts = chat.getConfig("accounts");
         String defaultRoom = chat.getString("default-room").trim();
         return new ChatSettings(
                 chat.getString("server-name"),
@@ -85,6 +108,10 @@ public record ChatSettings(
                         store.getDuration("write-timeout"), store.getDuration("open-timeout"),
                         store.getDuration("restart-backoff.min"), store.getDuration("restart-backoff.max"),
                         store.getDuration("ready-timeout")),
+                new Accounts(accounts.getInt("argon2.memory-kib"), accounts.getInt("argon2.iterations"),
+                        accounts.getInt("argon2.parallelism"), Throttle.from(accounts.getConfig("throttle.per-account")),
+                        Throttle.from(accounts.getConfig("throttle.per-address")),
+                        accounts.getDuration("passivate-after")),
                 chat.getDuration("shutdown-timeout"),
                 chat.getDuration("stray-request-grace"),
                 chat.getDuration("handover-retry"),

@@ -5,6 +5,7 @@ import chat.actors.room.RoomJournal;
 import chat.actors.room.StoreQueries;
 import chat.protocol.ErrorCode;
 import chat.protocol.Names;
+import chat.protocol.Secret;
 import chat.protocol.ServerFrame;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -77,6 +78,20 @@ public final class RegistryActor extends AbstractBehavior<RegistryActor.Command>
                             ConnectionOutlet outlet, String re) implements Command {}
 
     public record ReleaseNick(String key, ActorRef<SessionActor.Reply> session) implements Command {}
+
+    /** May the session use {@code nick}: as a guest ({@code password} null), or logged in to its account? */
+    public record LogIn(String nick, Secret password, ActorRef<SessionActor.Reply> session, String re)
+            implements Command {}
+
+    /** Makes the session's nick {@code nick} an account. */
+    public record Register(String nick, Secret password, ActorRef<SessionActor.Reply> session, String re)
+            implements Command {}
+
+    public record ChangePassword(String account, Secret old, Secret password, ActorRef<SessionActor.Reply> session,
+                                 String re) implements Command {}
+
+    /** The session gave a wrong password: its address counts one failure more. */
+    public record LoginFailed(ActorRef<SessionActor.Reply> session) implements Command {}
 
     /** Where a session's nick is kept, for the node's fan-out, which claims it back should that node die. */
     public record NickKept(NodeFanOut.NickHeld held) implements Command {}
@@ -201,6 +216,7 @@ public final class RegistryActor extends AbstractBehavior<RegistryActor.Command>
     private final ActorRef<NodeFanOut.Command> fanOut;
     private final ClusterSharding sharding;
     private final RoomRefs roomRefs;
+    private final AccountDesk accounts;
     private final Map<String, Room> rooms = new HashMap<>();
     /** This node's address, as rooms' statuses name it. */
     private final String node;
@@ -245,6 +261,7 @@ public final class RegistryActor extends AbstractBehavior<RegistryActor.Command>
         this.roomRefs = startRooms(sharding, context, statuses, settings, queries);
         sharding.init(Entity.of(NickActor.TYPE_KEY, nick -> NickActor.create(nick.getEntityId(), nick.getShard()))
                 .withStopMessage(new NickActor.Stop()));
+        this.accounts = new AccountDesk(context.getSystem(), sharding, settings);
         this.fanOut = context.spawn(NodeFanOut.create(roomRefs, settings.handoverRetry()), FAN_OUT, ONE_READER_MAILBOX);
         joinCluster(context);
         RoomDirectory.topic(context.getSystem()).tell(Topic.subscribe(statuses));
@@ -311,6 +328,22 @@ public final class RegistryActor extends AbstractBehavior<RegistryActor.Command>
                 })
                 .onMessage(ClaimNick.class, this::onClaimNick)
                 .onMessage(ReleaseNick.class, this::onReleaseNick)
+                .onMessage(LogIn.class, login -> {
+                    accounts.logIn(login, places.get(login.session()));
+                    return this;
+                })
+                .onMessage(Register.class, register -> {
+                    accounts.register(register);
+                    return this;
+                })
+                .onMessage(ChangePassword.class, change -> {
+                    accounts.changePassword(change, places.get(change.session()));
+                    return this;
+                })
+                .onMessage(LoginFailed.class, failed -> {
+                    accounts.failedFrom(places.get(failed.session()));
+                    return this;
+                })
                 .onMessage(NickKept.class, kept -> {
                     fanOut.tell(kept.held());
                     return this;

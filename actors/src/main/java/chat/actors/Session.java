@@ -40,6 +40,8 @@ final class Session {
     final TokenBucket patience;
     String nick;
     String nickKey;
+    /** The account the session is logged in to (its spelling), or null for a guest. */
+    String account;
     /**
      * Null until the session starts closing; then the behaviour every later message goes to: the
      * closing phase, or the end.

@@ -43,6 +43,10 @@ final class SessionActive extends SessionOpen {
             return onWho(who);
         } else if (frame instanceof ClientFrame.History history) {
             return onHistory(history);
+        } else if (frame instanceof ClientFrame.Register register) {
+            return onRegister(register);
+        } else if (frame instanceof ClientFrame.ChangePassword change) {
+            return onChangePassword(change);
         } else if (frame instanceof ClientFrame.Rooms list) {
             return ask(new RegistryActor.ListRooms(session.self, list.id()));
         } else if (frame instanceof ClientFrame.Ping ping) {
@@ -123,8 +127,45 @@ final class SessionActive extends SessionOpen {
         if (problem.isPresent()) {
             return reject(ErrorCode.BAD_NICK, problem.get(), rename);
         }
-        return ask(new RegistryActor.ClaimNick(rename.nick(), session.nickKey, session.self,
-                session.outbound.outlet(), rename.id()));
+        if (session.account != null && Names.key(rename.nick()).equals(Names.key(session.account))) {
+            return claim(rename.nick(), rename.id());
+        }
+        // Another account's nick is only for whoever logs in to it: its account says whether it is one.
+        return ask(new RegistryActor.LogIn(rename.nick(), null, session.self, rename.id()));
+    }
+
+    @Override
+    protected Behavior<SessionActor.Command> onLoginChecked(SessionActor.LoginChecked checked) {
+        return claim(checked.nick(), checked.re());
+    }
+
+    private Behavior<SessionActor.Command> claim(String nick, String re) {
+        return ask(new RegistryActor.ClaimNick(nick, session.nickKey, session.self, session.outbound.outlet(), re));
+    }
+
+    private Behavior<SessionActor.Command> onRegister(ClientFrame.Register register) {
+        if (session.account != null) {
+            return reject(ErrorCode.ACCOUNT_EXISTS, "you are logged in to account \"" + session.account + "\" already",
+                    register);
+        }
+        Optional<String> problem = register.password().problem();
+        if (problem.isPresent()) {
+            return reject(ErrorCode.BAD_PASSWORD, problem.get(), register);
+        }
+        return ask(new RegistryActor.Register(session.nick, register.password(), session.self, register.id()));
+    }
+
+    private Behavior<SessionActor.Command> onChangePassword(ClientFrame.ChangePassword change) {
+        if (session.account == null) {
+            return reject(ErrorCode.AUTH_REQUIRED, "you are a guest: register your nick before you give it a password",
+                    change);
+        }
+        Optional<String> problem = change.password().problem();
+        if (problem.isPresent()) {
+            return reject(ErrorCode.BAD_PASSWORD, problem.get(), change);
+        }
+        return ask(new RegistryActor.ChangePassword(session.account, change.old(), change.password(), session.self,
+                change.id()));
     }
 
     private Behavior<SessionActor.Command> onTopic(ClientFrame.Topic topic) {

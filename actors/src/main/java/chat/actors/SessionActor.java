@@ -54,6 +54,18 @@ public final class SessionActor {
     public record NickRefused(ErrorCode code, String message, String re) implements Reply {}
 
     /**
+     * The session may go on to claim {@code nick}: as a guest ({@code account} null), or logged in
+     * to {@code account}, whose spelling {@code nick} then is.
+     */
+    public record LoginChecked(String account, String nick, String re) implements Reply {}
+
+    /** A password the session gave was not its account's; its address counts one failure more. */
+    public record WrongPassword(String message, String re) implements Reply {}
+
+    /** The session's nick is now the account {@code account}, and the session is logged in to it. */
+    public record AccountRegistered(String account, String re) implements Reply {}
+
+    /**
      * {@code keeper}, the nick's actor, keeps the session's nick {@code nick} (folded {@code key}).
      * The session's node learns it, to claim the nick back should the keeper's node die; a nick
      * the session no longer holds (it was renamed meanwhile) is let go.

@@ -17,6 +17,9 @@ import org.apache.pekko.actor.typed.Behavior;
  */
 final class SessionAwaitingHello extends SessionOpen {
 
+    /** The account the hello logged in to while its nick is being claimed; null for a guest. */
+    private String loggingInTo;
+
     SessionAwaitingHello(Session session) {
         super(session);
     }
@@ -44,20 +47,37 @@ final class SessionAwaitingHello extends SessionOpen {
         if (problem.isPresent()) {
             return reject(ErrorCode.BAD_NICK, problem.get(), hello);
         }
-        return ask(new RegistryActor.ClaimNick(hello.nick(), null, session.self, session.outbound.outlet(),
-                hello.id()));
+        if (hello.password() != null && hello.password().problem().isPresent()) {
+            return reject(ErrorCode.BAD_PASSWORD, hello.password().problem().get(), hello);
+        }
+        return ask(new RegistryActor.LogIn(hello.nick(), hello.password(), session.self, hello.id()));
+    }
+
+    /** The nick is free for this session to claim: a guest's, or the account it logged in to. */
+    @Override
+    protected Behavior<SessionActor.Command> onLoginChecked(SessionActor.LoginChecked checked) {
+        loggingInTo = checked.account();
+        session.gate.awaitAnswer();
+        session.registry.tell(new RegistryActor.ClaimNick(checked.nick(), null, session.self, session.outbound.outlet(),
+                checked.re()));
+        return this;
     }
 
     @Override
     protected Behavior<SessionActor.Command> onNickClaimed(SessionActor.NickClaimed claimed) {
         session.nick = claimed.nick();
         session.nickKey = claimed.key();
+        session.account = loggingInTo;
         session.timers.cancel(SessionActor.Tick.REGISTER_TIMEOUT);
         session.timers.startSingleTimer(SessionActor.Tick.SILENCE, session.settings.heartbeat());
-        Session.LOG.info("register {} as {}", session.peer, session.nick);
+        if (session.account == null) {
+            Session.LOG.info("register {} as {}", session.peer, session.nick);
+        } else {
+            Session.LOG.info("register {} as {}, logged in to account {}", session.peer, session.nick, session.account);
+        }
         ChatSettings settings = session.settings;
         session.send(new ServerFrame.Welcome(session.nick, ProtocolLimits.PROTOCOL_VERSION, settings.serverName(),
-                Spoken.wholeSeconds(settings.heartbeat()), settings.motd(), claimed.re()));
+                Spoken.wholeSeconds(settings.heartbeat()), settings.motd(), session.account, claimed.re()));
         SessionActive active = new SessionActive(session);
         if (settings.defaultRoom().isPresent()) {
             // The hello completes with the default room's joined frame, so a say right after it finds the room.

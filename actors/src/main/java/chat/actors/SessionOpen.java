@@ -4,6 +4,7 @@ import chat.actors.session.Spoken;
 import chat.protocol.ClientFrame;
 import chat.protocol.Decoded;
 import chat.protocol.ErrorCode;
+import chat.protocol.ServerFrame;
 import java.math.BigDecimal;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.PostStop;
@@ -30,6 +31,9 @@ abstract class SessionOpen extends AbstractMatchingBehavior<SessionActor.Command
     protected abstract Behavior<SessionActor.Command> handle(ClientFrame frame);
 
     protected abstract Behavior<SessionActor.Command> onNickClaimed(SessionActor.NickClaimed claimed);
+
+    /** The account said the session may claim the nick (as a guest, or logged in). */
+    protected abstract Behavior<SessionActor.Command> onLoginChecked(SessionActor.LoginChecked checked);
 
     /** A frame arrived from the client: whatever it is, the client is alive. */
     protected abstract void heardFromClient();
@@ -91,6 +95,22 @@ abstract class SessionOpen extends AbstractMatchingBehavior<SessionActor.Command
         }
         if (message instanceof SessionActor.NickRefused refused) {
             session.sendError(refused.code(), refused.message(), refused.re());
+            session.gate.release(session.isClosing());
+            return this;
+        }
+        if (message instanceof SessionActor.LoginChecked checked) {
+            return onLoginChecked(checked);
+        }
+        if (message instanceof SessionActor.WrongPassword wrong) {
+            session.registry.tell(new RegistryActor.LoginFailed(session.self));
+            session.sendError(ErrorCode.AUTH_FAILED, wrong.message(), wrong.re());
+            session.gate.release(session.isClosing());
+            return this;
+        }
+        if (message instanceof SessionActor.AccountRegistered registered) {
+            session.account = registered.account();
+            Session.LOG.info("{} registered account {}", session.peer, registered.account());
+            session.send(new ServerFrame.Registered(registered.account(), registered.re()));
             session.gate.release(session.isClosing());
             return this;
         }

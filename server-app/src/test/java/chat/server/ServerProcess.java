@@ -30,7 +30,7 @@ public final class ServerProcess implements AutoCloseable {
 
     public static final String MAX_HEAP = "-Xmx128m";
     private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
-    private static final Pattern LISTENING = Pattern.compile("listening on .*:(\\d+)");
+    private static final Pattern LISTENING = Pattern.compile("ChatServer - listening on .*:(\\d+)");
 
     private final Process process;
     /** The store this process owns and deletes when it is closed; null for one the test owns. */
