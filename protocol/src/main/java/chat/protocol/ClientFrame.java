@@ -80,4 +80,37 @@ public sealed interface ClientFrame {
     record History(String id, String room, Long before, Integer limit) implements ClientFrame {
         public String type() { return "history"; }
     }
+
+    /** {@code grant}: op; otherwise deop. */
+    record Op(String id, String room, String nick, boolean grant) implements ClientFrame {
+        public String type() { return grant ? "op" : "deop"; }
+    }
+
+    /** {@code reason} is null when absent. */
+    record Kick(String id, String room, String nick, String reason) implements ClientFrame {
+        public String type() { return "kick"; }
+    }
+
+    /** {@code ban}: ban; otherwise unban. */
+    record Ban(String id, String room, String nick, boolean ban) implements ClientFrame {
+        public String type() { return ban ? "ban" : "unban"; }
+    }
+
+    /** Each flag is null when the request leaves it as it is. */
+    record Mode(String id, String room, Boolean invite, Boolean moderated, Boolean secret) implements ClientFrame {
+        public String type() { return "mode"; }
+    }
+
+    record Invite(String id, String room, String nick) implements ClientFrame {
+        public String type() { return "invite"; }
+    }
+
+    record Claim(String id, String room) implements ClientFrame {
+        public String type() { return "claim"; }
+    }
+
+    /** A server operator's: {@code nick} is disconnected with {@code reason} (null when absent). */
+    record Kill(String id, String nick, String reason) implements ClientFrame {
+        public String type() { return "kill"; }
+    }
 }

@@ -83,6 +83,23 @@ final class ClientFrameReader {
             case "history":
                 return new ClientFrame.History(id, string(tree, "room"), optionalLong(tree, "before", 1),
                         optionalInt(tree, "limit", 1, ProtocolLimits.MAX_HISTORY_LIMIT));
+            case "op":
+            case "deop":
+                return new ClientFrame.Op(id, string(tree, "room"), string(tree, "nick"), type.equals("op"));
+            case "kick":
+                return new ClientFrame.Kick(id, string(tree, "room"), string(tree, "nick"), optionalString(tree, "reason"));
+            case "ban":
+            case "unban":
+                return new ClientFrame.Ban(id, string(tree, "room"), string(tree, "nick"), type.equals("ban"));
+            case "mode":
+                return new ClientFrame.Mode(id, string(tree, "room"), optionalBoolean(tree, "invite"),
+                        optionalBoolean(tree, "moderated"), optionalBoolean(tree, "secret"));
+            case "invite":
+                return new ClientFrame.Invite(id, string(tree, "room"), string(tree, "nick"));
+            case "claim":
+                return new ClientFrame.Claim(id, string(tree, "room"));
+            case "kill":
+                return new ClientFrame.Kill(id, string(tree, "nick"), optionalString(tree, "reason"));
             default:
                 return null;
         }
@@ -102,6 +119,17 @@ final class ClientFrameReader {
     private static String optionalString(JsonNode tree, String field) throws BadField {
         JsonNode node = tree.get(field);
         return node == null || node.isNull() ? null : string(tree, field);
+    }
+
+    private static Boolean optionalBoolean(JsonNode tree, String field) throws BadField {
+        JsonNode node = tree.get(field);
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        if (!node.isBoolean()) {
+            throw new BadField("field \"" + field + "\" must be true or false");
+        }
+        return node.booleanValue();
     }
 
     private static Secret optionalSecret(JsonNode tree, String field) throws BadField {

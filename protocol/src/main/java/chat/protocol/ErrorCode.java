@@ -23,7 +23,13 @@ public enum ErrorCode {
     /** Wrong password (or no such account); the client may say hello again. */
     AUTH_FAILED("auth-failed", false),
     BAD_PASSWORD("bad-password", false),
-    ACCOUNT_EXISTS("account-exists", false);
+    ACCOUNT_EXISTS("account-exists", false),
+    /** A moderation request from someone without the role for it. */
+    NOT_OP("not-op", false),
+    BANNED("banned", false),
+    INVITE_ONLY("invite-only", false),
+    /** Only owners and ops speak in a moderated room. */
+    MODERATED("moderated", false);
 
     private final String wire;
     private final boolean closesConnection;

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
+import java.util.Map;
 
 /** Writes frames as one line of compact JSON each; field order is fixed, {@code type} first. */
 final class FrameWriter {
@@ -54,6 +55,7 @@ final class FrameWriter {
             g.writeStringField("event", p.event().wire());
             optional(g, "old", p.old());
             optional(g, "reason", p.reason());
+            optional(g, "by", p.by());
         } else if (frame instanceof ServerFrame.Welcome w) {
             g.writeStringField("nick", w.nick());
             g.writeNumberField("protocol", w.protocol());
@@ -73,7 +75,44 @@ final class FrameWriter {
             strings(g, "members", j.members());
             messages(g, "history", j.history());
             g.writeStringField("epoch", j.epoch());
+            if (!j.roles().isEmpty()) {
+                g.writeObjectFieldStart("roles");
+                for (Map.Entry<String, Role> role : j.roles().entrySet()) {
+                    g.writeStringField(role.getKey(), role.getValue().wire());
+                }
+                g.writeEndObject();
+            }
+            if (!j.mode().isOpen()) {
+                mode(g, j.mode());
+            }
             optional(g, "re", j.re());
+        } else if (frame instanceof ServerFrame.RoleChanged r) {
+            g.writeStringField("room", r.room());
+            g.writeStringField("nick", r.nick());
+            g.writeStringField("role", r.role().wire());
+            g.writeStringField("by", r.by());
+            optional(g, "re", r.re());
+        } else if (frame instanceof ServerFrame.Kicked k) {
+            g.writeStringField("room", k.room());
+            g.writeStringField("by", k.by());
+            optional(g, "reason", k.reason());
+            optional(g, "re", k.re());
+        } else if (frame instanceof ServerFrame.Bans b) {
+            g.writeStringField("room", b.room());
+            strings(g, "bans", b.bans());
+            optional(g, "re", b.re());
+        } else if (frame instanceof ServerFrame.ModeChanged m) {
+            g.writeStringField("room", m.room());
+            g.writeBooleanField("invite", m.mode().invite());
+            g.writeBooleanField("moderated", m.mode().moderated());
+            g.writeBooleanField("secret", m.mode().secret());
+            g.writeStringField("by", m.by());
+            optional(g, "re", m.re());
+        } else if (frame instanceof ServerFrame.Invited i) {
+            g.writeStringField("room", i.room());
+            g.writeStringField("nick", i.nick());
+            g.writeStringField("by", i.by());
+            optional(g, "re", i.re());
         } else if (frame instanceof ServerFrame.Left l) {
             g.writeStringField("room", l.room());
             optional(g, "re", l.re());
@@ -125,6 +164,14 @@ final class FrameWriter {
         }
     }
 
+    private static void mode(JsonGenerator g, RoomMode mode) throws IOException {
+        g.writeObjectFieldStart("mode");
+        g.writeBooleanField("invite", mode.invite());
+        g.writeBooleanField("moderated", mode.moderated());
+        g.writeBooleanField("secret", mode.secret());
+        g.writeEndObject();
+    }
+
     private static void message(JsonGenerator g, ServerFrame.Message m) throws IOException {
         g.writeStringField("room", m.room());
         g.writeStringField("from", m.from());
@@ -165,6 +212,29 @@ final class FrameWriter {
             optional(g, "password", h.password() == null ? null : h.password().value());
         } else if (frame instanceof ClientFrame.Register r) {
             g.writeStringField("password", r.password().value());
+        } else if (frame instanceof ClientFrame.Op o) {
+            g.writeStringField("room", o.room());
+            g.writeStringField("nick", o.nick());
+        } else if (frame instanceof ClientFrame.Kick k) {
+            g.writeStringField("room", k.room());
+            g.writeStringField("nick", k.nick());
+            optional(g, "reason", k.reason());
+        } else if (frame instanceof ClientFrame.Ban b) {
+            g.writeStringField("room", b.room());
+            g.writeStringField("nick", b.nick());
+        } else if (frame instanceof ClientFrame.Mode m) {
+            g.writeStringField("room", m.room());
+            optionalBoolean(g, "invite", m.invite());
+            optionalBoolean(g, "moderated", m.moderated());
+            optionalBoolean(g, "secret", m.secret());
+        } else if (frame instanceof ClientFrame.Invite i) {
+            g.writeStringField("room", i.room());
+            g.writeStringField("nick", i.nick());
+        } else if (frame instanceof ClientFrame.Claim c) {
+            g.writeStringField("room", c.room());
+        } else if (frame instanceof ClientFrame.Kill k) {
+            g.writeStringField("nick", k.nick());
+            optional(g, "reason", k.reason());
         } else if (frame instanceof ClientFrame.ChangePassword p) {
             g.writeStringField("old", p.old().value());
             g.writeStringField("new", p.password().value());
@@ -198,6 +268,12 @@ final class FrameWriter {
             if (h.limit() != null) {
                 g.writeNumberField("limit", h.limit());
             }
+        }
+    }
+
+    private static void optionalBoolean(JsonGenerator g, String field, Boolean value) throws IOException {
+        if (value != null) {
+            g.writeBooleanField(field, value);
         }
     }
 

@@ -5,7 +5,8 @@ public enum PresenceEvent {
     JOIN("join"),
     LEAVE("leave"),
     QUIT("quit"),
-    RENAME("rename");
+    RENAME("rename"),
+    KICK("kick");
 
     private final String wire;
 

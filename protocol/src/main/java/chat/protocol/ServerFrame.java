@@ -1,7 +1,10 @@
 package chat.protocol;
 
 import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A frame from the server to a client. {@code re} is the id of the request this frame answers,
@@ -48,11 +51,19 @@ public sealed interface ServerFrame {
      * the history survives, another once it starts over, so a client forgets the {@code seq}s it
      * remembers for the room.
      */
-    record Joined(String room, String topic, List<String> members, List<Message> history, String epoch, String re)
-            implements ServerFrame {
+    /**
+     * {@code roles} names the members who are owners or ops (absent from the wire when nobody is);
+     * {@code mode} is the room's, absent from the wire when no flag is set.
+     */
+    record Joined(String room, String topic, List<String> members, List<Message> history, String epoch,
+                  Map<String, Role> roles, RoomMode mode, String re) implements ServerFrame {
         public Joined {
             members = List.copyOf(members);
             history = List.copyOf(history);
+            roles = Collections.unmodifiableMap(new LinkedHashMap<>(roles));
+        }
+        public Joined(String room, String topic, List<String> members, List<Message> history, String epoch, String re) {
+            this(room, topic, members, history, epoch, Map.of(), RoomMode.OPEN, re);
         }
         public String type() { return "joined"; }
     }
@@ -61,9 +72,12 @@ public sealed interface ServerFrame {
         public String type() { return "left"; }
     }
 
-    /** {@code old} is set for renames, {@code reason} for quits; both null otherwise. */
-    record Presence(String room, String nick, PresenceEvent event, String old, String reason)
+    /** {@code old} is set for renames, {@code reason} for quits and kicks, {@code by} for kicks; null otherwise. */
+    record Presence(String room, String nick, PresenceEvent event, String old, String reason, String by)
             implements ServerFrame {
+        public Presence(String room, String nick, PresenceEvent event, String old, String reason) {
+            this(room, nick, event, old, reason, null);
+        }
         public String type() { return "presence"; }
     }
 
@@ -115,5 +129,35 @@ public sealed interface ServerFrame {
 
     record Error(ErrorCode code, String message, String re) implements ServerFrame {
         public String type() { return "error"; }
+    }
+
+    /** {@code nick}'s role in {@code room} is now {@code role}, given by {@code by}. */
+    record RoleChanged(String room, String nick, Role role, String by, String re) implements ServerFrame {
+        public String type() { return "role"; }
+    }
+
+    /** To the member who was kicked, who is no longer in the room; {@code reason} may be null. */
+    record Kicked(String room, String by, String reason, String re) implements ServerFrame {
+        public String type() { return "kicked"; }
+    }
+
+    /** The room's bans: accounts and nicks, as they were banned. */
+    record Bans(String room, List<String> bans, String re) implements ServerFrame {
+        public Bans {
+            bans = List.copyOf(bans);
+        }
+        public String type() { return "bans"; }
+    }
+
+    record ModeChanged(String room, RoomMode mode, String by, String re) implements ServerFrame {
+        public String type() { return "mode"; }
+    }
+
+    /**
+     * Additive: {@code by} invited {@code nick} into {@code room}; the invitee gets it, and the
+     * inviter with {@code re}.
+     */
+    record Invited(String room, String nick, String by, String re) implements ServerFrame {
+        public String type() { return "invited"; }
     }
 }

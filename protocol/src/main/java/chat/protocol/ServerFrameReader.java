@@ -3,7 +3,10 @@ package chat.protocol;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.DateTimeException;
 import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /** Turns a parsed server frame into a {@link ServerFrame}, for clients. */
 final class ServerFrameReader {
@@ -30,13 +33,26 @@ final class ServerFrameReader {
                 return new ServerFrame.Bye(optional(tree, "reason"), re);
             case "joined":
                 return new ServerFrame.Joined(string(tree, "room"), orEmpty(optional(tree, "topic")),
-                        strings(tree, "members"), messages(tree, "history"), orEmpty(optional(tree, "epoch")), re);
+                        strings(tree, "members"), messages(tree, "history"), orEmpty(optional(tree, "epoch")),
+                        roles(tree), tree.has("mode") ? mode(tree.get("mode")) : RoomMode.OPEN, re);
+            case "role":
+                return new ServerFrame.RoleChanged(string(tree, "room"), string(tree, "nick"), role(string(tree, "role")),
+                        optional(tree, "by"), re);
+            case "kicked":
+                return new ServerFrame.Kicked(string(tree, "room"), optional(tree, "by"), optional(tree, "reason"), re);
+            case "bans":
+                return new ServerFrame.Bans(string(tree, "room"), strings(tree, "bans"), re);
+            case "mode":
+                return new ServerFrame.ModeChanged(string(tree, "room"), mode(tree), optional(tree, "by"), re);
+            case "invited":
+                return new ServerFrame.Invited(string(tree, "room"), string(tree, "nick"), optional(tree, "by"), re);
             case "left":
                 return new ServerFrame.Left(string(tree, "room"), re);
             case "presence":
                 try {
                     return new ServerFrame.Presence(string(tree, "room"), string(tree, "nick"),
-                            PresenceEvent.fromWire(string(tree, "event")), optional(tree, "old"), optional(tree, "reason"));
+                            PresenceEvent.fromWire(string(tree, "event")), optional(tree, "old"), optional(tree, "reason"),
+                            optional(tree, "by"));
                 } catch (IllegalArgumentException e) {
                     throw new ProtocolException(e.getMessage());
                 }
@@ -65,6 +81,35 @@ final class ServerFrameReader {
             default:
                 throw new ProtocolException("unknown server frame type " + type);
         }
+    }
+
+    private static Map<String, Role> roles(JsonNode tree) throws ProtocolException {
+        Map<String, Role> roles = new LinkedHashMap<>();
+        JsonNode node = tree.get("roles");
+        if (node == null) {
+            return roles;
+        }
+        if (!node.isObject()) {
+            throw new ProtocolException("\"roles\" is not an object");
+        }
+        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> entry = it.next();
+            roles.put(entry.getKey(), role(entry.getValue().asText()));
+        }
+        return roles;
+    }
+
+    private static Role role(String wire) throws ProtocolException {
+        try {
+            return Role.fromWire(wire);
+        } catch (IllegalArgumentException e) {
+            throw new ProtocolException(e.getMessage());
+        }
+    }
+
+    private static RoomMode mode(JsonNode node) {
+        return new RoomMode(node.path("invite").asBoolean(), node.path("moderated").asBoolean(),
+                node.path("secret").asBoolean());
     }
 
     private static ServerFrame.Message message(JsonNode node) throws ProtocolException {

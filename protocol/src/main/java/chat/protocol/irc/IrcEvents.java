@@ -1,5 +1,6 @@
 package chat.protocol.irc;
 
+import chat.protocol.PresenceEvent;
 import chat.protocol.ServerFrame;
 import chat.protocol.ServerFrameEncoder;
 import java.time.Instant;
@@ -45,6 +46,11 @@ final class IrcEvents implements ServerFrameEncoder {
             presence(presence, out);
         } else if (frame instanceof ServerFrame.Topic topic) {
             out.line(null, server.sourceOf(topic.by()), "TOPIC", IrcChannel.of(topic.room()), topic.topic());
+        } else if (frame instanceof ServerFrame.RoleChanged role) {
+            out.line(null, server.sourceOf(role.by()), "MODE", IrcChannel.of(role.room()),
+                    IrcModes.ofRole(role.role()), role.nick());
+        } else if (frame instanceof ServerFrame.ModeChanged mode) {
+            out.line(null, server.sourceOf(mode.by()), "MODE", IrcChannel.of(mode.room()), IrcModes.of(mode.mode()));
         } else {
             return false;
         }
@@ -78,7 +84,7 @@ final class IrcEvents implements ServerFrameEncoder {
     }
 
     private void presence(ServerFrame.Presence presence, IrcOutput out) {
-        String source = server.sourceOf(presence.event() == chat.protocol.PresenceEvent.RENAME
+        String source = server.sourceOf(presence.event() == PresenceEvent.RENAME
                 ? presence.old() : presence.nick());
         String channel = IrcChannel.of(presence.room());
         switch (presence.event()) {
@@ -86,6 +92,8 @@ final class IrcEvents implements ServerFrameEncoder {
             case LEAVE -> out.line(null, source, "PART", channel);
             case QUIT -> out.line(null, source, "QUIT", presence.reason() == null ? "Quit" : IrcText.quitWords(presence.reason()));
             case RENAME -> out.line(null, source, "NICK", presence.nick());
+            case KICK -> out.line(null, server.sourceOf(presence.by()), "KICK", channel, presence.nick(),
+                    presence.reason() == null ? presence.by() : presence.reason());
         }
     }
 }

@@ -57,6 +57,21 @@ final class IrcReplies {
             } else if (ping != null) {
                 out.line(null, server(), "PONG", server(), ping.target());
             }
+        } else if (frame instanceof ServerFrame.Kicked kicked) {
+            state.channels.remove(Names.key(kicked.room()));
+            out.line(null, protocol.server().sourceOf(kicked.by()), "KICK", IrcChannel.of(kicked.room()), state.nick,
+                    kicked.reason() == null ? kicked.by() : kicked.reason());
+        } else if (frame instanceof ServerFrame.Bans bans) {
+            for (String ban : bans.bans()) {
+                numeric(out, Numeric.RPL_BANLIST, IrcChannel.of(bans.room()), ban);
+            }
+            numeric(out, Numeric.RPL_ENDOFBANLIST, IrcChannel.of(bans.room()), "End of channel ban list");
+        } else if (frame instanceof ServerFrame.Invited invited) {
+            if (invited.re() != null) {
+                numeric(out, Numeric.RPL_INVITING, invited.nick(), IrcChannel.of(invited.room()));
+            } else {
+                out.line(null, protocol.server().sourceOf(invited.by()), "INVITE", state.nick, IrcChannel.of(invited.room()));
+            }
         } else if (frame instanceof ServerFrame.Registered registered) {
             out.line(null, server(), "NOTICE", state.nick, "You are now registered as account " + registered.account()
                     + "; log in with its password from now on");
