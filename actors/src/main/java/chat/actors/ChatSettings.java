@@ -1,8 +1,11 @@
 package chat.actors;
 
+import chat.protocol.Names;
 import com.typesafe.config.Config;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * The {@code chat.*} settings the actors run by, read once; see conf/application.conf for what each
@@ -17,6 +20,7 @@ public record ChatSettings(
         History history,
         Store store,
         Accounts accounts,
+        Set<String> operators,
         Duration shutdownTimeout,
         Duration strayRequestGrace,
         Duration handoverRetry,
@@ -73,6 +77,11 @@ public record ChatSettings(
         }
     }
 
+    /** Whether {@code account} (null for a guest) is a server operator's, named in {@code chat.operators}. */
+    public boolean isOperator(String account) {
+        return account != null && operators.contains(Names.key(account));
+    }
+
     /** Reads {@code chat.*} from a config that already has reference.conf as fallback. */
     public static ChatSettings from(Config root) {
         Config chat = root.getConfig("chat");
@@ -112,6 +121,7 @@ public record ChatSettings(
                         accounts.getInt("argon2.parallelism"), Throttle.from(accounts.getConfig("throttle.per-account")),
                         Throttle.from(accounts.getConfig("throttle.per-address")),
                         accounts.getDuration("passivate-after")),
+                chat.getStringList("operators").stream().map(Names::key).collect(Collectors.toUnmodifiableSet()),
                 chat.getDuration("shutdown-timeout"),
                 chat.getDuration("stray-request-grace"),
                 chat.getDuration("handover-retry"),

@@ -38,6 +38,15 @@ public final class NickActor extends AbstractBehavior<NickActor.Command> {
 
     public record Release(ActorRef<SessionActor.Reply> session) implements Command {}
 
+    /** {@code frame} to whoever holds the nick now, if anyone does (an invitation, say). */
+    public record Notify(ServerFrame frame) implements Command {}
+
+    /**
+     * A server operator's {@code kill}: the holder is disconnected with {@code reason}; the
+     * operator's session hears that it was done, or that nobody holds {@code nick}.
+     */
+    public record Kill(String nick, String reason, ActorRef<SessionActor.Reply> operator, String re) implements Command {}
+
     /** {@code to}: the nick as the sender spelled it, for the answer when nobody holds it. */
     public record Whisper(String from, String to, String text, ActorRef<SessionActor.Reply> sender, String re)
             implements Command {}
@@ -84,6 +93,15 @@ public final class NickActor extends AbstractBehavior<NickActor.Command> {
     public Receive<Command> createReceive() {
         return newReceiveBuilder()
                 .onMessage(Whisper.class, whisper -> passivating ? holdForSuccessor(whisper) : onWhisper(whisper))
+                .onMessage(Notify.class, notify -> {
+                    if (holder != null) {
+                        holder.fanOut().tell(new NodeFanOut.WriteTo(holder.session(), notify.frame(), false));
+                    } else {
+                        passivateIfFree();
+                    }
+                    return this;
+                })
+                .onMessage(Kill.class, kill -> passivating ? holdForSuccessor(kill) : onKill(kill))
                 .onMessage(Claim.class, claim -> passivating ? holdForSuccessor(claim) : onClaim(claim))
                 .onMessage(Release.class, release -> letGo(release.session()))
                 .onMessage(HolderGone.class, gone -> letGo(gone.session()))
@@ -169,6 +187,18 @@ public final class NickActor extends AbstractBehavior<NickActor.Command> {
         }
         whisper.sender().tell(new SessionActor.Answer(new ServerFrame.Whisper(frame.from(), frame.to(), frame.text(),
                 frame.ts(), whisper.re())));
+        return this;
+    }
+
+    private Behavior<Command> onKill(Kill kill) {
+        if (holder == null) {
+            kill.operator().tell(new SessionActor.Answer(new ServerFrame.Error(ErrorCode.NO_SUCH_NICK,
+                    "nobody called \"" + kill.nick() + "\" is online", kill.re())));
+            passivateIfFree();
+            return this;
+        }
+        holder.session().tell(new SessionActor.Killed(kill.reason()));
+        kill.operator().tell(SessionActor.AnswerWritten.INSTANCE);
         return this;
     }
 

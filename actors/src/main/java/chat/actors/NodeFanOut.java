@@ -1,5 +1,6 @@
 package chat.actors;
 
+import chat.actors.room.Identity;
 import chat.actors.room.RoomFanOut;
 import chat.protocol.ServerFrame;
 import java.time.Duration;
@@ -57,7 +58,7 @@ public final class NodeFanOut extends AbstractBehavior<NodeFanOut.Command> {
      * is written first, then the room's events; the session hears {@code joined} from here.
      */
     public record Admit(String roomKey, ActorRef<RoomActor.Command> room, ActorRef<SessionActor.Reply> session,
-                        String nick, long seq, ServerFrame.Joined snapshot) implements Command {}
+                        String nick, Identity identity, long seq, ServerFrame.Joined snapshot) implements Command {}
 
     /**
      * A new actor of {@code roomKey} took over this node's members, which this fan-out handed to it
@@ -103,6 +104,8 @@ public final class NodeFanOut extends AbstractBehavior<NodeFanOut.Command> {
     private static final class LocalRoom {
         final RoomFanOut members = new RoomFanOut();
         final Map<ActorRef<SessionActor.Reply>, String> nicks = new HashMap<>();
+        /** Each local member's account, which the room's next actor takes back with it. */
+        final Map<ActorRef<SessionActor.Reply>, Identity> identities = new HashMap<>();
         /**
          * Every member's nick, on any node, as this node last heard: the room's next actor learns
          * from it who, not handed back by any node, left with a dead one.
@@ -252,6 +255,7 @@ public final class NodeFanOut extends AbstractBehavior<NodeFanOut.Command> {
         room.lastSeq = Math.max(room.lastSeq, admit.seq());
         room.members.add(admit.session(), outlet);
         room.nicks.put(admit.session(), admit.nick());
+        room.identities.put(admit.session(), admit.identity());
         room.everyone.clear();
         room.everyone.addAll(admit.snapshot().members());
         outlet.offer(admit.snapshot());
@@ -306,7 +310,8 @@ public final class NodeFanOut extends AbstractBehavior<NodeFanOut.Command> {
 
     private void handOver(String roomKey, LocalRoom room) {
         List<RoomActor.Returning> returning = new ArrayList<>();
-        room.nicks.forEach((session, nick) -> returning.add(new RoomActor.Returning(session, nick, getContext().getSelf())));
+        room.nicks.forEach((session, nick) -> returning.add(new RoomActor.Returning(session, nick, getContext().getSelf(),
+                room.identities.get(session))));
         roomRefs.room(roomKey).tell(new RoomActor.Handover(room.name, room.epoch, returning, room.lastSeq,
                 List.copyOf(room.everyone)));
         room.handingOver = true;
@@ -324,6 +329,7 @@ public final class NodeFanOut extends AbstractBehavior<NodeFanOut.Command> {
     private void forget(String roomKey, LocalRoom room, ActorRef<SessionActor.Reply> session) {
         room.members.remove(session);
         room.nicks.remove(session);
+        room.identities.remove(session);
         if (room.members.isEmpty()) {
             rooms.remove(roomKey);
             timers.cancel(roomKey);

@@ -1,5 +1,6 @@
 package chat.actors;
 
+import chat.actors.room.Identity;
 import chat.actors.room.RoomDirectory;
 import chat.actors.room.RoomJournal;
 import chat.actors.room.StoreQueries;
@@ -103,7 +104,7 @@ public final class RegistryActor extends AbstractBehavior<RegistryActor.Command>
     public record SessionClosing(ActorRef<SessionActor.Command> session) implements Command {}
 
     /** {@code outlet}: the joining session's connection, which the node's fan-out writes the room's events to. */
-    public record JoinRoom(String room, String nick, Long since, ActorRef<SessionActor.Reply> session,
+    public record JoinRoom(String room, String nick, Identity identity, Long since, ActorRef<SessionActor.Reply> session,
                            ConnectionOutlet outlet, String re) implements Command {}
 
     public record WhoIn(String room, ActorRef<SessionActor.Reply> replyTo, String re) implements Command {}
@@ -111,7 +112,15 @@ public final class RegistryActor extends AbstractBehavior<RegistryActor.Command>
     public record HistoryOf(String room, Long before, int limit, ActorRef<SessionActor.Reply> replyTo, String re)
             implements Command {}
 
-    public record ListRooms(ActorRef<SessionActor.Reply> replyTo, String re) implements Command {}
+    /** {@code memberOf}: the keys of the asker's rooms, the only secret ones it is shown. */
+    public record ListRooms(Set<String> memberOf, ActorRef<SessionActor.Reply> replyTo, String re) implements Command {
+        public ListRooms {
+            memberOf = Set.copyOf(memberOf);
+        }
+    }
+
+    /** A server operator's {@code kill}; {@code reason} is the farewell the target gets. */
+    public record Kill(String nick, String reason, ActorRef<SessionActor.Reply> operator, String re) implements Command {}
 
     public record Whisper(String from, String to, String text, ActorRef<SessionActor.Reply> sender, String re)
             implements Command {}
@@ -126,7 +135,7 @@ public final class RegistryActor extends AbstractBehavior<RegistryActor.Command>
      * unless it comes back elsewhere.
      */
     public record RoomStatus(String key, String name, int members, String topic, boolean inUse, boolean stored,
-                             long version, String node)
+                             long version, String node, boolean secret)
             implements CborSerializable {}
 
     private record DirectoryChanged(RoomStatus status) implements Command {}
@@ -188,6 +197,8 @@ public final class RegistryActor extends AbstractBehavior<RegistryActor.Command>
         String topic;
         boolean inUse;
         boolean stored;
+        /** Listed only for its members. */
+        boolean secret;
         /** Where it lives while in use. */
         String node;
 
@@ -353,6 +364,11 @@ public final class RegistryActor extends AbstractBehavior<RegistryActor.Command>
                 .onMessage(HistoryOf.class, this::onHistoryOf)
                 .onMessage(ListRooms.class, this::onListRooms)
                 .onMessage(Whisper.class, this::onWhisper)
+                .onMessage(Kill.class, kill -> {
+                    NickActor.of(sharding, Names.key(kill.nick())).tell(new NickActor.Kill(kill.nick(), kill.reason(),
+                            kill.operator(), kill.re()));
+                    return this;
+                })
                 .onMessage(DirectoryChanged.class, changed -> onRoomStatus(changed.status()))
                 .onMessage(NodeUp.class, up -> {
                     nodeUp = true;
@@ -470,8 +486,8 @@ public final class RegistryActor extends AbstractBehavior<RegistryActor.Command>
             return this;
         }
         attach(join.session(), join.outlet());
-        roomRefs.room(key).tell(new RoomActor.Join(join.session(), join.nick(), Names.display(join.room()), fanOut,
-                join.since(), join.re()));
+        roomRefs.room(key).tell(new RoomActor.Join(join.session(), join.nick(), join.identity(), Names.display(join.room()),
+                fanOut, join.since(), join.re()));
         return this;
     }
 
@@ -510,7 +526,12 @@ public final class RegistryActor extends AbstractBehavior<RegistryActor.Command>
     /** Rooms the store holds join the directory as resting rooms, unless already known. */
     private Behavior<Command> onStoredRoomsRead(StoredRoomsRead read) {
         for (StoreQueries.StoredRoom stored : read.rooms()) {
-            rooms.computeIfAbsent(stored.key(), key -> new Room(stored.name(), stored.topic())).stored = true;
+            Room room = rooms.computeIfAbsent(stored.key(), key -> {
+                Room resting = new Room(stored.name(), stored.topic());
+                resting.secret = stored.secret();
+                return resting;
+            });
+            room.stored = true;
         }
         getContext().getLog().info("{} room(s) in the store", read.rooms().size());
         answerWaitingLists();
@@ -541,8 +562,11 @@ public final class RegistryActor extends AbstractBehavior<RegistryActor.Command>
             return this;
         }
         List<ServerFrame.RoomSummary> summaries = new ArrayList<>();
-        for (Room room : rooms.values()) {
-            summaries.add(new ServerFrame.RoomSummary(room.name, room.members, room.topic));
+        for (Map.Entry<String, Room> entry : rooms.entrySet()) {
+            Room room = entry.getValue();
+            if (!room.secret || list.memberOf().contains(entry.getKey())) {
+                summaries.add(new ServerFrame.RoomSummary(room.name, room.members, room.topic));
+            }
         }
         summaries.sort(Comparator.comparing(ServerFrame.RoomSummary::room, String.CASE_INSENSITIVE_ORDER));
         list.replyTo().tell(answer(new ServerFrame.RoomList(summaries, list.re())));
@@ -600,6 +624,7 @@ public final class RegistryActor extends AbstractBehavior<RegistryActor.Command>
         room.members = status.members();
         room.topic = status.topic();
         room.stored = status.stored();
+        room.secret = status.secret();
         room.node = status.node();
         if (!status.inUse() && !status.stored()) {
             rooms.remove(status.key());
@@ -616,7 +641,7 @@ public final class RegistryActor extends AbstractBehavior<RegistryActor.Command>
         rooms.forEach((key, room) -> {
             if (room.inUse && node.equals(room.node)) {
                 topic.tell(Topic.publish(new RoomStatus(key, room.name, room.members, room.topic, true, room.stored,
-                        statusVersions.get(key), node)));
+                        statusVersions.get(key), node, room.secret)));
             }
         });
         return this;

@@ -1,20 +1,25 @@
 package chat.actors;
 
 import chat.actors.room.GroupCommit;
+import chat.actors.room.Identity;
 import chat.actors.room.RecentMessages;
 import chat.actors.room.RoomDirectory;
-import chat.actors.room.RoomFanOut;
-import chat.actors.room.RoomMembers;
 import chat.actors.room.RoomEvent;
+import chat.actors.room.RoomFanOut;
 import chat.actors.room.RoomJournal;
+import chat.actors.room.RoomMembers;
+import chat.actors.room.RoomModeration;
+import chat.actors.room.RoomRules;
 import chat.actors.room.StoreQueries;
 import chat.protocol.ErrorCode;
+import chat.protocol.Names;
 import chat.protocol.PresenceEvent;
 import chat.protocol.ProtocolLimits;
 import chat.protocol.ServerFrame;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
@@ -62,9 +67,28 @@ public final class RoomActor extends AbstractBehavior<RoomActor.Command> {
      * {@code room} is the room's name as the joiner spelled it, which a new room takes. {@code fanOut}
      * writes to the session's connection: the room sends its snapshot and then its events there.
      */
-    public record Join(ActorRef<SessionActor.Reply> session, String nick, String room,
+    public record Join(ActorRef<SessionActor.Reply> session, String nick, Identity identity, String room,
                        ActorRef<NodeFanOut.Command> fanOut, Long since, String re)
             implements Command {}
+
+    /** The member logged in to an account after it joined (it registered its nick). */
+    public record Identify(ActorRef<SessionActor.Reply> session, Identity identity) implements Command {}
+
+    /** {@code op}: makes the member {@code nick} an op; otherwise a plain member. */
+    public record SetRole(ActorRef<SessionActor.Reply> session, String nick, boolean op, String re) implements Command {}
+
+    public record Kick(ActorRef<SessionActor.Reply> session, String nick, String reason, String re) implements Command {}
+
+    /** {@code ban}: bans {@code nick} (its account when logged in); otherwise lifts its bans. */
+    public record SetBan(ActorRef<SessionActor.Reply> session, String nick, boolean ban, String re) implements Command {}
+
+    /** Each flag null when left as it is. */
+    public record SetMode(ActorRef<SessionActor.Reply> session, Boolean invite, Boolean moderated, Boolean secret,
+                          String re) implements Command {}
+
+    public record Invite(ActorRef<SessionActor.Reply> session, String nick, String re) implements Command {}
+
+    public record Claim(ActorRef<SessionActor.Reply> session, String re) implements Command {}
 
     /** Answered with {@code left}, after the directory has the room's new member count. */
     public record Leave(ActorRef<SessionActor.Reply> session, String re) implements Command {}
@@ -109,7 +133,13 @@ public final class RoomActor extends AbstractBehavior<RoomActor.Command> {
     }
 
     /** A member handed over: its session, nick and the fan-out of its node. */
-    public record Returning(ActorRef<SessionActor.Reply> session, String nick, ActorRef<NodeFanOut.Command> fanOut) {}
+    public record Returning(ActorRef<SessionActor.Reply> session, String nick, ActorRef<NodeFanOut.Command> fanOut,
+                            Identity identity) {
+        public Returning {
+            // A node of an earlier version sends none.
+            identity = identity == null ? Identity.GUEST : identity;
+        }
+    }
 
     /**
      * The member's session ended without a goodbye; its node's fan-out says so, after anything the
@@ -146,6 +176,7 @@ public final class RoomActor extends AbstractBehavior<RoomActor.Command> {
     private static final String CONNECTION_LOST = "connection lost";
     private static final String LINE_NOT_SENT = "your line was not sent";
     private static final String TOPIC_NOT_CHANGED = "the topic was not changed";
+    private static final String RULES_NOT_CHANGED = "the room's roles, bans and modes were not changed";
     /** A write that timed out may still reach the store, and its lines the room: resending could say them twice. */
     private static final String TOO_SLOW = "the chat store is unavailable or too slow: your line or topic may not have "
             + "been stored; if it does not show in the room within a minute, send it again";
@@ -194,6 +225,9 @@ public final class RoomActor extends AbstractBehavior<RoomActor.Command> {
     private final Set<String> expectedBack = new HashSet<>();
     /** Nicks announced gone with a dead node: one handed back later after all is announced again. */
     private final Set<String> announcedGone = new HashSet<>();
+    /** Folded nicks invited into this invite-only room, each let in once; kept in memory only. */
+    private final Set<String> invited = new HashSet<>();
+    private final ClusterSharding sharding;
 
     /**
      * A room keeps serving its members when one message makes it fail: it resumes with its
@@ -334,28 +368,53 @@ public final class RoomActor extends AbstractBehavior<RoomActor.Command> {
             }
             return null;
         }
+    }
 
-        private static ActorRef<SessionActor.Reply> requester(Command request) {
-            if (request instanceof Join join) {
-                return join.session();
-            } else if (request instanceof Who who) {
-                return who.replyTo();
-            } else if (request instanceof History history) {
-                return history.replyTo();
-            }
-            return null;
+    /** Who asked, for the requests that are answered; null for the others. */
+    private static ActorRef<SessionActor.Reply> requester(Command request) {
+        if (request instanceof Join join) {
+            return join.session();
+        } else if (request instanceof Who who) {
+            return who.replyTo();
+        } else if (request instanceof History history) {
+            return history.replyTo();
+        } else if (request instanceof SetRole role) {
+            return role.session();
+        } else if (request instanceof Kick kick) {
+            return kick.session();
+        } else if (request instanceof SetBan ban) {
+            return ban.session();
+        } else if (request instanceof SetMode mode) {
+            return mode.session();
+        } else if (request instanceof Invite invite) {
+            return invite.session();
+        } else if (request instanceof Claim claim) {
+            return claim.session();
         }
+        return null;
+    }
 
-        private static String requestId(Command request) {
-            if (request instanceof Join join) {
-                return join.re();
-            } else if (request instanceof Who who) {
-                return who.re();
-            } else if (request instanceof History history) {
-                return history.re();
-            }
-            return null;
+    private static String requestId(Command request) {
+        if (request instanceof Join join) {
+            return join.re();
+        } else if (request instanceof Who who) {
+            return who.re();
+        } else if (request instanceof History history) {
+            return history.re();
+        } else if (request instanceof SetRole role) {
+            return role.re();
+        } else if (request instanceof Kick kick) {
+            return kick.re();
+        } else if (request instanceof SetBan ban) {
+            return ban.re();
+        } else if (request instanceof SetMode mode) {
+            return mode.re();
+        } else if (request instanceof Invite invite) {
+            return invite.re();
+        } else if (request instanceof Claim claim) {
+            return claim.re();
         }
+        return null;
     }
 
     private RoomActor(ActorContext<Command> context, TimerScheduler<Command> timers, String key, String name,
@@ -370,6 +429,7 @@ public final class RoomActor extends AbstractBehavior<RoomActor.Command> {
         this.successor = successor;
         this.directory = directory;
         this.node = context.getSystem().address().toString();
+        this.sharding = ClusterSharding.get(context.getSystem());
         this.journal = journal;
         this.queries = queries;
         this.settings = settings;
@@ -426,6 +486,12 @@ public final class RoomActor extends AbstractBehavior<RoomActor.Command> {
     private Behavior<Command> onOther(Command command) {
         if (command instanceof Rename rename) {
             return onRename(rename);
+        } else if (command instanceof Identify identify) {
+            members.identify(identify.session(), identify.identity());
+            return this;
+        } else if (command instanceof SetRole || command instanceof Kick || command instanceof SetBan
+                || command instanceof SetMode || command instanceof Invite || command instanceof Claim) {
+            return onModeration(command);
         } else if (command instanceof SetTopic set) {
             return onSetTopic(set);
         } else if (passivating && (command instanceof Who || command instanceof History || command instanceof Handover)) {
@@ -462,20 +528,69 @@ public final class RoomActor extends AbstractBehavior<RoomActor.Command> {
     private Behavior<Command> onJoin(Join join) {
         adoptName(join.room());
         if (!members.contains(join.session())) {
+            RoomRules rules = rules();
+            Optional<ServerFrame.Error> refusal = refusalToEnter(join, rules);
+            if (refusal.isPresent()) {
+                join.session().tell(new SessionActor.Answer(refusal.get()));
+                checkIdleLater();
+                return this;
+            }
+            if (isCreatedBy(join)) {
+                String account = join.identity().account();
+                writes.gather(new GroupCommit.RulesChange(join.session(), before -> before.withOwner(account), null, null,
+                        null, null));
+                startWrite();
+            }
             if (!members.serves(join.fanOut())) {
                 // The room watches each node with members, not each member: a node that dies takes its members along.
                 getContext().watchWith(join.fanOut(), new FanOutGone(join.fanOut()));
             }
-            members.add(join.session(), join.nick(), join.fanOut());
+            members.add(join.session(), join.nick(), join.identity(), join.fanOut());
             reportStatus();
             broadcast(new ServerFrame.Presence(name, join.nick(), PresenceEvent.JOIN, null, null), join.session());
         }
         List<RoomEvent.MessagePosted> history = join.since() == null
                 ? recent.latest(settings.history().onJoin())
                 : recent.after(join.since(), ProtocolLimits.MAX_SINCE_MESSAGES);
-        join.fanOut().tell(new NodeFanOut.Admit(key, getContext().getSelf(), join.session(), join.nick(), stored.seq(),
-                new ServerFrame.Joined(name, stored.topic(), members.nicks(), frames(history), epoch, join.re())));
+        RoomRules rules = rules();
+        join.fanOut().tell(new NodeFanOut.Admit(key, getContext().getSelf(), join.session(), join.nick(), join.identity(),
+                stored.seq(),
+                new ServerFrame.Joined(name, stored.topic(), members.nicks(), frames(history), epoch,
+                        members.roles(rules), rules.mode(), join.re())));
         return this;
+    }
+
+    /**
+     * Bans and invite-only keep people out, but never the room's owners and ops (who are deopped
+     * first if they are to be kept out) nor server operators.
+     */
+    private Optional<ServerFrame.Error> refusalToEnter(Join join, RoomRules rules) {
+        if (rules.roleOf(join.identity()).moderates()) {
+            return Optional.empty();
+        }
+        if (rules.bans(join.identity(), join.nick())) {
+            return Optional.of(new ServerFrame.Error(ErrorCode.BANNED, "you are banned from room \"" + name + "\"",
+                    join.re()));
+        }
+        if (rules.mode().invite() && !invited.remove(Names.key(join.nick()))) {
+            return Optional.of(new ServerFrame.Error(ErrorCode.INVITE_ONLY, "room \"" + name
+                    + "\" is invite-only: one of its owners or ops must invite you first", join.re()));
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * The account that creates a room owns it. The default room, which the server creates for
+     * everyone, belongs to nobody.
+     */
+    private boolean isCreatedBy(Join join) {
+        return join.identity().account() != null && members.isEmpty() && stored.isEmpty() && !rules().hasOwner()
+                && !settings.defaultRoom().map(Names::key).map(key::equals).orElse(false);
+    }
+
+    /** The rules as they are once what is on its way to the store is stored: requests are judged by them. */
+    private RoomRules rules() {
+        return writes.rulesAfterPending(stored.rules());
     }
 
     /** {@code left} follows the room's last lines to the leaver, through its node's fan-out. */
@@ -502,6 +617,13 @@ public final class RoomActor extends AbstractBehavior<RoomActor.Command> {
             checkIdleLater();
             return this;
         }
+        takeOut(session, new ServerFrame.Presence(name, nick, event, null, reason), null);
+        return this;
+    }
+
+    /** {@code session} is no member any more; everyone left but {@code except} (or null) sees {@code presence}. */
+    private void takeOut(ActorRef<SessionActor.Reply> session, ServerFrame.Presence presence,
+                         ActorRef<SessionActor.Reply> except) {
         ActorRef<NodeFanOut.Command> fanOut = members.remove(session);
         fanOut.tell(new NodeFanOut.Remove(key, session));
         if (!members.serves(fanOut)) {
@@ -509,8 +631,7 @@ public final class RoomActor extends AbstractBehavior<RoomActor.Command> {
         }
         reportStatus();
         reportIfIdle();
-        broadcast(new ServerFrame.Presence(name, nick, event, null, reason), null);
-        return this;
+        broadcast(presence, except);
     }
 
     private Behavior<Command> onHandover(Handover handover) {
@@ -525,7 +646,7 @@ public final class RoomActor extends AbstractBehavior<RoomActor.Command> {
                 if (!members.serves(returning.fanOut())) {
                     getContext().watchWith(returning.fanOut(), new FanOutGone(returning.fanOut()));
                 }
-                members.add(returning.session(), returning.nick(), returning.fanOut());
+                members.add(returning.session(), returning.nick(), returning.identity(), returning.fanOut());
                 newcomers = true;
                 if (announcedGone.remove(returning.nick())) {
                     broadcast(new ServerFrame.Presence(name, returning.nick(), PresenceEvent.JOIN, null, null),
@@ -617,6 +738,69 @@ public final class RoomActor extends AbstractBehavior<RoomActor.Command> {
         return this;
     }
 
+    // ---- moderation ----
+
+    private Behavior<Command> onModeration(Command request) {
+        ActorRef<SessionActor.Reply> session = requester(request);
+        String re = requestId(request);
+        if (!members.contains(session)) {
+            session.tell(notInRoom(re));
+            checkIdleLater();
+            return this;
+        }
+        RoomModeration moderation = new RoomModeration(name, rules(), members, session);
+        RoomModeration.Decision decision;
+        if (request instanceof SetRole role) {
+            decision = moderation.setRole(role.nick(), role.op(), re);
+        } else if (request instanceof Kick kick) {
+            decision = moderation.kick(kick.nick());
+        } else if (request instanceof SetBan ban) {
+            decision = ban.ban() ? moderation.ban(ban.nick(), re) : moderation.unban(ban.nick(), re);
+        } else if (request instanceof SetMode mode) {
+            decision = moderation.mode(mode.invite(), mode.moderated(), mode.secret(), re);
+        } else if (request instanceof Invite invite) {
+            decision = moderation.invite(invite.nick());
+        } else {
+            decision = moderation.claim(settings.defaultRoom().map(Names::key).map(key::equals).orElse(false), re);
+        }
+        return carryOut(decision, request, session, re);
+    }
+
+    private Behavior<Command> carryOut(RoomModeration.Decision decision, Command request,
+                                       ActorRef<SessionActor.Reply> session, String re) {
+        if (decision instanceof RoomModeration.Refusal refusal) {
+            session.tell(new SessionActor.Answer(new ServerFrame.Error(refusal.code(), refusal.message(), re)));
+        } else if (decision instanceof RoomModeration.Change change) {
+            if (storeDown || outdated) {
+                session.tell(unavailable(RULES_NOT_CHANGED, re));
+            } else {
+                writes.gather(new GroupCommit.RulesChange(session, change.change(), change.announcement(),
+                        change.requestersCopy(), change.answer(), re));
+                startWrite();
+            }
+        } else if (decision instanceof RoomModeration.KickOut kickOut) {
+            kickOut(kickOut, ((Kick) request).reason(), session, re);
+        } else if (decision instanceof RoomModeration.LetIn letIn) {
+            String by = members.nickOf(session);
+            invited.add(Names.key(letIn.nick()));
+            NickActor.of(sharding, Names.key(letIn.nick())).tell(new NickActor.Notify(
+                    new ServerFrame.Invited(name, letIn.nick(), by, null)));
+            answerInPlace(session, new ServerFrame.Invited(name, letIn.nick(), by, re));
+        }
+        return this;
+    }
+
+    /** The kicked member hears why and is out; the others, the kicker among them, see it go. */
+    private void kickOut(RoomModeration.KickOut kickOut, String reason, ActorRef<SessionActor.Reply> kicker, String re) {
+        String by = members.nickOf(kicker);
+        ActorRef<NodeFanOut.Command> fanOut = members.fanOutOf(kickOut.target());
+        fanOut.tell(new NodeFanOut.WriteTo(kickOut.target(), new ServerFrame.Kicked(name, by, reason, null), false));
+        kickOut.target().tell(new SessionActor.RoomLeft(key));
+        ServerFrame.Presence kicked = new ServerFrame.Presence(name, kickOut.nick(), PresenceEvent.KICK, null, reason, by);
+        takeOut(kickOut.target(), kicked, kicker);
+        answerInPlace(kicker, kicked);
+    }
+
     // ---- what is stored: lines and topics ----
 
     private Behavior<Command> onSay(Say say) {
@@ -624,6 +808,9 @@ public final class RoomActor extends AbstractBehavior<RoomActor.Command> {
         if (from == null) {
             say.session().tell(notInRoom(say.re()));
             checkIdleLater();
+        } else if (!rules().roleOf(members.identityOf(say.session())).moderates() && rules().mode().moderated()) {
+            say.session().tell(new SessionActor.Answer(new ServerFrame.Error(ErrorCode.MODERATED,
+                    "room \"" + name + "\" is moderated: only its owners and ops speak", say.re())));
         } else if (storeDown || outdated) {
             say.session().tell(unavailable(LINE_NOT_SENT, say.re()));
         } else {
@@ -774,6 +961,16 @@ public final class RoomActor extends AbstractBehavior<RoomActor.Command> {
                 ServerFrame.Message message = frame(posted);
                 frame = message;
                 ownersCopy = owner == null ? null : message.answering(re);
+            } else if (written.request() instanceof GroupCommit.RulesChange change) {
+                topicChanged = true;
+                if (change.answer() != null) {
+                    answerInPlace(change.session(), change.answer());
+                }
+                if (change.announcement() == null) {
+                    continue;
+                }
+                frame = change.announcement();
+                ownersCopy = owner == null ? null : change.requestersCopy();
             } else {
                 RoomEvent.TopicSet set = (RoomEvent.TopicSet) written.event();
                 topicChanged = true;
@@ -793,8 +990,8 @@ public final class RoomActor extends AbstractBehavior<RoomActor.Command> {
 
     private void answerUnavailable(List<GroupCommit.Request> requests) {
         for (GroupCommit.Request request : requests) {
-            request.session().tell(unavailable(request instanceof GroupCommit.Line ? LINE_NOT_SENT : TOPIC_NOT_CHANGED,
-                    request.re()));
+            request.session().tell(unavailable(request instanceof GroupCommit.Line ? LINE_NOT_SENT
+                    : request instanceof GroupCommit.RulesChange ? RULES_NOT_CHANGED : TOPIC_NOT_CHANGED, request.re()));
         }
     }
 
@@ -802,6 +999,10 @@ public final class RoomActor extends AbstractBehavior<RoomActor.Command> {
 
     private Behavior<Command> onWho(Who who) {
         adoptName(who.room());
+        if (hiddenFrom(who.replyTo())) {
+            who.replyTo().tell(notInRoom(who.re()));
+            return this;
+        }
         answerInPlace(who.replyTo(), new ServerFrame.Members(name, members.nicks(), who.re()));
         return this;
     }
@@ -823,6 +1024,10 @@ public final class RoomActor extends AbstractBehavior<RoomActor.Command> {
     /** The newest {@code limit} messages before {@code before}: from memory when it holds them, else from the store. */
     private Behavior<Command> onHistory(History request) {
         adoptName(request.room());
+        if (hiddenFrom(request.replyTo())) {
+            request.replyTo().tell(notInRoom(request.re()));
+            return this;
+        }
         long newest = request.before() == null ? stored.seq() : Math.min(request.before() - 1, stored.seq());
         long oldest = Math.max(1, newest - request.limit() + 1);
         if (recent.holdsFrom(oldest) || newest < 1) {
@@ -846,6 +1051,11 @@ public final class RoomActor extends AbstractBehavior<RoomActor.Command> {
     }
 
     // ---- helpers ----
+
+    /** A secret room shows nothing of itself to anyone outside it. */
+    private boolean hiddenFrom(ActorRef<SessionActor.Reply> asker) {
+        return rules().mode().secret() && !members.contains(asker);
+    }
 
     /** A room the store does not hold takes the name its first request spelled. */
     private void adoptName(String spelled) {
@@ -913,7 +1123,7 @@ public final class RoomActor extends AbstractBehavior<RoomActor.Command> {
         if (name != null) {
             statusVersion = Math.max(statusVersion + 1, System.currentTimeMillis() * VERSIONS_PER_MILLISECOND);
             directory.tell(new RegistryActor.RoomStatus(key, name, members.size(), stored.topic(), inUse,
-                    !stored.isEmpty(), statusVersion, node));
+                    !stored.isEmpty(), statusVersion, node, rules().mode().secret()));
             listedInUse = inUse;
         }
     }

@@ -1,5 +1,6 @@
 package chat.actors;
 
+import chat.actors.room.Identity;
 import chat.actors.session.TokenBucket;
 import chat.protocol.ErrorCode;
 import chat.protocol.ServerFrame;
@@ -64,6 +65,11 @@ final class Session {
         this.patience = new TokenBucket(settings.limits().rate(), settings.limits().rateAbuseTolerance(), now);
         timers.startSingleTimer(SessionActor.Tick.REGISTER_TIMEOUT, settings.limits().registerTimeout());
         LOG.info("connect {}", peer);
+    }
+
+    /** Who the session is, as its rooms judge it. */
+    Identity identity() {
+        return account == null ? Identity.GUEST : new Identity(account, settings.isOperator(account));
     }
 
     /** Queues a frame for the client, unless the session is closing. */

@@ -43,12 +43,27 @@ final class SessionActive extends SessionOpen {
             return onWho(who);
         } else if (frame instanceof ClientFrame.History history) {
             return onHistory(history);
+        } else if (frame instanceof ClientFrame.Op op) {
+            return moderate(op.room(), op.nick(), op, new RoomActor.SetRole(session.self, op.nick(), op.grant(), op.id()));
+        } else if (frame instanceof ClientFrame.Kick kick) {
+            return onKick(kick);
+        } else if (frame instanceof ClientFrame.Ban ban) {
+            return moderate(ban.room(), ban.nick(), ban, new RoomActor.SetBan(session.self, ban.nick(), ban.ban(), ban.id()));
+        } else if (frame instanceof ClientFrame.Mode mode) {
+            return onMode(mode);
+        } else if (frame instanceof ClientFrame.Invite invite) {
+            return moderate(invite.room(), invite.nick(), invite,
+                    new RoomActor.Invite(session.self, invite.nick(), invite.id()));
+        } else if (frame instanceof ClientFrame.Claim claim) {
+            return moderate(claim.room(), null, claim, new RoomActor.Claim(session.self, claim.id()));
+        } else if (frame instanceof ClientFrame.Kill kill) {
+            return onKill(kill);
         } else if (frame instanceof ClientFrame.Register register) {
             return onRegister(register);
         } else if (frame instanceof ClientFrame.ChangePassword change) {
             return onChangePassword(change);
         } else if (frame instanceof ClientFrame.Rooms list) {
-            return ask(new RegistryActor.ListRooms(session.self, list.id()));
+            return ask(new RegistryActor.ListRooms(session.rooms.keySet(), session.self, list.id()));
         } else if (frame instanceof ClientFrame.Ping ping) {
             session.send(new ServerFrame.Pong(ping.id()));
             return this;
@@ -97,7 +112,7 @@ final class SessionActive extends SessionOpen {
         if (rooms >= session.settings.limits().maxRoomsPerSession() && !session.rooms.containsKey(Names.key(join.room()))) {
             return reject(ErrorCode.BAD_REQUEST, "you are in " + rooms + " rooms, the most one session may join", join);
         }
-        return ask(new RegistryActor.JoinRoom(join.room(), session.nick, join.since(), session.self,
+        return ask(new RegistryActor.JoinRoom(join.room(), session.nick, session.identity(), join.since(), session.self,
                 session.outbound.outlet(), join.id()));
     }
 
@@ -141,6 +156,61 @@ final class SessionActive extends SessionOpen {
 
     private Behavior<SessionActor.Command> claim(String nick, String re) {
         return ask(new RegistryActor.ClaimNick(nick, session.nickKey, session.self, session.outbound.outlet(), re));
+    }
+
+    /** A request of a room's owners and ops, about {@code nick} (null for none), which its room decides on. */
+    private Behavior<SessionActor.Command> moderate(String room, String nick, ClientFrame frame, RoomActor.Command request) {
+        Optional<ServerFrame.Error> refusal = refusalUnlessIn(room, frame.id());
+        if (refusal.isPresent()) {
+            return refuse(refusal.get());
+        }
+        if (nick != null) {
+            Optional<String> problem = Names.nickProblem(nick);
+            if (problem.isPresent()) {
+                return reject(ErrorCode.BAD_NICK, problem.get(), frame);
+            }
+        }
+        return askRoom(session.rooms.get(Names.key(room)), request, frame.id());
+    }
+
+    private Behavior<SessionActor.Command> onKick(ClientFrame.Kick kick) {
+        if (kick.reason() != null) {
+            Optional<String> problem = TextRules.topicProblem(kick.reason(), session.settings.limits().maxTopic());
+            if (problem.isPresent()) {
+                return reject(ErrorCode.BAD_TEXT, "the reason of a kick is one line like a topic: " + problem.get(), kick);
+            }
+        }
+        String reason = kick.reason() == null || kick.reason().isBlank() ? null : kick.reason();
+        return moderate(kick.room(), kick.nick(), kick, new RoomActor.Kick(session.self, kick.nick(), reason, kick.id()));
+    }
+
+    private Behavior<SessionActor.Command> onMode(ClientFrame.Mode mode) {
+        if (mode.invite() == null && mode.moderated() == null && mode.secret() == null) {
+            return reject(ErrorCode.BAD_REQUEST, "a mode request sets at least one of \"invite\", \"moderated\" "
+                    + "and \"secret\" (true or false)", mode);
+        }
+        return moderate(mode.room(), null, mode,
+                new RoomActor.SetMode(session.self, mode.invite(), mode.moderated(), mode.secret(), mode.id()));
+    }
+
+    /** Only a server operator's; the target hears who and why in its {@code bye}. */
+    private Behavior<SessionActor.Command> onKill(ClientFrame.Kill kill) {
+        if (!session.settings.isOperator(session.account)) {
+            return reject(ErrorCode.NOT_OP, "only server operators may kill", kill);
+        }
+        Optional<String> problem = Names.nickProblem(kill.nick());
+        if (problem.isPresent()) {
+            return reject(ErrorCode.BAD_NICK, problem.get(), kill);
+        }
+        if (kill.reason() != null) {
+            problem = TextRules.topicProblem(kill.reason(), session.settings.limits().maxTopic());
+            if (problem.isPresent()) {
+                return reject(ErrorCode.BAD_TEXT, "the reason of a kill is one line like a topic: " + problem.get(), kill);
+            }
+        }
+        String farewell = "killed by " + session.nick
+                + (kill.reason() == null || kill.reason().isBlank() ? "" : ": " + kill.reason());
+        return ask(new RegistryActor.Kill(kill.nick(), farewell, session.self, kill.id()));
     }
 
     private Behavior<SessionActor.Command> onRegister(ClientFrame.Register register) {

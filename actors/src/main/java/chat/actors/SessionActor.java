@@ -79,6 +79,12 @@ public final class SessionActor {
      */
     public record NickLost(String nick, String key) implements Reply {}
 
+    /** The session is no longer in room {@code roomKey}: it was kicked out. */
+    public record RoomLeft(String roomKey) implements Reply {}
+
+    /** A server operator disconnects this session: {@code reason} is its farewell. */
+    public record Killed(String reason) implements Reply {}
+
     /** The room's {@code joined} snapshot is on the connection, and its events will follow it there. */
     public record RoomJoined(String roomKey) implements Reply, LocalOnly {}
 

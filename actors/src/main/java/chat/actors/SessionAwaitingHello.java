@@ -81,7 +81,7 @@ final class SessionAwaitingHello extends SessionOpen {
         SessionActive active = new SessionActive(session);
         if (settings.defaultRoom().isPresent()) {
             // The hello completes with the default room's joined frame, so a say right after it finds the room.
-            session.registry.tell(new RegistryActor.JoinRoom(settings.defaultRoom().get(), session.nick, null,
+            session.registry.tell(new RegistryActor.JoinRoom(settings.defaultRoom().get(), session.nick, session.identity(), null,
                     session.self, session.outbound.outlet(), null));
         } else {
             session.gate.release(false);

@@ -110,9 +110,17 @@ abstract class SessionOpen extends AbstractMatchingBehavior<SessionActor.Command
         if (message instanceof SessionActor.AccountRegistered registered) {
             session.account = registered.account();
             Session.LOG.info("{} registered account {}", session.peer, registered.account());
+            session.rooms.values().forEach(room -> room.tell(new RoomActor.Identify(session.self, session.identity())));
             session.send(new ServerFrame.Registered(registered.account(), registered.re()));
             session.gate.release(session.isClosing());
             return this;
+        }
+        if (message instanceof SessionActor.RoomLeft left) {
+            session.rooms.remove(left.roomKey());
+            return this;
+        }
+        if (message instanceof SessionActor.Killed killed) {
+            return session.sayByeAndClose(killed.reason(), null);
         }
         if (message instanceof SessionActor.RoomJoined joined) {
             session.rooms.put(joined.roomKey(), session.roomRefs.room(joined.roomKey()));

@@ -9,6 +9,7 @@ import chat.protocol.ServerFrame;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.IntStream;
 import org.apache.pekko.actor.testkit.typed.annotations.JUnit5TestKit;
@@ -175,7 +176,7 @@ class DurableRoomTest {
         RoomMember bob = new RoomMember(testKit, "bob");
         // The rooms, which outlive the first registry, may still be telling the directory that alice left them.
         bob.replies.awaitAssert(() -> {
-            after.tell(new RegistryActor.ListRooms(bob.ref(), "r"));
+            after.tell(new RegistryActor.ListRooms(Set.of(), bob.ref(), "r"));
             ServerFrame.RoomList list = (ServerFrame.RoomList) bob.answer();
             assertThat(list.rooms()).containsExactly(
                     new ServerFrame.RoomSummary("Garden", 0, "about the garden"),
@@ -218,7 +219,7 @@ class DurableRoomTest {
 
         testKit.stop(registry);
         ActorRef<RegistryActor.Command> restarted = testKit.spawn(RegistryActor.create(keepTen));
-        restarted.tell(new RegistryActor.ListRooms(bob.ref(), "r"));
+        restarted.tell(new RegistryActor.ListRooms(Set.of(), bob.ref(), "r"));
         ServerFrame.RoomList list = (ServerFrame.RoomList) bob.answer();
         assertThat(list.rooms()).extracting(ServerFrame.RoomSummary::room, ServerFrame.RoomSummary::topic)
                 .containsExactly(tuple("log", "kept short"));
@@ -256,7 +257,7 @@ class DurableRoomTest {
 
         testKit.stop(registry);
         ActorRef<RegistryActor.Command> restarted = testKit.spawn(RegistryActor.create(keepTen));
-        restarted.tell(new RegistryActor.ListRooms(alice.ref(), "r"));
+        restarted.tell(new RegistryActor.ListRooms(Set.of(), alice.ref(), "r"));
         ServerFrame.RoomList list = (ServerFrame.RoomList) alice.answer();
         assertThat(list.rooms()).containsExactly(new ServerFrame.RoomSummary("Diary", 0, "written late"));
     }

@@ -7,6 +7,7 @@ import chat.protocol.PresenceEvent;
 import chat.protocol.ServerFrame;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import org.apache.pekko.Done;
 import org.apache.pekko.actor.testkit.typed.annotations.JUnit5TestKit;
 import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
@@ -140,7 +141,7 @@ class RegistryActorTest {
         assertThat(joined.room()).isEqualTo("Garden");
         assertThat(joined.members()).containsExactly("alice", "bob");
 
-        registry.tell(new RegistryActor.ListRooms(bob.ref(), "r"));
+        registry.tell(new RegistryActor.ListRooms(Set.of(), bob.ref(), "r"));
         ServerFrame.RoomList list = (ServerFrame.RoomList) bob.answer();
         assertThat(list.rooms()).containsExactly(new ServerFrame.RoomSummary("Garden", 2, ""));
     }
@@ -308,7 +309,7 @@ class RegistryActorTest {
         assertThat(answered(alice)).isEqualTo(new ServerFrame.History("Cellar", List.of(), "h"));
         // The room opened to answer is gone a moment later: it stored nothing, so the list forgets it.
         alice.awaitAssert(() -> {
-            registry.tell(new RegistryActor.ListRooms(alice.ref(), "r"));
+            registry.tell(new RegistryActor.ListRooms(Set.of(), alice.ref(), "r"));
             assertThat(answered(alice)).isEqualTo(new ServerFrame.RoomList(List.of(), "r"));
             return null;
         });
@@ -328,7 +329,7 @@ class RegistryActorTest {
         assertThat(alice.answer()).isInstanceOf(ServerFrame.Topic.class);
 
         alice.replies.awaitAssert(() -> {
-            registry.tell(new RegistryActor.ListRooms(alice.ref(), "r"));
+            registry.tell(new RegistryActor.ListRooms(Set.of(), alice.ref(), "r"));
             assertThat(((ServerFrame.RoomList) alice.answer()).rooms()).containsExactly(
                     new ServerFrame.RoomSummary("attic", 1, ""),
                     new ServerFrame.RoomSummary("mill", 1, "flour"),
@@ -374,7 +375,7 @@ class RegistryActorTest {
         assertThat(bob.nextFrame()).isEqualTo(new ServerFrame.Presence("den", "alice", PresenceEvent.LEAVE, null, null));
         assertThat(bob.nextFrame()).isEqualTo(new ServerFrame.Left("den", "l2"));
         carol.awaitAssert(() -> {
-            registry.tell(new RegistryActor.ListRooms(carol.ref(), "r"));
+            registry.tell(new RegistryActor.ListRooms(Set.of(), carol.ref(), "r"));
             assertThat(answered(carol)).isEqualTo(new ServerFrame.RoomList(List.of(), "r"));
             return null;
         });

@@ -3,6 +3,7 @@ package chat.actors;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
+import chat.actors.room.Identity;
 import chat.actors.room.RoomDirectory;
 import chat.actors.room.RoomJournal;
 import chat.actors.room.StoreQueries;
@@ -370,7 +371,7 @@ class RoomActorTest {
         assertThat(registry.expectMessageClass(RegistryActor.RoomStatus.class))
                 .as("nothing was said, so the room need not stay listed")
                 .usingRecursiveComparison().ignoringFields("version", "node")
-                .isEqualTo(new RegistryActor.RoomStatus("lounge", NAME, 0, "", false, false, 0L, null));
+                .isEqualTo(new RegistryActor.RoomStatus("lounge", NAME, 0, "", false, false, 0L, null, false));
         Object passivated = shard.expectMessageClass(ClusterSharding.Passivate.class).entity();
         assertThat(passivated).isEqualTo(room);
 
@@ -422,7 +423,7 @@ class RoomActorTest {
         RoomMember alice = enters("alice");
         alice.says(room, "before the crash");
 
-        room.tell(new RoomActor.Handover(NAME, null, List.of(new RoomActor.Returning(alice.ref(), "alice", fanOut)), 1L,
+        room.tell(new RoomActor.Handover(NAME, null, List.of(new RoomActor.Returning(alice.ref(), "alice", fanOut, Identity.GUEST)), 1L,
                 List.of("alice", "bob", "carol")));
 
         assertThat(List.of(alice.nextFrame(), alice.nextFrame())).as("after chat.handover-retry")
@@ -432,7 +433,7 @@ class RoomActorTest {
         RoomMember bob = new RoomMember(testKit, "bob");
         fanOut.tell(new NodeFanOut.Attach(bob.ref(), bob.outlet));
         // Bob's node never heard carol quit: it had nobody in the room to tell.
-        room.tell(new RoomActor.Handover(NAME, null, List.of(new RoomActor.Returning(bob.ref(), "bob", fanOut)), 1L,
+        room.tell(new RoomActor.Handover(NAME, null, List.of(new RoomActor.Returning(bob.ref(), "bob", fanOut, Identity.GUEST)), 1L,
                 List.of("alice", "bob", "carol")));
         assertThat(alice.nextFrame()).isEqualTo(presence("bob", PresenceEvent.JOIN, null));
         room.tell(new RoomActor.Who(alice.ref(), NAME, "w"));

@@ -2,6 +2,7 @@ package chat.actors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import chat.actors.room.Identity;
 import chat.actors.room.RoomDirectory;
 import chat.actors.room.RoomJournal;
 import chat.actors.room.StoreQueries;
@@ -175,23 +176,23 @@ class RoomConversationTest {
         RoomMember alice = member("alice");
         assertThat(registry.expectMessageClass(RegistryActor.RoomStatus.class)).as("opened from the store")
                 .usingRecursiveComparison().ignoringFields("version", "node")
-                .isEqualTo(new RegistryActor.RoomStatus("den", "Den", 0, "", true, false, 0L, null));
+                .isEqualTo(new RegistryActor.RoomStatus("den", "Den", 0, "", true, false, 0L, null, false));
         assertThat(registry.expectMessageClass(RegistryActor.RoomStatus.class))
                 .usingRecursiveComparison().ignoringFields("version", "node")
-                .isEqualTo(new RegistryActor.RoomStatus("den", "Den", 1, "", true, false, 0L, null));
+                .isEqualTo(new RegistryActor.RoomStatus("den", "Den", 1, "", true, false, 0L, null, false));
         member("bob");
         assertThat(registry.expectMessageClass(RegistryActor.RoomStatus.class))
                 .usingRecursiveComparison().ignoringFields("version", "node")
-                .isEqualTo(new RegistryActor.RoomStatus("den", "Den", 2, "", true, false, 0L, null));
+                .isEqualTo(new RegistryActor.RoomStatus("den", "Den", 2, "", true, false, 0L, null, false));
 
         room.tell(new RoomActor.SetTopic(alice.ref(), "plans", "t"));
         assertThat(registry.expectMessageClass(RegistryActor.RoomStatus.class))
                 .usingRecursiveComparison().ignoringFields("version", "node")
-                .isEqualTo(new RegistryActor.RoomStatus("den", "Den", 2, "plans", true, true, 0L, null));
+                .isEqualTo(new RegistryActor.RoomStatus("den", "Den", 2, "plans", true, true, 0L, null, false));
         room.tell(new RoomActor.Leave(alice.ref(), null));
         assertThat(registry.expectMessageClass(RegistryActor.RoomStatus.class))
                 .usingRecursiveComparison().ignoringFields("version", "node")
-                .isEqualTo(new RegistryActor.RoomStatus("den", "Den", 1, "plans", true, true, 0L, null));
+                .isEqualTo(new RegistryActor.RoomStatus("den", "Den", 1, "plans", true, true, 0L, null, false));
         registry.expectNoMessage(QUIET);
     }
 
@@ -210,7 +211,7 @@ class RoomConversationTest {
         assertThat(registry.expectMessageClass(RegistryActor.RoomStatus.class))
                 .as("it stays listed, resting in the store")
                 .usingRecursiveComparison().ignoringFields("version", "node")
-                .isEqualTo(new RegistryActor.RoomStatus("den", "Den", 0, "", false, true, 0L, null));
+                .isEqualTo(new RegistryActor.RoomStatus("den", "Den", 0, "", false, true, 0L, null, false));
         Object passivated = shard.expectMessageClass(ClusterSharding.Passivate.class).entity();
         assertThat(passivated).isEqualTo(room);
         room.tell(new RoomActor.Stop());
@@ -229,8 +230,8 @@ class RoomConversationTest {
         registry.expectTerminated(room);
         RoomActor.Handover handover = successor.expectMessageClass(RoomActor.Handover.class);
         assertThat(handover.room()).isEqualTo("Den");
-        assertThat(handover.members()).containsExactly(new RoomActor.Returning(alice.ref(), "alice", fanOut),
-                new RoomActor.Returning(bob.ref(), "bob", fanOut));
+        assertThat(handover.members()).containsExactly(new RoomActor.Returning(alice.ref(), "alice", fanOut, Identity.GUEST),
+                new RoomActor.Returning(bob.ref(), "bob", fanOut, Identity.GUEST));
         alice.offers.expectNoMessage(Duration.ZERO);
     }
 

@@ -2,6 +2,7 @@ package chat.actors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import chat.actors.room.Identity;
 import chat.protocol.FrameCodec;
 import chat.protocol.ServerFrame;
 import chat.protocol.ServerFrameEncoder;
@@ -53,7 +54,7 @@ final class RoomMember {
     /** The join to send room {@code room}, once {@code fanOut} knows this member's connection. */
     RoomActor.Join join(ActorRef<NodeFanOut.Command> fanOut, String room, Long since, String re) {
         fanOut.tell(new NodeFanOut.Attach(ref(), outlet));
-        return new RoomActor.Join(ref(), nick, room, fanOut, since, re);
+        return new RoomActor.Join(ref(), nick, Identity.GUEST, room, fanOut, since, re);
     }
 
     /** The session hears it joined a room: the room's entity, wherever sharding keeps it. */
@@ -63,7 +64,7 @@ final class RoomMember {
     }
 
     RegistryActor.JoinRoom joinRoom(String room, Long since, String re) {
-        return new RegistryActor.JoinRoom(room, nick, since, ref(), outlet, re);
+        return new RegistryActor.JoinRoom(room, nick, Identity.GUEST, since, ref(), outlet, re);
     }
 
     /** Says {@code text} in {@code room} and, once it is stored, has its echo written and its request answered. */

@@ -147,6 +147,8 @@ class SessionActorTest {
 
         alice.sendsWithoutWaiting("{\"type\":\"hello\",\"nick\":\"alice\"}");
 
+        RegistryActor.LogIn login = registryLosingClaims.expectMessageClass(RegistryActor.LogIn.class);
+        login.session().tell(new SessionActor.LoginChecked(null, "alice", login.re()));
         registryLosingClaims.expectMessageClass(RegistryActor.ClaimNick.class);
         assertThat(alice.gets(ServerFrame.Bye.class).reason()).isEqualTo("registration timeout: your nick was not"
                 + " confirmed within 300 ms (a server of the cluster may have gone down); connect again");

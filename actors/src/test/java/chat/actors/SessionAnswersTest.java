@@ -60,6 +60,8 @@ class SessionAnswersTest {
 
     private RegistryActor.ClaimNick helloAsAlice() {
         send("{\"type\":\"hello\",\"nick\":\"alice\",\"id\":\"h\"}");
+        RegistryActor.LogIn login = registry.expectMessageClass(RegistryActor.LogIn.class);
+        login.session().tell(new SessionActor.LoginChecked(null, "alice", login.re()));
         return registry.expectMessageClass(RegistryActor.ClaimNick.class);
     }
 

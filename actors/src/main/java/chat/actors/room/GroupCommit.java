@@ -1,9 +1,11 @@
 package chat.actors.room;
 
 import chat.actors.SessionActor;
+import chat.protocol.ServerFrame;
 import chat.protocol.Timestamps;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.UnaryOperator;
 import org.apache.pekko.actor.typed.ActorRef;
 
 /**
@@ -24,6 +26,16 @@ public final class GroupCommit {
     public record Line(ActorRef<SessionActor.Reply> session, String from, String text, String re) implements Request {}
 
     public record TopicChange(ActorRef<SessionActor.Reply> session, String by, String topic, String re) implements Request {}
+
+    /**
+     * A change of the room's rules, worked out on the rules as they are once everything before it
+     * is stored. Once durable, {@code announcement} goes to every member (the requester's copy is
+     * {@code requestersCopy}, with its {@code re}), or else {@code answer} to the requester alone;
+     * a change the room makes by itself (its creator becomes its owner) has neither.
+     */
+    public record RulesChange(ActorRef<SessionActor.Reply> session, UnaryOperator<RoomRules> change,
+                              ServerFrame announcement, ServerFrame requestersCopy, ServerFrame answer, String re)
+            implements Request {}
 
     /** One event of a write, and the request it answers; null for the room's own events (opened, restated). */
     public record Written(RoomEvent event, Request request) {}
@@ -64,11 +76,21 @@ public final class GroupCommit {
         if (restateDirectoryFacts && !stored.topic().isEmpty()) {
             events.add(new Written(new RoomEvent.TopicSet(stored.topic(), ""), null));
         }
+        if (restateDirectoryFacts && !stored.rules().equals(RoomRules.NONE)) {
+            events.add(new Written(new RoomEvent.RulesSet(stored.rules()), null));
+        }
         long seq = stored.seq();
+        RoomRules rules = stored.rules();
         for (Request request : gathering) {
-            RoomEvent event = request instanceof Line line
-                    ? new RoomEvent.MessagePosted(++seq, line.from(), line.text(), Timestamps.now())
-                    : new RoomEvent.TopicSet(((TopicChange) request).topic(), ((TopicChange) request).by());
+            RoomEvent event;
+            if (request instanceof Line line) {
+                event = new RoomEvent.MessagePosted(++seq, line.from(), line.text(), Timestamps.now());
+            } else if (request instanceof TopicChange topic) {
+                event = new RoomEvent.TopicSet(topic.topic(), topic.by());
+            } else {
+                rules = ((RulesChange) request).change().apply(rules);
+                event = new RoomEvent.RulesSet(rules);
+            }
             events.add(new Written(event, request));
         }
         writing = events;
@@ -76,6 +98,27 @@ public final class GroupCommit {
         gathering = new ArrayList<>();
         restateDirectoryFacts = false;
         return events.stream().map(Written::event).toList();
+    }
+
+    /**
+     * The rules as they will be once the write on its way and everything gathered is stored: what
+     * the next request is judged by.
+     */
+    public RoomRules rulesAfterPending(RoomRules stored) {
+        RoomRules rules = stored;
+        if (writing != null) {
+            for (Written written : writing) {
+                if (written.event() instanceof RoomEvent.RulesSet set) {
+                    rules = set.rules();
+                }
+            }
+        }
+        for (Request request : gathering) {
+            if (request instanceof RulesChange change) {
+                rules = change.change().apply(rules);
+            }
+        }
+        return rules;
     }
 
     public boolean isWriting() {

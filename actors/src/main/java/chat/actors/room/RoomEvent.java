@@ -20,4 +20,7 @@ public sealed interface RoomEvent extends CborSerializable {
     record MessagePosted(long seq, String from, String text, Instant ts) implements RoomEvent {}
 
     record TopicSet(String topic, String by) implements RoomEvent {}
+
+    /** The room's rules (owner, ops, bans, modes) as they are from now on. */
+    record RulesSet(RoomRules rules) implements RoomEvent {}
 }

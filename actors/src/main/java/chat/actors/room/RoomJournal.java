@@ -112,9 +112,14 @@ public final class RoomJournal extends EventSourcedBehavior<RoomJournal.Command,
      * later topic does not help: the directory takes a topic only for a room it has seen opened).
      */
     public record State(String name, String epoch, long seq, String topic, JournalPositions positions,
-                        long directoryPosition) implements CborSerializable {
+                        long directoryPosition, RoomRules rules) implements CborSerializable {
 
-        static final State EMPTY = new State(null, null, 0, "", JournalPositions.EMPTY, 0);
+        static final State EMPTY = new State(null, null, 0, "", JournalPositions.EMPTY, 0, RoomRules.NONE);
+
+        public State {
+            // A snapshot stored before rooms had rules has none.
+            rules = rules == null ? RoomRules.NONE : rules;
+        }
 
         public boolean isEmpty() {
             return name == null;
@@ -127,15 +132,18 @@ public final class RoomJournal extends EventSourcedBehavior<RoomJournal.Command,
 
         State apply(RoomEvent event) {
             if (event instanceof RoomEvent.MessagePosted posted) {
-                return new State(name, epoch, posted.seq(), topic, positions.withMessage(), directoryPosition);
+                return new State(name, epoch, posted.seq(), topic, positions.withMessage(), directoryPosition, rules);
             }
             JournalPositions after = positions.withOther();
             long position = after.messages() + after.others();
             if (event instanceof RoomEvent.TopicSet set) {
-                return new State(name, epoch, seq, set.topic(), after, directoryPosition);
+                return new State(name, epoch, seq, set.topic(), after, directoryPosition, rules);
+            }
+            if (event instanceof RoomEvent.RulesSet set) {
+                return new State(name, epoch, seq, topic, after, directoryPosition, set.rules());
             }
             RoomEvent.Opened opened = (RoomEvent.Opened) event;
-            return new State(opened.name(), opened.epoch(), seq, topic, after, position);
+            return new State(opened.name(), opened.epoch(), seq, topic, after, position, rules);
         }
     }
 
@@ -221,7 +229,7 @@ public final class RoomJournal extends EventSourcedBehavior<RoomJournal.Command,
     public static void warmUp(ActorSystem<?> system) {
         Serialization serialization = SerializationExtension.get(system);
         List.<Object>of(new RoomEvent.Opened("warm-up", "0"), new RoomEvent.MessagePosted(1, "warm-up", "", Instant.EPOCH),
-                        new RoomEvent.TopicSet("", "warm-up"), State.EMPTY)
+                        new RoomEvent.TopicSet("", "warm-up"), new RoomEvent.RulesSet(RoomRules.NONE), State.EMPTY)
                 .forEach(sample -> serialization.deserialize(serialization.serialize(sample).get(),
                         serialization.findSerializerFor(sample).identifier(), Serializers.manifestFor(
                                 serialization.findSerializerFor(sample), sample)).get());

@@ -3,6 +3,8 @@ package chat.actors.room;
 import chat.actors.NodeFanOut;
 import chat.actors.RoomActor;
 import chat.actors.SessionActor;
+import chat.protocol.Names;
+import chat.protocol.Role;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -18,7 +20,7 @@ import org.apache.pekko.actor.typed.ActorRef;
  */
 public final class RoomMembers {
 
-    private record Member(String nick, ActorRef<NodeFanOut.Command> fanOut) {}
+    private record Member(String nick, Identity identity, ActorRef<NodeFanOut.Command> fanOut) {}
 
     private final Map<ActorRef<SessionActor.Reply>, Member> members = new LinkedHashMap<>();
     /** Each node's fan-out with the number of members it serves. */
@@ -40,6 +42,35 @@ public final class RoomMembers {
     public String nickOf(ActorRef<SessionActor.Reply> session) {
         Member member = members.get(session);
         return member == null ? null : member.nick();
+    }
+
+    /** Who {@code session} is, or null when it is not a member. */
+    public Identity identityOf(ActorRef<SessionActor.Reply> session) {
+        Member member = members.get(session);
+        return member == null ? null : member.identity();
+    }
+
+    /** The session of the member called {@code nick} (compared as nicks are), or null. */
+    public ActorRef<SessionActor.Reply> sessionOf(String nick) {
+        String key = Names.key(nick);
+        for (Map.Entry<ActorRef<SessionActor.Reply>, Member> entry : members.entrySet()) {
+            if (Names.key(entry.getValue().nick()).equals(key)) {
+                return entry.getKey();
+            }
+        }
+        return null;
+    }
+
+    /** The members who hold a role in {@code rules}, by nick, in the order they came. */
+    public Map<String, Role> roles(RoomRules rules) {
+        Map<String, Role> roles = new LinkedHashMap<>();
+        members.values().forEach(member -> {
+            Role role = rules.storedRoleOf(member.identity());
+            if (role.moderates()) {
+                roles.put(member.nick(), role);
+            }
+        });
+        return roles;
     }
 
     /** The fan-out that writes to {@code session}'s connection, or null when it is not a member. */
@@ -74,7 +105,8 @@ public final class RoomMembers {
     /** Every member, as the room's next actor takes them over. */
     public List<RoomActor.Returning> returning() {
         List<RoomActor.Returning> returning = new ArrayList<>(members.size());
-        members.forEach((session, member) -> returning.add(new RoomActor.Returning(session, member.nick(), member.fanOut())));
+        members.forEach((session, member) -> returning.add(new RoomActor.Returning(session, member.nick(), member.fanOut(),
+                member.identity())));
         return returning;
     }
 
@@ -83,8 +115,9 @@ public final class RoomMembers {
         return fanOuts.keySet();
     }
 
-    public void add(ActorRef<SessionActor.Reply> session, String nick, ActorRef<NodeFanOut.Command> fanOut) {
-        Member before = members.put(session, new Member(nick, fanOut));
+    public void add(ActorRef<SessionActor.Reply> session, String nick, Identity identity,
+                    ActorRef<NodeFanOut.Command> fanOut) {
+        Member before = members.put(session, new Member(nick, identity, fanOut));
         if (before != null) {
             forget(before.fanOut());
         }
@@ -102,7 +135,12 @@ public final class RoomMembers {
     }
 
     public void rename(ActorRef<SessionActor.Reply> session, String nick) {
-        members.computeIfPresent(session, (ignored, member) -> new Member(nick, member.fanOut()));
+        members.computeIfPresent(session, (ignored, member) -> new Member(nick, member.identity(), member.fanOut()));
+    }
+
+    /** The member logged in to an account (or out of one) after joining. */
+    public void identify(ActorRef<SessionActor.Reply> session, Identity identity) {
+        members.computeIfPresent(session, (ignored, member) -> new Member(member.nick(), identity, member.fanOut()));
     }
 
     private void forget(ActorRef<NodeFanOut.Command> fanOut) {

@@ -22,8 +22,8 @@ import org.apache.pekko.stream.javadsl.Sink;
  */
 public final class StoreQueries {
 
-    /** A room the store knows of: its key, its name as created, its last topic. */
-    public record StoredRoom(String key, String name, String topic) {}
+    /** A room the store knows of: its key, its name as created, its last topic, whether it is secret. */
+    public record StoredRoom(String key, String name, String topic, boolean secret) {}
 
     private final ActorSystem<?> system;
     private final CurrentEventsByPersistenceIdQuery byRoom;
@@ -74,9 +74,12 @@ public final class StoreQueries {
         String key = PersistenceId.ofUniqueId(envelope.persistenceId()).entityId();
         StoredRoom known = directory.get(key);
         if (envelope.event() instanceof RoomEvent.Opened opened) {
-            directory.put(key, new StoredRoom(key, opened.name(), known == null ? "" : known.topic()));
+            directory.put(key, new StoredRoom(key, opened.name(), known == null ? "" : known.topic(),
+                    known != null && known.secret()));
         } else if (envelope.event() instanceof RoomEvent.TopicSet set && known != null) {
-            directory.put(key, new StoredRoom(key, known.name(), set.topic()));
+            directory.put(key, new StoredRoom(key, known.name(), set.topic(), known.secret()));
+        } else if (envelope.event() instanceof RoomEvent.RulesSet set && known != null) {
+            directory.put(key, new StoredRoom(key, known.name(), known.topic(), set.rules().mode().secret()));
         }
         return directory;
     }

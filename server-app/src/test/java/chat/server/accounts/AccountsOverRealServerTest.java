@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import chat.protocol.ClientFrame;
 import chat.protocol.ErrorCode;
+import chat.protocol.Role;
+import chat.protocol.RoomMode;
 import chat.protocol.Secret;
 import chat.protocol.ServerFrame;
 import chat.server.RawClient;
@@ -79,6 +81,49 @@ class AccountsOverRealServerTest {
             String storeFiles = contentsOfFilesBeside(store);
             assertThat(storeFiles).as("the store's files").contains("$argon2id$")
                     .doesNotContain(FIRST_PASSWORD).doesNotContain(GUESSED_PASSWORD).doesNotContain(NEW_PASSWORD);
+        }
+    }
+
+    /**
+     * A room's owner, modes and bans are stored with it: after a SIGKILL the owner is still its
+     * owner, the room still secret and invite-only, and the banned still out.
+     */
+    @Test
+    void aRoomsOwnerModesAndBansOutliveSigkill() throws Exception {
+        try (TestStore store = TestStore.onDisk()) {
+            try (ServerProcess server = ServerProcess.startOn(store);
+                 RawClient alice = RawClient.registered(server.port(), "alice")) {
+                alice.send(new ClientFrame.Register(null, new Secret(FIRST_PASSWORD)));
+                alice.receive(ServerFrame.Registered.class);
+                alice.send(new ClientFrame.Join(null, "den", null));
+                assertThat(alice.receive(ServerFrame.Joined.class).roles()).containsEntry("alice", Role.OWNER);
+                alice.send(new ClientFrame.Ban(null, "den", "mallory", true));
+                assertThat(alice.receive(ServerFrame.Bans.class).bans()).containsExactly("mallory");
+                alice.send(new ClientFrame.Mode("m", "den", true, null, true));
+                assertThat(alice.receive(ServerFrame.ModeChanged.class).re()).isEqualTo("m");
+                server.kill();
+            }
+
+            try (ServerProcess restarted = ServerProcess.startOn(store);
+                 RawClient mallory = RawClient.registered(restarted.port(), "mallory");
+                 RawClient bob = RawClient.registered(restarted.port(), "bob");
+                 RawClient alice = RawClient.connect(restarted.port())) {
+                mallory.send(new ClientFrame.Join("j", "den", null));
+                mallory.receiveError(ErrorCode.BANNED);
+                bob.send(new ClientFrame.Rooms("r"));
+                assertThat(bob.receive(ServerFrame.RoomList.class).rooms()).as("a secret room, after the crash")
+                        .extracting(ServerFrame.RoomSummary::room).doesNotContain("den");
+                bob.send(new ClientFrame.Join("j", "den", null));
+                bob.receiveError(ErrorCode.INVITE_ONLY);
+
+                alice.send(new ClientFrame.Hello(null, "alice", 1, "test", new Secret(FIRST_PASSWORD)));
+                alice.receive(ServerFrame.Welcome.class);
+                alice.receive(ServerFrame.Joined.class);
+                alice.send(new ClientFrame.Join(null, "den", null));
+                ServerFrame.Joined den = alice.receive(ServerFrame.Joined.class);
+                assertThat(den.roles()).as("the owner, after the crash").containsEntry("alice", Role.OWNER);
+                assertThat(den.mode()).isEqualTo(new RoomMode(true, false, true));
+            }
         }
     }
 
