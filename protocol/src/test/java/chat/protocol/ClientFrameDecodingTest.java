@@ -183,7 +183,20 @@ class ClientFrameDecodingTest {
                 new ClientFrame.Topic("t", "lobby", "Friday drinks"),
                 new ClientFrame.Rooms(null),
                 new ClientFrame.Who(null, "lobby"),
-                new ClientFrame.History("hi", "lobby", 100L, 20));
+                new ClientFrame.History("hi", "lobby", 100L, 20),
+                new ClientFrame.Hello("h2", "alice", null, null, new Secret("correct horse")),
+                new ClientFrame.Register("r", new Secret("correct horse")),
+                new ClientFrame.ChangePassword(null, new Secret("correct horse"), new Secret("battery staple")),
+                new ClientFrame.Op("o", "den", "carol", true),
+                new ClientFrame.Op(null, "den", "carol", false),
+                new ClientFrame.Kick("k", "den", "bob", "spam"),
+                new ClientFrame.Kick(null, "den", "bob", null),
+                new ClientFrame.Ban("b", "den", "bob", true),
+                new ClientFrame.Ban(null, "den", "bob", false),
+                new ClientFrame.Mode("m", "den", true, null, false),
+                new ClientFrame.Invite(null, "den", "bob"),
+                new ClientFrame.Claim("c", "attic"),
+                new ClientFrame.Kill(null, "bob", "flooding"));
     }
 
     @ParameterizedTest

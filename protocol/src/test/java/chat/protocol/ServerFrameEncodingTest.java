@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -58,7 +59,18 @@ class ServerFrameEncodingTest {
                 new ServerFrame.History("lobby", List.of(message(7, "old", null), message(8, "older", null)), "hi"),
                 new ServerFrame.History("nowhere", List.of(), null),
                 new ServerFrame.Error(ErrorCode.NOT_IN_ROOM, "you are not in room \"x\"", "s2"),
-                new ServerFrame.Error(ErrorCode.FRAME_TOO_LONG, "frame over 16384 bytes", null));
+                new ServerFrame.Error(ErrorCode.FRAME_TOO_LONG, "frame over 16384 bytes", null),
+                new ServerFrame.Welcome("alice", 1, "chat/1.0", 30, "hi", "alice", "h2"),
+                new ServerFrame.Registered("alice", "r"),
+                new ServerFrame.PasswordChanged(null),
+                new ServerFrame.Joined("den", "", List.of("alice", "carol"), List.of(), "k3v9x",
+                        Map.of("alice", Role.OWNER), new RoomMode(true, false, true), "j"),
+                new ServerFrame.Presence("den", "bob", PresenceEvent.KICK, null, "spam", "carol"),
+                new ServerFrame.RoleChanged("den", "carol", Role.OP, "alice", "o"),
+                new ServerFrame.Kicked("den", "carol", null, null),
+                new ServerFrame.Bans("den", List.of("bob", "troll"), "b"),
+                new ServerFrame.ModeChanged("den", new RoomMode(false, true, false), "alice", null),
+                new ServerFrame.Invited("den", "bob", "alice", "i"));
     }
 
     @ParameterizedTest
@@ -173,7 +185,8 @@ class ServerFrameEncodingTest {
         assertThat(Arrays.stream(ErrorCode.values()).map(ErrorCode::wire)).containsExactly(
                 "bad-frame", "frame-too-long", "unknown-type", "bad-request", "not-registered",
                 "already-registered", "bad-nick", "nick-taken", "bad-room", "not-in-room", "no-such-nick",
-                "bad-text", "rate-limited", "server-full", "unavailable");
+                "bad-text", "rate-limited", "server-full", "unavailable", "auth-required", "auth-failed",
+                "bad-password", "account-exists", "not-op", "banned", "invite-only", "moderated");
         assertThat(Arrays.stream(ErrorCode.values()).filter(ErrorCode::closesConnection))
                 .containsExactlyInAnyOrder(ErrorCode.FRAME_TOO_LONG, ErrorCode.SERVER_FULL);
         for (ErrorCode code : ErrorCode.values()) {

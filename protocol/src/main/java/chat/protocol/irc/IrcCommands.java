@@ -100,6 +100,8 @@ final class IrcCommands {
             case "WHOIS" -> whois(line);
             case "LIST" -> request(new ClientFrame.Rooms(state.remember("LIST", line.param(0))));
             case "MODE" -> mode(line);
+            case "KICK" -> kick(line);
+            case "INVITE" -> invite(line);
             case "AWAY" -> away(line);
             case "USERHOST" -> userhost(line);
             case "MOTD" -> IrcReplies.motd(protocol.server(), state, reply);
@@ -430,14 +432,12 @@ final class IrcCommands {
         }
         String change = line.param(1);
         if (IrcChannel.meant(target)) {
-            if (change == null) {
+            if (change == null || change.replaceAll("[+-]", "").isEmpty()) {
                 numeric(Numeric.RPL_CHANNELMODEIS, target, "+");
-            } else if (change.replace("+", "").equals("b")) {
+            } else if (change.replace("+", "").equals("b") && line.param(2) == null) {
                 numeric(Numeric.RPL_ENDOFBANLIST, target, "End of channel ban list");
             } else {
-                String modes = change.replaceAll("[+-]", "");
-                numeric(Numeric.ERR_UNKNOWNMODE, modes.isEmpty() ? "*" : modes.substring(0, 1),
-                        "is unknown mode char to me: this server has no channel modes");
+                channelMode(target, change, line.params().subList(2, line.params().size()));
             }
         } else if (!Names.key(target).equals(Names.key(state.nick))) {
             numeric(Numeric.ERR_USERSDONTMATCH, "Can't change mode for other users");
@@ -449,6 +449,70 @@ final class IrcCommands {
             reply.line(null, protocol.server().sourceOf(state.nick), "MODE", state.nick, "+i");
         } else {
             numeric(Numeric.ERR_UMODEUNKNOWNFLAG, "Unknown MODE flag: the only user mode is +i, always set");
+        }
+    }
+
+    /**
+     * {@code MODE #room +im-s}, {@code +o nick}, {@code -b nick!*@*}: the flags become one mode
+     * request, each {@code o} and {@code b} with its argument a request of its own.
+     */
+    private void channelMode(String channel, String change, List<String> arguments) {
+        String room = roomOf(channel);
+        if (room == null) {
+            return;
+        }
+        Boolean[] flags = new Boolean[3];
+        boolean adding = true;
+        int argument = 0;
+        for (char letter : change.toCharArray()) {
+            switch (letter) {
+                case '+' -> adding = true;
+                case '-' -> adding = false;
+                case 'i' -> flags[0] = adding;
+                case 'm' -> flags[1] = adding;
+                case 's' -> flags[2] = adding;
+                case 'o', 'b' -> {
+                    if (argument >= arguments.size()) {
+                        numeric(Numeric.ERR_NEEDMOREPARAMS, "MODE", "Not enough parameters: " + letter + " needs a nick");
+                        return;
+                    }
+                    String nick = IrcModes.nickOfMask(arguments.get(argument++));
+                    request(letter == 'o' ? new ClientFrame.Op(state.remember("MODE", channel), room, nick, adding)
+                            : new ClientFrame.Ban(state.remember("MODE", channel), room, nick, adding));
+                }
+                default -> {
+                    numeric(Numeric.ERR_UNKNOWNMODE, String.valueOf(letter),
+                            "is unknown mode char to me: channel modes are " + IrcModes.CHANMODES.replace(",", ""));
+                    return;
+                }
+            }
+        }
+        if (flags[0] != null || flags[1] != null || flags[2] != null) {
+            request(new ClientFrame.Mode(state.remember("MODE", channel), room, flags[0], flags[1], flags[2]));
+        }
+    }
+
+    private void kick(IrcLine line) {
+        if (line.param(1) == null) {
+            numeric(Numeric.ERR_NEEDMOREPARAMS, "KICK", "Not enough parameters");
+            return;
+        }
+        String room = roomOf(line.param(0));
+        if (room != null) {
+            // A kick must work whatever its reason holds, as a QUIT does.
+            String reason = IrcText.partingWords(line.param(2), protocol.server().topicLength());
+            request(new ClientFrame.Kick(state.remember("KICK", line.param(0)), room, line.param(1), reason));
+        }
+    }
+
+    private void invite(IrcLine line) {
+        if (line.param(1) == null) {
+            numeric(Numeric.ERR_NEEDMOREPARAMS, "INVITE", "Not enough parameters");
+            return;
+        }
+        String room = roomOf(line.param(1));
+        if (room != null) {
+            request(new ClientFrame.Invite(state.remember("INVITE", line.param(1)), room, line.param(0)));
         }
     }
 

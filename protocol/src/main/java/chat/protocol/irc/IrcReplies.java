@@ -98,7 +98,7 @@ final class IrcReplies {
         numeric(out, Numeric.RPL_MYINFO, server.name(), server.version(), "i", "");
         numeric(out, Numeric.RPL_ISUPPORT, "CASEMAPPING=rfc8265", "CHANTYPES=" + IrcChannel.PREFIX, "CHANNELLEN=" + (Names.MAX_ROOM_CODE_POINTS + 1),
                 "NICKLEN=" + Names.MAX_NICK_CODE_POINTS, "TOPICLEN=" + server.topicLength(), "NETWORK=" + server.network(),
-                "PREFIX=", "CHANMODES=,,,", "CHANLIMIT=#:" + server.roomsPerSession(), "UTF8ONLY",
+                "PREFIX=" + IrcModes.PREFIX, "CHANMODES=" + IrcModes.CHANMODES, "CHANLIMIT=#:" + server.roomsPerSession(), "UTF8ONLY",
                 "CHATHISTORY=" + ProtocolLimits.MAX_HISTORY_LIMIT, "MSGREFTYPES=msgid", IrcCommands.targetLimits(),
                 "are supported by this server");
         motd(server, state, out);
@@ -127,7 +127,11 @@ final class IrcReplies {
         if (!joined.topic().isEmpty()) {
             numeric(out, Numeric.RPL_TOPIC, channel, joined.topic());
         }
-        names(channel, joined.members(), out);
+        names(channel, IrcModes.prefixed(joined.members(), joined.roles()), out);
+        if (!joined.mode().isOpen()) {
+            // Clients learn a channel's modes on join as they learn them changed: a MODE line.
+            out.line(null, server(), "MODE", channel, IrcModes.of(joined.mode()));
+        }
         history(joined.room(), joined.history(), false, out);
     }
 
@@ -294,6 +298,10 @@ final class IrcReplies {
         boolean toChannel = target != null && IrcChannel.meant(target);
         return switch (code) {
             case NICK_TAKEN, AUTH_REQUIRED -> Numeric.ERR_NICKNAMEINUSE;
+            case NOT_OP -> toChannel ? Numeric.ERR_CHANOPRIVSNEEDED : null;
+            case BANNED -> Numeric.ERR_BANNEDFROMCHAN;
+            case INVITE_ONLY -> Numeric.ERR_INVITEONLYCHAN;
+            case MODERATED -> Numeric.ERR_CANNOTSENDTOCHAN;
             case AUTH_FAILED -> Numeric.ERR_PASSWDMISMATCH;
             case NOT_REGISTERED -> Numeric.ERR_NOTREGISTERED;
             case BAD_NICK -> command.equals("NICK") || command.equals("HELLO") ? Numeric.ERR_ERRONEUSNICKNAME : Numeric.ERR_NOSUCHNICK;

@@ -118,7 +118,7 @@ public final class IrcText {
     }
 
     /**
-     * An IRC client's parting words as the session takes them: one plain line of at most
+     * An IRC client's parting words (or a kick's reason) as the session takes them: one plain line of at most
      * {@code maxCodePoints}, since a QUIT must work whatever its message holds; null for none.
      */
     static String partingWords(String message, int maxCodePoints) {
