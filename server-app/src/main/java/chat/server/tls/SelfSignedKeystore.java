@@ -30,8 +30,8 @@ import java.util.regex.Pattern;
  */
 final class SelfSignedKeystore {
 
-    static final String KEYSTORE = "keystore.p12";
-    static final String PASSWORD = "keystore.password";
+    private static final String KEYSTORE = "keystore.p12";
+    private static final String PASSWORD = "keystore.password";
     /** Held while a server looks for the keystore and makes it: two servers starting at once make one. */
     private static final String LOCK = ".lock";
     /** Written first and renamed when complete, so a start that dies half-way leaves no keystore to trust. */
@@ -40,8 +40,8 @@ final class SelfSignedKeystore {
     private static final String OWNER_ONLY_FILE = "rw-------";
     private static final boolean POSIX = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
     /**
-     * The longest validity Apple's systems accept for a TLS server certificate, even one a user
-     * chose to trust; long enough that nobody has to think about it for two years.
+     * The longest validity Apple's systems accept for any TLS server certificate, a self-signed one
+     * a user chose to trust included; long enough that nobody has to think about it for two years.
      */
     private static final int VALIDITY_DAYS = 825;
     /** P-256: what every TLS client takes, and signing a handshake costs a fraction of RSA's. */
