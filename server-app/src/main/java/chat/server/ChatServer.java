@@ -12,6 +12,9 @@ import chat.server.connection.JsonWire;
 import chat.server.connection.WireProtocol;
 import chat.server.store.ChatStore;
 import chat.server.store.StoreUnusable;
+import chat.server.tls.ServerCertificate;
+import chat.server.tls.TlsLayer;
+import chat.server.tls.TlsSettings;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
 import com.typesafe.config.ConfigValueFactory;
@@ -19,26 +22,36 @@ import java.net.InetSocketAddress;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
+import java.util.function.UnaryOperator;
+import org.apache.pekko.NotUsed;
 import org.apache.pekko.Done;
 import org.apache.pekko.actor.CoordinatedShutdown;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.javadsl.AskPattern;
 import org.apache.pekko.japi.Pair;
+import org.apache.pekko.stream.javadsl.Flow;
 import org.apache.pekko.stream.javadsl.Sink;
 import org.apache.pekko.stream.javadsl.Tcp;
+import org.apache.pekko.util.ByteString;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The running server: an actor system whose guardian is the registry, and TCP listeners (JSON
- * lines, and IRC unless switched off) that turn each accepted connection into a session. Closing it runs the same coordinated shutdown
- * as SIGTERM: stop accepting, {@code bye} to every session, terminate.
+ * lines and IRC, each also inside TLS, unless switched off) that turn each accepted connection
+ * into a session. Closing it runs the same coordinated shutdown as SIGTERM: stop accepting,
+ * {@code bye} to every session, terminate.
  */
 public final class ChatServer implements AutoCloseable {
 
@@ -54,17 +67,19 @@ public final class ChatServer implements AutoCloseable {
 
     private final ActorSystem<RegistryActor.Command> system;
     private final ChatSettings settings;
-    private final Tcp.ServerBinding binding;
-    /** Empty when chat.irc.enabled is off. */
-    private final Optional<Tcp.ServerBinding> ircBinding;
+    /** Every listener that is on, in the order they were bound: JSON first. */
+    private final Map<Listener, Tcp.ServerBinding> bindings;
 
-    private ChatServer(ActorSystem<RegistryActor.Command> system, ChatSettings settings, Tcp.ServerBinding binding,
-                       Optional<Tcp.ServerBinding> ircBinding) {
+    private ChatServer(ActorSystem<RegistryActor.Command> system, ChatSettings settings,
+                       Map<Listener, Tcp.ServerBinding> bindings) {
         this.system = system;
         this.settings = settings;
-        this.binding = binding;
-        this.ircBinding = ircBinding;
+        this.bindings = bindings;
     }
+
+    /** One listener to bind: its protocol on its port, and what wraps each connection's plaintext flow (TLS, or nothing). */
+    private record Endpoint(Listener listener, int port, WireProtocol wire,
+                            UnaryOperator<Flow<ByteString, ByteString, NotUsed>> layer) {}
 
     /**
      * Starts a server and returns once it listens: the store answers and has its tables, the
@@ -81,6 +96,12 @@ public final class ChatServer implements AutoCloseable {
         refuseUnsharedStoreInCluster(full, store);
         Config withStore = store.pekkoSettings().withFallback(full);
         ListenerSettings listener = ListenerSettings.from(withStore);
+        // Opened (or made, on first start) before anything runs, so a keystore that cannot be used
+        // stops the server with nothing started to stop; it is logged once the server is up.
+        Optional<ServerCertificate> certificate = listener.tls().enabled()
+                ? Optional.of(ServerCertificate.open(listener.tls())) : Optional.empty();
+        Optional<TlsLayer> tls = certificate.map(opened ->
+                new TlsLayer(opened, listener.tls().protocols(), listener.tls().handshakeTimeout()));
         withStore = withinDescriptorBudget(withStore, listener);
         ChatSettings settings = ChatSettings.from(withStore);
         ActorSystem<RegistryActor.Command> system;
@@ -94,31 +115,61 @@ public final class ChatServer implements AutoCloseable {
         } catch (SQLException e) {
             throw new StoreUnusable("cannot use the store " + store.shownUrl() + ": " + e.getMessage(), e);
         }
-        Tcp.ServerBinding binding = bindOrStop(system, settings, listener, listener.port(), new JsonWire(settings.limits()));
-        Optional<Tcp.ServerBinding> ircBinding = Optional.empty();
-        if (listener.irc().enabled()) {
-            WireProtocol irc = new IrcWire(new IrcProtocol(ircServer(listener, settings)), settings.limits());
-            try {
-                ircBinding = Optional.of(bindOrStop(system, settings, listener, listener.irc().port(), irc));
-            } catch (RuntimeException e) {
-                binding.unbind();
-                throw e;
+        Map<Listener, Tcp.ServerBinding> bindings = new EnumMap<>(Listener.class);
+        try {
+            for (Endpoint endpoint : endpoints(listener, settings, tls)) {
+                bindings.put(endpoint.listener(), bindOrStop(system, settings, listener, endpoint));
             }
+        } catch (RuntimeException e) {
+            bindings.values().forEach(Tcp.ServerBinding::unbind);
+            throw e;
         }
-        ChatServer server = new ChatServer(system, settings, binding, ircBinding);
+        ChatServer server = new ChatServer(system, settings, bindings);
         server.registerShutdownTasks();
-        LOG.info("listening on {}", binding.localAddress());
-        ircBinding.ifPresent(irc -> LOG.info("listening for IRC clients on {}", irc.localAddress()));
+        certificate.ifPresent(opened -> logCertificate(opened, listener.tls()));
+        bindings.forEach((which, binding) -> LOG.info(which.listening, binding.localAddress()));
         return server;
     }
 
+    /**
+     * What each listener speaks. The TLS listeners share the plain ones' wire protocols, so a room's
+     * line is encoded once for everyone who speaks its protocol, inside TLS or not.
+     */
+    private static List<Endpoint> endpoints(ListenerSettings listener, ChatSettings settings, Optional<TlsLayer> tls) {
+        UnaryOperator<Flow<ByteString, ByteString, NotUsed>> plain = UnaryOperator.identity();
+        WireProtocol json = new JsonWire(settings.limits());
+        Optional<WireProtocol> irc = listener.irc().enabled()
+                ? Optional.of(new IrcWire(new IrcProtocol(ircServer(listener, settings)), settings.limits()))
+                : Optional.empty();
+        List<Endpoint> endpoints = new ArrayList<>();
+        endpoints.add(new Endpoint(Listener.JSON, listener.port(), json, plain));
+        irc.ifPresent(wire -> endpoints.add(new Endpoint(Listener.IRC, listener.irc().port(), wire, plain)));
+        tls.ifPresent(layer -> {
+            endpoints.add(new Endpoint(Listener.TLS, listener.tls().port(), json, layer::around));
+            irc.ifPresent(wire -> endpoints.add(new Endpoint(Listener.IRC_TLS, listener.tls().ircPort(), wire, layer::around)));
+        });
+        return endpoints;
+    }
+
+    /** Where the certificate is and its fingerprint, for people to compare with what their client shows. */
+    private static void logCertificate(ServerCertificate certificate, TlsSettings tls) {
+        LOG.info("TLS certificate {}, valid until {}, from {}{}", certificate.subject(), certificate.notAfter(),
+                certificate.keystore(), certificate.madeNow() ? " (self-signed, made by this start)" : "");
+        LOG.info("TLS certificate SHA-256 fingerprint: {}", certificate.fingerprint());
+        if (certificate.notAfter().isBefore(Instant.now())) {
+            LOG.warn("the TLS certificate expired on {}: clients that check it refuse it; {}", certificate.notAfter(),
+                    tls.keystore().isPresent() ? "renew chat.tls.keystore"
+                            : "remove " + tls.selfSignedDir().toAbsolutePath() + " and restart for a new one");
+        }
+    }
+
     private static Tcp.ServerBinding bindOrStop(ActorSystem<RegistryActor.Command> system, ChatSettings settings,
-                                                ListenerSettings listener, int port, WireProtocol wire) {
+                                                ListenerSettings listener, Endpoint endpoint) {
         try {
-            return bind(system, settings, listener, port, wire).toCompletableFuture().join();
+            return bind(system, settings, listener, endpoint).toCompletableFuture().join();
         } catch (RuntimeException e) {
             system.terminate();
-            throw new IllegalStateException("cannot listen on " + listener.host() + ":" + port + ": " + rootMessage(e), e);
+            throw new IllegalStateException("cannot listen on " + listener.host() + ":" + endpoint.port() + ": " + rootMessage(e), e);
         }
     }
 
@@ -169,17 +220,19 @@ public final class ChatServer implements AutoCloseable {
 
     /**
      * Each accepted connection is admitted by the registry first and only then given its flow, so
-     * the connection's stream is one graph from the start.
+     * the connection's stream is one graph from the start. A TLS connection is admitted, and
+     * counted against max-sessions and max-per-address, before its handshake: a host cannot hold
+     * more unfinished handshakes than it may hold sessions.
      */
     private static CompletionStage<Tcp.ServerBinding> bind(ActorSystem<RegistryActor.Command> system, ChatSettings settings,
-                                                           ListenerSettings listener, int port, WireProtocol wire) {
-        ConnectionFlow flows = new ConnectionFlow(wire, settings.limits());
+                                                           ListenerSettings listener, Endpoint endpoint) {
+        ConnectionFlow flows = new ConnectionFlow(endpoint.wire(), settings.limits());
         return Tcp.get(system)
-                .bind(listener.host(), port, listener.acceptBacklog(), List.of(), HALF_CLOSE, Optional.empty())
+                .bind(listener.host(), endpoint.port(), listener.acceptBacklog(), List.of(), HALF_CLOSE, Optional.empty())
                 .mapAsyncUnordered(listener.admissionsAtOnce(), connection -> admit(system, settings, connection)
                         .thenApply(admission -> Pair.create(connection, admission)))
-                .to(Sink.foreach(admitted -> admitted.first().handleWith(flows.forAdmission(admitted.second(),
-                        admitted.first().remoteAddress().getAddress().getHostAddress()), system)))
+                .to(Sink.foreach(admitted -> admitted.first().handleWith(endpoint.layer().apply(flows.forAdmission(
+                        admitted.second(), admitted.first().remoteAddress().getAddress().getHostAddress())), system)))
                 .run(system);
     }
 
@@ -198,10 +251,9 @@ public final class ChatServer implements AutoCloseable {
 
     private void registerShutdownTasks() {
         CoordinatedShutdown shutdown = CoordinatedShutdown.get(system);
-        shutdown.addTask(CoordinatedShutdown.PhaseServiceUnbind(), "stop-accepting",
-                () -> binding.unbind().thenApply(unbound -> Done.getInstance()));
-        ircBinding.ifPresent(irc -> shutdown.addTask(CoordinatedShutdown.PhaseServiceUnbind(), "stop-accepting-irc",
-                () -> irc.unbind().thenApply(unbound -> Done.getInstance())));
+        bindings.forEach((which, binding) -> shutdown.addTask(CoordinatedShutdown.PhaseServiceUnbind(),
+                "stop-accepting-" + which.name().toLowerCase(Locale.ROOT),
+                () -> binding.unbind().thenApply(unbound -> Done.getInstance())));
         shutdown.addTask(CoordinatedShutdown.PhaseServiceRequestsDone(), "say-bye-to-sessions",
                 () -> AskPattern.ask(system,
                         replyTo -> new RegistryActor.Shutdown(settings.shutdownTimeout(), replyTo),
@@ -209,17 +261,34 @@ public final class ChatServer implements AutoCloseable {
     }
 
     public int port() {
-        return binding.localAddress().getPort();
+        return address().getPort();
     }
 
     /** The IRC listener's port; fails when chat.irc.enabled is off. */
     public int ircPort() {
-        return ircBinding.orElseThrow(() -> new IllegalStateException("the IRC listener is off (chat.irc.enabled)"))
-                .localAddress().getPort();
+        return boundPort(Listener.IRC, "chat.irc.enabled");
+    }
+
+    /** The TLS listener's port; fails when chat.tls.enabled is off. */
+    public int tlsPort() {
+        return boundPort(Listener.TLS, "chat.tls.enabled");
+    }
+
+    /** The port of IRC over TLS; fails when chat.tls.enabled or chat.irc.enabled is off. */
+    public int ircTlsPort() {
+        return boundPort(Listener.IRC_TLS, "chat.tls.enabled, chat.irc.enabled");
+    }
+
+    private int boundPort(Listener listener, String switchedOffBy) {
+        Tcp.ServerBinding binding = bindings.get(listener);
+        if (binding == null) {
+            throw new IllegalStateException("the " + listener + " listener is off (" + switchedOffBy + ")");
+        }
+        return binding.localAddress().getPort();
     }
 
     public InetSocketAddress address() {
-        return binding.localAddress();
+        return bindings.get(Listener.JSON).localAddress();
     }
 
     /** What the registry holds now: sessions, nicks and rooms. */

@@ -1,6 +1,7 @@
 package chat.server;
 
 import chat.server.store.StoreUnusable;
+import chat.server.tls.TlsUnusable;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigException;
 import com.typesafe.config.ConfigFactory;
@@ -10,15 +11,21 @@ import java.nio.file.Path;
 import org.apache.pekko.actor.CoordinatedShutdown;
 import sun.misc.Signal;
 
-/** The server process: {@code chat-server [--config FILE] [--host HOST] [--port PORT] [--irc-port PORT]}. */
+/**
+ * The server process: {@code chat-server [--config FILE] [--host HOST] [--port PORT] [--irc-port PORT]
+ * [--tls-port PORT] [--irc-tls-port PORT]}.
+ */
 public final class Main {
 
     private static final String USAGE = String.join("\n",
-            "usage: chat-server [--config FILE] [--host HOST] [--port PORT] [--irc-port PORT]",
-            "  --config FILE    HOCON settings (default conf/application.conf); -Dchat.key=value overrides any key",
-            "  --host HOST      address to listen on (chat.host)",
-            "  --port PORT      port to listen on (chat.port)",
-            "  --irc-port PORT  port of the IRC listener (chat.irc.port; chat.irc.enabled = off turns it off)");
+            "usage: chat-server [--config FILE] [--host HOST] [--port PORT] [--irc-port PORT] [--tls-port PORT]"
+                    + " [--irc-tls-port PORT]",
+            "  --config FILE        HOCON settings (default conf/application.conf); -Dchat.key=value overrides any key",
+            "  --host HOST          address to listen on (chat.host)",
+            "  --port PORT          port to listen on (chat.port)",
+            "  --irc-port PORT      port of the IRC listener (chat.irc.port; chat.irc.enabled = off turns it off)",
+            "  --tls-port PORT      port of the TLS listener (chat.tls.port; chat.tls.enabled = off turns it off)",
+            "  --irc-tls-port PORT  port of IRC over TLS (chat.tls.irc-port)");
     private static final int EXIT_USAGE = 2;
     private static final int EXIT_CANNOT_START = 1;
 
@@ -41,7 +48,7 @@ public final class Main {
         ChatServer server;
         try {
             server = ChatServer.start(load(options));
-        } catch (ConfigException | IllegalStateException | StoreUnusable e) {
+        } catch (ConfigException | IllegalStateException | StoreUnusable | TlsUnusable e) {
             System.err.println("chat-server: " + e.getMessage());
             System.exit(EXIT_CANNOT_START);
             return;
@@ -67,6 +74,12 @@ public final class Main {
         }
         if (options.ircPort() != null) {
             config = config.withValue("chat.irc.port", ConfigValueFactory.fromAnyRef(options.ircPort()));
+        }
+        if (options.tlsPort() != null) {
+            config = config.withValue("chat.tls.port", ConfigValueFactory.fromAnyRef(options.tlsPort()));
+        }
+        if (options.ircTlsPort() != null) {
+            config = config.withValue("chat.tls.irc-port", ConfigValueFactory.fromAnyRef(options.ircTlsPort()));
         }
         return config;
     }

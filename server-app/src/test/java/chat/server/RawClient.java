@@ -24,6 +24,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLParameters;
+import javax.net.ssl.SSLSocket;
 
 /**
  * A client that speaks raw bytes over a real socket: it may send anything, well-formed or not,
@@ -63,6 +66,25 @@ public final class RawClient implements AutoCloseable {
             socket.setReceiveBufferSize(bytes);
             socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
             return new RawClient(socket);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Connects over TLS, trusting what {@code trust} trusts, and checks that the certificate names
+     * localhost, as a careful client does; the handshake is done when this returns.
+     */
+    public static RawClient connectTls(int port, SSLContext trust) {
+        try {
+            Socket plain = new Socket(InetAddress.getLoopbackAddress(), port);
+            plain.setSoTimeout((int) PATIENCE.toMillis());
+            SSLSocket tls = (SSLSocket) trust.getSocketFactory().createSocket(plain, "localhost", port, true);
+            SSLParameters checks = tls.getSSLParameters();
+            checks.setEndpointIdentificationAlgorithm("HTTPS");
+            tls.setSSLParameters(checks);
+            tls.startHandshake();
+            return new RawClient(tls);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -211,6 +233,26 @@ public final class RawClient implements AutoCloseable {
             }
         }
         return frames;
+    }
+
+    /**
+     * Every byte until the server closes the connection (or resets it), whatever they are: for
+     * answers that are not lines, such as a TLS alert. Fails if the connection stays open.
+     */
+    public byte[] readBytesUntilClosed() {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try {
+            in.transferTo(bytes);
+        } catch (SocketTimeoutException e) {
+            return fail("the server did not close the connection within " + patience.toSeconds() + " s");
+        } catch (SocketException e) {
+            if (!isReset(e)) {
+                throw new UncheckedIOException(e);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
     }
 
     /** The connection ends with {@code bye} and the given reason, and then closes. */

@@ -30,13 +30,16 @@ public final class ServerProcess implements AutoCloseable {
 
     public static final String MAX_HEAP = "-Xmx128m";
     private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
+    /** The listener's own line: at DEBUG, Pekko's remoting also logs a "listening on" of its own. */
     private static final Pattern LISTENING = Pattern.compile("ChatServer - listening on .*:(\\d+)");
+    private static final Pattern LISTENING_TLS = Pattern.compile("listening for TLS clients on .*:(\\d+)");
 
     private final Process process;
     /** The store this process owns and deletes when it is closed; null for one the test owns. */
     private final TestStore ownStore;
     private final ConcurrentLinkedQueue<String> output = new ConcurrentLinkedQueue<>();
     private final CompletableFuture<Integer> port = new CompletableFuture<>();
+    private final CompletableFuture<Integer> tlsPort = new CompletableFuture<>();
 
     private ServerProcess(Process process, TestStore ownStore) {
         this.process = process;
@@ -74,9 +77,12 @@ public final class ServerProcess implements AutoCloseable {
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 MAX_HEAP, "-XX:+ExitOnOutOfMemoryError"));
         command.addAll(store.options());
+        // Before the test's settings, which may name a directory of their own: the last -D wins.
+        command.add("-Dchat.tls.self-signed-dir=" + TestServer.CERTIFICATE_DIR);
         command.addAll(Arrays.asList(settings));
         command.addAll(List.of("-cp", serverClassPath(), "chat.server.Main",
-                "--config", configFile().toString(), "--host", "127.0.0.1", "--port", "0", "--irc-port", "0"));
+                "--config", configFile().toString(), "--host", "127.0.0.1", "--port", "0", "--irc-port", "0",
+                "--tls-port", "0", "--irc-tls-port", "0"));
         try {
             return new ServerProcess(new ProcessBuilder(command).redirectErrorStream(true).start(), ownStore);
         } catch (IOException e) {
@@ -96,6 +102,11 @@ public final class ServerProcess implements AutoCloseable {
 
     public int port() {
         return port.join();
+    }
+
+    /** The port of the TLS listener (JSON lines inside TLS). */
+    public int tlsPort() {
+        return tlsPort.join();
     }
 
     public boolean isAlive() {
@@ -149,11 +160,17 @@ public final class ServerProcess implements AutoCloseable {
                 if (listening.find()) {
                     port.complete(Integer.parseInt(listening.group(1)));
                 }
+                Matcher listeningTls = LISTENING_TLS.matcher(line);
+                if (listeningTls.find()) {
+                    tlsPort.complete(Integer.parseInt(listeningTls.group(1)));
+                }
             }
         } catch (IOException e) {
             port.completeExceptionally(e);
         }
-        port.completeExceptionally(new IllegalStateException("the server process ended:\n" + log()));
+        IllegalStateException ended = new IllegalStateException("the server process ended:\n" + log());
+        port.completeExceptionally(ended);
+        tlsPort.completeExceptionally(ended);
     }
 
     /** This test's class path without the test classes, so the server logs as it would in production. */

@@ -5,15 +5,25 @@ import static org.assertj.core.api.Assertions.assertThat;
 import chat.actors.RegistryActor;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.function.Supplier;
 
 /**
- * A server in this JVM on an ephemeral loopback port, with test-sized settings layered on the
+ * A server in this JVM on ephemeral loopback ports, with test-sized settings layered on the
  * defaults and a store of its own, so no test sees another's rooms. The defaults are the server's
  * own (its server-defaults.conf over the reference.conf files), exactly as the process has them.
  */
 public final class TestServer implements AutoCloseable {
+
+    /**
+     * Where test servers keep their self-signed TLS certificate unless a test names another
+     * directory: one for every server of the module's tests, made once (keytool takes a second),
+     * under target/ so that it goes with mvn clean.
+     */
+    public static final Path CERTIFICATE_DIR = Path.of("target", "test-tls").toAbsolutePath();
+    private static final Config SHARED_CERTIFICATE =
+            ConfigFactory.parseString("chat.tls.self-signed-dir = \"" + CERTIFICATE_DIR + "\"");
 
     private final ChatServer server;
     private final TestStore ownStore;
@@ -32,17 +42,19 @@ public final class TestServer implements AutoCloseable {
     /** A server with {@code settings} over the defaults and a fresh in-memory store. */
     public static TestServer start(Config settings) {
         TestStore store = TestStore.inMemory();
-        return new TestServer(ChatServer.start(loopback(store).withFallback(settings)), store);
+        return new TestServer(ChatServer.start(loopback(store).withFallback(settings).withFallback(SHARED_CERTIFICATE)), store);
     }
 
     /** A server on {@code store}, which the test owns: a second server on it finds what the first stored. */
     public static TestServer startOn(TestStore store, String... overrides) {
         return new TestServer(ChatServer.start(loopback(store)
-                .withFallback(ConfigFactory.parseString(String.join("\n", overrides)))), null);
+                .withFallback(ConfigFactory.parseString(String.join("\n", overrides)))
+                .withFallback(SHARED_CERTIFICATE)), null);
     }
 
     private static Config loopback(TestStore store) {
-        return ConfigFactory.parseString("chat.port = 0\nchat.irc.port = 0\nchat.host = \"127.0.0.1\"\n" + store.setting());
+        return ConfigFactory.parseString(String.join("\n", "chat.port = 0", "chat.irc.port = 0", "chat.tls.port = 0",
+                "chat.tls.irc-port = 0", "chat.host = \"127.0.0.1\"", store.setting()));
     }
 
     public int port() {
@@ -51,6 +63,14 @@ public final class TestServer implements AutoCloseable {
 
     public int ircPort() {
         return server.ircPort();
+    }
+
+    public int tlsPort() {
+        return server.tlsPort();
+    }
+
+    public int ircTlsPort() {
+        return server.ircTlsPort();
     }
 
     public RegistryActor.Stats stats() {

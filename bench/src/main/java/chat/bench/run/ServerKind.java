@@ -67,7 +67,8 @@ enum ServerKind {
             command.add("-Dchat.default-room=" + defaultRoom);
             command.addAll(List.of("-cp", classPath, "chat.server.Main",
                     "--config", root.resolve("conf/application.conf").toString(),
-                    "--host", "127.0.0.1", "--port", Integer.toString(port), "--irc-port", "0"));
+                    "--host", "127.0.0.1", "--port", Integer.toString(port), "--irc-port", "0",
+                    "--tls-port", "0", "--irc-tls-port", "0"));
         } else {
             command.addAll(List.of("-cp", classPath, "chat.bench.baseline.BaselineServer",
                     "--host", "127.0.0.1", "--port", Integer.toString(port), "--default-room", defaultRoom));

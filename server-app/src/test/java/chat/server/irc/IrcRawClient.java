@@ -22,7 +22,12 @@ public final class IrcRawClient implements AutoCloseable {
     }
 
     public static IrcRawClient connect(int port) {
-        return new IrcRawClient(RawClient.connect(port));
+        return over(RawClient.connect(port));
+    }
+
+    /** An IRC client on a connection made already: over TLS, say. */
+    public static IrcRawClient over(RawClient connection) {
+        return new IrcRawClient(connection);
     }
 
     /** Connects and registers as {@code nick}, reading up to the end of the auto-joined lobby's names. */
