@@ -72,6 +72,8 @@ final class IrcReplies {
             } else {
                 out.line(null, protocol.server().sourceOf(invited.by()), "INVITE", state.nick, IrcChannel.of(invited.room()));
             }
+        } else if (frame instanceof ServerFrame.Killed killed) {
+            out.line(null, server(), "NOTICE", state.nick, "Killed " + killed.nick() + " (" + killed.reason() + ")");
         } else if (frame instanceof ServerFrame.Registered registered) {
             out.line(null, server(), "NOTICE", state.nick, "You are now registered as account " + registered.account()
                     + "; log in with its password from now on");
