@@ -8,10 +8,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What one IRC connection remembers between lines: its nick, the registration in progress, the
- * capabilities it enabled, its channels, and what each request it passed on was, so that the
- * answer can be told in the words of the command that asked. Not thread-safe: its {@link
- * IrcConnection} guards it.
+ * What one IRC connection remembers between lines: its nick, the registration in progress and
+ * its login, the capabilities it enabled, its channels, and what each request it passed on was,
+ * so that the answer can be told in the words of the command that asked. Not thread-safe: its
+ * {@link IrcConnection} guards it.
  */
 final class IrcClientState {
 
