@@ -31,12 +31,14 @@ public final class ServerProcess implements AutoCloseable {
     public static final String MAX_HEAP = "-Xmx128m";
     private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
     private static final Pattern LISTENING = Pattern.compile("ChatServer - listening on .*:(\\d+)");
+    private static final Pattern LISTENING_FOR_IRC = Pattern.compile("ChatServer - listening for IRC clients on .*:(\\d+)");
 
     private final Process process;
     /** The store this process owns and deletes when it is closed; null for one the test owns. */
     private final TestStore ownStore;
     private final ConcurrentLinkedQueue<String> output = new ConcurrentLinkedQueue<>();
     private final CompletableFuture<Integer> port = new CompletableFuture<>();
+    private final CompletableFuture<Integer> ircPort = new CompletableFuture<>();
 
     private ServerProcess(Process process, TestStore ownStore) {
         this.process = process;
@@ -98,6 +100,11 @@ public final class ServerProcess implements AutoCloseable {
         return port.join();
     }
 
+    /** The IRC listener's port, which the server logs just after the JSON one's. */
+    public int ircPort() {
+        return ircPort.orTimeout(START_TIMEOUT.toSeconds(), TimeUnit.SECONDS).join();
+    }
+
     public boolean isAlive() {
         return process.isAlive();
     }
@@ -149,11 +156,16 @@ public final class ServerProcess implements AutoCloseable {
                 if (listening.find()) {
                     port.complete(Integer.parseInt(listening.group(1)));
                 }
+                Matcher listeningForIrc = LISTENING_FOR_IRC.matcher(line);
+                if (listeningForIrc.find()) {
+                    ircPort.complete(Integer.parseInt(listeningForIrc.group(1)));
+                }
             }
         } catch (IOException e) {
             port.completeExceptionally(e);
         }
         port.completeExceptionally(new IllegalStateException("the server process ended:\n" + log()));
+        ircPort.completeExceptionally(new IllegalStateException("the server process ended:\n" + log()));
     }
 
     /** This test's class path without the test classes, so the server logs as it would in production. */
