@@ -378,7 +378,7 @@ final class IrcCommands {
         // Null for a CTCP request other than ACTION, which is dropped unanswered.
         String text = IrcText.fromIrc(state.name(), line.param(1));
         for (String target : targets(command, line.param(0))) {
-            if (Names.isAccountService(target)) {
+            if (IrcNickServ.named(target)) {
                 // Never a whisper: what is written to NickServ may be a password. A NOTICE is not answered.
                 if (!notice) {
                     nickServ.told(line.param(1));

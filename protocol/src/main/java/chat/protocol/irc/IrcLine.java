@@ -1,6 +1,5 @@
 package chat.protocol.irc;
 
-import chat.protocol.Names;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -69,7 +68,7 @@ public record IrcLine(String command, List<String> params) {
         }
         String targets = param(0);
         return (command.equals("PRIVMSG") || command.equals("NOTICE")) && targets != null
-                && List.of(targets.split(",")).stream().anyMatch(Names::isAccountService);
+                && List.of(targets.split(",")).stream().anyMatch(IrcNickServ::named);
     }
 
     private static int skipWord(String line, int at) {

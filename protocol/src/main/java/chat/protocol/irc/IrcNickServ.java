@@ -30,6 +30,12 @@ final class IrcNickServ {
         this.notices = notices;
     }
 
+    /** True for a target that means NickServ, also as {@code NickServ@services}, as some networks have it written. */
+    static boolean named(String target) {
+        int at = target.indexOf('@');
+        return Names.isAccountService(at < 0 ? target : target.substring(0, at));
+    }
+
     /** A NickServ notice to {@code nick}. */
     static void notice(IrcOutput out, String nick, String words) {
         out.line(null, SOURCE, "NOTICE", nick, words);

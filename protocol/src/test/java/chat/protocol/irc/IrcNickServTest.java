@@ -31,7 +31,7 @@ class IrcNickServTest {
 
     @Test
     void whatTheSessionRefusesNickServTells() {
-        ClientFrame register = alice.request("PRIVMSG nickserv :register short");
+        ClientFrame register = alice.request("PRIVMSG nickserv@services :register short");
 
         assertThat(alice.receives(new ServerFrame.Error(ErrorCode.BAD_PASSWORD, "a password is 8 to 256 characters; this one has 5",
                 register.id()))).containsExactly(

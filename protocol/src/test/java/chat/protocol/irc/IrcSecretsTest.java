@@ -16,7 +16,7 @@ class IrcSecretsTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"PASS :" + PASSWORD, "AUTHENTICATE " + PASSWORD, "PRIVMSG NickServ :REGISTER " + PASSWORD,
-        "PRIVMSG bob,nickserv :IDENTIFY " + PASSWORD, "NOTICE NickServ :IDENTIFY " + PASSWORD, "NICKSERV IDENTIFY " + PASSWORD,
+        "PRIVMSG bob,nickserv :IDENTIFY " + PASSWORD, "NOTICE NickServ :IDENTIFY " + PASSWORD, "PRIVMSG NickServ@services.example :IDENTIFY " + PASSWORD, "NICKSERV IDENTIFY " + PASSWORD,
         "NS REGISTER " + PASSWORD})
     void aLineThatMayHoldAPasswordPrintsWithoutItsParameters(String line) {
         IrcLine parsed = IrcLine.parse(line);
