@@ -267,7 +267,7 @@ final class IrcCommands {
             return;
         }
         if (state.sasl.loggedIn()) {
-            release();
+            askForRelease();
             state.pendingNick = null;
             return;
         }
@@ -288,7 +288,7 @@ final class IrcCommands {
      * answer to a WHO, written in the room's order; if its join has not come yet, the join will
      * release, and this ping only stands in for a session with no room to join.
      */
-    private void release() {
+    private void askForRelease() {
         if (state.held.releaseId != null) {
             return;
         }
