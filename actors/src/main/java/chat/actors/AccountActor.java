@@ -270,7 +270,7 @@ public final class AccountActor extends EventSourcedBehavior<AccountActor.Comman
 
     private Effect<AccountEvent, State> wrongPassword(ActorRef<SessionActor.Reply> session, String re) {
         throttle.failed(key, System.nanoTime());
-        session.tell(new SessionActor.WrongPassword("wrong password", re));
+        session.tell(new SessionActor.WrongPassword(key, "wrong password", re));
         return Effect().none();
     }
 
