@@ -161,11 +161,11 @@ public final class SocketTransport implements Transport {
     private void trustOrRefuse(PinningTrustManager.Refusal refusal) throws Untrusted {
         if (refusal.pinned() != null) {
             trust.refusedChanged(endpoint, refusal.pinned(), refusal.presented());
-            throw new Untrusted("the certificate of " + endpoint + " has changed since you trusted it (now "
-                    + refusal.presented() + ", pinned " + refusal.pinned() + "): the connection was refused");
+            // The fingerprints were shown to the person just now; the reason stays short enough for a status line.
+            throw new Untrusted("the certificate of " + endpoint + " has changed since you trusted it: the connection was refused");
         }
         if (!trust.trustFirstSeen(endpoint, refusal.presented())) {
-            throw new Untrusted("you did not trust the certificate of " + endpoint + " (" + refusal.presented() + ")");
+            throw new Untrusted("you did not trust the certificate of " + endpoint);
         }
         pins.pin(endpoint, refusal.presented());
     }

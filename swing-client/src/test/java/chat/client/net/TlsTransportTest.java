@@ -135,8 +135,8 @@ class TlsTransportTest {
 
         open(server.endpoint(), true);
 
-        assertThat((String) next()).startsWith("UNTRUSTED: the certificate of " + server.endpoint() + " has changed")
-                .contains(first.fingerprint()).contains(second.fingerprint()).endsWith("the connection was refused");
+        assertThat(next()).isEqualTo("UNTRUSTED: the certificate of " + server.endpoint() + " has changed since you trusted it: "
+                + "the connection was refused");
         assertThat(asked).containsExactly("changed: " + server.endpoint() + " pinned " + first.fingerprint() + " now "
                 + second.fingerprint());
         assertThat(pins.pinned(server.endpoint())).as("the pin stays").hasValue(new Fingerprint(first.fingerprint()));
@@ -151,8 +151,7 @@ class TlsTransportTest {
 
         open(server.endpoint(), false);
 
-        assertThat(next()).isEqualTo("UNTRUSTED: you did not trust the certificate of " + server.endpoint() + " ("
-                + first.fingerprint() + ")");
+        assertThat(next()).isEqualTo("UNTRUSTED: you did not trust the certificate of " + server.endpoint());
         assertThat(pins.pinned(server.endpoint())).isEmpty();
         assertThat(server.lines()).isEmpty();
     }
