@@ -76,6 +76,14 @@ abstract class AccountDialog extends JDialog {
         }
     }
 
+    /** A request under way will not be answered once the connection dropped: the form is the user's again. */
+    void connectionLost() {
+        if (!send.isEnabled()) {
+            busy(false);
+            say("The connection dropped before the server answered: try again once it is back.");
+        }
+    }
+
     void busy(boolean sending) {
         send.setEnabled(!sending);
         for (JPasswordField field : fields) {

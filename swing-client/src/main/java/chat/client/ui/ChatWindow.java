@@ -311,6 +311,9 @@ public final class ChatWindow extends JFrame implements ChatListener {
         boolean online = status.online();
         input.setEnabled(online);
         send.setEnabled(online);
+        if (!online && accountDialog != null && accountDialog.isDisplayable()) {
+            accountDialog.connectionLost();
+        }
     }
 
     @Override

@@ -167,5 +167,17 @@ class AccountGuiTest {
 
         awaitThat("the form to close", () -> !GuiActionRunner.execute(() -> change.target().isShowing()));
         assertThat(transcript(app)).contains("Your password has changed");
+
+        window.menuItemWithPath("Account", "Change password…").click();
+        DialogFixture unanswered = GUI.session().awaitDialog("changePasswordDialog");
+        unanswered.textBox("oldPassword").enterText("battery staple");
+        unanswered.textBox("newPassword").enterText("staple battery");
+        unanswered.textBox("newPasswordAgain").enterText("staple battery");
+        unanswered.button("send").click();
+        awaitThat("a second change", () -> sentOf(link, ClientFrame.ChangePassword.class) == 2);
+        link.drop("connection reset");
+        awaitThat("the form to say so", () -> unanswered.textBox("accountProblem").text()
+                .equals("The connection dropped before the server answered: try again once it is back."));
+        unanswered.button("send").requireEnabled();
     }
 }
