@@ -232,6 +232,11 @@ public final class ChatModel {
                 room.removeMember(who);
                 yield who + " quit" + (frame.reason() == null ? "" : " (" + frame.reason() + ")");
             }
+            case KICK -> {
+                room.removeMember(who);
+                yield who + " was kicked" + (frame.by() == null ? "" : " by " + frame.by())
+                        + (frame.reason() == null ? "" : " (" + frame.reason() + ")");
+            }
             case RENAME -> {
                 room.removeMember(frame.old());
                 room.addMember(who);
