@@ -28,10 +28,14 @@ public final class CertificateDialogs implements CertificateTrust {
         onEventThread(() -> CertificateDialog.warnChanged(owner(), server, pinned, presented));
     }
 
-    /** The window in front, else any window showing: the connect dialog or the chat window. */
+    /**
+     * The window in front, else any window showing: the connect dialog or the chat window. The
+     * active window is taken only while it shows: without a window manager it may be one closed
+     * a while ago, and a dialog over a closed window is found by nobody.
+     */
     private static Window owner() {
         Window active = KeyboardFocusManager.getCurrentKeyboardFocusManager().getActiveWindow();
-        if (active != null) {
+        if (active != null && active.isShowing()) {
             return active;
         }
         for (Window window : Window.getWindows()) {
