@@ -17,6 +17,7 @@ import chat.protocol.ServerFrame;
 import java.awt.event.KeyEvent;
 import java.util.List;
 import org.assertj.swing.edt.GuiActionRunner;
+import org.assertj.swing.exception.WaitTimedOutError;
 import org.assertj.swing.fixture.DialogFixture;
 import org.assertj.swing.fixture.FrameFixture;
 import org.junit.jupiter.api.Test;
@@ -47,8 +48,13 @@ class AccountGuiTest {
     }
 
     /** The last frame sent on {@code link} once it is a {@code type}: the answer to it carries its id. */
-    private static <T extends ClientFrame> T awaitSent(FakeTransports.Link link, Class<T> type) {
-        awaitThat("a " + type.getSimpleName(), () -> GuiActionRunner.execute(() -> type.isInstance(link.lastSent())));
+    private static <T extends ClientFrame> T awaitSent(FakeTransports.Link link, Class<T> type, DialogFixture form) {
+        try {
+            awaitThat("a " + type.getSimpleName(), () -> GuiActionRunner.execute(() -> type.isInstance(link.lastSent())));
+        } catch (WaitTimedOutError e) {
+            throw new AssertionError("no " + type.getSimpleName() + " went out; the form says: "
+                    + form.textBox("accountProblem").text(), e);
+        }
         return type.cast(GuiActionRunner.execute(link::lastSent));
     }
 
@@ -97,8 +103,7 @@ class AccountGuiTest {
         prompt.textBox("password").enterText("short").pressAndReleaseKeys(KeyEvent.VK_ENTER);
         prompt.textBox("passwordProblem").requireText("An account's password has 8 to 256 characters.");
         assertThat(GuiActionRunner.execute(server::count)).as("no account has such a password: not asked").isEqualTo(1);
-        prompt.textBox("password").requireEmpty().enterText("battery staple");
-        prompt.button("logIn").click();
+        prompt.textBox("password").requireEmpty().enterText("battery staple").pressAndReleaseKeys(KeyEvent.VK_ENTER);
         connection(2).serverSends(new ServerFrame.Error(ErrorCode.AUTH_FAILED, "wrong password", null));
 
         DialogFixture again = GUI.session().awaitDialog("passwordPrompt");
@@ -126,26 +131,22 @@ class AccountGuiTest {
         window.menuItemWithPath("Account", "Register this nick…").click();
         DialogFixture register = GUI.session().awaitDialog("registerDialog");
         register.textBox("password").enterText("correct horse");
-        register.textBox("passwordAgain").enterText("correct house");
-        register.button("send").click();
+        register.textBox("passwordAgain").enterText("correct house").pressAndReleaseKeys(KeyEvent.VK_ENTER);
         register.textBox("accountProblem").requireText("The two passwords differ: type the same one twice.");
         register.textBox("password").requireEmpty().enterText("short");
-        register.textBox("passwordAgain").enterText("short");
-        register.button("send").click();
+        register.textBox("passwordAgain").enterText("short").pressAndReleaseKeys(KeyEvent.VK_ENTER);
         register.textBox("accountProblem").requireText("That password will not do: a password is 8 to 256 characters; this one has 5.");
         assertThat(sentOf(link, ClientFrame.Register.class)).as("nothing went out for either").isZero();
 
         register.textBox("password").enterText("correct horse");
-        register.textBox("passwordAgain").enterText("correct horse");
-        register.button("send").click();
-        ClientFrame.Register first = awaitSent(link, ClientFrame.Register.class);
+        register.textBox("passwordAgain").enterText("correct horse").pressAndReleaseKeys(KeyEvent.VK_ENTER);
+        ClientFrame.Register first = awaitSent(link, ClientFrame.Register.class, register);
         assertThat(first.password()).isEqualTo(new Secret("correct horse"));
         link.serverSends(new ServerFrame.Error(ErrorCode.ACCOUNT_EXISTS, "\"bob\" is an account already", first.id()));
         awaitThat("the refusal", () -> register.textBox("accountProblem").text().equals("\u201cbob\u201d is already a registered account."));
 
         register.textBox("password").enterText("correct horse");
-        register.textBox("passwordAgain").enterText("correct horse");
-        register.button("send").click();
+        register.textBox("passwordAgain").enterText("correct horse").pressAndReleaseKeys(KeyEvent.VK_ENTER);
         awaitThat("a second register", () -> sentOf(link, ClientFrame.Register.class) == 2);
         link.serverSends(new ServerFrame.Registered("bob", GuiActionRunner.execute(link::lastSent).id()));
 
@@ -158,9 +159,8 @@ class AccountGuiTest {
         DialogFixture change = GUI.session().awaitDialog("changePasswordDialog");
         change.textBox("oldPassword").enterText("correct horse");
         change.textBox("newPassword").enterText("battery staple");
-        change.textBox("newPasswordAgain").enterText("battery staple");
-        change.button("send").click();
-        ClientFrame.ChangePassword changed = awaitSent(link, ClientFrame.ChangePassword.class);
+        change.textBox("newPasswordAgain").enterText("battery staple").pressAndReleaseKeys(KeyEvent.VK_ENTER);
+        ClientFrame.ChangePassword changed = awaitSent(link, ClientFrame.ChangePassword.class, change);
         assertThat(changed.old()).isEqualTo(new Secret("correct horse"));
         assertThat(changed.password()).isEqualTo(new Secret("battery staple"));
         link.serverSends(new ServerFrame.PasswordChanged(changed.id()));
@@ -172,8 +172,7 @@ class AccountGuiTest {
         DialogFixture unanswered = GUI.session().awaitDialog("changePasswordDialog");
         unanswered.textBox("oldPassword").enterText("battery staple");
         unanswered.textBox("newPassword").enterText("staple battery");
-        unanswered.textBox("newPasswordAgain").enterText("staple battery");
-        unanswered.button("send").click();
+        unanswered.textBox("newPasswordAgain").enterText("staple battery").pressAndReleaseKeys(KeyEvent.VK_ENTER);
         awaitThat("a second change", () -> sentOf(link, ClientFrame.ChangePassword.class) == 2);
         link.drop("connection reset");
         awaitThat("the form to say so", () -> unanswered.textBox("accountProblem").text()
