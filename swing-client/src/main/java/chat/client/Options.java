@@ -1,21 +1,32 @@
 package chat.client;
 
+import chat.client.net.Endpoint;
 import chat.client.net.ServerList;
 import java.util.Optional;
 
 /**
- * Command-line options: {@code --host H[:P],H2[:P2],… --port P --nick N --theme light|dark}. With a
- * nick the client logs in at once; the other values fall back to the ones remembered from the last
- * run. A bare host in {@code --host} takes {@code --port}, or else the default port; the port is
- * kept on its own for the remembered servers when there is no {@code --host}.
+ * Command-line options: {@code --host H[:P],H2[:P2],… --port P --tls --nick N --theme light|dark}.
+ * With a nick the client logs in at once; the other values fall back to the ones remembered from
+ * the last run. A bare host in {@code --host} takes {@code --port}, or else the default port (of
+ * TLS with {@code --tls}); the port is kept on its own for the remembered servers when there is no
+ * {@code --host}. There is no password option: a command line is seen by every user of the machine.
  */
-public record Options(Optional<ServerList> servers, Optional<Integer> port, Optional<String> nick, Optional<String> theme) {
+public record Options(Optional<ServerList> servers, Optional<Integer> port, Optional<String> nick, Optional<String> theme,
+        boolean tls) {
 
     public static final String USAGE = """
-            usage: chat-client [--host HOST[:PORT][,HOST[:PORT]...]] [--port PORT] [--nick NICK] [--theme light|dark]
+            usage: chat-client [--host HOST[:PORT][,HOST[:PORT]...]] [--port PORT] [--tls] [--nick NICK] [--theme light|dark]
               --host   the server, or the servers of one cluster separated by commas; when the connection
                        drops, the client reconnects to the next one in the list
-              --port   the port of a host given without one (default %d)""".formatted(ConnectionPreferences.DEFAULT_PORT);
+              --port   the port of a host given without one (default %d, or %d with --tls)
+              --tls    connect inside TLS; the first time a server shows its certificate you are asked
+                       to trust it, and a certificate that changes later is refused""".formatted(
+                    ConnectionPreferences.DEFAULT_PORT, ConnectionPreferences.DEFAULT_TLS_PORT);
+
+    /** Options for a plain connection. */
+    public Options(Optional<ServerList> servers, Optional<Integer> port, Optional<String> nick, Optional<String> theme) {
+        this(servers, port, nick, theme, false);
+    }
 
     /** @throws IllegalArgumentException with a sentence for the user when the arguments make no sense */
     public static Options parse(String... args) {
@@ -23,8 +34,13 @@ public record Options(Optional<ServerList> servers, Optional<Integer> port, Opti
         Integer port = null;
         String nick = null;
         String theme = null;
+        boolean tls = false;
         for (int i = 0; i < args.length; i++) {
             String option = args[i];
+            if (option.equals("--tls")) {
+                tls = true;
+                continue;
+            }
             if (i + 1 >= args.length) {
                 throw new IllegalArgumentException(option + " needs a value\n" + USAGE);
             }
@@ -38,8 +54,8 @@ public record Options(Optional<ServerList> servers, Optional<Integer> port, Opti
             }
         }
         Optional<ServerList> servers = host == null ? Optional.empty()
-                : Optional.of(servers(host, port == null ? ConnectionPreferences.DEFAULT_PORT : port));
-        return new Options(servers, Optional.ofNullable(port), Optional.ofNullable(nick), Optional.ofNullable(theme));
+                : Optional.of(servers(host, port == null ? Endpoint.defaultPort(tls) : port).secure(tls));
+        return new Options(servers, Optional.ofNullable(port), Optional.ofNullable(nick), Optional.ofNullable(theme), tls);
     }
 
     private static ServerList servers(String value, int defaultPort) {

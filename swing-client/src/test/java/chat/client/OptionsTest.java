@@ -42,6 +42,17 @@ class OptionsTest {
     }
 
     @Test
+    void tlsIsAFlagThatTakesTheTlsPortForABareHost() {
+        Options options = Options.parse("--tls", "--host", "a.example,b.example:9443", "--nick", "alice");
+
+        assertThat(options.tls()).isTrue();
+        assertThat(options.servers()).hasValue(ServerList.of(
+                new Endpoint("a.example", 7443, true), new Endpoint("b.example", 9443, true)));
+        assertThat(Options.parse("--host", "a.example").tls()).isFalse();
+        assertThat(Options.USAGE).contains("--tls");
+    }
+
+    @Test
     void theUsageShowsTheListOfServers() {
         assertThat(Options.USAGE).contains("--host HOST[:PORT][,HOST[:PORT]...]").contains("the next one in the list");
     }

@@ -8,6 +8,7 @@ import chat.client.net.TransportListener;
 import chat.protocol.ClientFrame;
 import chat.protocol.ErrorCode;
 import chat.protocol.ProtocolLimits;
+import chat.protocol.Secret;
 import chat.protocol.ServerFrame;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -39,10 +40,17 @@ public final class ChatClient {
     /** DISCONNECTED: the user stopped reconnecting and may reconnect by hand. */
     private enum Phase { IDLE, LOGGING_IN, ONLINE, RECONNECTING, DISCONNECTED, QUITTING, CLOSED }
 
-    private enum Purpose { JOIN, REJOIN, WHO, HISTORY, WHISPER, OTHER }
+    private enum Purpose { JOIN, REJOIN, WHO, HISTORY, WHISPER, REGISTER, CHANGE_PASSWORD, OTHER }
 
-    /** What a request with an id was for, so its answer or error lands in the right place. */
-    private record Request(Purpose purpose, String conversationKey, int limit) {}
+    /**
+     * What a request with an id was for, so its answer or error lands in the right place; a
+     * register or password change keeps the new password, which becomes the one reconnects log in with.
+     */
+    private record Request(Purpose purpose, String conversationKey, int limit, Secret password) {
+        Request(Purpose purpose, String conversationKey, int limit) {
+            this(purpose, conversationKey, limit, null);
+        }
+    }
 
     private final ChatModel model;
     private final TransportFactory transports;
@@ -64,6 +72,13 @@ public final class ChatClient {
     private boolean nickTaken;
     private long lastRequestId;
     private String byeReason;
+    private final Account account = new Account();
+    /** True while the user is asked for a password; the login waits for the answer with no connection open. */
+    private boolean passwordAsked;
+    /** True when the hello of the current connection carried a password, so a rate-limited answer is about passwords. */
+    private boolean helloHadPassword;
+    /** True once the current connection brought a frame: a login cut before any was probably not talking to a chat server. */
+    private boolean heardFromServer;
     /** The rooms this client was in when it last lost the connection; null before any loss. */
     private Set<String> roomsToRestore;
 
@@ -85,9 +100,16 @@ public final class ChatClient {
      * the model then reports {@code loggedIn} or {@code loginFailed}.
      */
     public void connect(ServerList list, String nick) {
+        connect(list, nick, null);
+    }
+
+    /** Logs in as above, to the account {@code nick} with {@code password}; a null password logs in as a guest. */
+    public void connect(ServerList list, String nick, Secret password) {
         servers = new ServerRotation(list, reconnectPolicy);
         loginFailures.clear();
         wantedNick = nick;
+        account.loggingIn(nick, password);
+        passwordAsked = false;
         phase = Phase.LOGGING_IN;
         connecting();
     }
@@ -138,6 +160,62 @@ public final class ChatClient {
         quitting.send(new ClientFrame.Bye(null, null));
         quitting.finish();
         timer.schedule(quitting::close, QUIT_GRACE.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** The answer to {@code passwordWanted}: logs in again, now with the account's password. */
+    public void logIn(Secret password) {
+        if (!passwordAsked) {
+            return;
+        }
+        passwordAsked = false;
+        account.loggingIn(wantedNick, password);
+        if (phase == Phase.LOGGING_IN) {
+            loginFailures.clear();
+            connecting();
+        } else {
+            reconnect();
+        }
+    }
+
+    /** The other answer to {@code passwordWanted}: the user would rather log in under another nick. */
+    public void chooseAnotherNick() {
+        if (!passwordAsked) {
+            return;
+        }
+        passwordAsked = false;
+        String sentence = "\u201c" + wantedNick + "\u201d is a registered account: choose another nick, or log in with its password.";
+        if (phase == Phase.LOGGING_IN) {
+            failLogin(sentence, LoginField.NICK);
+        } else {
+            model.status(new ConnectionStatus(ConnectionStatus.State.PASSWORD_NEEDED, sentence + " Reconnect to enter the password."));
+        }
+    }
+
+    /** Makes the current nick an account with {@code password}; the model reports the answer with {@code accountAnswered}. */
+    public void register(Secret password) {
+        if (acceptable(AccountAnswer.Request.REGISTER, password)) {
+            transport.send(new ClientFrame.Register(request(new Request(Purpose.REGISTER, null, 0, password)), password));
+        }
+    }
+
+    /** Changes the account's password from {@code old} to {@code password}; answered with {@code accountAnswered}. */
+    public void changePassword(Secret old, Secret password) {
+        if (acceptable(AccountAnswer.Request.CHANGE_PASSWORD, password)) {
+            transport.send(new ClientFrame.ChangePassword(request(new Request(Purpose.CHANGE_PASSWORD, null, 0, password)), old, password));
+        }
+    }
+
+    private boolean acceptable(AccountAnswer.Request what, Secret password) {
+        Optional<String> problem = password.problem();
+        if (problem.isPresent()) {
+            model.accountAnswered(new AccountAnswer(what, false, "That password will not do: " + problem.get() + "."));
+            return false;
+        }
+        if (phase != Phase.ONLINE) {
+            model.accountAnswered(new AccountAnswer(what, false, "Not connected: wait until the connection is back."));
+            return false;
+        }
+        return true;
     }
 
     private void perform(Command command) {
@@ -245,13 +323,21 @@ public final class ChatClient {
                 });
             }
         });
-        transport.send(new ClientFrame.Hello(null, wantedNick, ProtocolLimits.PROTOCOL_VERSION, CLIENT_NAME));
+        Secret password = account.passwordFor(wantedNick);
+        helloHadPassword = password != null;
+        heardFromServer = false;
+        transport.send(new ClientFrame.Hello(null, wantedNick, ProtocolLimits.PROTOCOL_VERSION, CLIENT_NAME, password));
     }
 
     private void handle(ServerFrame frame) {
+        heardFromServer = true;
         Request request = answered(frame);
         if (frame instanceof ServerFrame.Welcome welcome) {
             welcomed(welcome);
+        } else if (frame instanceof ServerFrame.Registered registered) {
+            registered(registered, request);
+        } else if (frame instanceof ServerFrame.PasswordChanged) {
+            passwordChanged(request);
         } else if (frame instanceof ServerFrame.Ping) {
             transport.send(new ClientFrame.Pong(null));
         } else if (frame instanceof ServerFrame.Bye bye) {
@@ -286,6 +372,8 @@ public final class ChatClient {
     private Request answered(ServerFrame frame) {
         String re = switch (frame.type()) {
             case "welcome" -> ((ServerFrame.Welcome) frame).re();
+            case "registered" -> ((ServerFrame.Registered) frame).re();
+            case "password-changed" -> ((ServerFrame.PasswordChanged) frame).re();
             case "joined" -> ((ServerFrame.Joined) frame).re();
             case "whisper" -> ((ServerFrame.Whisper) frame).re();
             case "members" -> ((ServerFrame.Members) frame).re();
@@ -304,7 +392,9 @@ public final class ChatClient {
             transport.expectTrafficWithin(Duration.ofSeconds((long) welcome.heartbeat() * HEARTBEATS_OF_SILENCE));
         }
         nickTaken = false;
+        account.welcomed(welcome.account());
         model.welcomed(welcome.nick(), firstLogin ? welcome.motd() : null);
+        model.account(account.name());
         model.status(online(welcome.nick()));
         if (firstLogin) {
             model.loggedIn(welcome.nick());
@@ -315,6 +405,22 @@ public final class ChatClient {
             Long since = room.newestSeq() == 0 ? null : room.newestSeq();
             transport.send(new ClientFrame.Join(request(new Request(Purpose.REJOIN, room.key(), 0)), room.name(), since));
         }
+    }
+
+    private void registered(ServerFrame.Registered registered, Request request) {
+        account.registered(registered.account(), request == null ? null : request.password());
+        model.account(account.name());
+        model.status(online(model.nick()));
+        String sentence = "\u201c" + account.name() + "\u201d is now your account: from now on, only its password logs in with this nick.";
+        model.notice(sentence);
+        model.accountAnswered(new AccountAnswer(AccountAnswer.Request.REGISTER, true, sentence));
+    }
+
+    private void passwordChanged(Request request) {
+        account.passwordChanged(request == null ? null : request.password());
+        String sentence = "Your password has changed: log in with the new one from now on.";
+        model.notice(sentence);
+        model.accountAnswered(new AccountAnswer(AccountAnswer.Request.CHANGE_PASSWORD, true, sentence));
     }
 
     private void joined(ServerFrame.Joined joined, Request request) {
@@ -335,6 +441,11 @@ public final class ChatClient {
 
     private void failed(ServerFrame.Error error, Request request) {
         String message = error.message().isBlank() ? error.code().wire() : error.message();
+        Optional<PasswordPrompt.Reason> passwordReason = passwordReason(error.code());
+        if ((phase == Phase.LOGGING_IN || phase == Phase.RECONNECTING) && passwordReason.isPresent()) {
+            askForPassword(new PasswordPrompt(passwordReason.get(), wantedNick, message));
+            return;
+        }
         if (phase == Phase.LOGGING_IN) {
             failLogin(loginProblem(error.code(), message), LoginField.NICK);
             return;
@@ -351,7 +462,41 @@ public final class ChatClient {
         if (request != null && request.purpose() == Purpose.HISTORY) {
             model.find(request.conversationKey()).ifPresent(room -> room.loadingOlder(false));
         }
+        if (request != null && (request.purpose() == Purpose.REGISTER || request.purpose() == Purpose.CHANGE_PASSWORD)) {
+            String sentence = Account.refusal(error.code(), message, model.nick());
+            model.error(null, sentence);
+            model.accountAnswered(new AccountAnswer(request.purpose() == Purpose.REGISTER ? AccountAnswer.Request.REGISTER
+                    : AccountAnswer.Request.CHANGE_PASSWORD, false, sentence));
+            return;
+        }
         model.error(request == null ? null : request.conversationKey(), message);
+    }
+
+    /** Why a hello's answer asks for a password, if it does: a rate-limited hello without one is about something else. */
+    private Optional<PasswordPrompt.Reason> passwordReason(ErrorCode code) {
+        return switch (code) {
+            case AUTH_REQUIRED -> Optional.of(PasswordPrompt.Reason.REQUIRED);
+            case AUTH_FAILED -> Optional.of(PasswordPrompt.Reason.WRONG);
+            case RATE_LIMITED -> helloHadPassword ? Optional.of(PasswordPrompt.Reason.THROTTLED) : Optional.empty();
+            default -> Optional.empty();
+        };
+    }
+
+    /**
+     * Asks the user for the password. The server waits for another hello only so long
+     * (register-timeout) and a person may take longer to type, so the connection goes now and the
+     * password comes on a new one.
+     */
+    private void askForPassword(PasswordPrompt prompt) {
+        dropTransport();
+        reconnectTicket++;
+        account.forgetPassword();
+        passwordAsked = true;
+        if (phase == Phase.RECONNECTING) {
+            phase = Phase.DISCONNECTED;
+        }
+        model.status(new ConnectionStatus(ConnectionStatus.State.PASSWORD_NEEDED, prompt.sentence()));
+        model.passwordWanted(prompt);
     }
 
     private String loginProblem(ErrorCode code, String message) {
@@ -386,7 +531,14 @@ public final class ChatClient {
             case RECONNECTING -> {
                 // This attempt never got as far as the nick: what to tell the user is the connection again.
                 nickTaken = false;
-                scheduleReconnect(why, servers.failed());
+                if (failure == ConnectFailure.UNTRUSTED) {
+                    // Another try would meet the same certificate: only the user can settle it.
+                    phase = Phase.DISCONNECTED;
+                    reconnectTicket++;
+                    model.status(new ConnectionStatus(ConnectionStatus.State.OFFLINE, "Not reconnected: " + why + "."));
+                } else {
+                    scheduleReconnect(why, servers.failed());
+                }
             }
             case QUITTING -> end();
             default -> { }
@@ -395,13 +547,20 @@ public final class ChatClient {
 
     /** A login that could not reach a server tries the next one, and fails once every server failed. */
     private void loginLost(String why, ConnectFailure failure) {
+        if (failure == ConnectFailure.UNTRUSTED) {
+            failLogin(capitalized(why), LoginField.HOST);
+            return;
+        }
+        if (failure == null && !heardFromServer && !servers.current().tls()) {
+            why += " before a word (if that is a TLS port, connect with TLS)";
+        }
         loginFailures.add(why);
         if (loginFailures.size() < servers.serverCount()) {
             servers.moveOn();
             connecting();
             return;
         }
-        failLogin(capitalized(String.join("; ", loginFailures)), failure == ConnectFailure.REFUSED ? LoginField.PORT
+        failLogin(capitalized(String.join("; ", loginFailures)), failure == ConnectFailure.REFUSED || failure == ConnectFailure.NO_TLS ? LoginField.PORT
                 : failure != null ? LoginField.HOST : LoginField.NICK);
     }
 
@@ -428,6 +587,7 @@ public final class ChatClient {
         }
         phase = Phase.RECONNECTING;
         reconnectTicket++;
+        passwordAsked = false;
         model.status(new ConnectionStatus(ConnectionStatus.State.RECONNECTING, "Reconnecting to " + servers.current() + " as " + wantedNick + "…"));
         open();
     }
@@ -467,7 +627,8 @@ public final class ChatClient {
     }
 
     private ConnectionStatus online(String nick) {
-        return new ConnectionStatus(ConnectionStatus.State.ONLINE, "Connected to " + servers.current() + " as " + nick);
+        return new ConnectionStatus(ConnectionStatus.State.ONLINE, "Connected " + (servers.current().tls() ? "over TLS " : "")
+                + "to " + servers.current() + " as " + account.shownAs(nick));
     }
 
     private void dropTransport() {

@@ -30,6 +30,18 @@ public interface ChatListener {
     /** This user's own nick changed. */
     default void nickChanged(String nick) {}
 
+    /**
+     * The login (or a reconnect) needs the password of the account whose nick this user wants.
+     * Answer with {@link ChatClient#logIn} or {@link ChatClient#chooseAnotherNick}.
+     */
+    default void passwordWanted(PasswordPrompt prompt) {}
+
+    /** The session logged in to an account, or registered one; null when it is a guest's. */
+    default void accountChanged(String account) {}
+
+    /** A register or password change was answered, or refused before it went out. */
+    default void accountAnswered(AccountAnswer answer) {}
+
     /** The session ended for good: the user quit. */
     default void ended() {}
 }

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Collectors;
@@ -23,6 +24,8 @@ public final class ChatModel {
     private final List<ChatListener> listeners = new CopyOnWriteArrayList<>();
     private final Clock clock;
     private String nick = "";
+    /** The account this session is logged in to; null for a guest. */
+    private String account;
     private String pendingMotd;
     private Conversation selected;
     private ConnectionStatus status = new ConnectionStatus(ConnectionStatus.State.OFFLINE, "not connected");
@@ -41,6 +44,11 @@ public final class ChatModel {
 
     public String nick() {
         return nick;
+    }
+
+    /** The account this session is logged in to; empty for a guest. */
+    public Optional<String> account() {
+        return Optional.ofNullable(account);
     }
 
     public List<Conversation> conversations() {
@@ -105,6 +113,22 @@ public final class ChatModel {
 
     void loginFailed(String reason, LoginField wrong) {
         listeners.forEach(l -> l.loginFailed(reason, wrong));
+    }
+
+    void passwordWanted(PasswordPrompt prompt) {
+        listeners.forEach(l -> l.passwordWanted(prompt));
+    }
+
+    void account(String newAccount) {
+        if (Objects.equals(account, newAccount)) {
+            return;
+        }
+        account = newAccount;
+        listeners.forEach(l -> l.accountChanged(newAccount));
+    }
+
+    void accountAnswered(AccountAnswer answer) {
+        listeners.forEach(l -> l.accountAnswered(answer));
     }
 
     void ended() {
@@ -207,6 +231,11 @@ public final class ChatModel {
             case QUIT -> {
                 room.removeMember(who);
                 yield who + " quit" + (frame.reason() == null ? "" : " (" + frame.reason() + ")");
+            }
+            case KICK -> {
+                room.removeMember(who);
+                yield who + " was kicked" + (frame.by() == null ? "" : " by " + frame.by())
+                        + (frame.reason() == null ? "" : " (" + frame.reason() + ")");
             }
             case RENAME -> {
                 room.removeMember(frame.old());

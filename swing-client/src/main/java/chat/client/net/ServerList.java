@@ -84,6 +84,16 @@ public record ServerList(List<Endpoint> endpoints) {
         throw new IllegalArgumentException("gives " + entry + " a port that is not a number from " + MIN_PORT + " to " + MAX_PORT);
     }
 
+    /** The same servers, every one reached with TLS or every one without. */
+    public ServerList secure(boolean tls) {
+        return new ServerList(endpoints.stream().map(endpoint -> endpoint.secure(tls)).toList());
+    }
+
+    /** True when the client talks to these servers inside TLS; a list is all TLS or all plain. */
+    public boolean tls() {
+        return endpoints.get(0).tls();
+    }
+
     public int size() {
         return endpoints.size();
     }

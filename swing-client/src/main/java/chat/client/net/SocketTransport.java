@@ -16,19 +16,22 @@ import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.time.Duration;
+import javax.net.ssl.SSLException;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * A {@link Transport} over a plain socket: one reader thread (which also connects) and one writer
- * thread fed by a queue, so sending never waits for the network and both directions run at once.
+ * A {@link Transport} over a socket, plain or inside TLS: one reader thread (which also connects)
+ * and one writer thread fed by a queue, so sending never waits for the network and both
+ * directions run at once.
  */
 public final class SocketTransport implements Transport {
 
     /** Server frames carry whole histories; only a broken server sends a line this long. */
     static final int MAX_SERVER_FRAME_BYTES = 64 * 1024 * 1024;
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
+    private static final Duration HANDSHAKE_TIMEOUT = Duration.ofSeconds(10);
     private static final int READ_BUFFER_BYTES = 64 * 1024;
     private static final System.Logger LOG = System.getLogger(SocketTransport.class.getName());
 
@@ -38,21 +41,43 @@ public final class SocketTransport implements Transport {
     private static final Outgoing FINISH = new Outgoing(null);
     private static final Outgoing STOP = new Outgoing(null);
 
+    /** The connection was not made because the server's certificate is not trusted; the message says why. */
+    private static final class Untrusted extends IOException {
+        Untrusted(String reason) {
+            super(reason);
+        }
+    }
+
     private final Endpoint endpoint;
     private final TransportListener listener;
     private final FrameCodec codec;
+    private final CertificatePins pins;
+    private final CertificateTrust trust;
     private final BlockingQueue<Outgoing> outgoing = new LinkedBlockingQueue<>();
     private final AtomicBoolean closed = new AtomicBoolean();
-    private final Socket socket = new Socket();
+    /** The TCP connection of the attempt under way: closing it stops a read or a handshake at once, TLS or not. */
+    private volatile Socket tcp = new Socket();
+    /** What frames go through: {@link #tcp} itself, or the TLS socket over it. */
+    private volatile Socket socket = tcp;
 
-    private SocketTransport(Endpoint endpoint, TransportListener listener, FrameCodec codec) {
+    private SocketTransport(Endpoint endpoint, TransportListener listener, FrameCodec codec, CertificatePins pins,
+            CertificateTrust trust) {
         this.endpoint = endpoint;
         this.listener = listener;
         this.codec = codec;
+        this.pins = pins;
+        this.trust = trust;
     }
 
+    /** A plain connection, or a TLS one that trusts no certificate. */
     static SocketTransport open(Endpoint endpoint, TransportListener listener, FrameCodec codec) {
-        SocketTransport transport = new SocketTransport(endpoint, listener, codec);
+        return open(endpoint, listener, codec, CertificatePins.inMemory(), CertificateTrust.NOBODY);
+    }
+
+    /** For a TLS endpoint, {@code pins} say which certificate to trust and {@code trust} is asked about a new one. */
+    static SocketTransport open(Endpoint endpoint, TransportListener listener, FrameCodec codec, CertificatePins pins,
+            CertificateTrust trust) {
+        SocketTransport transport = new SocketTransport(endpoint, listener, codec, pins, trust);
         Thread reader = new Thread(transport::connectAndRead, "chat-reader " + endpoint);
         reader.setDaemon(true);
         reader.start();
@@ -87,19 +112,62 @@ public final class SocketTransport implements Transport {
         InputStream input;
         OutputStream output;
         try {
-            socket.connect(new InetSocketAddress(endpoint.host(), endpoint.port()), Math.toIntExact(CONNECT_TIMEOUT.toMillis()));
-            socket.setTcpNoDelay(true);
+            connect();
             input = socket.getInputStream();
             output = new BufferedOutputStream(socket.getOutputStream());
+        } catch (Untrusted e) {
+            shutdown(e.getMessage(), ConnectFailure.UNTRUSTED);
+            return;
         } catch (IOException e) {
             shutdown(connectFailure(e), e instanceof UnknownHostException ? ConnectFailure.UNKNOWN_HOST
-                    : e instanceof ConnectException ? ConnectFailure.REFUSED : ConnectFailure.UNREACHABLE);
+                    : e instanceof ConnectException ? ConnectFailure.REFUSED
+                    : e instanceof SSLException ? ConnectFailure.NO_TLS : ConnectFailure.UNREACHABLE);
             return;
         }
         // Daemon-free on purpose: a quitting client's last frames (its bye) get written before the JVM exits.
         Thread writer = new Thread(() -> write(output), "chat-writer " + endpoint);
         writer.start();
         read(input);
+    }
+
+    /**
+     * Connects, and for a TLS server shakes hands. A certificate seen for the first time is put to
+     * the user with no connection open, since a person may take longer over it than a server waits
+     * for a handshake; once they trust it, it is pinned and the connection made again.
+     */
+    private void connect() throws IOException {
+        while (true) {
+            tcp.connect(new InetSocketAddress(endpoint.host(), endpoint.port()), Math.toIntExact(CONNECT_TIMEOUT.toMillis()));
+            tcp.setTcpNoDelay(true);
+            if (!endpoint.tls()) {
+                return;
+            }
+            try {
+                socket = TlsHandshake.secure(tcp, endpoint, pins, HANDSHAKE_TIMEOUT);
+                return;
+            } catch (TlsHandshake.Untrusted e) {
+                tcp.close();
+                trustOrRefuse(e.refusal());
+                tcp = new Socket();
+                socket = tcp;
+                if (closed.get()) {
+                    // Closed while the user was asked: the socket just made is never used.
+                    throw new SocketException("closed by this client");
+                }
+            }
+        }
+    }
+
+    private void trustOrRefuse(PinningTrustManager.Refusal refusal) throws Untrusted {
+        if (refusal.pinned() != null) {
+            trust.refusedChanged(endpoint, refusal.pinned(), refusal.presented());
+            // The fingerprints were shown to the person just now; the reason stays short enough for a status line.
+            throw new Untrusted("the certificate of " + endpoint + " has changed since you trusted it: the connection was refused");
+        }
+        if (!trust.trustFirstSeen(endpoint, refusal.presented())) {
+            throw new Untrusted("you did not trust the certificate of " + endpoint);
+        }
+        pins.pin(endpoint, refusal.presented());
     }
 
     private void read(InputStream input) {
@@ -178,7 +246,8 @@ public final class SocketTransport implements Transport {
         outgoing.clear();
         outgoing.add(STOP);
         try {
-            socket.close();
+            // The TCP socket rather than the TLS one: closing TLS would first try to say goodbye to a server that may not listen.
+            tcp.close();
         } catch (IOException e) {
             LOG.log(System.Logger.Level.DEBUG, "closing the socket failed: {0}", e.getMessage());
         }
@@ -194,6 +263,10 @@ public final class SocketTransport implements Transport {
         }
         if (e instanceof SocketTimeoutException) {
             return endpoint + " did not answer within " + CONNECT_TIMEOUT.toSeconds() + " s";
+        }
+        if (e instanceof SSLException) {
+            return endpoint + " does not speak TLS, or no version this client knows (" + e.getMessage()
+                    + "): is it the server's TLS port?";
         }
         return "cannot reach " + endpoint + ": " + e.getMessage();
     }

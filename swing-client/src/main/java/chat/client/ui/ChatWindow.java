@@ -1,5 +1,6 @@
 package chat.client.ui;
 
+import chat.client.model.AccountAnswer;
 import chat.client.model.ChatClient;
 import chat.client.model.ChatListener;
 import chat.client.model.ChatModel;
@@ -73,6 +74,10 @@ public final class ChatWindow extends JFrame implements ChatListener {
     private final JPanel left = new JPanel(new BorderLayout());
     private final JPanel right = new JPanel(new BorderLayout());
     private final JCheckBoxMenuItem darkItem = new JCheckBoxMenuItem("Dark theme");
+    private final JMenuItem registerItem = new JMenuItem("Register this nick…");
+    private final JMenuItem changePasswordItem = new JMenuItem("Change password…");
+    /** The register or password form on screen, which the server's answer goes to. */
+    private AccountDialog accountDialog;
     private final Attention attention = new Attention(this);
     private Theme theme;
 
@@ -199,12 +204,23 @@ public final class ChatWindow extends JFrame implements ChatListener {
         darkItem.setAccelerator(KeyStroke.getKeyStroke(KeyEvent.VK_D, InputEvent.CTRL_DOWN_MASK | InputEvent.SHIFT_DOWN_MASK));
         darkItem.addActionListener(event -> themeSwitch.accept(darkItem.isSelected() ? Theme.DARK : Theme.LIGHT));
         view.add(darkItem);
+        JMenu account = new JMenu("Account");
+        account.setMnemonic(KeyEvent.VK_A);
+        registerItem.setName("registerItem");
+        registerItem.addActionListener(event -> openAccountDialog(new RegisterDialog(this, client, model.nick())));
+        changePasswordItem.setName("changePasswordItem");
+        changePasswordItem.addActionListener(event -> model.account().ifPresent(
+                name -> openAccountDialog(new ChangePasswordDialog(this, client, name))));
+        account.add(registerItem);
+        account.add(changePasswordItem);
+        accountChanged(model.account().orElse(null));
         JMenu help = new JMenu("Help");
         help.setMnemonic(KeyEvent.VK_H);
         help.add(item("Commands", KeyStroke.getKeyStroke(KeyEvent.VK_F1, 0), () -> client.submit("/help")));
         JMenuBar bar = new JMenuBar();
         bar.add(chat);
         bar.add(view);
+        bar.add(account);
         bar.add(help);
         return bar;
     }
@@ -218,6 +234,14 @@ public final class ChatWindow extends JFrame implements ChatListener {
         });
         item.setAccelerator(key);
         return item;
+    }
+
+    private void openAccountDialog(AccountDialog dialog) {
+        if (accountDialog != null) {
+            accountDialog.dispose();
+        }
+        accountDialog = dialog;
+        dialog.setVisible(true);
     }
 
     private void prefill(String text) {
@@ -287,11 +311,28 @@ public final class ChatWindow extends JFrame implements ChatListener {
         boolean online = status.online();
         input.setEnabled(online);
         send.setEnabled(online);
+        if (!online && accountDialog != null && accountDialog.isDisplayable()) {
+            accountDialog.connectionLost();
+        }
     }
 
     @Override
     public void nickChanged(String nick) {
         model.selected().ifPresent(this::showHeader);
+    }
+
+    /** A guest may register the nick; an account's owner may change its password. */
+    @Override
+    public void accountChanged(String account) {
+        registerItem.setEnabled(account == null);
+        changePasswordItem.setEnabled(account != null);
+    }
+
+    @Override
+    public void accountAnswered(AccountAnswer answer) {
+        if (accountDialog != null && accountDialog.isDisplayable()) {
+            accountDialog.answered(answer);
+        }
     }
 
     @Override
@@ -303,6 +344,9 @@ public final class ChatWindow extends JFrame implements ChatListener {
     @Override
     public void ended() {
         attention.dispose();
+        if (accountDialog != null) {
+            accountDialog.dispose();
+        }
         dispose();
     }
 

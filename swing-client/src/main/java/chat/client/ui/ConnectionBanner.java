@@ -83,11 +83,13 @@ final class ConnectionBanner extends JPanel {
         status = connection.detail();
         message.setText(status);
         ConnectionStatus.State state = connection.state();
-        nick.setVisible(state == ConnectionStatus.State.NICK_TAKEN);
-        useNick.setVisible(state == ConnectionStatus.State.NICK_TAKEN);
+        boolean anotherNick = state == ConnectionStatus.State.NICK_TAKEN || state == ConnectionStatus.State.PASSWORD_NEEDED;
+        nick.setVisible(anotherNick);
+        useNick.setVisible(anotherNick);
         retry.setVisible(state == ConnectionStatus.State.RECONNECTING || state == ConnectionStatus.State.NICK_TAKEN);
         disconnect.setVisible(state == ConnectionStatus.State.RECONNECTING || state == ConnectionStatus.State.NICK_TAKEN);
-        reconnect.setVisible(state == ConnectionStatus.State.OFFLINE);
+        // With a password wanted, reconnecting asks for it again.
+        reconnect.setVisible(state == ConnectionStatus.State.OFFLINE || state == ConnectionStatus.State.PASSWORD_NEEDED);
         setVisible(!connection.online());
         revalidate();
     }

@@ -43,7 +43,7 @@ final class StatusBar extends JPanel {
         text.setText(status.detail());
         text.setIcon(new Dot(switch (status.state()) {
             case ONLINE -> p.online();
-            case CONNECTING, RECONNECTING, NICK_TAKEN -> p.connecting();
+            case CONNECTING, RECONNECTING, NICK_TAKEN, PASSWORD_NEEDED -> p.connecting();
             case OFFLINE -> p.offline();
         }));
     }

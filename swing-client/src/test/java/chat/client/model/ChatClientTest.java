@@ -211,6 +211,17 @@ class ChatClientTest {
     }
 
     @Test
+    void aKickTakesTheMemberOffTheListAndSaysWhoAndWhy() {
+        FakeTransports.Link link = loggedInAsAliceInLobby();
+
+        link.serverSends(new ServerFrame.Presence("lobby", "bob", PresenceEvent.KICK, null, "spam", "carol"));
+
+        assertThat(model.room("lobby").orElseThrow().members()).containsExactly("alice");
+        assertThat(model.room("lobby").orElseThrow().transcript()).extracting(TranscriptEntry::text)
+                .contains("bob was kicked by carol (spam)");
+    }
+
+    @Test
     void aRenameReachesMembersAndTheWhisperConversation() {
         FakeTransports.Link link = loggedInAsAliceInLobby();
         link.serverSends(new ServerFrame.Whisper("bob", "alice", "hi", Frames.T0, null));

@@ -87,6 +87,11 @@ public final class FakeTransports implements TransportFactory {
         return link;
     }
 
+    /** How many connections the client opened. */
+    public int count() {
+        return links.size();
+    }
+
     public Link last() {
         return links.get(links.size() - 1);
     }

@@ -27,6 +27,11 @@ public final class LiveServer implements AutoCloseable {
         return new Endpoint("127.0.0.1", server.port());
     }
 
+    /** Its TLS listener, with the self-signed certificate the server made itself. */
+    public Endpoint tlsEndpoint() {
+        return new Endpoint("127.0.0.1", server.tlsPort(), true);
+    }
+
     @Override
     public void close() {
         server.close();

@@ -2,16 +2,19 @@ package chat.client.testing;
 
 import static org.assertj.core.api.Assertions.fail;
 
+import chat.client.model.AccountAnswer;
 import chat.client.model.ChatClient;
 import chat.client.model.ChatListener;
 import chat.client.model.ChatModel;
 import chat.client.model.ConnectionStatus;
 import chat.client.model.LoginField;
+import chat.client.model.PasswordPrompt;
 import chat.client.model.Conversation;
 import chat.client.model.ReconnectPolicy;
 import chat.client.model.TranscriptEntry;
 import chat.client.net.Endpoint;
 import chat.client.net.ServerList;
+import chat.protocol.Secret;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -67,6 +70,16 @@ public final class TestUser implements AutoCloseable {
             public void ended() {
                 events.add("ended");
             }
+
+            @Override
+            public void passwordWanted(PasswordPrompt prompt) {
+                events.add("password wanted: " + prompt.sentence());
+            }
+
+            @Override
+            public void accountAnswered(AccountAnswer answer) {
+                events.add((answer.done() ? "account done: " : "account refused: ") + answer.sentence());
+            }
         });
     }
 
@@ -92,6 +105,25 @@ public final class TestUser implements AutoCloseable {
 
     private void connect(ServerList servers) {
         on(() -> client.connect(servers, nick));
+    }
+
+    /** Answers the question for a password. */
+    public void logsInWith(String password) {
+        on(() -> client.logIn(new Secret(password)));
+    }
+
+    /** Makes the nick an account, as the Account menu does; the answer is in {@link #events}. */
+    public void registers(String password) {
+        on(() -> client.register(new Secret(password)));
+    }
+
+    public void changesPassword(String old, String password) {
+        on(() -> client.changePassword(new Secret(old), new Secret(password)));
+    }
+
+    /** The account the session is logged in to; empty for a guest. */
+    public Optional<String> account() {
+        return read(ChatModel::account);
     }
 
     public List<String> events() {

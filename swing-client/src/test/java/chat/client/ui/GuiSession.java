@@ -22,6 +22,8 @@ import javax.swing.JFrame;
 import org.assertj.swing.core.BasicRobot;
 import org.assertj.swing.core.Robot;
 import org.assertj.swing.edt.GuiActionRunner;
+import org.assertj.swing.finder.WindowFinder;
+import org.assertj.swing.fixture.DialogFixture;
 import org.assertj.swing.fixture.FrameFixture;
 import org.assertj.swing.fixture.JTextComponentFixture;
 import org.assertj.swing.timing.Condition;
@@ -59,7 +61,12 @@ final class GuiSession implements AutoCloseable {
 
     /** Starts the app logging in as {@code nick}; its window shows once the server welcomed it. */
     ChatApp start(String nick, TransportFactory transports) {
-        Options options = new Options(Optional.of(ServerList.of(server)), Optional.empty(), Optional.of(nick), Optional.of("light"));
+        return start(ServerList.of(server), nick, transports);
+    }
+
+    /** Starts the app logging in to {@code servers} as {@code nick}: a TLS server, or one the test plays itself. */
+    ChatApp start(ServerList servers, String nick, TransportFactory transports) {
+        Options options = new Options(Optional.of(servers), Optional.empty(), Optional.of(nick), Optional.of("light"), servers.tls());
         ChatApp app = GuiActionRunner.execute(() -> ChatApp.start(options, new ConnectionPreferences(preferences), transports));
         apps.add(app);
         windows.add(new FrameFixture(robot, app.window()));
@@ -84,6 +91,11 @@ final class GuiSession implements AutoCloseable {
         FrameFixture dialog = new FrameFixture(robot, app.dialog());
         windows.add(dialog);
         return dialog;
+    }
+
+    /** The dialog called {@code name}, once it shows. */
+    DialogFixture awaitDialog(String name) {
+        return WindowFinder.findDialog(name).withTimeout(PATIENCE.duration()).using(robot);
     }
 
     FrameFixture fixture(ChatApp app) {
