@@ -823,7 +823,7 @@ public final class RoomActor extends AbstractBehavior<RoomActor.Command> {
         if (from == null) {
             say.session().tell(notInRoom(say.re()));
             checkIdleLater();
-        } else if (!rules().roleOf(members.identityOf(say.session())).moderates() && rules().mode().moderated()) {
+        } else if (isSilenced(say.session())) {
             say.session().tell(new SessionActor.Answer(new ServerFrame.Error(ErrorCode.MODERATED,
                     "room \"" + name + "\" is moderated: only its owners and ops speak", say.re())));
         } else if (storeDown || outdated) {
@@ -1077,6 +1077,12 @@ public final class RoomActor extends AbstractBehavior<RoomActor.Command> {
     }
 
     // ---- helpers ----
+
+    /** In a moderated room only owners and ops speak. */
+    private boolean isSilenced(ActorRef<SessionActor.Reply> member) {
+        RoomRules rules = rules();
+        return rules.mode().moderated() && !rules.roleOf(members.identityOf(member)).moderates();
+    }
 
     /** A secret room shows nothing of itself to anyone outside it. */
     private boolean hiddenFrom(ActorRef<SessionActor.Reply> asker) {

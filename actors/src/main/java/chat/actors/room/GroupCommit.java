@@ -41,12 +41,21 @@ public final class GroupCommit {
     public record Written(RoomEvent event, Request request) {}
 
     private List<Request> gathering = new ArrayList<>();
+    /**
+     * Rule changes among what gathers, and the rules the write on its way stores (null when it
+     * stores none): without either, the rules are what is stored, found without a look at the lines.
+     */
+    private int rulesChangesGathering;
+    private RoomRules rulesWriting;
     private boolean restateDirectoryFacts;
     private List<Written> writing;
     private boolean writingAnswered;
 
     public void gather(Request request) {
         gathering.add(request);
+        if (request instanceof RulesChange) {
+            rulesChangesGathering++;
+        }
     }
 
     /**
@@ -90,12 +99,14 @@ public final class GroupCommit {
             } else {
                 rules = ((RulesChange) request).change().apply(rules);
                 event = new RoomEvent.RulesSet(rules);
+                rulesWriting = rules;
             }
             events.add(new Written(event, request));
         }
         writing = events;
         writingAnswered = false;
         gathering = new ArrayList<>();
+        rulesChangesGathering = 0;
         restateDirectoryFacts = false;
         return events.stream().map(Written::event).toList();
     }
@@ -105,13 +116,9 @@ public final class GroupCommit {
      * the next request is judged by.
      */
     public RoomRules rulesAfterPending(RoomRules stored) {
-        RoomRules rules = stored;
-        if (writing != null) {
-            for (Written written : writing) {
-                if (written.event() instanceof RoomEvent.RulesSet set) {
-                    rules = set.rules();
-                }
-            }
+        RoomRules rules = rulesWriting == null ? stored : rulesWriting;
+        if (rulesChangesGathering == 0) {
+            return rules;
         }
         for (Request request : gathering) {
             if (request instanceof RulesChange change) {
@@ -133,6 +140,7 @@ public final class GroupCommit {
     public List<Written> written() {
         List<Written> done = writing;
         writing = null;
+        rulesWriting = null;
         return done;
     }
 
@@ -140,6 +148,7 @@ public final class GroupCommit {
     public List<Request> lost() {
         List<Request> unanswered = writingAnswered ? List.of() : requestsOf(writing);
         writing = null;
+        rulesWriting = null;
         return unanswered;
     }
 
@@ -164,6 +173,7 @@ public final class GroupCommit {
     public List<Request> refuseGathered() {
         List<Request> refused = gathering;
         gathering = new ArrayList<>();
+        rulesChangesGathering = 0;
         return refused;
     }
 
