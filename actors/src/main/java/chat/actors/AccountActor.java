@@ -8,6 +8,8 @@ import chat.protocol.ErrorCode;
 import chat.protocol.Secret;
 import chat.protocol.ServerFrame;
 import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.concurrent.CompletableFuture;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
@@ -81,6 +83,10 @@ public final class AccountActor extends EventSourcedBehavior<AccountActor.Comman
     private final PasswordHasher hasher;
     private final LoginThrottle throttle;
     private final String key;
+    private final int maxWaitingChecks;
+    /** A password of this account is being checked (or replaced) on the hashing executor. */
+    private boolean checking;
+    private final Deque<Command> waitingChecks = new ArrayDeque<>();
 
     public static Behavior<Command> create(String key, ActorRef<ClusterSharding.ShardCommand> shard,
                                            PasswordHasher hasher, ChatSettings settings) {
@@ -99,6 +105,7 @@ public final class AccountActor extends EventSourcedBehavior<AccountActor.Comman
         this.shard = shard;
         this.hasher = hasher;
         this.throttle = new LoginThrottle(settings.accounts().perAccount());
+        this.maxWaitingChecks = settings.accounts().maxWaitingChecks();
     }
 
     @Override
@@ -140,15 +147,49 @@ public final class AccountActor extends EventSourcedBehavior<AccountActor.Comman
             return refuse(request.session(), ErrorCode.AUTH_REQUIRED, "\"" + state.name()
                     + "\" is a registered account: log in with its password, or pick another nick", request.re());
         }
-        if (isLockedOut(request.session(), request.re())) {
+        if (checkLater(request, request.session(), request.re())) {
             return Effect().none();
         }
+        if (isLockedOut(request.session(), request.re())) {
+            // Refused unchecked: the next waiting check, if any, is not held up by it.
+            checkNext();
+            return Effect().none();
+        }
+        checking = true;
         context.pipeToSelf(hasher.matches(request.password(), state.hash()),
                 (matches, failure) -> new Checked(failure == null && matches, request));
         return Effect().none();
     }
 
+    /**
+     * One password of this account is checked at a time, so every guess meets the lockout its
+     * predecessors earned, however many connections guess at once. The rest wait their turn (a
+     * few; beyond that they are refused at once).
+     */
+    private boolean checkLater(Command request, ActorRef<SessionActor.Reply> session, String re) {
+        if (!checking) {
+            return false;
+        }
+        if (waitingChecks.size() >= maxWaitingChecks) {
+            session.tell(new SessionActor.NickRefused(ErrorCode.RATE_LIMITED,
+                    "too many logins to this account at once: try again in a moment", re));
+        } else {
+            waitingChecks.add(request);
+        }
+        return true;
+    }
+
+    /** The check in progress has its answer: the next waiting one, if any, is taken up as if it came now. */
+    private void checkNext() {
+        checking = false;
+        Command next = waitingChecks.poll();
+        if (next != null) {
+            context.getSelf().tell(next);
+        }
+    }
+
     private Effect<AccountEvent, State> onChecked(State state, Checked checked) {
+        checkNext();
         LogIn request = checked.request();
         if (!checked.matches()) {
             return wrongPassword(request.session(), request.re());
@@ -184,19 +225,30 @@ public final class AccountActor extends EventSourcedBehavior<AccountActor.Comman
         if (!state.exists()) {
             return refuse(request.session(), ErrorCode.AUTH_REQUIRED, "there is no account \"" + key + "\"", request.re());
         }
-        if (isLockedOut(request.session(), request.re())) {
+        if (checkLater(request, request.session(), request.re())) {
             return Effect().none();
         }
+        if (isLockedOut(request.session(), request.re())) {
+            // Refused unchecked: the next waiting check, if any, is not held up by it.
+            checkNext();
+            return Effect().none();
+        }
+        checking = true;
         String storedHash = state.hash();
         context.pipeToSelf(hasher.matches(request.old(), storedHash).thenCompose(matches -> matches
-                        ? hasher.hash(request.password()).thenApply(hash -> new Replaced(true, hash, request))
+                        ? hasher.hash(request.password()).handle((hash, failure) -> new Replaced(true, hash, request))
                         : CompletableFuture.completedFuture(new Replaced(false, null, request))),
                 (replaced, failure) -> failure == null ? replaced : new Replaced(false, null, request));
         return Effect().none();
     }
 
     private Effect<AccountEvent, State> onReplaced(State state, Replaced replaced) {
+        checkNext();
         ChangePassword request = replaced.request();
+        if (replaced.oldMatches() && replaced.hash() == null) {
+            return refuse(request.session(), ErrorCode.UNAVAILABLE, "the new password could not be hashed; try again",
+                    request.re());
+        }
         if (!replaced.oldMatches()) {
             return wrongPassword(request.session(), request.re());
         }
@@ -218,7 +270,7 @@ public final class AccountActor extends EventSourcedBehavior<AccountActor.Comman
 
     private Effect<AccountEvent, State> wrongPassword(ActorRef<SessionActor.Reply> session, String re) {
         throttle.failed(key, System.nanoTime());
-        session.tell(new SessionActor.WrongPassword("wrong password", re));
+        session.tell(new SessionActor.WrongPassword(key, "wrong password", re));
         return Effect().none();
     }
 

@@ -62,7 +62,7 @@ public record ChatSettings(
      * account's actor stays in memory unused.
      */
     public record Accounts(int memoryKib, int iterations, int parallelism, Throttle perAccount, Throttle perAddress,
-                           Duration passivateAfter) {}
+                           int maxWaitingChecks, Duration passivateAfter) {}
 
     /**
      * After {@code freeFailures} wrong passwords, every further one locks the door for
@@ -120,7 +120,7 @@ public record ChatSettings(
                 new Accounts(accounts.getInt("argon2.memory-kib"), accounts.getInt("argon2.iterations"),
                         accounts.getInt("argon2.parallelism"), Throttle.from(accounts.getConfig("throttle.per-account")),
                         Throttle.from(accounts.getConfig("throttle.per-address")),
-                        accounts.getDuration("passivate-after")),
+                        accounts.getInt("throttle.max-waiting-checks"), accounts.getDuration("passivate-after")),
                 chat.getStringList("operators").stream().map(Names::key).collect(Collectors.toUnmodifiableSet()),
                 chat.getDuration("shutdown-timeout"),
                 chat.getDuration("stray-request-grace"),

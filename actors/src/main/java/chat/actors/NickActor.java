@@ -198,7 +198,7 @@ public final class NickActor extends AbstractBehavior<NickActor.Command> {
             return this;
         }
         holder.session().tell(new SessionActor.Killed(kill.reason()));
-        kill.operator().tell(SessionActor.AnswerWritten.INSTANCE);
+        kill.operator().tell(new SessionActor.Answer(new ServerFrame.Killed(holder.nick(), kill.reason(), kill.re())));
         return this;
     }
 

@@ -225,6 +225,8 @@ public final class RoomActor extends AbstractBehavior<RoomActor.Command> {
     private final Set<String> expectedBack = new HashSet<>();
     /** Nicks announced gone with a dead node: one handed back later after all is announced again. */
     private final Set<String> announcedGone = new HashSet<>();
+    /** The account that created this room, its owner until that is stored with the room's first write; else null. */
+    private String unstoredOwner;
     /** Folded nicks invited into this invite-only room, each let in once; kept in memory only. */
     private final Set<String> invited = new HashSet<>();
     private final ClusterSharding sharding;
@@ -334,9 +336,10 @@ public final class RoomActor extends AbstractBehavior<RoomActor.Command> {
             }
             ActorRef<SessionActor.Reply> asking = requester(request);
             if (asking != null) {
+                String room = spelledName(request) != null ? spelledName(request) : name;
                 asking.tell(new SessionActor.Answer(new ServerFrame.Error(ErrorCode.UNAVAILABLE,
-                        "room \"" + spelledName(request) + "\" cannot be opened: the chat store is unavailable; "
-                                + "try again in a moment",
+                        (room == null ? "the room" : "room \"" + room + "\"") + " cannot be opened: the chat store is "
+                                + "unavailable; try again in a moment",
                         requestId(request))));
             }
             return Behaviors.same();
@@ -536,10 +539,9 @@ public final class RoomActor extends AbstractBehavior<RoomActor.Command> {
                 return this;
             }
             if (isCreatedBy(join)) {
-                String account = join.identity().account();
-                writes.gather(new GroupCommit.RulesChange(join.session(), before -> before.withOwner(account), null, null,
-                        null, null));
-                startWrite();
+                // Stored with the room's first line, topic or rule: a room nobody said anything in is
+                // forgotten once empty, whoever created it.
+                unstoredOwner = join.identity().account();
             }
             if (!members.serves(join.fanOut())) {
                 // The room watches each node with members, not each member: a node that dies takes its members along.
@@ -590,7 +592,20 @@ public final class RoomActor extends AbstractBehavior<RoomActor.Command> {
 
     /** The rules as they are once what is on its way to the store is stored: requests are judged by them. */
     private RoomRules rules() {
-        return writes.rulesAfterPending(stored.rules());
+        RoomRules rules = writes.rulesAfterPending(stored.rules());
+        return unstoredOwner != null && !rules.hasOwner() ? rules.withOwner(unstoredOwner) : rules;
+    }
+
+    /** A request for the next write; the first one carries the creator's ownership along, ahead of it. */
+    private void gather(GroupCommit.Request request) {
+        if (unstoredOwner != null) {
+            String owner = unstoredOwner;
+            unstoredOwner = null;
+            writes.gather(new GroupCommit.RulesChange(null, rules -> rules.hasOwner() ? rules : rules.withOwner(owner),
+                    null, null, null, null));
+        }
+        writes.gather(request);
+        startWrite();
     }
 
     /** {@code left} follows the room's last lines to the leaver, through its node's fan-out. */
@@ -774,9 +789,8 @@ public final class RoomActor extends AbstractBehavior<RoomActor.Command> {
             if (storeDown || outdated) {
                 session.tell(unavailable(RULES_NOT_CHANGED, re));
             } else {
-                writes.gather(new GroupCommit.RulesChange(session, change.change(), change.announcement(),
+                gather(new GroupCommit.RulesChange(session, change.change(), change.announcement(),
                         change.requestersCopy(), change.answer(), re));
-                startWrite();
             }
         } else if (decision instanceof RoomModeration.KickOut kickOut) {
             kickOut(kickOut, ((Kick) request).reason(), session, re);
@@ -796,9 +810,10 @@ public final class RoomActor extends AbstractBehavior<RoomActor.Command> {
         ActorRef<NodeFanOut.Command> fanOut = members.fanOutOf(kickOut.target());
         fanOut.tell(new NodeFanOut.WriteTo(kickOut.target(), new ServerFrame.Kicked(name, by, reason, null), false));
         kickOut.target().tell(new SessionActor.RoomLeft(key));
-        ServerFrame.Presence kicked = new ServerFrame.Presence(name, kickOut.nick(), PresenceEvent.KICK, null, reason, by);
+        ServerFrame.Presence kicked = new ServerFrame.Presence(name, kickOut.nick(), PresenceEvent.KICK, null, reason, by,
+                null);
         takeOut(kickOut.target(), kicked, kicker);
-        answerInPlace(kicker, kicked);
+        answerInPlace(kicker, new ServerFrame.Presence(name, kickOut.nick(), PresenceEvent.KICK, null, reason, by, re));
     }
 
     // ---- what is stored: lines and topics ----
@@ -814,8 +829,7 @@ public final class RoomActor extends AbstractBehavior<RoomActor.Command> {
         } else if (storeDown || outdated) {
             say.session().tell(unavailable(LINE_NOT_SENT, say.re()));
         } else {
-            writes.gather(new GroupCommit.Line(say.session(), from, say.text(), say.re()));
-            startWrite();
+            gather(new GroupCommit.Line(say.session(), from, say.text(), say.re()));
         }
         return this;
     }
@@ -828,8 +842,7 @@ public final class RoomActor extends AbstractBehavior<RoomActor.Command> {
         } else if (storeDown || outdated) {
             set.session().tell(unavailable(TOPIC_NOT_CHANGED, set.re()));
         } else {
-            writes.gather(new GroupCommit.TopicChange(set.session(), by, set.topic(), set.re()));
-            startWrite();
+            gather(new GroupCommit.TopicChange(set.session(), by, set.topic(), set.re()));
         }
         return this;
     }
@@ -920,6 +933,9 @@ public final class RoomActor extends AbstractBehavior<RoomActor.Command> {
             goDown();
             // The write may still succeed: its lines are then delivered, but their senders had this answer.
             for (GroupCommit.Request request : waiting) {
+                if (request.session() == null) {
+                    continue;
+                }
                 request.session().tell(new SessionActor.Answer(
                         new ServerFrame.Error(ErrorCode.UNAVAILABLE, TOO_SLOW, request.re())));
             }
@@ -948,36 +964,42 @@ public final class RoomActor extends AbstractBehavior<RoomActor.Command> {
         List<RoomFanOut.Event> events = new ArrayList<>();
         boolean topicChanged = false;
         for (GroupCommit.Written written : writes.written()) {
-            if (written.request() == null) {
+            GroupCommit.Request request = written.request();
+            if (request == null || request.session() == null) {
+                topicChanged |= request != null;
                 continue;
             }
-            ActorRef<SessionActor.Reply> owner = answered || !members.contains(written.request().session())
-                    ? null : written.request().session();
-            String re = written.request().re();
+            boolean unanswered = !answered;
+            ActorRef<SessionActor.Reply> owner = unanswered && members.contains(request.session()) ? request.session() : null;
+            String re = request.re();
             ServerFrame frame;
-            ServerFrame ownersCopy;
+            ServerFrame requestersCopy;
             if (written.event() instanceof RoomEvent.MessagePosted posted) {
                 recent.append(posted);
                 ServerFrame.Message message = frame(posted);
                 frame = message;
-                ownersCopy = owner == null ? null : message.answering(re);
-            } else if (written.request() instanceof GroupCommit.RulesChange change) {
+                requestersCopy = message.answering(re);
+            } else if (request instanceof GroupCommit.RulesChange change) {
                 topicChanged = true;
-                if (change.answer() != null) {
-                    answerInPlace(change.session(), change.answer());
-                }
+                frame = change.announcement();
+                requestersCopy = change.announcement() == null ? change.answer() : change.requestersCopy();
                 if (change.announcement() == null) {
+                    if (unanswered) {
+                        answerInPlace(change.session(), change.answer());
+                    }
                     continue;
                 }
-                frame = change.announcement();
-                ownersCopy = owner == null ? null : change.requestersCopy();
             } else {
                 RoomEvent.TopicSet set = (RoomEvent.TopicSet) written.event();
                 topicChanged = true;
                 frame = new ServerFrame.Topic(name, set.topic(), set.by(), null);
-                ownersCopy = owner == null ? null : new ServerFrame.Topic(name, set.topic(), set.by(), re);
+                requestersCopy = new ServerFrame.Topic(name, set.topic(), set.by(), re);
             }
-            events.add(new RoomFanOut.Event(frame, owner, ownersCopy));
+            if (unanswered && owner == null) {
+                // Kicked while its request was being stored: its answer goes to it alone.
+                request.session().tell(new SessionActor.Answer(requestersCopy));
+            }
+            events.add(new RoomFanOut.Event(frame, owner, owner == null ? null : requestersCopy));
         }
         if (topicChanged || firstStored) {
             reportStatus();
@@ -988,8 +1010,12 @@ public final class RoomActor extends AbstractBehavior<RoomActor.Command> {
         }
     }
 
+    /** The room's own changes (its creator's ownership) have nobody to tell. */
     private void answerUnavailable(List<GroupCommit.Request> requests) {
         for (GroupCommit.Request request : requests) {
+            if (request.session() == null) {
+                continue;
+            }
             request.session().tell(unavailable(request instanceof GroupCommit.Line ? LINE_NOT_SENT
                     : request instanceof GroupCommit.RulesChange ? RULES_NOT_CHANGED : TOPIC_NOT_CHANGED, request.re()));
         }

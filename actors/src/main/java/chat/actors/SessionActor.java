@@ -59,8 +59,8 @@ public final class SessionActor {
      */
     public record LoginChecked(String account, String nick, String re) implements Reply {}
 
-    /** A password the session gave was not its account's; its address counts one failure more. */
-    public record WrongPassword(String message, String re) implements Reply {}
+    /** A password the session gave was not that of account {@code account} (its key); its address counts one failure more. */
+    public record WrongPassword(String account, String message, String re) implements Reply {}
 
     /** The session's nick is now the account {@code account}, and the session is logged in to it. */
     public record AccountRegistered(String account, String re) implements Reply {}

@@ -102,6 +102,8 @@ abstract class SessionOpen extends AbstractMatchingBehavior<SessionActor.Command
             return onLoginChecked(checked);
         }
         if (message instanceof SessionActor.WrongPassword wrong) {
+            // For whoever watches the log for guessing; the password itself is never logged.
+            Session.LOG.info("{} gave a wrong password for account {}", session.peer, wrong.account());
             session.registry.tell(new RegistryActor.LoginFailed(session.self));
             session.sendError(ErrorCode.AUTH_FAILED, wrong.message(), wrong.re());
             session.gate.release(session.isClosing());

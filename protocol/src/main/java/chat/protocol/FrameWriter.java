@@ -56,6 +56,7 @@ final class FrameWriter {
             optional(g, "old", p.old());
             optional(g, "reason", p.reason());
             optional(g, "by", p.by());
+            optional(g, "re", p.re());
         } else if (frame instanceof ServerFrame.Welcome w) {
             g.writeStringField("nick", w.nick());
             g.writeNumberField("protocol", w.protocol());
@@ -108,6 +109,10 @@ final class FrameWriter {
             g.writeBooleanField("secret", m.mode().secret());
             g.writeStringField("by", m.by());
             optional(g, "re", m.re());
+        } else if (frame instanceof ServerFrame.Killed k) {
+            g.writeStringField("nick", k.nick());
+            g.writeStringField("reason", k.reason());
+            optional(g, "re", k.re());
         } else if (frame instanceof ServerFrame.Invited i) {
             g.writeStringField("room", i.room());
             g.writeStringField("nick", i.nick());

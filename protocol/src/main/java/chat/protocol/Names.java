@@ -15,12 +15,27 @@ public final class Names {
 
     public static final int MAX_NICK_CODE_POINTS = 24;
     public static final int MAX_ROOM_CODE_POINTS = 32;
+    /**
+     * The name IRC users send their account commands to ({@code /msg NickServ REGISTER ...}): held
+     * by nobody, so that no person can be sent a password meant for it.
+     */
+    public static final String ACCOUNT_SERVICE = "NickServ";
+    private static final String ACCOUNT_SERVICE_KEY = key(ACCOUNT_SERVICE);
 
     private Names() {}
 
     /** Why {@code nick} is not a valid nick, or empty when it is. */
     public static Optional<String> nickProblem(String nick) {
-        return problem(nick, "nick", MAX_NICK_CODE_POINTS, true);
+        Optional<String> problem = problem(nick, "nick", MAX_NICK_CODE_POINTS, true);
+        if (problem.isEmpty() && isAccountService(nick)) {
+            return Optional.of(ACCOUNT_SERVICE + " is the account service IRC users write to, not a nick anyone may hold");
+        }
+        return problem;
+    }
+
+    /** True for {@value #ACCOUNT_SERVICE} in any spelling that names the same nick. */
+    public static boolean isAccountService(String nick) {
+        return key(nick).equals(ACCOUNT_SERVICE_KEY);
     }
 
     /** Why {@code room} is not a valid room name, or empty when it is. */

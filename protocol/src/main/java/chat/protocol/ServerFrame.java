@@ -72,11 +72,14 @@ public sealed interface ServerFrame {
         public String type() { return "left"; }
     }
 
-    /** {@code old} is set for renames, {@code reason} for quits and kicks, {@code by} for kicks; null otherwise. */
-    record Presence(String room, String nick, PresenceEvent event, String old, String reason, String by)
+    /**
+     * {@code old} is set for renames, {@code reason} for quits and kicks, {@code by} for kicks; null
+     * otherwise. {@code re} is set on the kicker's copy of its kick (an extension).
+     */
+    record Presence(String room, String nick, PresenceEvent event, String old, String reason, String by, String re)
             implements ServerFrame {
         public Presence(String room, String nick, PresenceEvent event, String old, String reason) {
-            this(room, nick, event, old, reason, null);
+            this(room, nick, event, old, reason, null, null);
         }
         public String type() { return "presence"; }
     }
@@ -159,5 +162,10 @@ public sealed interface ServerFrame {
      */
     record Invited(String room, String nick, String by, String re) implements ServerFrame {
         public String type() { return "invited"; }
+    }
+
+    /** Additive: a server operator's {@code kill} of {@code nick} was carried out. */
+    record Killed(String nick, String reason, String re) implements ServerFrame {
+        public String type() { return "killed"; }
     }
 }

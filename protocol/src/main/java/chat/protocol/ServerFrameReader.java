@@ -44,6 +44,8 @@ final class ServerFrameReader {
                 return new ServerFrame.Bans(string(tree, "room"), strings(tree, "bans"), re);
             case "mode":
                 return new ServerFrame.ModeChanged(string(tree, "room"), mode(tree), optional(tree, "by"), re);
+            case "killed":
+                return new ServerFrame.Killed(string(tree, "nick"), orEmpty(optional(tree, "reason")), re);
             case "invited":
                 return new ServerFrame.Invited(string(tree, "room"), string(tree, "nick"), optional(tree, "by"), re);
             case "left":
@@ -52,7 +54,7 @@ final class ServerFrameReader {
                 try {
                     return new ServerFrame.Presence(string(tree, "room"), string(tree, "nick"),
                             PresenceEvent.fromWire(string(tree, "event")), optional(tree, "old"), optional(tree, "reason"),
-                            optional(tree, "by"));
+                            optional(tree, "by"), re);
                 } catch (IllegalArgumentException e) {
                     throw new ProtocolException(e.getMessage());
                 }

@@ -157,4 +157,13 @@ class NamesTest {
     void aNameTypedWithCombiningAccentsIsShownComposed() {
         assertThat(Names.display("e\u0301mile")).isEqualTo("\u00e9mile");
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"NickServ", "nickserv", "NICKSERV", "ＮｉｃｋＳｅｒｖ", "NickS\u0435rv"})
+    void nobodyMayHoldTheAccountServicesNameInAnySpelling(String nick) {
+        assertThat(Names.nickProblem(nick))
+                .hasValue("NickServ is the account service IRC users write to, not a nick anyone may hold");
+        assertThat(Names.nickProblem("NickServ2")).isEmpty();
+        assertThat(Names.roomProblem("NickServ")).as("a room may have the name").isEmpty();
+    }
 }

@@ -32,7 +32,8 @@ public final class ServerProcess implements AutoCloseable {
     private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
     /** The listener's own line: at DEBUG, Pekko's remoting also logs a "listening on" of its own. */
     private static final Pattern LISTENING = Pattern.compile("ChatServer - listening on .*:(\\d+)");
-    private static final Pattern LISTENING_TLS = Pattern.compile("listening for TLS clients on .*:(\\d+)");
+    private static final Pattern LISTENING_TLS = Pattern.compile("ChatServer - listening for TLS clients on .*:(\\d+)");
+    private static final Pattern LISTENING_FOR_IRC = Pattern.compile("ChatServer - listening for IRC clients on .*:(\\d+)");
 
     private final Process process;
     /** The store this process owns and deletes when it is closed; null for one the test owns. */
@@ -40,6 +41,7 @@ public final class ServerProcess implements AutoCloseable {
     private final ConcurrentLinkedQueue<String> output = new ConcurrentLinkedQueue<>();
     private final CompletableFuture<Integer> port = new CompletableFuture<>();
     private final CompletableFuture<Integer> tlsPort = new CompletableFuture<>();
+    private final CompletableFuture<Integer> ircPort = new CompletableFuture<>();
 
     private ServerProcess(Process process, TestStore ownStore) {
         this.process = process;
@@ -109,6 +111,11 @@ public final class ServerProcess implements AutoCloseable {
         return tlsPort.join();
     }
 
+    /** The IRC listener's port, which the server logs just after the JSON one's. */
+    public int ircPort() {
+        return ircPort.orTimeout(START_TIMEOUT.toSeconds(), TimeUnit.SECONDS).join();
+    }
+
     public boolean isAlive() {
         return process.isAlive();
     }
@@ -164,6 +171,10 @@ public final class ServerProcess implements AutoCloseable {
                 if (listeningTls.find()) {
                     tlsPort.complete(Integer.parseInt(listeningTls.group(1)));
                 }
+                Matcher listeningForIrc = LISTENING_FOR_IRC.matcher(line);
+                if (listeningForIrc.find()) {
+                    ircPort.complete(Integer.parseInt(listeningForIrc.group(1)));
+                }
             }
         } catch (IOException e) {
             port.completeExceptionally(e);
@@ -171,6 +182,7 @@ public final class ServerProcess implements AutoCloseable {
         IllegalStateException ended = new IllegalStateException("the server process ended:\n" + log());
         port.completeExceptionally(ended);
         tlsPort.completeExceptionally(ended);
+        ircPort.completeExceptionally(ended);
     }
 
     /** This test's class path without the test classes, so the server logs as it would in production. */

@@ -66,6 +66,10 @@ public final class RoomModeration {
         if (refusal != null) {
             return refusal;
         }
+        if (rules.storedRoleOf(identity) == Role.OWNER) {
+            return new Refusal(ErrorCode.BAD_REQUEST, "\"" + shown + "\" owns room \"" + room
+                    + "\"; an owner is neither made an op nor deopped");
+        }
         ServerFrame.RoleChanged changed = new ServerFrame.RoleChanged(room, shown, op ? Role.OP : Role.MEMBER,
                 requesterNick, null);
         return new Change(rules -> rules.withOp(identity.account(), op), changed,

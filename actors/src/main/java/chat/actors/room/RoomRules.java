@@ -17,7 +17,10 @@ import java.util.Map;
 public record RoomRules(String ownerKey, String owner, Map<String, String> ops, List<Ban> bans, RoomMode mode)
         implements CborSerializable {
 
-    /** A ban of an account (when the person was logged in) or of a nick; {@code key} is folded. */
+    /**
+     * A ban of a name, as the banned person's account (when they were logged in) or nick spelled it;
+     * {@code key} is folded, {@code account} says which the name was.
+     */
     public record Ban(String key, String shown, boolean account) {}
 
     public static final RoomRules NONE = new RoomRules(null, null, Map.of(), List.of(), RoomMode.OPEN);
@@ -50,11 +53,15 @@ public record RoomRules(String ownerKey, String owner, Map<String, String> ops, 
         return key.equals(ownerKey) ? Role.OWNER : ops.containsKey(key) ? Role.OP : Role.MEMBER;
     }
 
+    /**
+     * A ban is of a name: whoever uses that nick, and the account of that name under any nick. So
+     * banning the nick of someone who already left still keeps their account out.
+     */
     public boolean bans(Identity identity, String nick) {
         String accountKey = identity.accountKey();
         String nickKey = Names.key(nick);
         for (Ban ban : bans) {
-            if (ban.account() ? ban.key().equals(accountKey) : ban.key().equals(nickKey)) {
+            if (ban.key().equals(nickKey) || ban.key().equals(accountKey)) {
                 return true;
             }
         }
@@ -87,7 +94,7 @@ public record RoomRules(String ownerKey, String owner, Map<String, String> ops, 
     public RoomRules withBan(String name, boolean account) {
         String key = Names.key(name);
         for (Ban ban : bans) {
-            if (ban.key().equals(key) && ban.account() == account) {
+            if (ban.key().equals(key)) {
                 return this;
             }
         }

@@ -5,7 +5,7 @@ import java.util.EnumSet;
 /**
  * The IRCv3 capabilities this server offers, each because it makes a client show the chat as a
  * JSON client sees it: the time a line was said, its id, one's own lines as the room ordered
- * them, and history marked as history.
+ * them, and history marked as history; and SASL, to log in as a JSON client's hello does.
  */
 public enum IrcCapability {
     /** Lines carry {@code @time}: the {@code ts} the room stamped, so history shows when it was said. */
@@ -17,14 +17,23 @@ public enum IrcCapability {
     /** The history played on join comes as one {@code chathistory} batch. */
     BATCH("batch", true),
     /** {@code CHATHISTORY LATEST} and {@code BEFORE} page back through a room's history. */
-    CHATHISTORY("draft/chathistory", false);
+    CHATHISTORY("draft/chathistory", false),
+    /** {@code AUTHENTICATE} logs in to an account before registration ends; PLAIN is the one mechanism. */
+    SASL("sasl", false, IrcSasl.MECHANISM);
 
     private final String wire;
     private final boolean shapesEvents;
+    /** What {@code CAP LS 302} shows after the name and a {@code =}; null for none. */
+    private final String value;
 
     IrcCapability(String wire, boolean shapesEvents) {
+        this(wire, shapesEvents, null);
+    }
+
+    IrcCapability(String wire, boolean shapesEvents, String value) {
         this.wire = wire;
         this.shapesEvents = shapesEvents;
+        this.value = value;
     }
 
     /**
@@ -58,11 +67,14 @@ public enum IrcCapability {
         return null;
     }
 
-    /** Every capability's name, as {@code CAP LS} lists them. */
-    public static String offered() {
+    /** Every capability's name, as {@code CAP LS} lists them; {@code withValues} for {@code CAP LS 302}. */
+    public static String offered(boolean withValues) {
         StringBuilder names = new StringBuilder();
         for (IrcCapability capability : values()) {
             names.append(names.length() == 0 ? "" : " ").append(capability.wire);
+            if (withValues && capability.value != null) {
+                names.append('=').append(capability.value);
+            }
         }
         return names.toString();
     }

@@ -1,5 +1,6 @@
 package chat.protocol.irc;
 
+import chat.protocol.Secret;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -7,10 +8,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What one IRC connection remembers between lines: its nick, the registration in progress, the
- * capabilities it enabled, its channels, and what each request it passed on was, so that the
- * answer can be told in the words of the command that asked. Not thread-safe: its {@link
- * IrcConnection} guards it.
+ * What one IRC connection remembers between lines: its nick, the registration in progress and
+ * its login, the capabilities it enabled, its channels, and what each request it passed on was,
+ * so that the answer can be told in the words of the command that asked. Not thread-safe: its
+ * {@link IrcConnection} guards it.
  */
 final class IrcClientState {
 
@@ -55,6 +56,14 @@ final class IrcClientState {
     /** Hellos the session has not answered: while there are any, the client's lines queue behind them. */
     int hellosInFlight;
     String motd = "";
+    /** The password PASS gave, for the next hello; forgotten when it proves wrong. */
+    Secret password;
+    /** The nick of the last hello refused before the welcome: a PASS then tries it again with that password. */
+    String retryNick;
+    /** The account the client is logged in to, or null for a guest. */
+    String account;
+    final IrcSasl sasl = new IrcSasl();
+    final IrcHeldWelcome held = new IrcHeldWelcome();
     IrcCapabilities caps = IrcCapabilities.NONE;
     /** The rooms the client is in, by key, with the name shown. */
     final Map<String, String> channels = new LinkedHashMap<>();

@@ -3,6 +3,7 @@ package chat.protocol.irc;
 import chat.protocol.ClientFrame;
 import chat.protocol.Names;
 import chat.protocol.ProtocolLimits;
+import chat.protocol.Secret;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -27,12 +28,14 @@ final class IrcCommands {
 
     private final IrcProtocol protocol;
     private final IrcClientState state;
+    private final IrcNickServ nickServ;
     private List<ClientFrame> requests;
     private IrcOutput reply;
 
     IrcCommands(IrcProtocol protocol, IrcClientState state) {
         this.protocol = protocol;
         this.state = state;
+        this.nickServ = new IrcNickServ(state, this::request, words -> IrcNickServ.notice(reply, state.nick, words));
     }
 
     /** ISUPPORT's TARGMAX token. */
@@ -87,6 +90,7 @@ final class IrcCommands {
             case "NICK" -> nick(line);
             case "USER" -> user(line);
             case "PASS" -> pass(line);
+            case "AUTHENTICATE" -> authenticate(line);
             case "PING" -> ping(line);
             case "PONG" -> pong();
             case "QUIT" -> request(new ClientFrame.Bye(state.remember("QUIT", null),
@@ -106,6 +110,7 @@ final class IrcCommands {
             case "USERHOST" -> userhost(line);
             case "MOTD" -> IrcReplies.motd(protocol.server(), state, reply);
             case "CHATHISTORY" -> chathistory(line);
+            case "NICKSERV", "NS" -> nickServ.told(String.join(" ", line.params()));
             default -> numeric(Numeric.ERR_UNKNOWNCOMMAND, line.command(), "Unknown command");
         }
     }
@@ -130,7 +135,7 @@ final class IrcCommands {
         switch (sub) {
             case "LS" -> {
                 state.negotiating = !state.registered;
-                reply.line(null, server, "CAP", state.nick, "LS", IrcCapability.offered());
+                reply.line(null, server, "CAP", state.nick, "LS", IrcCapability.offered(isVersion302(line.param(1))));
             }
             case "LIST" -> reply.line(null, server, "CAP", state.nick, "LIST", state.caps.names());
             case "REQ" -> capRequest(line.param(1) == null ? "" : line.param(1));
@@ -139,6 +144,15 @@ final class IrcCommands {
                 helloWhenReady();
             }
             default -> numeric(Numeric.ERR_INVALIDCAPCMD, sub.isEmpty() ? "*" : sub, "Invalid CAP command");
+        }
+    }
+
+    /** {@code CAP LS 302} (or a later version): the client reads capabilities' values, such as {@code sasl=PLAIN}. */
+    private static boolean isVersion302(String version) {
+        try {
+            return version != null && Integer.parseInt(version) >= 302;
+        } catch (NumberFormatException e) {
+            return false;
         }
     }
 
@@ -167,6 +181,7 @@ final class IrcCommands {
             request(new ClientFrame.Nick(state.remember("NICK", nick), nick));
         } else {
             state.pendingNick = nick;
+            state.retryNick = null;
             helloWhenReady();
         }
     }
@@ -182,26 +197,111 @@ final class IrcCommands {
         }
     }
 
-    /** Accepted and not used yet: there are no accounts, so any password, or none, will do. */
+    /**
+     * The password the registration's hello logs in with: the nick is the account. After a
+     * hello was refused (a wrong password, or the nick is an account's), a PASS tries that nick
+     * again at once, as the connection stays open for another hello.
+     */
     private void pass(IrcLine line) {
         if (state.registered) {
             numeric(Numeric.ERR_ALREADYREGISTERED, "You may not reregister");
-        } else if (line.params().isEmpty()) {
+        } else if (line.params().isEmpty() || line.param(0).isEmpty()) {
             numeric(Numeric.ERR_NEEDMOREPARAMS, "PASS", "Not enough parameters");
+        } else {
+            state.password = new Secret(line.param(0));
+            if (state.retryNick != null && state.pendingNick == null && state.hellosInFlight == 0) {
+                state.pendingNick = state.retryNick;
+                state.retryNick = null;
+                helloWhenReady();
+            }
         }
     }
 
     /**
-     * The session registers the nick as it would a JSON client's hello, once NICK, USER and CAP
-     * END are in. A NICK sent while a hello is on its way is another hello behind it: the one
-     * that counts if the first nick was taken.
+     * SASL PLAIN: the credentials become the hello at once, since the client waits for the
+     * verdict (903 or 904) before it ends negotiation; what that hello is welcomed with is held
+     * until then ({@link IrcHeldWelcome}). The account is the nick, so the account the client
+     * names is the nick it gets, whatever NICK said.
+     */
+    private void authenticate(IrcLine line) {
+        if (state.registered || state.hellosInFlight > 0) {
+            if (state.account != null) {
+                numeric(Numeric.ERR_SASLALREADY, "You have already authenticated using SASL");
+            } else {
+                numeric(Numeric.ERR_SASLFAIL, "SASL authentication failed: you log in when you connect, before registering");
+            }
+            return;
+        }
+        String param = line.param(0);
+        if (param == null || param.isEmpty()) {
+            numeric(Numeric.ERR_NEEDMOREPARAMS, "AUTHENTICATE", "Not enough parameters");
+            return;
+        }
+        IrcSasl.Step step = state.sasl.read(param);
+        switch (step.kind()) {
+            case CHALLENGE -> reply.line(null, null, "AUTHENTICATE", "+");
+            case MORE -> { }
+            case CREDENTIALS -> {
+                state.held.start();
+                request(new ClientFrame.Hello(state.remember("AUTHENTICATE", step.account()), step.account(), null, CLIENT,
+                        step.password()));
+            }
+            case UNKNOWN_MECHANISM -> {
+                numeric(Numeric.RPL_SASLMECHS, IrcSasl.MECHANISM, "are available SASL mechanisms");
+                numeric(Numeric.ERR_SASLFAIL, "SASL authentication failed");
+            }
+            case TOO_LONG -> numeric(Numeric.ERR_SASLTOOLONG, "SASL message too long");
+            case ABORTED -> numeric(Numeric.ERR_SASLABORTED, "SASL authentication aborted");
+            case MALFORMED -> numeric(Numeric.ERR_SASLFAIL, "SASL authentication failed: " + step.why());
+            case ALREADY -> numeric(Numeric.ERR_SASLALREADY, "You have already authenticated using SASL");
+            case BUSY -> numeric(Numeric.ERR_SASLFAIL, "SASL authentication failed: a login is being checked already");
+        }
+    }
+
+    /**
+     * Once NICK, USER and CAP END are in: the session registers the nick as it would a JSON
+     * client's hello (with PASS's password, if any). A NICK sent while a hello is on its way is
+     * another hello behind it: the one that counts if the first nick was taken. A client logged
+     * in with SASL was welcomed already: what was held for it is released instead.
      */
     private void helloWhenReady() {
-        if (state.pendingNick != null && state.userGiven && !state.negotiating) {
-            state.hellosInFlight++;
-            state.requestedNick = state.pendingNick;
-            request(new ClientFrame.Hello(state.remember("HELLO", state.pendingNick), state.pendingNick, null, CLIENT));
+        if (state.pendingNick == null || !state.userGiven || state.negotiating) {
+            return;
+        }
+        if (state.sasl.loggedIn()) {
+            askForRelease();
             state.pendingNick = null;
+            return;
+        }
+        if (state.sasl.abandon()) {
+            numeric(Numeric.ERR_SASLABORTED, "SASL authentication aborted: registration ended before the response came");
+        }
+        // A SASL login still being checked is ahead of this hello: if it succeeds, this one is
+        // refused as already registered, and that refusal releases what was held.
+        state.hellosInFlight++;
+        state.requestedNick = state.pendingNick;
+        request(new ClientFrame.Hello(state.remember("HELLO", state.pendingNick), state.pendingNick, null, CLIENT,
+                state.password));
+        state.pendingNick = null;
+    }
+
+    /**
+     * Asks for the answer that releases what is held for a SASL login: the default room's own
+     * answer to a WHO, written in the room's order; if its join has not come yet, the join will
+     * release, and this ping only stands in for a session with no room to join.
+     */
+    private void askForRelease() {
+        if (state.held.releaseId != null) {
+            return;
+        }
+        String room = state.channels.isEmpty() ? null : state.channels.values().iterator().next();
+        if (room != null) {
+            state.held.releaseId = state.remember("CAP END", room);
+            request(new ClientFrame.Who(state.held.releaseId, room));
+        } else {
+            state.held.releaseId = state.rememberAnswer(IrcOutput.NOTHING);
+            state.held.releaseOnJoin = true;
+            request(new ClientFrame.Ping(state.held.releaseId));
         }
     }
 
@@ -277,16 +377,18 @@ final class IrcCommands {
             }
             return;
         }
+        // Null for a CTCP request other than ACTION, which is dropped unanswered.
         String text = IrcText.fromIrc(state.name(), line.param(1));
-        if (text == null) {
-            return;
-        }
         for (String target : targets(command, line.param(0))) {
-            String id = IrcClientState.describing(command, target);
-            if (IrcChannel.meant(target)) {
-                request(new ClientFrame.Say(id, IrcChannel.room(target), text));
-            } else {
-                request(new ClientFrame.Whisper(id, target, text));
+            if (IrcNickServ.named(target)) {
+                // Never a whisper: what is written to NickServ may be a password. A NOTICE is not answered.
+                if (!notice) {
+                    nickServ.told(line.param(1));
+                }
+            } else if (text != null) {
+                String id = IrcClientState.describing(command, target);
+                request(IrcChannel.meant(target) ? new ClientFrame.Say(id, IrcChannel.room(target), text)
+                        : new ClientFrame.Whisper(id, target, text));
             }
         }
     }

@@ -29,8 +29,13 @@ public final class IrcConnection implements ConnectionEncoder {
     private final IrcClientState state = new IrcClientState();
     private final IrcCommands commands;
     private final IrcReplies replies;
-    /** The room-event encoder of the capabilities enabled now: read by rooms without the lock. */
-    private volatile IrcEvents shared;
+    /**
+     * The room-event encoder of the capabilities enabled now, or {@link #holding} while a SASL
+     * login's welcome is held: read by rooms without the lock.
+     */
+    private volatile ServerFrameEncoder shared;
+    /** This connection's own encoder of room events, which holds them back with its welcome. */
+    private final ServerFrameEncoder holding = this::hold;
 
     IrcConnection(IrcProtocol protocol, String address) {
         this.protocol = protocol;
@@ -67,8 +72,23 @@ public final class IrcConnection implements ConnectionEncoder {
             // A line this codec trips over must not end the connection, let alone others': it is refused.
             return notice("Your " + parsed.command() + " line could not be read and was dropped");
         } finally {
-            shared = protocol.events(state.caps);
+            share();
         }
+    }
+
+    private void share() {
+        shared = state.held.holding() ? holding : protocol.events(state.caps);
+    }
+
+    /** A room event while the welcome is held: kept with it, and nothing written now. */
+    private synchronized byte[] hold(ServerFrame event) {
+        byte[] lines = protocol.events(state.caps).encode(event);
+        if (!state.held.holding()) {
+            // A room took this encoder just before the welcome was released.
+            return lines;
+        }
+        state.held.event(lines);
+        return IrcOutput.NOTHING;
     }
 
     private Reading notice(String words) {
@@ -108,6 +128,7 @@ public final class IrcConnection implements ConnectionEncoder {
     public synchronized byte[] encode(ServerFrame frame) {
         IrcOutput out = new IrcOutput();
         replies.write(frame, out);
+        share();
         return out.toBytes();
     }
 }

@@ -3,6 +3,7 @@ package chat.protocol.irc;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * One line a client sent, parsed as the IRC message format: {@code [@tags] [:source] COMMAND
@@ -10,6 +11,9 @@ import java.util.Locale;
  * speak for anyone but itself. The command is upper-cased, so {@code privmsg} works too.
  */
 public record IrcLine(String command, List<String> params) {
+
+    /** Commands whose parameters are, or may hold, a password. */
+    private static final Set<String> SECRET_PARAMS = Set.of("PASS", "AUTHENTICATE", "NICKSERV", "NS");
 
     public IrcLine {
         params = List.copyOf(params);
@@ -47,6 +51,24 @@ public record IrcLine(String command, List<String> params) {
     /** The parameter at {@code index}, or null when the client sent fewer. */
     public String param(int index) {
         return index < params.size() ? params.get(index) : null;
+    }
+
+    /**
+     * The line without its parameters when they may hold a password ({@code PASS}, {@code
+     * AUTHENTICATE}, anything for NickServ), so that no log line or error that shows it shows one.
+     */
+    @Override
+    public String toString() {
+        return "IrcLine[command=" + command + ", params=" + (holdsSecret() ? "(hidden)" : params) + "]";
+    }
+
+    private boolean holdsSecret() {
+        if (SECRET_PARAMS.contains(command)) {
+            return true;
+        }
+        String targets = param(0);
+        return (command.equals("PRIVMSG") || command.equals("NOTICE")) && targets != null
+                && List.of(targets.split(",")).stream().anyMatch(IrcNickServ::named);
     }
 
     private static int skipWord(String line, int at) {

@@ -18,7 +18,7 @@ final class IrcOutput {
      * last parameter is text (a message, a numeric's words) and gets its {@code :} even when it is
      * one word, which some clients expect.
      */
-    private static final Set<String> BARE_LAST = Set.of("JOIN", "PART", "BATCH", "MODE");
+    private static final Set<String> BARE_LAST = Set.of("JOIN", "PART", "BATCH", "MODE", "AUTHENTICATE");
 
     private final ByteArrayOutputStream bytes = new ByteArrayOutputStream(256);
 

@@ -5,7 +5,7 @@ import java.util.Set;
 /** Which IRC commands a client may send before the welcome: decided here only. */
 final class IrcRegistrationRules {
 
-    private static final Set<String> BEFORE_WELCOME = Set.of("CAP", "NICK", "USER", "PASS", "PING", "PONG", "QUIT");
+    private static final Set<String> BEFORE_WELCOME = Set.of("CAP", "NICK", "USER", "PASS", "AUTHENTICATE", "PING", "PONG", "QUIT");
 
     private IrcRegistrationRules() {}
 

@@ -20,16 +20,42 @@ final class IrcReplies {
 
     private final IrcProtocol protocol;
     private final IrcClientState state;
+    private final IrcLoginReplies login;
     private final String address;
     private int batches;
 
     IrcReplies(IrcProtocol protocol, IrcClientState state, String address) {
         this.protocol = protocol;
         this.state = state;
+        this.login = new IrcLoginReplies(protocol.server(), state);
         this.address = address;
     }
 
+    /**
+     * {@code frame} in IRC's words. While a SASL login's welcome is held (until the client ends
+     * negotiation), only answers to the client's own lines, the server's ping and a farewell go
+     * out; the rest waits in {@link IrcHeldWelcome}.
+     */
     void write(ServerFrame frame, IrcOutput out) {
+        IrcHeldWelcome held = state.held;
+        if (held.holding() && login.releases(frame)) {
+            login.release(out);
+        } else if (!held.holding() || answeredAtOnce(frame)) {
+            writeNow(frame, out);
+        } else {
+            writeNow(frame, held.output());
+            if (frame instanceof ServerFrame.Joined && held.releaseOnJoin) {
+                login.release(out);
+            }
+        }
+    }
+
+    private static boolean answeredAtOnce(ServerFrame frame) {
+        return frame instanceof ServerFrame.Welcome || frame instanceof ServerFrame.Pong || frame instanceof ServerFrame.Error
+                || frame instanceof ServerFrame.Ping || frame instanceof ServerFrame.Bye;
+    }
+
+    private void writeNow(ServerFrame frame, IrcOutput out) {
         if (frame instanceof ServerFrame.Welcome welcome) {
             welcome(welcome, out);
         } else if (frame instanceof ServerFrame.Joined joined) {
@@ -72,11 +98,11 @@ final class IrcReplies {
             } else {
                 out.line(null, protocol.server().sourceOf(invited.by()), "INVITE", state.nick, IrcChannel.of(invited.room()));
             }
-        } else if (frame instanceof ServerFrame.Registered registered) {
-            out.line(null, server(), "NOTICE", state.nick, "You are now registered as account " + registered.account()
-                    + "; log in with its password from now on");
-        } else if (frame instanceof ServerFrame.PasswordChanged) {
-            out.line(null, server(), "NOTICE", state.nick, "Your password has been changed");
+        } else if (frame instanceof ServerFrame.Killed killed) {
+            out.line(null, server(), "NOTICE", state.nick, "Killed " + killed.nick() + " (" + killed.reason() + ")");
+        } else if (frame instanceof ServerFrame.Registered || frame instanceof ServerFrame.PasswordChanged) {
+            // Only NickServ asks for these on IRC.
+            login.nickServ(frame, out);
         } else if (frame instanceof ServerFrame.Ping) {
             out.line(null, null, "PING", server());
         } else if (frame instanceof ServerFrame.Bye bye) {
@@ -86,11 +112,28 @@ final class IrcReplies {
         }
     }
 
+    /**
+     * The welcome burst; a SASL login's is held until the client ends negotiation, while the
+     * verdict it waits for (900, 903) goes out at once.
+     */
     private void welcome(ServerFrame.Welcome welcome, IrcOutput out) {
-        state.registered = true;
-        state.hellosInFlight = Math.max(0, state.hellosInFlight - 1);
+        IrcClientState.Request hello = state.recall(welcome.re());
+        boolean sasl = hello != null && hello.command().equals("AUTHENTICATE");
+        if (!sasl) {
+            state.hellosInFlight = Math.max(0, state.hellosInFlight - 1);
+        }
         state.nick = welcome.nick();
         state.motd = welcome.motd() == null ? "" : welcome.motd();
+        login.loggedIn(welcome, sasl, out);
+        if (sasl) {
+            burst(state.held.output());
+        } else {
+            state.registered = true;
+            burst(out);
+        }
+    }
+
+    private void burst(IrcOutput out) {
         IrcServer server = protocol.server();
         numeric(out, Numeric.RPL_WELCOME, "Welcome to the " + server.network() + " IRC network, " + state.nick);
         numeric(out, Numeric.RPL_YOURHOST, "Your host is " + server.name() + ", running version " + server.version());
@@ -283,8 +326,28 @@ final class IrcReplies {
                     error.code() == ErrorCode.UNAVAILABLE ? "MESSAGE_ERROR" : "INVALID_TARGET", target, error.message());
             return;
         }
+        if (command.equals("AUTHENTICATE")) {
+            login.saslRefused(error, out);
+            return;
+        }
+        if (command.equals(IrcNickServ.COMMAND)) {
+            login.nickServ(error, out);
+            return;
+        }
         if (command.equals("HELLO")) {
             state.hellosInFlight = Math.max(0, state.hellosInFlight - 1);
+            if (error.code() == ErrorCode.ALREADY_REGISTERED && state.held.holding()) {
+                // The SASL login ahead of this hello succeeded: the client ended negotiation without waiting for it.
+                login.release(out);
+                return;
+            }
+            if (login.helloRefused(error, target, out)) {
+                return;
+            }
+        }
+        if (command.equals("NICK") && error.code() == ErrorCode.AUTH_REQUIRED) {
+            login.accountsNick(target, out);
+            return;
         }
         Numeric numeric = numericFor(error.code(), command, target);
         if (numeric == null || target == null) {
@@ -297,12 +360,11 @@ final class IrcReplies {
     private static Numeric numericFor(ErrorCode code, String command, String target) {
         boolean toChannel = target != null && IrcChannel.meant(target);
         return switch (code) {
-            case NICK_TAKEN, AUTH_REQUIRED -> Numeric.ERR_NICKNAMEINUSE;
+            case NICK_TAKEN -> Numeric.ERR_NICKNAMEINUSE;
             case NOT_OP -> toChannel ? Numeric.ERR_CHANOPRIVSNEEDED : null;
             case BANNED -> Numeric.ERR_BANNEDFROMCHAN;
             case INVITE_ONLY -> Numeric.ERR_INVITEONLYCHAN;
             case MODERATED -> Numeric.ERR_CANNOTSENDTOCHAN;
-            case AUTH_FAILED -> Numeric.ERR_PASSWDMISMATCH;
             case NOT_REGISTERED -> Numeric.ERR_NOTREGISTERED;
             case BAD_NICK -> command.equals("NICK") || command.equals("HELLO") ? Numeric.ERR_ERRONEUSNICKNAME : Numeric.ERR_NOSUCHNICK;
             case NO_SUCH_NICK -> Numeric.ERR_NOSUCHNICK;

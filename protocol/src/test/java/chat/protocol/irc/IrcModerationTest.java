@@ -67,7 +67,7 @@ class IrcModerationTest {
                 .containsExactly(":bob!bob@chat.example MODE #den -o carol");
         assertThat(alice.seesInRoom(new ServerFrame.ModeChanged("den", new RoomMode(true, false, true), "bob", null)))
                 .containsExactly(":bob!bob@chat.example MODE #den +is-m");
-        assertThat(alice.seesInRoom(new ServerFrame.Presence("den", "carol", PresenceEvent.KICK, null, null, "bob")))
+        assertThat(alice.seesInRoom(new ServerFrame.Presence("den", "carol", PresenceEvent.KICK, null, null, "bob", null)))
                 .as("without a reason, the kicker's nick, as IRC servers do")
                 .containsExactly(":bob!bob@chat.example KICK #den carol :bob");
         assertThat(alice.receives(new ServerFrame.Kicked("den", "bob", "spam", null)))

@@ -66,7 +66,7 @@ class IrcPipelinedLinesTest {
 
         assertThat(capLs.reply()).as("nothing is answered past the session, which counts the line").isEmpty();
         assertThat(client.receives(new ServerFrame.Error(ErrorCode.NOT_REGISTERED, "say hello first", carrier.id())))
-                .containsExactly(":irc.example CAP * LS :server-time message-tags echo-message batch draft/chathistory");
+                .containsExactly(":irc.example CAP * LS :server-time message-tags echo-message batch draft/chathistory sasl=PLAIN");
     }
 
     @Test

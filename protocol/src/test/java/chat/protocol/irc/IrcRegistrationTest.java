@@ -17,13 +17,13 @@ class IrcRegistrationTest {
     @Test
     void capabilitiesAreNegotiatedThenCapEndRegistersWithExactlyOneHello() {
         assertThat(client.says("CAP LS 302"))
-                .containsExactly(":irc.example CAP * LS :server-time message-tags echo-message batch draft/chathistory");
+                .containsExactly(":irc.example CAP * LS :server-time message-tags echo-message batch draft/chathistory sasl=PLAIN");
         assertThat(IrcClient.asked(client.send("NICK alice"))).isEmpty();
         assertThat(IrcClient.asked(client.send("USER alice 0 * :Alice"))).as("registration waits for CAP END").isEmpty();
 
         assertThat(client.says("CAP REQ :server-time batch")).containsExactly(":irc.example CAP * ACK :server-time batch");
-        assertThat(client.says("CAP REQ :batch sasl")).as("one unknown name refuses the whole request")
-                .containsExactly(":irc.example CAP * NAK :batch sasl");
+        assertThat(client.says("CAP REQ :batch away-notify")).as("one unknown name refuses the whole request")
+                .containsExactly(":irc.example CAP * NAK :batch away-notify");
         assertThat(client.says("CAP LIST")).containsExactly(":irc.example CAP * LIST :server-time batch");
 
         IrcConnection.Reading end = client.send("CAP END");

@@ -29,7 +29,8 @@ class AccountsOverRealServerTest {
     private static final String FIRST_PASSWORD = "Tr0ub4dor&3-first";
     private static final String GUESSED_PASSWORD = "mallory-guessed-this";
     private static final String NEW_PASSWORD = "correct horse battery staple";
-    private static final String DEBUG_LOGGING = """
+    /** Logback at debug level for everything: what an operator turns on when hunting a bug. */
+    static final String DEBUG_LOGGING = """
             <configuration>
               <appender name="CONSOLE" class="ch.qos.logback.core.ConsoleAppender">
                 <encoder><pattern>%d{HH:mm:ss.SSS} %-5level %logger{0} - %msg%n</pattern></encoder>
@@ -76,7 +77,7 @@ class AccountsOverRealServerTest {
                 logs.append(restarted.log());
             }
 
-            assertThat(logs.toString()).as("the servers' debug logs").contains("registered account alice")
+            assertThat(logs.toString()).as("the servers' debug logs").contains("registered account alice").contains("gave a wrong password for account alice")
                     .doesNotContain(FIRST_PASSWORD).doesNotContain(GUESSED_PASSWORD).doesNotContain(NEW_PASSWORD);
             String storeFiles = contentsOfFilesBeside(store);
             assertThat(storeFiles).as("the store's files").contains("$argon2id$")

@@ -9,7 +9,9 @@ import chat.protocol.ServerFrame;
 import chat.server.RawClient;
 import chat.server.TestServer;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -25,8 +27,38 @@ class PasswordGuessingTest {
     private static final Duration GUESSING_FOR = Duration.ofSeconds(5);
     /** Per account: three free failures, then lockouts of 2 s, 4 s, ...: in 5 s at most two more checks. */
     private static final int MOST_CHECKED_IN_FIVE_SECONDS = 6;
+    /** Guesses sent at the same moment on connections of their own. */
+    private static final int AT_ONCE = 12;
+    /** Three free failures and the one that locks the account out. */
+    private static final int CHECKED_BEFORE_THE_LOCKOUT = 4;
     /** The session's own rate limit is not what slows the script: every guess is a fresh connection. */
     private static final int GUESSES_PER_CONNECTION = 10;
+
+    @Test
+    void guessesSentAllAtOnceMeetTheLockoutTheirPredecessorsEarned() {
+        try (TestServer server = TestServer.start();
+             RawClient owner = RawClient.registered(server.port(), "alice")) {
+            owner.send(new ClientFrame.Register(null, new Secret(PASSWORD)));
+            owner.receive(ServerFrame.Registered.class);
+
+            List<RawClient> scripts = new ArrayList<>();
+            try {
+                for (int i = 0; i < AT_ONCE; i++) {
+                    scripts.add(RawClient.connect(server.port()));
+                }
+                for (int i = 0; i < AT_ONCE; i++) {
+                    scripts.get(i).send(new ClientFrame.Hello(null, "alice", 1, "guesser", new Secret("guess number " + i)));
+                }
+                Map<ErrorCode, Integer> answers = new EnumMap<>(ErrorCode.class);
+                scripts.forEach(script -> answers.merge(script.receive(ServerFrame.Error.class).code(), 1, Integer::sum));
+                assertThat(answers.getOrDefault(ErrorCode.AUTH_FAILED, 0)).as("passwords checked of %s at once: %s", AT_ONCE, answers)
+                        .isEqualTo(CHECKED_BEFORE_THE_LOCKOUT);
+                assertThat(answers.getOrDefault(ErrorCode.RATE_LIMITED, 0)).isEqualTo(AT_ONCE - CHECKED_BEFORE_THE_LOCKOUT);
+            } finally {
+                scripts.forEach(RawClient::close);
+            }
+        }
+    }
 
     @Test
     void aThousandGuessesOnFreshConnectionsGetOnlyAFewPasswordsChecked() {

@@ -33,7 +33,7 @@ import org.junit.jupiter.api.Test;
 class BoundedHeapTest {
 
     private static final int FRAME_LIMIT = 16384;
-    private static final int UNREGISTERED_FRAME_LIMIT = 1024;
+    private static final int UNREGISTERED_FRAME_LIMIT = 4096;
     private static final long HUNDRED_MB = 100L * 1024 * 1024;
     private static final int CONNECTIONS = 200;
     private static final int SLOW_READER_MESSAGES = 3000;

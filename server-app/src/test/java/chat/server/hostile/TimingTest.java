@@ -98,11 +98,11 @@ class TimingTest {
 
     @Test
     void beforeHelloTheFrameLimitIsSmaller() {
-        String padded = "{\"type\":\"hello\",\"nick\":\"big\",\"client\":\"" + "x".repeat(1100) + "\"}";
+        String padded = "{\"type\":\"hello\",\"nick\":\"big\",\"client\":\"" + "x".repeat(4200) + "\"}";
         try (RawClient anonymous = RawClient.connect(server.port())) {
             anonymous.sendLine(padded);
             ServerFrame.Error tooLong = anonymous.receiveError(ErrorCode.FRAME_TOO_LONG);
-            assertThat(tooLong.message()).contains("1024");
+            assertThat(tooLong.message()).contains("4096");
             assertThat(anonymous.readUntilClosed()).isEmpty();
         }
         try (RawClient registered = RawClient.registered(server.port(), "big")) {

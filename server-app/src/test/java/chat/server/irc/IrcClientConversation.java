@@ -18,15 +18,23 @@ import org.junit.jupiter.api.io.TempDir;
  */
 abstract class IrcClientConversation {
 
+    private static final String CAROLS_PASSWORD = "carols-password";
+
     @TempDir
     Path home;
+    @TempDir
+    Path carolsHome;
 
     private TestServer server;
     private JsonUser bob;
     private RealIrcClient alice;
+    private RealIrcClient carol;
 
     /** Starts the client as {@code nick}, connecting to {@code ircPort} on loopback, with {@code home} all its own. */
     abstract RealIrcClient connect(Path home, int ircPort, String nick);
+
+    /** The same, set up by its user to log in to {@code account} with SASL PLAIN and {@code password}. */
+    abstract RealIrcClient connectWithSasl(Path home, int ircPort, String nick, String account, String password);
 
     @BeforeEach
     void aliceConnectsWhileBobIsInTheLobby() {
@@ -40,6 +48,9 @@ abstract class IrcClientConversation {
     void everyoneLeaves() {
         if (alice != null) {
             alice.close();
+        }
+        if (carol != null) {
+            carol.close();
         }
         bob.close();
         server.close();
@@ -78,6 +89,23 @@ abstract class IrcClientConversation {
 
         ServerFrame.Presence renamed = bob.sees("alice2", PresenceEvent.RENAME);
         assertThat(renamed.old()).isEqualTo("alice");
+    }
+
+    /**
+     * The client asks for a nick of its own (carol_), as a user does who set it up long ago; the
+     * account is the nick, so it is welcomed as carol, and takes that nick as IRC clients take the
+     * one 001 names.
+     */
+    @Test
+    void carolLogsInToHerAccountWithSaslAndIsWelcomedUnderItsNick() {
+        JsonUser.registersAccount(server.port(), "carol", CAROLS_PASSWORD);
+        bob.sees("carol", PresenceEvent.QUIT);
+
+        carol = connectWithSasl(carolsHome, server.ircPort(), "carol_", "carol", CAROLS_PASSWORD);
+
+        bob.sees("carol", PresenceEvent.JOIN);
+        carol.awaitServerLine("You are now logged in as carol");
+        carol.awaitLine("#lobby", "carol", "has joined #lobby");
     }
 
     @Test

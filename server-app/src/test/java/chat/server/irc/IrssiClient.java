@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * Irssi, the terminal IRC client, run in a terminal of its own with a fresh home: it logs each
@@ -24,17 +25,34 @@ final class IrssiClient implements RealIrcClient {
 
     /** Starts irssi as {@code nick}, connecting to the IRC port {@code port} on loopback; {@code home} is its own. */
     static IrssiClient connect(Path home, int port, String nick) {
+        return start(home, nick, " -c 127.0.0.1 -p " + port, List.of());
+    }
+
+    /**
+     * Starts irssi as {@code nick}, logging in to {@code account} with SASL PLAIN: as its user
+     * sets it up, a network that says so, a server of it, and a connect to that network.
+     */
+    static IrssiClient connectWithSasl(Path home, int port, String nick, String account, String password) {
+        return start(home, nick, "", List.of(
+                "/network add -sasl_mechanism PLAIN -sasl_username " + account + " -sasl_password " + password + " chat",
+                "/server add -network chat 127.0.0.1 " + port,
+                "/connect chat"));
+    }
+
+    /** {@code connecting} is what the command line adds to connect; {@code startup} what the startup file adds. */
+    private static IrssiClient start(Path home, String nick, String connecting, List<String> startup) {
         Installed.require("irssi", "irssi");
         Path logDir = home.resolve("logs");
         try {
             Files.createDirectories(logDir);
             Files.writeString(home.resolve("config"), config(nick, logDir));
             // Irssi runs its startup file in the first window, before it connects: from then on that window is logged too.
-            Files.writeString(home.resolve("startup"), "/window log on " + logDir.resolve(STATUS_WINDOW + ".log") + "\n");
+            Files.writeString(home.resolve("startup"), "/window log on " + logDir.resolve(STATUS_WINDOW + ".log") + "\n"
+                    + String.join("\n", startup) + "\n");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        Tmux terminal = Tmux.run(home, "irssi --home=" + quoted(home) + " -n " + nick + " -c 127.0.0.1 -p " + port);
+        Tmux terminal = Tmux.run(home, "irssi --home=" + quoted(home) + " -n " + nick + connecting);
         return new IrssiClient(terminal, new ClientLogs(logDir, () -> "== irssi's screen\n" + terminal.screen()));
     }
 

@@ -9,4 +9,9 @@ class IrssiTest extends IrcClientConversation {
     RealIrcClient connect(Path home, int ircPort, String nick) {
         return IrssiClient.connect(home, ircPort, nick);
     }
+
+    @Override
+    RealIrcClient connectWithSasl(Path home, int ircPort, String nick, String account, String password) {
+        return IrssiClient.connectWithSasl(home, ircPort, nick, account, password);
+    }
 }

@@ -2,6 +2,7 @@ package chat.server.irc;
 
 import chat.protocol.ClientFrame;
 import chat.protocol.PresenceEvent;
+import chat.protocol.Secret;
 import chat.protocol.ServerFrame;
 import chat.server.RawClient;
 import java.util.function.Supplier;
@@ -26,6 +27,15 @@ final class JsonUser implements AutoCloseable {
      */
     static JsonUser registered(int port, String nick, Supplier<String> ircClientShows) {
         return new JsonUser(RawClient.registered(port, nick).withPatience(ClientLogs.PATIENCE), ircClientShows);
+    }
+
+    /** Makes {@code nick} an account with {@code password}, on a connection of its own that then says bye. */
+    static void registersAccount(int port, String nick, String password) {
+        RawClient owner = RawClient.registered(port, nick);
+        owner.send(new ClientFrame.Register("register", new Secret(password)));
+        owner.receiveSkipping(ServerFrame.Registered.class);
+        owner.send(new ClientFrame.Bye(null, null));
+        owner.assertByeAndClose("client quit");
     }
 
     /** Says {@code text} in the lobby; the sender's own copy comes back first and is read here. */

@@ -33,6 +33,16 @@ final class WeeChatClient implements RealIrcClient {
 
     /** Starts WeeChat as {@code nick}, connecting to the IRC port {@code port} on loopback; {@code home} is its own. */
     static WeeChatClient connect(Path home, int port, String nick) {
+        return start(home, port, nick, "");
+    }
+
+    /** Starts WeeChat as {@code nick}, logging in to {@code account} with SASL PLAIN, set in the server's options. */
+    static WeeChatClient connectWithSasl(Path home, int port, String nick, String account, String password) {
+        return start(home, port, nick, " -sasl_mechanism=plain -sasl_username=" + account + " -sasl_password=" + password);
+    }
+
+    /** {@code serverOptions} are added to the server's. */
+    private static WeeChatClient start(Path home, int port, String nick, String serverOptions) {
         Installed.require("weechat-headless", "weechat-headless");
         Path fifo = home.resolve("fifo");
         Path logDir = home.resolve("logs");
@@ -44,7 +54,7 @@ final class WeeChatClient implements RealIrcClient {
                 "/set logger.file.path " + logDir,
                 "/set logger.file.flush_delay 0",
                 "/server add " + SERVER + " 127.0.0.1/" + port + " -notls -nicks=" + nick + " -username=" + nick
-                        + " -realname=" + nick + " -anti_flood_prio_high=0 -anti_flood_prio_low=0",
+                        + " -realname=" + nick + " -anti_flood_prio_high=0 -anti_flood_prio_low=0" + serverOptions,
                 "/connect " + SERVER));
         ProcessBuilder builder = new ProcessBuilder("weechat-headless", "--dir", home.toString(),
                 "--plugins", "irc,logger,fifo", "--run-command", commands)

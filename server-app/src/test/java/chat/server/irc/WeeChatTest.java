@@ -9,4 +9,9 @@ class WeeChatTest extends IrcClientConversation {
     RealIrcClient connect(Path home, int ircPort, String nick) {
         return WeeChatClient.connect(home, ircPort, nick);
     }
+
+    @Override
+    RealIrcClient connectWithSasl(Path home, int ircPort, String nick, String account, String password) {
+        return WeeChatClient.connectWithSasl(home, ircPort, nick, account, password);
+    }
 }
