@@ -243,10 +243,6 @@ public final class ChatModel {
                 renameWhisper(frame.old(), who);
                 yield frame.old() + " is now known as " + who;
             }
-            case KICK -> {
-                room.removeMember(who);
-                yield who + " was kicked by " + frame.by() + (frame.reason() == null ? "" : " (" + frame.reason() + ")");
-            }
         };
         add(room, TranscriptEntry.presence(now(), line));
         listeners.forEach(l -> l.conversationChanged(room));
