@@ -214,7 +214,7 @@ class ChatClientTest {
     void aKickTakesTheMemberOffTheListAndSaysWhoAndWhy() {
         FakeTransports.Link link = loggedInAsAliceInLobby();
 
-        link.serverSends(new ServerFrame.Presence("lobby", "bob", PresenceEvent.KICK, null, "spam", "carol"));
+        link.serverSends(new ServerFrame.Presence("lobby", "bob", PresenceEvent.KICK, null, "spam", "carol", null));
 
         assertThat(model.room("lobby").orElseThrow().members()).containsExactly("alice");
         assertThat(model.room("lobby").orElseThrow().transcript()).extracting(TranscriptEntry::text)
