@@ -344,7 +344,7 @@ public final class ChatModel {
     }
 
     /** A room's modes in words, such as "invite-only, moderated". */
-    static String describe(RoomMode mode) {
+    public static String describe(RoomMode mode) {
         List<String> flags = new ArrayList<>();
         if (mode.invite()) {
             flags.add("invite-only");
@@ -490,7 +490,8 @@ public final class ChatModel {
         }
     }
 
-    boolean isMe(String someone) {
+    /** True when {@code someone} is this user's nick, compared as the server compares nicks. */
+    public boolean isMe(String someone) {
         return Names.key(someone).equals(Names.key(nick));
     }
 
