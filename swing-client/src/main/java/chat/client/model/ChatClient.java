@@ -40,7 +40,7 @@ public final class ChatClient {
     /** DISCONNECTED: the user stopped reconnecting and may reconnect by hand. */
     private enum Phase { IDLE, LOGGING_IN, ONLINE, RECONNECTING, DISCONNECTED, QUITTING, CLOSED }
 
-    private enum Purpose { JOIN, REJOIN, WHO, HISTORY, WHISPER, REGISTER, CHANGE_PASSWORD, OTHER }
+    private enum Purpose { JOIN, REJOIN, WHO, HISTORY, WHISPER, REGISTER, CHANGE_PASSWORD, MODERATE, OTHER }
 
     /**
      * What a request with an id was for, so its answer or error lands in the right place; a
@@ -244,7 +244,85 @@ public final class ChatClient {
             room.ifPresent(name -> transport.send(new ClientFrame.Who(request(Purpose.WHO, current), name)));
         } else if (command instanceof Command.Rooms) {
             transport.send(new ClientFrame.Rooms(request(Purpose.OTHER, current)));
+        } else if (command instanceof Command.Kill kill) {
+            transport.send(new ClientFrame.Kill(request(Purpose.OTHER, current), kill.nick(), kill.reason()));
+        } else {
+            inCurrentRoom(current, commandName(command)).ifPresent(room -> moderate(room, command));
         }
+    }
+
+    private static String commandName(Command command) {
+        if (command instanceof Command.Op op) {
+            return op.grant() ? "/op" : "/deop";
+        } else if (command instanceof Command.Ban ban) {
+            return ban.ban() ? "/ban" : "/unban";
+        }
+        return "/" + command.getClass().getSimpleName().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /** Gives or takes op from {@code nick} in {@code room}: everyone there sees a {@code role} line. */
+    public void op(Conversation room, String nick, boolean grant) {
+        online(room).ifPresent(r -> moderate(r, new Command.Op(nick, grant)));
+    }
+
+    /** Puts {@code nick} out of {@code room}; {@code reason} may be null or blank. */
+    public void kick(Conversation room, String nick, String reason) {
+        online(room).ifPresent(r -> moderate(r, new Command.Kick(nick, reason)));
+    }
+
+    /** Bans {@code nick} from {@code room}, or lifts the ban; the answer lists the bans. */
+    public void ban(Conversation room, String nick, boolean ban) {
+        online(room).ifPresent(r -> moderate(r, new Command.Ban(nick, ban)));
+    }
+
+    /** Lets {@code nick} join {@code room} once, invite-only or not. */
+    public void invite(Conversation room, String nick) {
+        online(room).ifPresent(r -> moderate(r, new Command.Invite(nick)));
+    }
+
+    /** Sets the room's flags that are not null. */
+    public void mode(Conversation room, Boolean invite, Boolean moderated, Boolean secret) {
+        online(room).ifPresent(r -> moderate(r, new Command.Mode(invite, moderated, secret)));
+    }
+
+    /** Takes a room nobody owns; for accounts. */
+    public void claim(Conversation room) {
+        online(room).ifPresent(r -> moderate(r, new Command.Claim()));
+    }
+
+    private Optional<Conversation> online(Conversation room) {
+        if (phase != Phase.ONLINE) {
+            model.error(null, "Not connected: wait until the connection is back.");
+            return Optional.empty();
+        }
+        return Optional.of(room);
+    }
+
+    private void moderate(Conversation room, Command command) {
+        if (!room.joined()) {
+            model.error(room.key(), "You are not in " + room.name() + ": /join " + room.name() + " first.");
+            return;
+        }
+        String id = request(new Request(Purpose.MODERATE, room.key(), 0));
+        String name = room.name();
+        ClientFrame frame;
+        if (command instanceof Command.Op op) {
+            frame = new ClientFrame.Op(id, name, op.nick(), op.grant());
+        } else if (command instanceof Command.Kick kick) {
+            frame = new ClientFrame.Kick(id, name, kick.nick(),
+                    kick.reason() == null || kick.reason().isBlank() ? null : kick.reason().strip());
+        } else if (command instanceof Command.Ban ban) {
+            frame = new ClientFrame.Ban(id, name, ban.nick(), ban.ban());
+        } else if (command instanceof Command.Invite invite) {
+            frame = new ClientFrame.Invite(id, name, invite.nick());
+        } else if (command instanceof Command.Mode mode) {
+            frame = new ClientFrame.Mode(id, name, mode.invite(), mode.moderated(), mode.secret());
+        } else if (command instanceof Command.Claim) {
+            frame = new ClientFrame.Claim(id, name);
+        } else {
+            throw new IllegalArgumentException("not a room's moderation: " + command);
+        }
+        transport.send(frame);
     }
 
     private void say(Conversation current, String text) {
@@ -364,6 +442,18 @@ public final class ChatClient {
             model.members(members, request != null);
         } else if (frame instanceof ServerFrame.History history) {
             model.history(history, request == null ? ProtocolLimits.DEFAULT_HISTORY_LIMIT : request.limit());
+        } else if (frame instanceof ServerFrame.RoleChanged role) {
+            model.roleChanged(role);
+        } else if (frame instanceof ServerFrame.Kicked kicked) {
+            model.kicked(kicked);
+        } else if (frame instanceof ServerFrame.ModeChanged mode) {
+            model.modeChanged(mode);
+        } else if (frame instanceof ServerFrame.Bans bans) {
+            model.bans(bans, request == null ? null : request.conversationKey());
+        } else if (frame instanceof ServerFrame.Invited invited) {
+            model.invited(invited);
+        } else if (frame instanceof ServerFrame.Killed killed) {
+            model.killed(killed);
         } else if (frame instanceof ServerFrame.Error error) {
             failed(error, request);
         }
@@ -379,6 +469,13 @@ public final class ChatClient {
             case "members" -> ((ServerFrame.Members) frame).re();
             case "history" -> ((ServerFrame.History) frame).re();
             case "error" -> ((ServerFrame.Error) frame).re();
+            case "presence" -> ((ServerFrame.Presence) frame).re();
+            case "role" -> ((ServerFrame.RoleChanged) frame).re();
+            case "kicked" -> ((ServerFrame.Kicked) frame).re();
+            case "bans" -> ((ServerFrame.Bans) frame).re();
+            case "mode" -> ((ServerFrame.ModeChanged) frame).re();
+            case "invited" -> ((ServerFrame.Invited) frame).re();
+            case "killed" -> ((ServerFrame.Killed) frame).re();
             default -> null;
         };
         return re == null ? null : requests.remove(re);
@@ -469,7 +566,17 @@ public final class ChatClient {
                     : AccountAnswer.Request.CHANGE_PASSWORD, false, sentence));
             return;
         }
-        model.error(request == null ? null : request.conversationKey(), message);
+        model.error(request == null ? null : request.conversationKey(), refusal(error.code(), message));
+    }
+
+    /** A room's refusal in words that say what did not happen; the server's words say why. */
+    private static String refusal(ErrorCode code, String message) {
+        return switch (code) {
+            case BANNED, INVITE_ONLY -> "Cannot join: " + message + ".";
+            case NOT_OP -> "Not allowed: " + message + ".";
+            case MODERATED -> "Not sent: " + message + ".";
+            default -> message;
+        };
     }
 
     /** Why a hello's answer asks for a password, if it does: a rate-limited hello without one is about something else. */

@@ -1,6 +1,8 @@
 package chat.client.model;
 
 import chat.protocol.Names;
+import chat.protocol.Role;
+import chat.protocol.RoomMode;
 import chat.protocol.ServerFrame;
 import java.time.Clock;
 import java.time.Instant;
@@ -159,9 +161,12 @@ public final class ChatModel {
             room = new Conversation(Conversation.Kind.ROOM, frame.room());
             conversations.put(room.key(), room);
         }
+        boolean returning = !fresh && !room.joined();
         room.rename(frame.room());
         room.joined(true);
         room.topic(frame.topic());
+        room.roles(frame.roles());
+        room.mode(frame.mode());
         room.members(frame.members());
         Conversation server = conversations.get(Conversation.SERVER_KEY);
         if (fresh && server != null) {
@@ -179,8 +184,11 @@ public final class ChatModel {
             room.startHistoryHere();
         }
         insertMessages(room, frame.history(), !fresh);
-        if (fresh) {
+        if (fresh || returning) {
             add(room, TranscriptEntry.presence(now(), "You joined " + frame.room()));
+            if (!room.mode().isOpen()) {
+                add(room, TranscriptEntry.notice(now(), frame.room() + " is " + describe(room.mode())));
+            }
             if (!room.topic().isEmpty()) {
                 add(room, TranscriptEntry.notice(now(), "Topic: " + room.topic()));
             }
@@ -238,14 +246,128 @@ public final class ChatModel {
                         + (frame.reason() == null ? "" : " (" + frame.reason() + ")");
             }
             case RENAME -> {
-                room.removeMember(frame.old());
-                room.addMember(who);
+                room.renameMember(frame.old(), who);
                 renameWhisper(frame.old(), who);
                 yield frame.old() + " is now known as " + who;
             }
         };
         add(room, TranscriptEntry.presence(now(), line));
         listeners.forEach(l -> l.conversationChanged(room));
+    }
+
+    /** Somebody's role in a room changed: an op given or taken, or a room claimed. */
+    void roleChanged(ServerFrame.RoleChanged frame) {
+        room(frame.room()).ifPresent(room -> {
+            room.role(frame.nick(), frame.role());
+            String by = frame.by() == null ? "" : isMe(frame.by()) ? "You" : frame.by();
+            String whom = isMe(frame.nick()) ? "you" : frame.nick();
+            String line;
+            if (frame.role() == Role.OWNER && frame.by() != null && Names.key(frame.by()).equals(Names.key(frame.nick()))) {
+                line = by + " claimed " + room.name() + (by.equals("You") ? ": you own it now" : " and owns it now");
+            } else if (frame.by() == null) {
+                line = capitalized(whom) + (whom.equals("you") ? " are" : " is") + " now " + roleName(frame.role()) + " in " + room.name();
+            } else if (frame.role() == Role.MEMBER) {
+                line = by + " took op from " + whom;
+            } else {
+                line = by + " made " + whom + " " + roleName(frame.role()) + " of " + room.name();
+            }
+            add(room, TranscriptEntry.presence(now(), line));
+            listeners.forEach(l -> l.conversationChanged(room));
+        });
+    }
+
+    /** This user was kicked: the room stays on screen, no longer joined, until they rejoin or close it. */
+    void kicked(ServerFrame.Kicked frame) {
+        room(frame.room()).ifPresent(room -> {
+            room.joined(false);
+            room.members(List.of());
+            add(room, TranscriptEntry.error(now(), "You were kicked from " + room.name()
+                    + (frame.by() == null ? "" : " by " + frame.by())
+                    + (frame.reason() == null || frame.reason().isBlank() ? "" : " (" + frame.reason() + ")")
+                    + ". /join " + room.name() + " to go back in."));
+            listeners.forEach(l -> l.conversationChanged(room));
+            listeners.forEach(ChatListener::conversationsChanged);
+        });
+    }
+
+    void modeChanged(ServerFrame.ModeChanged frame) {
+        room(frame.room()).ifPresent(room -> {
+            RoomMode before = room.mode();
+            RoomMode after = frame.mode() == null ? RoomMode.OPEN : frame.mode();
+            room.mode(after);
+            List<String> changes = new ArrayList<>();
+            if (before.invite() != after.invite()) {
+                changes.add(after.invite() ? "invite-only" : "open to everyone (no invitation needed)");
+            }
+            if (before.moderated() != after.moderated()) {
+                changes.add(after.moderated() ? "moderated (only owners and ops speak)" : "unmoderated (everyone speaks)");
+            }
+            if (before.secret() != after.secret()) {
+                changes.add(after.secret() ? "secret (hidden from the room list)" : "listed (no longer secret)");
+            }
+            String by = frame.by() == null ? "The room was" : isMe(frame.by()) ? "You made" : frame.by() + " made";
+            String line = changes.isEmpty()
+                    ? (frame.by() == null ? room.name() + " is " : by + " no change: " + room.name() + " stays ") + describe(after)
+                    : frame.by() == null ? room.name() + " is now " + String.join(", ", changes)
+                    : by + " " + room.name() + " " + String.join(", ", changes);
+            add(room, TranscriptEntry.notice(now(), line));
+            listeners.forEach(l -> l.conversationChanged(room));
+        });
+    }
+
+    /** The answer to a ban or unban: who is banned now. */
+    void bans(ServerFrame.Bans frame, String conversationKey) {
+        String line = frame.bans().isEmpty() ? "Nobody is banned from " + frame.room()
+                : "Banned from " + frame.room() + " (" + frame.bans().size() + "): " + String.join(", ", frame.bans());
+        Conversation target = room(frame.room()).orElse(conversationKey == null ? null : conversations.get(conversationKey));
+        add(target != null ? target : inView(), TranscriptEntry.notice(now(), line));
+    }
+
+    /** An invitation: to this user from somebody, or this user's own, confirmed. */
+    void invited(ServerFrame.Invited frame) {
+        if (isMe(frame.nick())) {
+            String line = (frame.by() == null ? "You were" : frame.by()) + " invited you to " + frame.room()
+                    + " — /join " + frame.room();
+            Conversation target = room(frame.room()).orElseGet(this::inView);
+            add(target, TranscriptEntry.notice(now(), line));
+        } else {
+            String line = (frame.by() == null || isMe(frame.by()) ? "You" : frame.by()) + " invited " + frame.nick()
+                    + " to " + frame.room() + ": they may join once";
+            add(room(frame.room()).orElseGet(this::inView), TranscriptEntry.notice(now(), line));
+        }
+    }
+
+    /** A server operator's kill was carried out. */
+    void killed(ServerFrame.Killed frame) {
+        notice("Disconnected " + frame.nick() + " from the server"
+                + (frame.reason() == null || frame.reason().isBlank() ? "" : " (" + frame.reason() + ")"));
+    }
+
+    /** A room's modes in words, such as "invite-only, moderated". */
+    public static String describe(RoomMode mode) {
+        List<String> flags = new ArrayList<>();
+        if (mode.invite()) {
+            flags.add("invite-only");
+        }
+        if (mode.moderated()) {
+            flags.add("moderated");
+        }
+        if (mode.secret()) {
+            flags.add("secret");
+        }
+        return flags.isEmpty() ? "open" : String.join(", ", flags);
+    }
+
+    private static String roleName(Role role) {
+        return switch (role) {
+            case OWNER -> "an owner";
+            case OP -> "an op";
+            case MEMBER -> "a member";
+        };
+    }
+
+    private static String capitalized(String text) {
+        return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
     }
 
     void message(ServerFrame.Message frame) {
@@ -280,8 +402,7 @@ public final class ChatModel {
     void nickChanged(ServerFrame.NickChanged frame) {
         nick = frame.nick();
         for (Conversation room : joinedRooms()) {
-            room.removeMember(frame.old());
-            room.addMember(frame.nick());
+            room.renameMember(frame.old(), frame.nick());
             add(room, TranscriptEntry.presence(now(), "You are now known as " + frame.nick()));
             listeners.forEach(l -> l.conversationChanged(room));
         }
@@ -369,7 +490,8 @@ public final class ChatModel {
         }
     }
 
-    boolean isMe(String someone) {
+    /** True when {@code someone} is this user's nick, compared as the server compares nicks. */
+    public boolean isMe(String someone) {
         return Names.key(someone).equals(Names.key(nick));
     }
 

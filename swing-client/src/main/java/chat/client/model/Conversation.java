@@ -1,16 +1,20 @@
 package chat.client.model;
 
 import chat.protocol.Names;
+import chat.protocol.Role;
+import chat.protocol.RoomMode;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
  * A room or a whisper conversation as this client shows it: transcript, members, topic, unread
- * count and how far back its history is loaded. Room messages are kept in {@code seq} order and
+ * count and how far back its history is loaded; for a room also its members' roles and its mode. Room messages are kept in {@code seq} order and
  * each is shown once, however often the server repeats it (rejoin, paging). A room's {@code seq}s
  * count within its server-side history, named by its epoch: when the epoch changes, the history
  * started over, and the lines shown so far stay above the new ones instead of swallowing them.
@@ -51,6 +55,12 @@ public final class Conversation {
     private String name;
     private String topic = "";
     private final List<String> members = new ArrayList<>();
+    /**
+     * Owners and ops by nick key. A role stays when its holder leaves: roles belong to accounts
+     * and are kept with the room, and a returning member's {@code join} does not repeat it.
+     */
+    private final Map<String, Role> roles = new HashMap<>();
+    private RoomMode mode = RoomMode.OPEN;
     private final List<TranscriptEntry> transcript = new ArrayList<>();
     private final Set<Long> shownSeqs = new HashSet<>();
     private String epoch;
@@ -117,6 +127,7 @@ public final class Conversation {
         this.topic = newTopic == null ? "" : newTopic;
     }
 
+    /** The members, owners first, then ops, then everyone else, each group by name. */
     public List<String> members() {
         return Collections.unmodifiableList(members);
     }
@@ -124,13 +135,69 @@ public final class Conversation {
     void members(List<String> nicks) {
         members.clear();
         members.addAll(nicks);
-        members.sort(MEMBER_ORDER);
+        sortMembers();
     }
 
     void addMember(String nick) {
         removeMember(nick);
         members.add(nick);
-        members.sort(MEMBER_ORDER);
+        sortMembers();
+    }
+
+    /** A member renamed: the role goes along with the nick. */
+    void renameMember(String old, String now) {
+        Role role = roles.remove(Names.key(old));
+        if (role != null) {
+            roles.put(Names.key(now), role);
+        }
+        removeMember(old);
+        addMember(now);
+    }
+
+    private void sortMembers() {
+        members.sort(Comparator.comparing((String nick) -> role(nick)).thenComparing(MEMBER_ORDER));
+    }
+
+    /** {@code nick}'s role in this room: {@code MEMBER} unless they are known to be an owner or op. */
+    public Role role(String nick) {
+        return nick == null ? Role.MEMBER : roles.getOrDefault(Names.key(nick), Role.MEMBER);
+    }
+
+    /** The roles a {@code joined} names: everybody else here is a member. */
+    void roles(Map<String, Role> byNick) {
+        roles.clear();
+        byNick.forEach(this::role);
+    }
+
+    void role(String nick, Role role) {
+        if (role == Role.MEMBER) {
+            roles.remove(Names.key(nick));
+        } else {
+            roles.put(Names.key(nick), role);
+        }
+        sortMembers();
+    }
+
+    /** True when somebody in the room is known to own it. */
+    public boolean hasOwner() {
+        return roles.containsValue(Role.OWNER);
+    }
+
+    /**
+     * True when {@code actor} may op, deop, kick or ban {@code target} here: owners and ops act
+     * on people below them (the server decides; this is what the menus offer).
+     */
+    public boolean mayModerate(String actor, String target) {
+        Role mine = role(actor);
+        return mine.moderates() && mine.compareTo(role(target)) < 0;
+    }
+
+    public RoomMode mode() {
+        return mode;
+    }
+
+    void mode(RoomMode newMode) {
+        this.mode = newMode == null ? RoomMode.OPEN : newMode;
     }
 
     void removeMember(String nick) {

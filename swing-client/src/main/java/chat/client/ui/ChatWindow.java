@@ -7,6 +7,8 @@ import chat.client.model.ChatModel;
 import chat.client.model.ConnectionStatus;
 import chat.client.model.Conversation;
 import chat.client.model.TranscriptEntry;
+import chat.protocol.Role;
+import chat.protocol.RoomMode;
 import java.awt.BorderLayout;
 import java.awt.Color;
 import java.awt.Dimension;
@@ -33,11 +35,14 @@ import javax.swing.JMenu;
 import javax.swing.JMenuBar;
 import javax.swing.JMenuItem;
 import javax.swing.JPanel;
+import javax.swing.JPopupMenu;
 import javax.swing.JScrollPane;
 import javax.swing.KeyStroke;
 import javax.swing.SwingUtilities;
 import javax.swing.UIManager;
 import javax.swing.WindowConstants;
+import javax.swing.event.MenuEvent;
+import javax.swing.event.MenuListener;
 import net.miginfocom.swing.MigLayout;
 
 /**
@@ -67,6 +72,8 @@ public final class ChatWindow extends JFrame implements ChatListener {
     private final JButton send = new JButton("Send");
     private final JLabel title = new JLabel(" ");
     private final JLabel topic = new JLabel(" ");
+    /** The room's modes, such as "invite-only", beside its name; empty for an open room. */
+    private final JLabel roomMode = new JLabel("");
     private final JLabel membersHeading = new JLabel("MEMBERS");
     private final JLabel conversationsHeading = new JLabel("CONVERSATIONS");
     private final ConnectionBanner banner;
@@ -76,6 +83,13 @@ public final class ChatWindow extends JFrame implements ChatListener {
     private final JCheckBoxMenuItem darkItem = new JCheckBoxMenuItem("Dark theme");
     private final JMenuItem registerItem = new JMenuItem("Register this nick…");
     private final JMenuItem changePasswordItem = new JMenuItem("Change password…");
+    private final JMenu roomMenu = new JMenu("Room");
+    private final JMenuItem inviteItem = new JMenuItem("Invite someone…");
+    private final JCheckBoxMenuItem inviteOnlyItem = new JCheckBoxMenuItem("Invite-only");
+    private final JCheckBoxMenuItem moderatedItem = new JCheckBoxMenuItem("Moderated (only owners and ops speak)");
+    private final JCheckBoxMenuItem secretItem = new JCheckBoxMenuItem("Secret (not in the list of rooms)");
+    private final JMenuItem claimItem = new JMenuItem("Claim this room");
+    private final JMenuItem leaveItem = new JMenuItem("Leave this room");
     /** The register or password form on screen, which the server's answer goes to. */
     private AccountDialog accountDialog;
     private final Attention attention = new Attention(this);
@@ -94,7 +108,7 @@ public final class ChatWindow extends JFrame implements ChatListener {
         statusBar = new StatusBar(theme);
         conversations = new ConversationListView(model, () -> this.theme);
         transcript = new TranscriptView(theme, client::loadOlder, model::readingBack);
-        members = new MemberListView(() -> this.theme, model::nick, this::startWhisper);
+        members = new MemberListView(() -> this.theme, model::nick, this::startWhisper, this::memberMenu);
         input = new InputArea(client::submit, client::completionNicks);
         send.setName("send");
         send.addActionListener(event -> input.getActionMap().get("send").actionPerformed(event));
@@ -140,8 +154,10 @@ public final class ChatWindow extends JFrame implements ChatListener {
 
         title.setName("title");
         topic.setName("topic");
-        JPanel header = new JPanel(new MigLayout("insets 10 14 10 14, gap 12", "[][grow]"));
+        roomMode.setName("roomMode");
+        JPanel header = new JPanel(new MigLayout("insets 10 14 10 14, gap 12", "[][][grow]"));
         header.add(title);
+        header.add(roomMode, "hidemode 3");
         header.add(topic, "growx, wmin 0");
         header.setBorder(SeparatorBorder.bottom());
 
@@ -214,12 +230,51 @@ public final class ChatWindow extends JFrame implements ChatListener {
         account.add(registerItem);
         account.add(changePasswordItem);
         accountChanged(model.account().orElse(null));
+        roomMenu.setMnemonic(KeyEvent.VK_R);
+        roomMenu.setName("roomMenu");
+        inviteItem.setName("inviteItem");
+        inviteItem.addActionListener(event -> currentRoom().ifPresent(this::askWhomToInvite));
+        inviteOnlyItem.setName("inviteOnlyItem");
+        inviteOnlyItem.addActionListener(event -> currentRoom().ifPresent(room ->
+                client.mode(room, inviteOnlyItem.isSelected(), null, null)));
+        moderatedItem.setName("moderatedItem");
+        moderatedItem.addActionListener(event -> currentRoom().ifPresent(room ->
+                client.mode(room, null, moderatedItem.isSelected(), null)));
+        secretItem.setName("secretItem");
+        secretItem.addActionListener(event -> currentRoom().ifPresent(room ->
+                client.mode(room, null, null, secretItem.isSelected())));
+        claimItem.setName("claimItem");
+        claimItem.addActionListener(event -> currentRoom().ifPresent(client::claim));
+        leaveItem.setName("leaveItem");
+        leaveItem.addActionListener(event -> currentRoom().ifPresent(room -> client.submit("/leave " + room.name())));
+        roomMenu.add(inviteItem);
+        roomMenu.addSeparator();
+        roomMenu.add(inviteOnlyItem);
+        roomMenu.add(moderatedItem);
+        roomMenu.add(secretItem);
+        roomMenu.addSeparator();
+        roomMenu.add(claimItem);
+        roomMenu.add(leaveItem);
+        roomMenu.addMenuListener(new MenuListener() {
+            @Override
+            public void menuSelected(MenuEvent event) {
+                showRoomMenu();
+            }
+
+            @Override
+            public void menuDeselected(MenuEvent event) { }
+
+            @Override
+            public void menuCanceled(MenuEvent event) { }
+        });
+        showRoomMenu();
         JMenu help = new JMenu("Help");
         help.setMnemonic(KeyEvent.VK_H);
         help.add(item("Commands", KeyStroke.getKeyStroke(KeyEvent.VK_F1, 0), () -> client.submit("/help")));
         JMenuBar bar = new JMenuBar();
         bar.add(chat);
         bar.add(view);
+        bar.add(roomMenu);
         bar.add(account);
         bar.add(help);
         return bar;
@@ -253,6 +308,86 @@ public final class ChatWindow extends JFrame implements ChatListener {
         prefill("/msg " + nick + " ");
     }
 
+    /** The room in view, if this user is in it. */
+    private Optional<Conversation> currentRoom() {
+        return model.selected().filter(c -> c.isRoom() && c.joined());
+    }
+
+    /**
+     * The Room menu as the room in view has it: its modes ticked, and what this user may not do
+     * greyed out (owners and ops change modes and invite; an account claims a room nobody owns).
+     */
+    private void showRoomMenu() {
+        Optional<Conversation> room = currentRoom();
+        boolean moderates = room.map(r -> r.role(model.nick()).moderates()).orElse(false);
+        RoomMode mode = room.map(Conversation::mode).orElse(RoomMode.OPEN);
+        String onlyOps = room.isEmpty() ? "Join a room first" : moderates ? null : "Only the room's owners and ops may do this";
+        for (JMenuItem item : new JMenuItem[] {inviteItem, inviteOnlyItem, moderatedItem, secretItem}) {
+            item.setEnabled(moderates);
+            item.setToolTipText(onlyOps);
+        }
+        inviteOnlyItem.setSelected(mode.invite());
+        moderatedItem.setSelected(mode.moderated());
+        secretItem.setSelected(mode.secret());
+        boolean claimable = room.isPresent() && !room.get().hasOwner() && model.account().isPresent();
+        claimItem.setEnabled(claimable);
+        claimItem.setToolTipText(claimable ? null : room.isPresent() && room.get().hasOwner() ? "This room has an owner"
+                : "Only an account can own a room: Account ▸ Register this nick");
+        leaveItem.setEnabled(room.isPresent());
+    }
+
+    private void askWhomToInvite(Conversation room) {
+        new AskDialog(this, "inviteDialog", "Invite to " + room.name(),
+                "Whom? They may then join " + room.name() + " once, even while it is invite-only.", "Invite", false,
+                nick -> client.invite(room, nick)).setVisible(true);
+    }
+
+    /** What this user may do to {@code nick}, a member of the room in view: the right-click menu of the member list. */
+    private Optional<JPopupMenu> memberMenu(String nick) {
+        Optional<Conversation> current = currentRoom();
+        if (current.isEmpty()) {
+            return Optional.empty();
+        }
+        Conversation room = current.get();
+        Role role = room.role(nick);
+        boolean me = model.isMe(nick);
+        boolean may = !me && room.mayModerate(model.nick(), nick);
+        String why = me ? null : may ? null : "Only an owner or op above " + nick + " may do this";
+        JPopupMenu menu = new JPopupMenu();
+        menu.setName("memberMenu");
+        JMenuItem who = new JMenuItem(nick + (role == Role.OWNER ? " — owner" : role == Role.OP ? " — op" : ""));
+        who.setEnabled(false);
+        menu.add(who);
+        JMenuItem whisper = new JMenuItem("Whisper to " + nick);
+        whisper.setName("whisperItem");
+        whisper.setEnabled(!me);
+        whisper.addActionListener(event -> startWhisper(nick));
+        menu.add(whisper);
+        menu.addSeparator();
+        boolean deop = role == Role.OP;
+        JMenuItem op = new JMenuItem(deop ? "Deop (take op)" : "Op (make a moderator)");
+        op.setName(deop ? "deopItem" : "opItem");
+        op.setEnabled(may && role != Role.OWNER);
+        op.setToolTipText(role == Role.OWNER ? nick + " owns the room" : why);
+        op.addActionListener(event -> client.op(room, nick, !deop));
+        menu.add(op);
+        JMenuItem kick = new JMenuItem("Kick…");
+        kick.setName("kickItem");
+        kick.setEnabled(may);
+        kick.setToolTipText(why);
+        kick.addActionListener(event -> new AskDialog(this, "kickDialog", "Kick " + nick,
+                "Put " + nick + " out of " + room.name() + "? They may come back unless banned. A reason, if you give one, is shown to everyone in the room.",
+                "Kick", true, reason -> client.kick(room, nick, reason)).setVisible(true));
+        menu.add(kick);
+        JMenuItem ban = new JMenuItem("Ban (keep out of the room)");
+        ban.setName("banItem");
+        ban.setEnabled(may);
+        ban.setToolTipText(why);
+        ban.addActionListener(event -> client.ban(room, nick, true));
+        menu.add(ban);
+        return Optional.of(menu);
+    }
+
     private JLabel heading(JLabel label) {
         label.setBorder(BorderFactory.createEmptyBorder(12, 12, 6, 12));
         return label;
@@ -263,6 +398,7 @@ public final class ChatWindow extends JFrame implements ChatListener {
         title.setFont(base.deriveFont(Font.BOLD, base.getSize2D() + 3));
         Color muted = theme.palette().muted();
         topic.setForeground(muted);
+        roomMode.setForeground(muted);
         for (JLabel heading : new JLabel[] {membersHeading, conversationsHeading}) {
             heading.setForeground(muted);
             heading.setFont(base.deriveFont(Font.BOLD, base.getSize2D() - 1));
@@ -363,8 +499,13 @@ public final class ChatWindow extends JFrame implements ChatListener {
             case WHISPER -> "private conversation";
             case SERVER -> "notices from the server: /join a room to chat";
         });
-        members.show(people);
+        members.show(conversation.isRoom() ? conversation.name() : null, people, conversation::role);
         membersHeading.setText("MEMBERS \u2014 " + people.size());
+        String modes = !conversation.isRoom() ? "" : !conversation.joined() ? "not joined"
+                : conversation.mode().isOpen() ? "" : ChatModel.describe(conversation.mode());
+        roomMode.setText(modes);
+        roomMode.setVisible(!modes.isEmpty());
+        showRoomMenu();
         showTitle(conversation);
         input.hint(switch (conversation.kind()) {
             case ROOM -> "Message #" + conversation.name();

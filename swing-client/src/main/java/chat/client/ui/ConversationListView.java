@@ -76,7 +76,9 @@ final class ConversationListView extends JList<Conversation> {
                 boolean isSelected, boolean cellHasFocus) {
             name.setText(value.kind().sigil() + value.name());
             name.setFont(list.getFont().deriveFont(value.unread() > 0 ? Font.BOLD : Font.PLAIN));
-            name.setForeground(isSelected ? list.getSelectionForeground() : list.getForeground());
+            // A room this user is no longer in (kicked) is greyed until they join it again.
+            name.setForeground(isSelected ? list.getSelectionForeground()
+                    : value.joined() ? list.getForeground() : theme.get().palette().muted());
             badge.setFont(list.getFont().deriveFont(Font.BOLD, list.getFont().getSize2D() - 2));
             badge.show(value.unread(), value.mentioned(), theme.get());
             setBackground(isSelected ? list.getSelectionBackground() : list.getBackground());
