@@ -2,14 +2,13 @@ package chat.actors;
 
 import chat.actors.account.AccountEvent;
 import chat.actors.account.LoginThrottle;
-import chat.actors.session.Spoken;
 import chat.actors.account.PasswordHasher;
 import chat.protocol.ErrorCode;
 import chat.protocol.Secret;
 import chat.protocol.ServerFrame;
-import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
@@ -158,35 +157,36 @@ public final class AccountActor extends EventSourcedBehavior<AccountActor.Comman
             return refuse(request.session(), ErrorCode.AUTH_REQUIRED, "\"" + state.name()
                     + "\" is a registered account: log in with its password, or pick another nick", request.re());
         }
-        if (checkLater(request, request.session(), request.re())) {
+        if (!startCheck(request, request.session(), request.re())) {
             return Effect().none();
         }
-        if (isLockedOut(request.session(), request.re())) {
-            // Refused unchecked: the next waiting check, if any, is not held up by it.
-            checkNext();
-            return Effect().none();
-        }
-        checking = true;
         context.pipeToSelf(hasher.matches(request.password(), state.hash()),
                 (matches, failure) -> new Checked(failure == null && matches, request));
         return Effect().none();
     }
 
     /**
-     * One password of this account is checked at a time, so every guess meets the lockout its
-     * predecessors earned, however many connections guess at once. The rest wait their turn (a
-     * few; beyond that they are refused at once).
+     * True when {@code request}'s password may be checked now, which it then is. One password of
+     * this account is checked at a time, so every guess meets the lockout its predecessors earned,
+     * however many connections guess at once: the rest wait their turn (a few; beyond that they
+     * are refused at once), and one that meets a lockout is refused unchecked.
      */
-    private boolean checkLater(Command request, ActorRef<SessionActor.Reply> session, String re) {
-        if (!checking) {
+    private boolean startCheck(Command request, ActorRef<SessionActor.Reply> session, String re) {
+        if (checking) {
+            if (waitingChecks.size() >= maxWaitingChecks) {
+                session.tell(new SessionActor.NickRefused(ErrorCode.RATE_LIMITED,
+                        "too many logins to this account at once: try again in a moment", re));
+            } else {
+                waitingChecks.add(request);
+            }
             return false;
         }
-        if (waitingChecks.size() >= maxWaitingChecks) {
-            session.tell(new SessionActor.NickRefused(ErrorCode.RATE_LIMITED,
-                    "too many logins to this account at once: try again in a moment", re));
-        } else {
-            waitingChecks.add(request);
+        if (isLockedOut(session, re)) {
+            // The next waiting check, if any, is not held up by this one.
+            checkNext();
+            return false;
         }
+        checking = true;
         return true;
     }
 
@@ -236,15 +236,9 @@ public final class AccountActor extends EventSourcedBehavior<AccountActor.Comman
         if (!state.exists()) {
             return refuse(request.session(), ErrorCode.AUTH_REQUIRED, "there is no account \"" + key + "\"", request.re());
         }
-        if (checkLater(request, request.session(), request.re())) {
+        if (!startCheck(request, request.session(), request.re())) {
             return Effect().none();
         }
-        if (isLockedOut(request.session(), request.re())) {
-            // Refused unchecked: the next waiting check, if any, is not held up by it.
-            checkNext();
-            return Effect().none();
-        }
-        checking = true;
         String storedHash = state.hash();
         context.pipeToSelf(hasher.matches(request.old(), storedHash).thenCompose(matches -> matches
                         ? hasher.hash(request.password()).handle((hash, failure) -> new Replaced(true, hash, request))
@@ -270,13 +264,9 @@ public final class AccountActor extends EventSourcedBehavior<AccountActor.Comman
     }
 
     private boolean isLockedOut(ActorRef<SessionActor.Reply> session, String re) {
-        Duration wait = throttle.lockedFor(key, System.nanoTime()).orElse(null);
-        if (wait == null) {
-            return false;
-        }
-        session.tell(new SessionActor.NickRefused(ErrorCode.RATE_LIMITED, "too many wrong passwords for this account: try again in "
-                + Spoken.wholeSeconds(wait) + " s", re));
-        return true;
+        Optional<String> lockout = throttle.lockout(key, "for this account", System.nanoTime());
+        lockout.ifPresent(refusal -> session.tell(new SessionActor.NickRefused(ErrorCode.RATE_LIMITED, refusal, re)));
+        return lockout.isPresent();
     }
 
     private Effect<AccountEvent, State> wrongPassword(ActorRef<SessionActor.Reply> session, String re) {

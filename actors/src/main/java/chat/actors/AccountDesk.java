@@ -1,11 +1,9 @@
 package chat.actors;
 
 import chat.actors.account.LoginThrottle;
-import chat.actors.session.Spoken;
 import chat.actors.account.PasswordHasher;
 import chat.protocol.ErrorCode;
 import chat.protocol.Names;
-import java.time.Duration;
 import java.util.Optional;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorSystem;
@@ -65,11 +63,10 @@ final class AccountDesk {
 
     private boolean lockedOut(String address, ActorRef<SessionActor.Reply> session,
                               String re) {
-        Optional<Duration> wait = address == null ? Optional.empty() : addresses.lockedFor(address, System.nanoTime());
-        wait.ifPresent(duration -> session.tell(new SessionActor.NickRefused(ErrorCode.RATE_LIMITED,
-                "too many wrong passwords from your address: try again in " + Spoken.wholeSeconds(duration) + " s",
-                re)));
-        return wait.isPresent();
+        Optional<String> lockout = address == null ? Optional.empty()
+                : addresses.lockout(address, "from your address", System.nanoTime());
+        lockout.ifPresent(refusal -> session.tell(new SessionActor.NickRefused(ErrorCode.RATE_LIMITED, refusal, re)));
+        return lockout.isPresent();
     }
 
     private EntityRef<AccountActor.Command> account(String nick) {

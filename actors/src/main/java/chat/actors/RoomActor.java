@@ -74,21 +74,28 @@ public final class RoomActor extends AbstractBehavior<RoomActor.Command> {
     /** The member logged in to an account after it joined (it registered its nick). */
     public record Identify(ActorRef<SessionActor.Reply> session, Identity identity) implements Command {}
 
-    /** {@code op}: makes the member {@code nick} an op; otherwise a plain member. */
-    public record SetRole(ActorRef<SessionActor.Reply> session, String nick, boolean op, String re) implements Command {}
+    /** A request of the room's owners and ops, from the member {@code session}, answered with its {@code re}. */
+    public sealed interface Moderation extends Command {
+        ActorRef<SessionActor.Reply> session();
 
-    public record Kick(ActorRef<SessionActor.Reply> session, String nick, String reason, String re) implements Command {}
+        String re();
+    }
+
+    /** {@code op}: makes the member {@code nick} an op; otherwise a plain member. */
+    public record SetRole(ActorRef<SessionActor.Reply> session, String nick, boolean op, String re) implements Moderation {}
+
+    public record Kick(ActorRef<SessionActor.Reply> session, String nick, String reason, String re) implements Moderation {}
 
     /** {@code ban}: bans {@code nick} (its account when logged in); otherwise lifts its bans. */
-    public record SetBan(ActorRef<SessionActor.Reply> session, String nick, boolean ban, String re) implements Command {}
+    public record SetBan(ActorRef<SessionActor.Reply> session, String nick, boolean ban, String re) implements Moderation {}
 
     /** Each flag null when left as it is. */
     public record SetMode(ActorRef<SessionActor.Reply> session, Boolean invite, Boolean moderated, Boolean secret,
-                          String re) implements Command {}
+                          String re) implements Moderation {}
 
-    public record Invite(ActorRef<SessionActor.Reply> session, String nick, String re) implements Command {}
+    public record Invite(ActorRef<SessionActor.Reply> session, String nick, String re) implements Moderation {}
 
-    public record Claim(ActorRef<SessionActor.Reply> session, String re) implements Command {}
+    public record Claim(ActorRef<SessionActor.Reply> session, String re) implements Moderation {}
 
     /** Answered with {@code left}, after the directory has the room's new member count. */
     public record Leave(ActorRef<SessionActor.Reply> session, String re) implements Command {}
@@ -230,6 +237,8 @@ public final class RoomActor extends AbstractBehavior<RoomActor.Command> {
     /** Folded nicks invited into this invite-only room, each let in once; kept in memory only. */
     private final Set<String> invited = new HashSet<>();
     private final ClusterSharding sharding;
+    /** The room everyone joins on hello: the server's own, which nobody owns by creating it. */
+    private final boolean isDefaultRoom;
 
     /**
      * A room keeps serving its members when one message makes it fail: it resumes with its
@@ -381,18 +390,8 @@ public final class RoomActor extends AbstractBehavior<RoomActor.Command> {
             return who.replyTo();
         } else if (request instanceof History history) {
             return history.replyTo();
-        } else if (request instanceof SetRole role) {
-            return role.session();
-        } else if (request instanceof Kick kick) {
-            return kick.session();
-        } else if (request instanceof SetBan ban) {
-            return ban.session();
-        } else if (request instanceof SetMode mode) {
-            return mode.session();
-        } else if (request instanceof Invite invite) {
-            return invite.session();
-        } else if (request instanceof Claim claim) {
-            return claim.session();
+        } else if (request instanceof Moderation moderation) {
+            return moderation.session();
         }
         return null;
     }
@@ -404,18 +403,8 @@ public final class RoomActor extends AbstractBehavior<RoomActor.Command> {
             return who.re();
         } else if (request instanceof History history) {
             return history.re();
-        } else if (request instanceof SetRole role) {
-            return role.re();
-        } else if (request instanceof Kick kick) {
-            return kick.re();
-        } else if (request instanceof SetBan ban) {
-            return ban.re();
-        } else if (request instanceof SetMode mode) {
-            return mode.re();
-        } else if (request instanceof Invite invite) {
-            return invite.re();
-        } else if (request instanceof Claim claim) {
-            return claim.re();
+        } else if (request instanceof Moderation moderation) {
+            return moderation.re();
         }
         return null;
     }
@@ -433,6 +422,7 @@ public final class RoomActor extends AbstractBehavior<RoomActor.Command> {
         this.directory = directory;
         this.node = context.getSystem().address().toString();
         this.sharding = ClusterSharding.get(context.getSystem());
+        this.isDefaultRoom = settings.defaultRoom().map(Names::key).map(key::equals).orElse(false);
         this.journal = journal;
         this.queries = queries;
         this.settings = settings;
@@ -492,9 +482,8 @@ public final class RoomActor extends AbstractBehavior<RoomActor.Command> {
         } else if (command instanceof Identify identify) {
             members.identify(identify.session(), identify.identity());
             return this;
-        } else if (command instanceof SetRole || command instanceof Kick || command instanceof SetBan
-                || command instanceof SetMode || command instanceof Invite || command instanceof Claim) {
-            return onModeration(command);
+        } else if (command instanceof Moderation moderation) {
+            return onModeration(moderation);
         } else if (command instanceof SetTopic set) {
             return onSetTopic(set);
         } else if (passivating && (command instanceof Who || command instanceof History || command instanceof Handover)) {
@@ -587,7 +576,7 @@ public final class RoomActor extends AbstractBehavior<RoomActor.Command> {
      */
     private boolean isCreatedBy(Join join) {
         return join.identity().account() != null && members.isEmpty() && stored.isEmpty() && !rules().hasOwner()
-                && !settings.defaultRoom().map(Names::key).map(key::equals).orElse(false);
+                && !isDefaultRoom;
     }
 
     /** The rules as they are once what is on its way to the store is stored: requests are judged by them. */
@@ -755,9 +744,9 @@ public final class RoomActor extends AbstractBehavior<RoomActor.Command> {
 
     // ---- moderation ----
 
-    private Behavior<Command> onModeration(Command request) {
-        ActorRef<SessionActor.Reply> session = requester(request);
-        String re = requestId(request);
+    private Behavior<Command> onModeration(Moderation request) {
+        ActorRef<SessionActor.Reply> session = request.session();
+        String re = request.re();
         if (!members.contains(session)) {
             session.tell(notInRoom(re));
             checkIdleLater();
@@ -776,12 +765,12 @@ public final class RoomActor extends AbstractBehavior<RoomActor.Command> {
         } else if (request instanceof Invite invite) {
             decision = moderation.invite(invite.nick());
         } else {
-            decision = moderation.claim(settings.defaultRoom().map(Names::key).map(key::equals).orElse(false), re);
+            decision = moderation.claim(isDefaultRoom, re);
         }
         return carryOut(decision, request, session, re);
     }
 
-    private Behavior<Command> carryOut(RoomModeration.Decision decision, Command request,
+    private Behavior<Command> carryOut(RoomModeration.Decision decision, Moderation request,
                                        ActorRef<SessionActor.Reply> session, String re) {
         if (decision instanceof RoomModeration.Refusal refusal) {
             session.tell(new SessionActor.Answer(new ServerFrame.Error(refusal.code(), refusal.message(), re)));
@@ -965,8 +954,9 @@ public final class RoomActor extends AbstractBehavior<RoomActor.Command> {
         boolean topicChanged = false;
         for (GroupCommit.Written written : writes.written()) {
             GroupCommit.Request request = written.request();
+            // The room's own events (its opening, its creator's ownership) are in its first write, which
+            // the directory hears of anyway, and answer nobody.
             if (request == null || request.session() == null) {
-                topicChanged |= request != null;
                 continue;
             }
             boolean unanswered = !answered;

@@ -83,9 +83,9 @@ final class SessionActive extends SessionOpen {
         if (bye.reason() == null || bye.reason().isBlank()) {
             return session.sayByeAndClose(CLIENT_QUIT, bye.id());
         }
-        Optional<String> problem = TextRules.topicProblem(bye.reason(), session.settings.limits().maxTopic());
+        Optional<String> problem = reasonProblem("bye", bye.reason());
         if (problem.isPresent()) {
-            return reject(ErrorCode.BAD_TEXT, "the reason of a bye is one line like a topic: " + problem.get(), bye);
+            return reject(ErrorCode.BAD_TEXT, problem.get(), bye);
         }
         return session.sayByeAndClose(CLIENT_QUIT + ": " + bye.reason(), bye.id());
     }
@@ -174,11 +174,9 @@ final class SessionActive extends SessionOpen {
     }
 
     private Behavior<SessionActor.Command> onKick(ClientFrame.Kick kick) {
-        if (kick.reason() != null) {
-            Optional<String> problem = TextRules.topicProblem(kick.reason(), session.settings.limits().maxTopic());
-            if (problem.isPresent()) {
-                return reject(ErrorCode.BAD_TEXT, "the reason of a kick is one line like a topic: " + problem.get(), kick);
-            }
+        Optional<String> problem = reasonProblem("kick", kick.reason());
+        if (problem.isPresent()) {
+            return reject(ErrorCode.BAD_TEXT, problem.get(), kick);
         }
         String reason = kick.reason() == null || kick.reason().isBlank() ? null : kick.reason();
         return moderate(kick.room(), kick.nick(), kick, new RoomActor.Kick(session.self, kick.nick(), reason, kick.id()));
@@ -202,15 +200,19 @@ final class SessionActive extends SessionOpen {
         if (problem.isPresent()) {
             return reject(ErrorCode.BAD_NICK, problem.get(), kill);
         }
-        if (kill.reason() != null) {
-            problem = TextRules.topicProblem(kill.reason(), session.settings.limits().maxTopic());
-            if (problem.isPresent()) {
-                return reject(ErrorCode.BAD_TEXT, "the reason of a kill is one line like a topic: " + problem.get(), kill);
-            }
+        problem = reasonProblem("kill", kill.reason());
+        if (problem.isPresent()) {
+            return reject(ErrorCode.BAD_TEXT, problem.get(), kill);
         }
         String farewell = "killed by " + session.nick
                 + (kill.reason() == null || kill.reason().isBlank() ? "" : ": " + kill.reason());
         return ask(new RegistryActor.Kill(kill.nick(), farewell, session.self, kill.id()));
+    }
+
+    /** What is wrong with the reason given for a {@code what} (null for none): it is one line like a topic. */
+    private Optional<String> reasonProblem(String what, String reason) {
+        return reason == null ? Optional.empty() : TextRules.topicProblem(reason, session.settings.limits().maxTopic())
+                .map(problem -> "the reason of a " + what + " is one line like a topic: " + problem);
     }
 
     private Behavior<SessionActor.Command> onRegister(ClientFrame.Register register) {

@@ -57,10 +57,7 @@ final class SessionAwaitingHello extends SessionOpen {
     @Override
     protected Behavior<SessionActor.Command> onLoginChecked(SessionActor.LoginChecked checked) {
         loggingInTo = checked.account();
-        session.gate.awaitAnswer();
-        session.registry.tell(new RegistryActor.ClaimNick(checked.nick(), null, session.self, session.outbound.outlet(),
-                checked.re()));
-        return this;
+        return ask(new RegistryActor.ClaimNick(checked.nick(), null, session.self, session.outbound.outlet(), checked.re()));
     }
 
     @Override

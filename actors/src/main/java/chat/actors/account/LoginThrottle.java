@@ -1,6 +1,7 @@
 package chat.actors.account;
 
 import chat.actors.ChatSettings;
+import chat.actors.session.Spoken;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -32,13 +33,17 @@ public final class LoginThrottle {
         this.lastSweep = System.nanoTime();
     }
 
-    /** How long {@code key} must still wait before its next attempt is checked, if it must. */
-    public Optional<Duration> lockedFor(String key, long now) {
+    /**
+     * While {@code key} is locked out, what its next attempt is told: too many wrong passwords
+     * {@code whose} ("for this account"), and how long to wait.
+     */
+    public Optional<String> lockout(String key, String whose, long now) {
         Failures failures = byKey.get(key);
         if (failures == null || failures.lockedUntil - now <= 0) {
             return Optional.empty();
         }
-        return Optional.of(Duration.ofNanos(failures.lockedUntil - now));
+        return Optional.of("too many wrong passwords " + whose + ": try again in "
+                + Spoken.wholeSeconds(Duration.ofNanos(failures.lockedUntil - now)) + " s");
     }
 
     public void failed(String key, long now) {

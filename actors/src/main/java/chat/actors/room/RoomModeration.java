@@ -103,10 +103,9 @@ public final class RoomModeration {
                 return refusal;
             }
         }
-        boolean account = identity.account() != null;
-        String name = account ? identity.account() : target == null ? nick : members.nickOf(target);
-        RoomRules after = rules.withBan(name, account);
-        return new Change(rules -> rules.withBan(name, account), null, null,
+        String name = identity.account() != null ? identity.account() : target == null ? nick : members.nickOf(target);
+        RoomRules after = rules.withBan(name);
+        return new Change(rules -> rules.withBan(name), null, null,
                 new ServerFrame.Bans(room, after.banList(), re));
     }
 

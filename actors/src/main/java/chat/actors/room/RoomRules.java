@@ -18,10 +18,10 @@ public record RoomRules(String ownerKey, String owner, Map<String, String> ops, 
         implements CborSerializable {
 
     /**
-     * A ban of a name, as the banned person's account (when they were logged in) or nick spelled it;
-     * {@code key} is folded, {@code account} says which the name was.
+     * A ban of a name, as the banned person's account (when they were logged in) or nick spelled
+     * it; {@code key} is folded.
      */
-    public record Ban(String key, String shown, boolean account) {}
+    public record Ban(String key, String shown) {}
 
     public static final RoomRules NONE = new RoomRules(null, null, Map.of(), List.of(), RoomMode.OPEN);
 
@@ -37,11 +37,7 @@ public record RoomRules(String ownerKey, String owner, Map<String, String> ops, 
 
     /** The role of {@code identity} in this room; a server operator counts as an owner everywhere. */
     public Role roleOf(Identity identity) {
-        String key = identity.accountKey();
-        if (identity.operator() || (key != null && key.equals(ownerKey))) {
-            return Role.OWNER;
-        }
-        return key != null && ops.containsKey(key) ? Role.OP : Role.MEMBER;
+        return identity.operator() ? Role.OWNER : storedRoleOf(identity);
     }
 
     /** The role the room gives {@code identity}, as {@code joined} and {@code role} frames name it (operators aside). */
@@ -90,8 +86,8 @@ public record RoomRules(String ownerKey, String owner, Map<String, String> ops, 
         return new RoomRules(ownerKey, owner, changed, bans, mode);
     }
 
-    /** Banned once, however often asked; {@code account} says whether {@code name} names an account. */
-    public RoomRules withBan(String name, boolean account) {
+    /** Banned once, however often asked. */
+    public RoomRules withBan(String name) {
         String key = Names.key(name);
         for (Ban ban : bans) {
             if (ban.key().equals(key)) {
@@ -99,7 +95,7 @@ public record RoomRules(String ownerKey, String owner, Map<String, String> ops, 
             }
         }
         List<Ban> changed = new ArrayList<>(bans);
-        changed.add(new Ban(key, name, account));
+        changed.add(new Ban(key, name));
         return new RoomRules(ownerKey, owner, ops, changed, mode);
     }
 
